@@ -1,0 +1,37 @@
+import { createConversation, type Answerer, type Conversation } from './core/conversation.ts';
+import type { Skill } from './core/skill.ts';
+import { anonymousDirectory, type UserDirectory } from './core/user-directory.ts';
+import { createKnowledgeBase } from './knowledge/knowledge-base.ts';
+import type { IngestReport, KnowledgeBase } from './knowledge/types.ts';
+import { openDatabase, type SqliteDatabase } from './store/database.ts';
+import { createSqliteDeliveryLog } from './store/delivery-log.ts';
+import { createSqliteSessionStore } from './store/session-store.ts';
+import type { Config } from './config.ts';
+
+export interface App {
+  config: Config;
+  db: SqliteDatabase;
+  knowledge: KnowledgeBase;
+  ingestReport: IngestReport;
+  conversation: Conversation;
+  close(): void;
+}
+
+/** The composition root: one database, one knowledge base, the skills, one conversation core. */
+export function createApp(config: Config): App {
+  const db = openDatabase(config.dataDir);
+  const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db });
+  const ingestReport = knowledge.ensureIndexed();
+  const users: UserDirectory = anonymousDirectory;
+  const skills: Skill[] = [];
+  const answerer: Answerer = { answer: async (question) => knowledge.answer(question) };
+  const conversation = createConversation({
+    sessions: createSqliteSessionStore(db),
+    deliveries: createSqliteDeliveryLog(db),
+    answerer,
+    skills,
+    users,
+    onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
+  });
+  return { config, db, knowledge, ingestReport, conversation, close: () => db.close() };
+}

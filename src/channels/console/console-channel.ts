@@ -1,0 +1,39 @@
+import { createInterface } from 'node:readline';
+import type { Conversation } from '../../core/conversation.ts';
+import { formatReplyAsText } from '../../core/format-reply.ts';
+
+export interface ConsoleChannelOptions {
+  conversation: Conversation;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  userId?: string;
+}
+
+/**
+ * A chat in the terminal over the same core. Buttons are shown numbered; typing the number presses the button.
+ * Resolves when the input ends or the user types 退出聊天 / exit.
+ */
+export async function runConsoleChannel(options: ConsoleChannelOptions): Promise<void> {
+  const output = options.output ?? process.stdout;
+  const lines = createInterface({ input: options.input ?? process.stdin, terminal: false });
+  const userId = options.userId ?? 'console';
+  let buttons: Array<{ label: string; action: string }> = [];
+  const write = (text: string) => output.write(`${text}\n`);
+  write('耕保助手（终端）。输入问题后回车；输入 exit 退出。');
+  write('> ');
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === 'exit' || text === '退出聊天') break;
+    const pressed = /^\d+$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    const replies = await options.conversation.handle(
+      pressed ? { channel: 'console', userId, action: pressed.action } : { channel: 'console', userId, text },
+    );
+    buttons = [];
+    for (const reply of replies) {
+      write(formatReplyAsText(reply, buttons.length));
+      buttons.push(...(reply.buttons ?? []));
+    }
+    write('> ');
+  }
+  lines.close();
+}

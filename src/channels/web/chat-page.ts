@@ -1,0 +1,89 @@
+/** The single-page web chat served at `/`: talks to POST /api/chat, renders citations, buttons and files. */
+export const CHAT_PAGE = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>耕保助手</title>
+<style>
+  body { margin: 0; font: 15px/1.6 -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; background: #f3f5f2; }
+  header { background: #2e6b3a; color: #fff; padding: 10px 16px; font-weight: 600; }
+  #log { max-width: 760px; margin: 0 auto; padding: 12px 12px 96px; }
+  .msg { margin: 8px 0; padding: 8px 12px; border-radius: 8px; white-space: pre-wrap; max-width: 85%; }
+  .user { background: #d9eedd; margin-left: auto; }
+  .bot { background: #fff; border: 1px solid #dde3dc; }
+  .sources { margin-top: 6px; font-size: 13px; color: #555; border-top: 1px dashed #ccc; padding-top: 4px; }
+  .buttons button { margin: 6px 6px 0 0; padding: 4px 12px; border: 1px solid #2e6b3a; background: #fff; color: #2e6b3a; border-radius: 14px; cursor: pointer; }
+  form { position: fixed; bottom: 0; left: 0; right: 0; background: #fff; border-top: 1px solid #ccc; padding: 10px; display: flex; gap: 8px; justify-content: center; }
+  input { flex: 1; max-width: 640px; padding: 8px; font-size: 15px; }
+</style>
+</head>
+<body>
+<header>耕保助手 · 耕地保护政策问答与填报</header>
+<div id="log"></div>
+<form id="form"><input id="text" autocomplete="off" placeholder="输入问题，如：第二档补助标准是多少？"><button>发送</button></form>
+<script>
+const log = document.getElementById('log');
+const input = document.getElementById('text');
+const userId = localStorage.getItem('gengbao-user') || 'web-' + Math.random().toString(36).slice(2, 10);
+localStorage.setItem('gengbao-user', userId);
+function add(cls, text) {
+  const div = document.createElement('div');
+  div.className = 'msg ' + cls;
+  div.textContent = text;
+  log.appendChild(div);
+  window.scrollTo(0, document.body.scrollHeight);
+  return div;
+}
+function render(reply) {
+  const div = add('bot', reply.text);
+  if (reply.citations && reply.citations.length) {
+    const sources = document.createElement('div');
+    sources.className = 'sources';
+    sources.textContent = '来源：\\n' + reply.citations.map((c, i) =>
+      (i + 1) + '. 《' + c.title + '》' + (c.docNumber ? '（' + c.docNumber + '）' : '') + ' ' + c.section + '\\n   「' + c.quote + '」').join('\\n');
+    div.appendChild(sources);
+  }
+  if (reply.buttons && reply.buttons.length) {
+    const row = document.createElement('div');
+    row.className = 'buttons';
+    for (const b of reply.buttons) {
+      const button = document.createElement('button');
+      button.textContent = b.label;
+      button.onclick = () => send({ action: b.action }, b.label);
+      row.appendChild(button);
+    }
+    div.appendChild(row);
+  }
+  if (reply.attachment) {
+    const a = document.createElement('a');
+    a.href = 'data:' + reply.attachment.mimeType + ';base64,' + reply.attachment.base64;
+    a.download = reply.attachment.fileName;
+    a.textContent = '下载 ' + reply.attachment.fileName;
+    div.appendChild(document.createElement('br'));
+    div.appendChild(a);
+  }
+}
+async function send(body, shown) {
+  add('user', shown);
+  try {
+    const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, ...body }) });
+    const data = await response.json();
+    if (!response.ok) return add('bot', data.error || '请求失败');
+    data.replies.forEach(render);
+  } catch (e) {
+    add('bot', '网络异常，请稍后重试。');
+  }
+}
+document.getElementById('form').onsubmit = (e) => {
+  e.preventDefault();
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = '';
+  send({ text }, text);
+};
+send({ text: '帮助' }, '帮助');
+</script>
+</body>
+</html>
+`;

@@ -1,0 +1,22 @@
+import { createApp } from '../../app.ts';
+import { runConsoleChannel } from '../../channels/console/console-channel.ts';
+import { loadConfig } from '../../config.ts';
+import { flagText } from '../args.ts';
+import type { Command } from '../command.ts';
+import { describeIngest } from './describe-ingest.ts';
+
+export const chatCommand: Command = {
+  name: 'chat',
+  summary: '在终端里和耕保助手对话',
+  async run(args) {
+    const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
+    const app = createApp(config);
+    console.log(describeIngest(app.ingestReport));
+    try {
+      await runConsoleChannel({ conversation: app.conversation, userId: flagText(args, 'user') ?? 'console' });
+    } finally {
+      app.close();
+    }
+    return 0;
+  },
+};

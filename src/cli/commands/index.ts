@@ -1,0 +1,6 @@
+import type { Command } from '../command.ts';
+import { chatCommand } from './chat.ts';
+import { serveCommand } from './serve.ts';
+
+/** Every `gengbao <name>` command; add new commands here. */
+export const commands: Command[] = [serveCommand, chatCommand];

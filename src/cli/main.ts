@@ -1,0 +1,46 @@
+import { ConfigError } from '../config.ts';
+import { parseArgs } from './args.ts';
+import { commands } from './commands/index.ts';
+
+const GLOBAL_BOOLEAN_FLAGS = ['json', 'help'];
+
+function usage(): string {
+  const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);
+  return ['用法：gengbao <命令> [参数]', '', ...lines, '', '通用参数：--knowledge <目录> 文档目录；--data <目录> 数据目录'].join('\n');
+}
+
+/** Splits boolean flags off so `--json` never swallows the next positional word. */
+function parseFor(argv: string[], booleanFlags: string[]) {
+  const rest: string[] = [];
+  const booleans: Record<string, true> = {};
+  for (const word of argv) {
+    const name = word.startsWith('--') ? word.slice(2) : '';
+    if (booleanFlags.includes(name)) booleans[name] = true;
+    else rest.push(word);
+  }
+  const parsed = parseArgs(rest);
+  Object.assign(parsed.flags, booleans);
+  return parsed;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    console.log(usage());
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    console.error(`未知命令：${name}\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(parseFor(rest, [...GLOBAL_BOOLEAN_FLAGS, ...(command.booleanFlags ?? [])]));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}

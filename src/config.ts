@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Raised at start when configuration is wrong; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() ? value.trim() : undefined));
+
+/** An optional whole number given as text; empty means unset. */
+function optionalNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return optionalText.pipe(z.union([z.undefined(), z.string().regex(/^\d+$/, '应为整数').transform(Number).pipe(z.number().min(min).max(max))]));
+}
+
+const environmentSchema = z.object({
+  GENGBAO_KNOWLEDGE_DIR: optionalText,
+  GENGBAO_DATA_DIR: optionalText,
+  PORT: optionalNumber(0, 65535),
+  HOST: optionalText,
+  GENGBAO_ADMIN: optionalText,
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_API_ROOT: optionalText.pipe(z.url().optional()),
+  FEISHU_APP_ID: optionalText,
+  FEISHU_APP_SECRET: optionalText,
+  FEISHU_ENCRYPT_KEY: optionalText,
+  FEISHU_VERIFICATION_TOKEN: optionalText,
+  FEISHU_DOMAIN: optionalText,
+  FEISHU_MODE: optionalText.pipe(z.enum(['ws', 'http']).optional()),
+  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_MODEL: optionalText,
+  OPENAI_EMBEDDING_MODEL: optionalText,
+  OPENAI_TIMEOUT_MS: optionalNumber(1),
+  GENGBAO_ANSWER_DEADLINE_MS: optionalNumber(1),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  knowledgeDir: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  env: Environment;
+}
+
+export interface CliFlags {
+  knowledge?: string;
+  data?: string;
+  port?: string;
+}
+
+let dotenvLoaded = false;
+
+/** Reads `.env` once (if present) without overriding variables already set. */
+function loadDotenv(): void {
+  if (dotenvLoaded) return;
+  dotenvLoaded = true;
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
+/** The only reader of process.env: parses it once with zod and reports every problem at once. */
+export function loadConfig(flags: CliFlags = {}, source: NodeJS.ProcessEnv = process.env): Config {
+  if (source === process.env) loadDotenv();
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`配置有误，请检查以下环境变量：\n${problems.join('\n')}`);
+  }
+  const env = parsed.data;
+  const port = flags.port !== undefined ? Number(flags.port) : (env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`--port 应为 0 到 65535 之间的整数，收到：${flags.port}`);
+  }
+  return {
+    knowledgeDir: resolve(flags.knowledge ?? env.GENGBAO_KNOWLEDGE_DIR ?? 'knowledge'),
+    dataDir: resolve(flags.data ?? env.GENGBAO_DATA_DIR ?? 'data'),
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    env,
+  };
+}

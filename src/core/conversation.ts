@@ -1,0 +1,147 @@
+import type { SessionStore } from '../store/session-store.ts';
+import type { DeliveryLog } from '../store/delivery-log.ts';
+import { GUIDE_TEXT, isGreetingOrHelp, isUnclear } from './guide.ts';
+import type { Skill, TurnContext } from './skill.ts';
+import type { Activity, Answer, IncomingMessage, Reply, UserProfile } from './types.ts';
+import { anonymousDirectory, type UserDirectory } from './user-directory.ts';
+
+/** Answers a free question (offline extractive, or model-written and checked). */
+export interface Answerer {
+  answer(question: string, user: UserProfile): Promise<Answer>;
+}
+
+export interface ConversationOptions {
+  sessions: SessionStore;
+  answerer: Answerer;
+  skills?: Skill[];
+  users?: UserDirectory;
+  deliveries?: DeliveryLog;
+  now?: () => Date;
+  /** Called when a skill throws; the user gets an apology, the error goes here. */
+  onError?: (error: unknown, message: IncomingMessage) => void;
+}
+
+export interface Conversation {
+  /** Handles one message; messages of one user are processed strictly in arrival order. */
+  handle(message: IncomingMessage): Promise<Reply[]>;
+}
+
+export const MAX_INPUT_CHARS = 2000;
+
+const CANCEL = /^(取消|\/cancel|退出|不填了|放弃|算了)$/i;
+
+export function userKeyOf(message: IncomingMessage): string {
+  return `${message.channel}:${message.userId}`;
+}
+
+export function createConversation(options: ConversationOptions): Conversation {
+  const skills = options.skills ?? [];
+  const users = options.users ?? anonymousDirectory;
+  const now = options.now ?? (() => new Date());
+  const queues = new Map<string, Promise<unknown>>();
+
+  const skillByName = (name: string) => skills.find((s) => s.name === name);
+
+  async function answerQuestion(ctx: TurnContext, question: string): Promise<void> {
+    const answer = await options.answerer.answer(question, ctx.user);
+    ctx.reply({ text: answer.answer, citations: answer.citations });
+  }
+
+  async function route(ctx: TurnContext): Promise<void> {
+    const { message, text, session } = ctx;
+    const active = session.activity ? skillByName(session.activity.skill) : undefined;
+
+    if (message.action) {
+      const [prefix, ...rest] = message.action.split(':');
+      const skill = skillByName(prefix);
+      if (skill?.onAction) return void (await skill.onAction(ctx, rest.join(':')));
+      ctx.reply('这个按钮已失效，请重新发送您的问题或指令。');
+      return;
+    }
+    if (!text) return void ctx.reply(GUIDE_TEXT);
+
+    if (CANCEL.test(text)) {
+      if (active?.cancelActivity) return void (await active.cancelActivity(ctx));
+      const hadActivity = session.activity !== null;
+      ctx.setActivity(null);
+      ctx.reply(hadActivity ? '已取消。' : '当前没有进行中的填报或测算。');
+      return;
+    }
+
+    const command = /^\/([a-z_]+)(?:@\w+)?\s*(.*)$/is.exec(text);
+    if (command) {
+      const [, name, args] = command;
+      const lower = name.toLowerCase();
+      if (lower === 'help' || (lower === 'start' && !args)) return void ctx.reply(GUIDE_TEXT);
+      if (lower === 'ask') return args ? answerQuestion(ctx, args) : void ctx.reply('请在 /ask 后面写上您的问题，例如：/ask 第二档补助标准是多少？');
+      for (const skill of skills) {
+        const handler = skill.commands?.[lower];
+        if (handler) return void (await handler(ctx, args.trim()));
+      }
+      ctx.reply(`暂不支持 /${name} 指令。\n\n${GUIDE_TEXT}`);
+      return;
+    }
+
+    if (active?.continueActivity && (await active.continueActivity(ctx))) return;
+
+    for (const skill of skills) {
+      if (skill.tryIntent && (await skill.tryIntent(ctx))) return;
+    }
+
+    if (isGreetingOrHelp(text) || isUnclear(text)) {
+      ctx.reply(GUIDE_TEXT);
+    } else {
+      await answerQuestion(ctx, text);
+    }
+    const still = ctx.session.activity;
+    const owner = still ? skillByName(still.skill) : undefined;
+    if (still && owner?.describeActivity) {
+      ctx.reply(`（您还有未完成的事项：${owner.describeActivity(still)}。继续回答即可，或发送「取消」。）`);
+    }
+  }
+
+  async function process(message: IncomingMessage): Promise<Reply[]> {
+    if (message.dedupKey && options.deliveries && !options.deliveries.firstTime(message.dedupKey)) return [];
+    const userKey = userKeyOf(message);
+    const session = options.sessions.load(userKey);
+    const replies: Reply[] = [];
+    const raw = message.text ?? '';
+    const tooLong = raw.length > MAX_INPUT_CHARS;
+    const text = raw.slice(0, MAX_INPUT_CHARS).normalize('NFKC').replace(/\s+/g, ' ').trim();
+    const ctx: TurnContext = {
+      message,
+      text,
+      user: users.profile(userKey, message.displayName),
+      session,
+      reply: (reply) => replies.push(typeof reply === 'string' ? { text: reply } : reply),
+      setActivity: (activity: Activity | null) => {
+        session.activity = activity;
+      },
+      now,
+    };
+    if (tooLong) ctx.reply(`消息较长，只处理了前 ${MAX_INPUT_CHARS} 个字。请把问题写得简短些。`);
+    try {
+      await route(ctx);
+    } catch (error) {
+      options.onError?.(error, message);
+      ctx.reply('抱歉，处理这条消息时出错了，您已填写的内容都已保存。请稍后重试，或换个说法。');
+    }
+    session.updatedAt = now().toISOString();
+    options.sessions.save(session);
+    return replies;
+  }
+
+  return {
+    handle(message) {
+      const key = userKeyOf(message);
+      const previous = queues.get(key) ?? Promise.resolve();
+      const next = previous.then(() => process(message));
+      const settled = next.catch(() => undefined);
+      queues.set(key, settled);
+      void settled.then(() => {
+        if (queues.get(key) === settled) queues.delete(key);
+      });
+      return next;
+    },
+  };
+}

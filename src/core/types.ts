@@ -1,0 +1,77 @@
+/** Channel-neutral shapes that every adapter translates to and from. */
+
+export type ChannelName = 'web' | 'console' | 'telegram' | 'feishu' | 'cli' | 'test';
+
+export interface IncomingMessage {
+  channel: ChannelName;
+  /** Stable id of the person within the channel. */
+  userId: string;
+  /** Where replies go (group or private chat); defaults to userId. */
+  chatId?: string;
+  text?: string;
+  /** Payload of a pressed button (opaque, server-side state key). */
+  action?: string;
+  displayName?: string;
+  /** Platform delivery id (Telegram update_id, Feishu event_id) used to drop redeliveries. */
+  dedupKey?: string;
+}
+
+export interface Citation {
+  /** File name of the source document under knowledge/docs. */
+  doc: string;
+  title: string;
+  /** 文号, e.g. 法农农发〔2022〕16号, when the document has one. */
+  docNumber?: string;
+  /** Section path, e.g. 《…实施方案》 › 四、扶持政策 › （三）实行差异化作业补助 */
+  section: string;
+  quote: string;
+}
+
+export interface Button {
+  label: string;
+  /** Short opaque payload (fits Telegram's 64-byte callback_data). */
+  action: string;
+}
+
+export interface Attachment {
+  fileName: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+export interface Reply {
+  text: string;
+  citations?: Citation[];
+  buttons?: Button[];
+  attachment?: Attachment;
+}
+
+export type Role = 'farmer' | 'reporter' | 'admin';
+
+export interface UserProfile {
+  /** `${channel}:${userId}` */
+  userKey: string;
+  role: Role;
+  /** County or township the user is bound to (reporter/admin). */
+  unit?: string;
+  displayName?: string;
+}
+
+/** What the user is in the middle of (a form, an eligibility check); persisted between turns. */
+export interface Activity {
+  /** Name of the skill that owns the activity. */
+  skill: string;
+  state: unknown;
+}
+
+export interface Session {
+  userKey: string;
+  activity: Activity | null;
+  updatedAt: string;
+}
+
+export interface Answer {
+  status: 'answered' | 'no_answer';
+  answer: string;
+  citations: Citation[];
+}

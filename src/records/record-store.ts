@@ -1,0 +1,201 @@
+import type { SqliteDatabase } from '../store/database.ts';
+import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from './types.ts';
+
+/** Raised for programming errors at the record store (unknown record id, form mismatch), never for user input. */
+export class RecordStoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RecordStoreError';
+  }
+}
+
+export interface RecordStoreOptions {
+  now?: () => Date;
+}
+
+interface VersionRow {
+  record_id: string;
+  version: number;
+  form_id: string;
+  unit: string;
+  period: string | null;
+  data: string;
+  verdicts: string;
+  confirmed_warnings: string;
+  author_key: string;
+  author_channel: string;
+  author_name: string | null;
+  created_at: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS record_versions (
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  form_id TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  period TEXT,
+  data TEXT NOT NULL,
+  verdicts TEXT NOT NULL,
+  confirmed_warnings TEXT NOT NULL,
+  author_key TEXT NOT NULL,
+  author_channel TEXT NOT NULL,
+  author_name TEXT,
+  submission_key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (record_id, version)
+);
+CREATE INDEX IF NOT EXISTS record_versions_form ON record_versions (form_id, unit, period);
+CREATE TRIGGER IF NOT EXISTS record_versions_no_update BEFORE UPDATE ON record_versions
+BEGIN SELECT RAISE(ABORT, 'record_versions is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS record_versions_no_delete BEFORE DELETE ON record_versions
+BEGIN SELECT RAISE(ABORT, 'record_versions is append-only'); END;
+`;
+
+// Filters are passed as JSON so every query is one prepared statement (unit lists via json_each).
+const FILTER = `v.form_id = @formId
+  AND (@unit IS NULL OR v.unit = @unit)
+  AND (@units IS NULL OR v.unit IN (SELECT value FROM json_each(@units)))
+  AND (@period IS NULL OR v.period = @period)`;
+
+const IS_LATEST = 'v.version = (SELECT MAX(w.version) FROM record_versions w WHERE w.record_id = v.record_id)';
+
+function toVersion(row: VersionRow): RecordVersion {
+  return {
+    recordId: row.record_id,
+    version: row.version,
+    formId: row.form_id,
+    unit: row.unit,
+    ...(row.period !== null ? { period: row.period } : {}),
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    verdicts: JSON.parse(row.verdicts) as unknown[],
+    confirmedWarnings: JSON.parse(row.confirmed_warnings) as string[],
+    author: {
+      userKey: row.author_key,
+      channel: row.author_channel,
+      ...(row.author_name !== null ? { displayName: row.author_name } : {}),
+    },
+    createdAt: row.created_at,
+  };
+}
+
+/** Record ids carry the China Standard Time date, the date the reporter sees on the wall. */
+function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+function filterParams(formId: string, filter: RecordFilter = {}) {
+  return {
+    formId,
+    unit: filter.unit ?? null,
+    units: filter.units ? JSON.stringify(filter.units) : null,
+    period: filter.period ?? null,
+  };
+}
+
+/** SQLite-backed append-only record store; one immediate transaction per save. */
+export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStoreOptions = {}): RecordStore {
+  const now = options.now ?? (() => new Date());
+  db.exec(SCHEMA);
+
+  const bySubmission = db.prepare<[string], VersionRow>('SELECT * FROM record_versions WHERE submission_key = ?');
+  const latestOf = db.prepare<[string], VersionRow>(
+    'SELECT * FROM record_versions WHERE record_id = ? ORDER BY version DESC LIMIT 1',
+  );
+  const historyOf = db.prepare<[string], VersionRow>(
+    'SELECT * FROM record_versions WHERE record_id = ? ORDER BY version DESC',
+  );
+  const latestForSlot = db.prepare<[{ formId: string; unit: string; period: string | null }], VersionRow>(
+    `SELECT v.* FROM record_versions v
+     WHERE v.form_id = @formId AND v.unit = @unit AND v.period IS @period AND ${IS_LATEST}
+     ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1`,
+  );
+  const maxSequence = db.prepare<[string], { sequence: number | null }>(
+    `SELECT MAX(CAST(substr(record_id, 11) AS INTEGER)) AS sequence FROM record_versions
+     WHERE record_id LIKE ? AND version = 1`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO record_versions (record_id, version, form_id, unit, period, data, verdicts, confirmed_warnings,
+       author_key, author_channel, author_name, submission_key, created_at)
+     VALUES (@recordId, @version, @formId, @unit, @period, @data, @verdicts, @confirmedWarnings,
+       @authorKey, @authorChannel, @authorName, @submissionKey, @createdAt)`,
+  );
+  const selectLatest = db.prepare<[ReturnType<typeof filterParams>], VersionRow>(
+    `SELECT v.* FROM record_versions v WHERE ${FILTER} AND ${IS_LATEST}
+     ORDER BY v.created_at DESC, v.record_id DESC`,
+  );
+  const selectAll = db.prepare<[ReturnType<typeof filterParams>], VersionRow>(
+    `SELECT v.* FROM record_versions v
+     JOIN (SELECT record_id, MAX(created_at) AS touched FROM record_versions GROUP BY record_id) t
+       ON t.record_id = v.record_id
+     WHERE ${FILTER}
+     ORDER BY t.touched DESC, v.record_id DESC, v.version DESC`,
+  );
+  const selectFormIds = db.prepare<[], { form_id: string }>(
+    'SELECT DISTINCT form_id FROM record_versions ORDER BY form_id',
+  );
+
+  function nextRecordId(at: Date): string {
+    const prefix = `R${chinaDate(at)}-`;
+    const sequence = (maxSequence.get(`${prefix}%`)?.sequence ?? 0) + 1;
+    return `${prefix}${String(sequence).padStart(4, '0')}`;
+  }
+
+  const saveInTransaction = db.transaction((request: SaveRequest): SaveResult => {
+    const earlier = bySubmission.get(request.submissionKey);
+    if (earlier) return { ok: true, record: toVersion(earlier), duplicate: true };
+
+    const at = now();
+    let recordId: string;
+    let version: number;
+    if (request.recordId) {
+      const current = latestOf.get(request.recordId);
+      if (!current) throw new RecordStoreError(`Record ${request.recordId} does not exist`);
+      if (current.form_id !== request.formId) {
+        throw new RecordStoreError(`Record ${request.recordId} belongs to form ${current.form_id}, not ${request.formId}`);
+      }
+      if (request.baseVersion !== undefined && request.baseVersion !== current.version) {
+        return { ok: false, reason: 'conflict', latest: toVersion(current) };
+      }
+      recordId = request.recordId;
+      version = current.version + 1;
+    } else {
+      if (request.baseVersion === 0) {
+        const existing = latestForSlot.get({ formId: request.formId, unit: request.unit, period: request.period ?? null });
+        if (existing) return { ok: false, reason: 'conflict', latest: toVersion(existing) };
+      }
+      recordId = nextRecordId(at);
+      version = 1;
+    }
+
+    insert.run({
+      recordId,
+      version,
+      formId: request.formId,
+      unit: request.unit,
+      period: request.period ?? null,
+      data: JSON.stringify(request.data),
+      verdicts: JSON.stringify(request.verdicts),
+      confirmedWarnings: JSON.stringify(request.confirmedWarnings),
+      authorKey: request.author.userKey,
+      authorChannel: request.author.channel,
+      authorName: request.author.displayName ?? null,
+      submissionKey: request.submissionKey,
+      createdAt: at.toISOString(),
+    });
+    return { ok: true, record: toVersion(latestOf.get(recordId)!), duplicate: false };
+  });
+
+  return {
+    // IMMEDIATE takes the write lock up front, so two processes cannot both pass the version check.
+    save: (request) => saveInTransaction.immediate(request),
+    latest: (formId, filter) => selectLatest.all(filterParams(formId, filter)).map(toVersion),
+    history: (recordId) => historyOf.all(recordId).map(toVersion),
+    get: (recordId) => {
+      const row = latestOf.get(recordId);
+      return row ? toVersion(row) : undefined;
+    },
+    allVersions: (formId, filter) => selectAll.all(filterParams(formId, filter)).map(toVersion),
+    formIds: () => selectFormIds.all().map((row) => row.form_id),
+  };
+}

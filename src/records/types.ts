@@ -1,0 +1,73 @@
+/** Who saved a record version, and through which channel (telegram, feishu, web, console, cli). */
+export interface RecordAuthor {
+  userKey: string;
+  channel: string;
+  displayName?: string;
+}
+
+/** One saved version of a record. Versions are append-only: a correction adds version n+1. */
+export interface RecordVersion {
+  /** e.g. R20261123-0007, stable across versions. */
+  recordId: string;
+  /** 1, 2, … a correction appends a new version, never overwrites. */
+  version: number;
+  formId: string;
+  /** County or township the record belongs to. */
+  unit: string;
+  /** e.g. 2026-05/06 for a bimonthly window, 2022 for a year. */
+  period?: string;
+  data: Record<string, unknown>;
+  /** The rule verdicts at save time. */
+  verdicts: unknown[];
+  /** Rule names of warnings the user explicitly accepted. */
+  confirmedWarnings: string[];
+  author: RecordAuthor;
+  /** ISO timestamp. */
+  createdAt: string;
+}
+
+export interface SaveRequest {
+  formId: string;
+  unit: string;
+  period?: string;
+  data: Record<string, unknown>;
+  verdicts: unknown[];
+  confirmedWarnings: string[];
+  author: RecordAuthor;
+  /** Present when correcting: the new version is appended to this record. */
+  recordId?: string;
+  /**
+   * The version the user started editing from; a save is refused if someone else saved a newer one meanwhile.
+   * For a new record (no recordId), `baseVersion: 0` means "I started from nothing": the save is refused
+   * if a record of the same form, unit and period already exists (someone else filed it first).
+   */
+  baseVersion?: number;
+  /** Idempotency key (e.g. the confirmation token): saving twice with the same key returns the first result. */
+  submissionKey: string;
+}
+
+export type SaveResult =
+  | { ok: true; record: RecordVersion; duplicate: boolean }
+  | { ok: false; reason: 'conflict'; latest: RecordVersion };
+
+export interface RecordFilter {
+  unit?: string;
+  units?: string[];
+  period?: string;
+}
+
+/** Append-only store of form records with versions. */
+export interface RecordStore {
+  /** One SQLite transaction: idempotent by submissionKey, optimistic concurrency by baseVersion. */
+  save(request: SaveRequest): SaveResult;
+  /** Latest version of each record, newest record first. */
+  latest(formId: string, filter?: RecordFilter): RecordVersion[];
+  /** Every version of one record, newest first. */
+  history(recordId: string): RecordVersion[];
+  /** Latest version of one record. */
+  get(recordId: string): RecordVersion | undefined;
+  /** Every version of every record of a form (optionally filtered), newest record first, newest version first. */
+  allVersions(formId: string, filter?: RecordFilter): RecordVersion[];
+  /** Form ids that have at least one saved record. */
+  formIds(): string[];
+}

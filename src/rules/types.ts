@@ -1,0 +1,80 @@
+import type { Citation } from '../core/types.ts';
+
+export type VerdictLevel = 'pass' | 'warn' | 'fail';
+
+export interface Verdict {
+  rule: string;
+  level: VerdictLevel;
+  /** Chinese, shown to the user as is. */
+  message: string;
+  /** 《doc title》（文号） section path：「quote」 — quotable as is. */
+  source: string;
+  /** The same clause, structured, for Reply.citations. */
+  citation?: Citation;
+}
+
+export interface CheckResult {
+  /** No verdict failed. */
+  ok: boolean;
+  verdicts: Verdict[];
+  computed: Record<string, unknown>;
+}
+
+export interface RuleSetField {
+  key: string;
+  label: string;
+  type: string;
+  unit?: string;
+  description?: string;
+  /** Allowed values for enum fields. */
+  values?: string[];
+  min?: number;
+  max?: number;
+}
+
+export interface RuleSetInfo {
+  id: string;
+  title: string;
+  program: string;
+  region: string;
+  year: number;
+  source: { doc: string; title: string; docNumber?: string };
+  fields: RuleSetField[];
+  /** How the data reads an ambiguous clause (e.g. which tier exactly 30% falls in), in Chinese. */
+  notes?: string[];
+}
+
+/** Extra facts a caller supplies for rules that compare against stored data. */
+export interface CheckContext {
+  /** ISO date, for deadlines. */
+  today?: string;
+  /** The same unit's previous-period record (cumulative values never decrease). */
+  previous?: Record<string, unknown>;
+  /** Other saved records of this form (duplicate detection). */
+  existing?: Array<Record<string, unknown>>;
+  /** e.g. area already registered in the township this year. */
+  totals?: Record<string, number>;
+}
+
+export interface RuleRegistry {
+  list(): RuleSetInfo[];
+  get(id: string): RuleSetInfo | undefined;
+  check(id: string, record: Record<string, unknown>, context?: CheckContext): CheckResult;
+}
+
+/** One material an applicant must hand in, with the clause that asks for it. */
+export interface RequiredMaterial {
+  key: string;
+  label: string;
+  provided: boolean;
+  source: string;
+  citation: Citation;
+}
+
+/** One dated step of a plan. */
+export interface Deadline {
+  date: string;
+  label: string;
+  source: string;
+  citation: Citation;
+}

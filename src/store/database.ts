@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type SqliteDatabase = Database.Database;
+
+/**
+ * Opens (creating if needed) the product database `gengbao.db` in dataDir, in WAL mode.
+ * Each store module creates its own tables (CREATE TABLE IF NOT EXISTS) when it is constructed.
+ */
+export function openDatabase(dataDir: string): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'gengbao.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** An in-memory database for tests that do not need a file. */
+export function openMemoryDatabase(): SqliteDatabase {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+}

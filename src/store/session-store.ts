@@ -1,0 +1,33 @@
+import type { Activity, Session } from '../core/types.ts';
+import type { SqliteDatabase } from './database.ts';
+
+/** Sessions live in SQLite so a restart mid-form loses nothing. */
+export interface SessionStore {
+  load(userKey: string): Session;
+  save(session: Session): void;
+}
+
+export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
+  db.exec(`CREATE TABLE IF NOT EXISTS sessions (
+    user_key TEXT PRIMARY KEY,
+    activity TEXT,
+    updated_at TEXT NOT NULL
+  )`);
+  const select = db.prepare<[string], { activity: string | null; updated_at: string }>(
+    'SELECT activity, updated_at FROM sessions WHERE user_key = ?',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO sessions (user_key, activity, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(user_key) DO UPDATE SET activity = excluded.activity, updated_at = excluded.updated_at`,
+  );
+  return {
+    load(userKey) {
+      const row = select.get(userKey);
+      if (!row) return { userKey, activity: null, updatedAt: new Date(0).toISOString() };
+      return { userKey, activity: row.activity ? (JSON.parse(row.activity) as Activity) : null, updatedAt: row.updated_at };
+    },
+    save(session) {
+      upsert.run(session.userKey, session.activity ? JSON.stringify(session.activity) : null, session.updatedAt);
+    },
+  };
+}

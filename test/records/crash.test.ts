@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.ts';
+import { createSqliteRecordStore } from '../../src/records/record-store.ts';
+
+const WORKER = join(import.meta.dirname, 'fixtures', 'save-worker.ts');
+
+/** Runs the worker, waits until it has printed `lines` saved keys, then kills it with SIGKILL. */
+async function runAndKill(args: string[], lines: number): Promise<string[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const saved: string[] = [];
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  const reader = createInterface({ input: child.stdout });
+  for await (const line of reader) {
+    saved.push(line.split(' ')[1]);
+    if (saved.length >= lines) {
+      child.kill('SIGKILL');
+      break;
+    }
+  }
+  expect(await exited).toBe('SIGKILL');
+  return saved;
+}
+
+function retry(dataDir: string, key: string) {
+  return createSqliteRecordStore(openDatabase(dataDir)).save({
+    formId: 'tillage-progress',
+    unit: '三面船镇',
+    period: '2026-05/06',
+    data: { area: 1.5, key },
+    verdicts: [],
+    confirmedWarnings: [],
+    author: { userKey: 'telegram:1', channel: 'telegram' },
+    submissionKey: key,
+  });
+}
+
+describe('crash safety (kill -9)', () => {
+  it('a save acknowledged before SIGKILL survives, and retrying it after restart does not save twice', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gengbao-crash-'));
+    const saved = await runAndKill([dataDir, 'confirm-1'], 1);
+    expect(saved).toEqual(['confirm-1']);
+
+    const store = createSqliteRecordStore(openDatabase(dataDir));
+    expect(store.latest('tillage-progress')).toHaveLength(1);
+    expect(retry(dataDir, 'confirm-1')).toMatchObject({ ok: true, duplicate: true });
+    expect(store.allVersions('tillage-progress')).toHaveLength(1);
+  }, 30_000);
+
+  it('killed in the middle of continuous saving: no torn rows, every acknowledged save present exactly once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gengbao-crash-'));
+    const acknowledged = await runAndKill([dataDir, 'k', 'loop'], 25);
+
+    const db = openDatabase(dataDir);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const store = createSqliteRecordStore(db);
+    const keys = store.allVersions('tillage-progress').map((v) => v.data.key as string);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of acknowledged) expect(keys).toContain(key);
+
+    // After restart the bot retries every confirmation it may not have answered: each is saved at most once.
+    const before = keys.length;
+    const retried = Array.from({ length: before + 3 }, (_, n) => retry(dataDir, `k-${n}`));
+    expect(retried.filter((r) => r.ok && !r.duplicate)).toHaveLength(3);
+    expect(store.allVersions('tillage-progress')).toHaveLength(before + 3);
+  }, 30_000);
+});

@@ -1,0 +1,209 @@
+import type { UserProfile } from '../core/types.ts';
+import type { UserDirectory } from '../core/user-directory.ts';
+import type { SqliteDatabase } from '../store/database.ts';
+import { describeKnownUnits } from '../units/describe-units.ts';
+import type { UnitDirectory } from '../units/types.ts';
+import { accessRefusal } from './access.ts';
+import { generateInviteCode, INVITE_TTL_DAYS, normalizeInviteCode } from './invite-code.ts';
+
+export type BoundRole = 'reporter' | 'admin';
+
+/** Raised when an invite or binding names a unit that knowledge/units does not know; lists the known ones. */
+export class UnknownUnitError extends Error {
+  constructor(
+    readonly unit: string,
+    known: string,
+  ) {
+    super(`未知单位「${unit}」。已知单位：\n${known}`);
+    this.name = 'UnknownUnitError';
+  }
+}
+
+export interface Invite {
+  code: string;
+  role: BoundRole;
+  unit: string;
+  createdBy?: string;
+  createdAt: string;
+  expiresAt: string;
+  redeemedBy?: string;
+  redeemedAt?: string;
+}
+
+export type RedeemResult = { ok: true; profile: UserProfile } | { ok: false; error: string };
+
+export interface UserStore extends UserDirectory {
+  /** An 8-character single-use code valid for 7 days. Throws UnknownUnitError for an unknown unit. */
+  createInvite(role: BoundRole, unit: string, createdBy?: string): Invite;
+  redeem(code: string, userKey: string, displayName?: string): RedeemResult;
+  /** May this user see/file records of that unit? An admin of a county sees its townships too. */
+  canAccessUnit(profile: UserProfile, unit: string): boolean;
+  /** Why not (Chinese), or undefined when allowed. */
+  refusal(profile: UserProfile, unit: string): string | undefined;
+  /** Binds directly (CLI `admin add`, GENGBAO_ADMIN). unit undefined = admin of every unit. Throws UnknownUnitError. */
+  bind(userKey: string, role: BoundRole, unit: string | undefined, via: string): UserProfile;
+  /** Back to an unbound farmer; the binding history is kept. */
+  unbind(userKey: string, via: string): void;
+  /** Everyone currently bound (reporters and admins). */
+  boundUsers(): UserProfile[];
+  invites(): Invite[];
+}
+
+export interface UserStoreOptions {
+  now?: () => Date;
+  generateCode?: () => string;
+}
+
+interface BindingRow {
+  user_key: string;
+  role: UserProfile['role'];
+  unit: string | null;
+  display_name: string | null;
+}
+
+interface InviteRow {
+  code: string;
+  role: BoundRole;
+  unit: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  redeemed_by: string | null;
+  redeemed_at: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS user_bindings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_key TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('farmer', 'reporter', 'admin')),
+  unit TEXT,
+  display_name TEXT,
+  via TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS user_bindings_user ON user_bindings (user_key, id);
+CREATE TABLE IF NOT EXISTS invites (
+  code TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('reporter', 'admin')),
+  unit TEXT NOT NULL,
+  created_by TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  redeemed_by TEXT,
+  redeemed_at TEXT
+);
+`;
+
+const LATEST_BINDING = 'id = (SELECT MAX(id) FROM user_bindings b WHERE b.user_key = user_bindings.user_key)';
+
+function toInvite(row: InviteRow): Invite {
+  return {
+    code: row.code,
+    role: row.role,
+    unit: row.unit,
+    ...(row.created_by ? { createdBy: row.created_by } : {}),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    ...(row.redeemed_by ? { redeemedBy: row.redeemed_by, redeemedAt: row.redeemed_at ?? undefined } : {}),
+  };
+}
+
+function toProfile(row: BindingRow, displayName?: string): UserProfile {
+  const name = displayName ?? row.display_name ?? undefined;
+  return {
+    userKey: row.user_key,
+    role: row.role,
+    ...(row.unit ? { unit: row.unit } : {}),
+    ...(name ? { displayName: name } : {}),
+  };
+}
+
+/** 2026-05-27 08:00 in China Standard Time, for messages. */
+function chinaTime(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Users, roles and invites in SQLite. Bindings are append-only; the newest binding of a user counts. */
+export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, options: UserStoreOptions = {}): UserStore {
+  const now = options.now ?? (() => new Date());
+  const generateCode = options.generateCode ?? (() => generateInviteCode());
+  db.exec(SCHEMA);
+
+  const latestBinding = db.prepare<[string], BindingRow>(
+    'SELECT user_key, role, unit, display_name FROM user_bindings WHERE user_key = ? ORDER BY id DESC LIMIT 1',
+  );
+  const insertBinding = db.prepare(
+    'INSERT INTO user_bindings (user_key, role, unit, display_name, via, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const allBound = db.prepare<[], BindingRow>(
+    `SELECT user_key, role, unit, display_name FROM user_bindings WHERE ${LATEST_BINDING} AND role != 'farmer' ORDER BY unit, user_key`,
+  );
+  const insertInvite = db.prepare(
+    'INSERT INTO invites (code, role, unit, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const selectInvite = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE code = ?');
+  const allInvites = db.prepare<[], InviteRow>('SELECT * FROM invites ORDER BY created_at DESC');
+  const markRedeemed = db.prepare(
+    'UPDATE invites SET redeemed_by = ?, redeemed_at = ? WHERE code = ? AND redeemed_by IS NULL',
+  );
+
+  function canonicalUnit(unit: string): string {
+    const found = units.find(unit);
+    if (!found) throw new UnknownUnitError(unit, describeKnownUnits(units));
+    return found.name;
+  }
+
+  function profile(userKey: string, displayName?: string): UserProfile {
+    const row = latestBinding.get(userKey);
+    if (!row) return { userKey, role: 'farmer', ...(displayName ? { displayName } : {}) };
+    return toProfile(row, displayName);
+  }
+
+  function bindRow(userKey: string, role: UserProfile['role'], unit: string | undefined, displayName: string | undefined, via: string) {
+    insertBinding.run(userKey, role, unit ?? null, displayName ?? null, via, now().toISOString());
+  }
+
+  const redeemInTransaction = db.transaction((code: string, userKey: string, displayName?: string): RedeemResult => {
+    const row = selectInvite.get(code);
+    if (!row) return { ok: false, error: `邀请码「${code}」不存在，请核对后重新发送（邀请码为 8 位字母和数字，不含 0、O、1、I）。` };
+    if (row.redeemed_by === userKey) return { ok: true, profile: profile(userKey, displayName) };
+    if (row.redeemed_by) {
+      return { ok: false, error: `邀请码「${code}」已于 ${chinaTime(row.redeemed_at!)} 被使用，每个邀请码只能用一次。请向管理员索取新的邀请码。` };
+    }
+    if (now().toISOString() >= row.expires_at) {
+      return { ok: false, error: `邀请码「${code}」已于 ${chinaTime(row.expires_at)} 过期（有效期 ${INVITE_TTL_DAYS} 天）。请向管理员索取新的邀请码。` };
+    }
+    markRedeemed.run(userKey, now().toISOString(), code);
+    bindRow(userKey, row.role, row.unit, displayName, `invite:${code}`);
+    return { ok: true, profile: profile(userKey, displayName) };
+  });
+
+  return {
+    profile,
+    createInvite(role, unit, createdBy) {
+      const canonical = canonicalUnit(unit);
+      const createdAt = now();
+      const expiresAt = new Date(createdAt.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
+      for (let attempt = 0; ; attempt++) {
+        const code = generateCode();
+        if (selectInvite.get(code) && attempt < 5) continue;
+        insertInvite.run(code, role, canonical, createdBy ?? null, createdAt.toISOString(), expiresAt.toISOString());
+        return toInvite(selectInvite.get(code)!);
+      }
+    },
+    redeem: (code, userKey, displayName) => redeemInTransaction.immediate(normalizeInviteCode(code), userKey, displayName),
+    canAccessUnit: (user, unit) => accessRefusal(user, unit, units) === undefined,
+    refusal: (user, unit) => accessRefusal(user, unit, units),
+    bind(userKey, role, unit, via) {
+      const canonical = unit === undefined ? undefined : canonicalUnit(unit);
+      bindRow(userKey, role, canonical, latestBinding.get(userKey)?.display_name ?? undefined, via);
+      return profile(userKey);
+    },
+    unbind(userKey, via) {
+      bindRow(userKey, 'farmer', undefined, latestBinding.get(userKey)?.display_name ?? undefined, via);
+    },
+    boundUsers: () => allBound.all().map((row) => toProfile(row)),
+    invites: () => allInvites.all().map(toInvite),
+  };
+}

@@ -1,0 +1,192 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Telegraf, TelegramError } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { Conversation } from '../../core/conversation.ts';
+import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
+import { ChannelApiError, withRetry, type RetryOptions } from '../send-retry.ts';
+import { createCallbackActions, type CallbackActions } from './callback-actions.ts';
+import { classifyTelegramFailure, createTelegramSender } from './telegram-sender.ts';
+import type { TelegramSettings } from './telegram-settings.ts';
+import { translateTelegramUpdate, type BotIdentity, type TelegramInbound } from './telegram-update.ts';
+
+/** The commands shown in Telegram's menu. */
+export const TELEGRAM_COMMANDS = [
+  { command: 'start', description: '开始使用耕保助手' },
+  { command: 'help', description: '查看使用说明' },
+  { command: 'ask', description: '查询政策，如 /ask 第二档补助标准是多少' },
+  { command: 'report', description: '填报双月调度等报表' },
+  { command: 'check', description: '测算能否享受补贴、能补多少' },
+  { command: 'cancel', description: '取消正在进行的填报或测算' },
+  { command: 'export', description: '导出汇总表（县级管理员）' },
+];
+
+const BODY_LIMIT = 1_000_000;
+
+export interface TelegramChannelOptions {
+  settings: TelegramSettings;
+  conversation: Conversation;
+  logger?: ChannelLogger;
+  callbackActions?: CallbackActions;
+  /** Retry policy for API calls; tests inject a sleep that does not wait. */
+  retry?: RetryOptions & { callTimeoutMs?: number };
+  /** Skips getMe (tests, or when the identity is already known). */
+  botInfo?: BotIdentity;
+}
+
+export interface TelegramChannel {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Webhook mode: handles POSTs to the webhook path; returns false for requests that are not its own. */
+  handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Resolves once every accepted update has been handled and its replies sent. */
+  whenIdle(): Promise<void>;
+}
+
+/** Creates the Telegram adapter: long polling by default, webhook when configured. */
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const { settings, conversation } = options;
+  const logger = options.logger ?? consoleChannelLogger;
+  const actions =
+    options.callbackActions ??
+    createCallbackActions({ onMapped: (action) => logger.warn(`[telegram] button action longer than 64 bytes mapped server-side: ${action.slice(0, 40)}…`) });
+  const bot = new Telegraf(settings.token, { telegram: settings.apiRoot ? { apiRoot: settings.apiRoot } : {} });
+  const sender = createTelegramSender(bot.telegram, actions, options.retry);
+  const chains = new Map<string, Promise<void>>();
+  const inflight = new Set<Promise<void>>();
+  let identity = options.botInfo;
+  let polling: Promise<void> | undefined;
+
+  async function process(inbound: TelegramInbound): Promise<void> {
+    const replies = await conversation.handle(inbound.message);
+    for (const reply of replies) await sender.send(inbound.chatId, reply, inbound.replyToMessageId);
+  }
+
+  /** Queues an update behind earlier ones of the same user; different users run in parallel. */
+  function accept(update: Update): void {
+    if (!identity) return;
+    const inbound = translateTelegramUpdate(update, identity, actions.decode);
+    if (inbound?.callbackQueryId) {
+      sender.call('answerCallbackQuery', { callback_query_id: inbound.callbackQueryId }).catch((error) => logger.warn('[telegram] answerCallbackQuery failed', error));
+    }
+    if (!inbound) return;
+    const key = inbound.message.userId;
+    const work = (chains.get(key) ?? Promise.resolve())
+      .then(() => process(inbound))
+      .catch((error) => logger.error(`[telegram] update ${update.update_id} for chat ${inbound.chatId} not fully delivered`, error));
+    chains.set(key, work);
+    inflight.add(work);
+    void work.finally(() => {
+      inflight.delete(work);
+      if (chains.get(key) === work) chains.delete(key);
+    });
+  }
+
+  // The middleware only enqueues, so telegraf's batch (awaited as a whole) never waits on a slow chat.
+  bot.use((ctx) => accept(ctx.update));
+  bot.catch((error) => logger.error('[telegram] update handling failed', error));
+
+  const call = (method: string, payload: Record<string, unknown>) => withRetry(method, () => bot.telegram.callApi(method as 'getMe', payload as never), classifyTelegramFailure, { ...options.retry, attempts: 3 });
+
+  return {
+    async start() {
+      if (!identity) {
+        try {
+          const me = (await call('getMe', {})) as { id: number; username: string; is_bot: true; first_name: string };
+          identity = { id: me.id, username: me.username };
+          bot.botInfo = me as never;
+        } catch (error) {
+          const cause = (error as { cause?: unknown }).cause;
+          if (cause instanceof TelegramError && cause.code === 401) throw new ChannelApiError('Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401 Unauthorized），请到 BotFather 核对令牌。', { cause: error });
+          throw error;
+        }
+      } else {
+        bot.botInfo = { id: identity.id, username: identity.username, is_bot: true, first_name: identity.username } as never;
+      }
+      await call('setMyCommands', { commands: TELEGRAM_COMMANDS }).catch((error) => logger.warn('[telegram] setMyCommands failed; the command menu may be outdated', error));
+      const allowed = ['message', 'callback_query'];
+      if (settings.webhook) {
+        await call('setWebhook', { url: settings.webhook.url, secret_token: settings.webhook.secret, allowed_updates: allowed });
+        logger.info(`[telegram] @${identity.username} receiving updates by webhook at ${settings.webhook.path}`);
+        return;
+      }
+      // launch() removes any webhook (keeping pending updates) before it starts polling.
+      polling = bot.launch({ allowedUpdates: allowed as never }).catch((error) => logger.error('[telegram] long polling stopped with an error', error));
+      logger.info(`[telegram] @${identity.username} receiving updates by long polling`);
+    },
+
+    async stop() {
+      if (polling) {
+        try {
+          bot.stop('shutdown');
+        } catch {
+          // launch() had not reached polling yet; nothing to stop.
+        }
+        await polling;
+        polling = undefined;
+      }
+      await this.whenIdle();
+    },
+
+    handleHttp(request, response) {
+      const webhook = settings.webhook;
+      const path = (request.url ?? '').split('?')[0];
+      if (!webhook || path !== webhook.path) return false;
+      if (request.method !== 'POST') {
+        response.writeHead(405, { allow: 'POST' }).end();
+        return true;
+      }
+      const token = request.headers['x-telegram-bot-api-secret-token'];
+      if (typeof token !== 'string') {
+        response.writeHead(401).end();
+        return true;
+      }
+      if (!sameSecret(token, webhook.secret)) {
+        logger.warn('[telegram] webhook request with a wrong secret token refused');
+        response.writeHead(403).end();
+        return true;
+      }
+      void readBody(request).then(
+        (body) => {
+          let update: Update;
+          try {
+            update = JSON.parse(body) as Update;
+          } catch {
+            response.writeHead(400).end();
+            return;
+          }
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+          void bot.handleUpdate(update);
+        },
+        () => response.writeHead(413).end(),
+      );
+      return true;
+    },
+
+    async whenIdle() {
+      while (inflight.size) await Promise.allSettled([...inflight]);
+    },
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) {
+        reject(new Error('body too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

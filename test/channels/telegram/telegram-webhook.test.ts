@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
+import { startFakeTelegramApi, type FakeTelegramApi } from '../../support/fake-telegram-api.ts';
+import { ALICE, createTestConversation, textUpdate, type TestConversation } from './telegram-fixtures.ts';
+
+describe('Telegram channel in webhook mode', () => {
+  let api: FakeTelegramApi;
+  let channel: TelegramChannel;
+  let test: TestConversation;
+  let server: Server;
+  let base: string;
+  const secret = 'hook_secret-123';
+
+  beforeEach(async () => {
+    api = await startFakeTelegramApi();
+    test = createTestConversation();
+    channel = createTelegramChannel({
+      settings: { token: api.token, apiRoot: api.apiRoot, webhook: { url: 'https://bot.example.cn/telegram/hook', path: '/telegram/hook', secret } },
+      conversation: test.conversation,
+      logger: createRecordingLogger(),
+    });
+    server = createServer((request, response) => {
+      if (!channel.handleHttp(request, response)) response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await channel.start();
+  });
+
+  afterEach(async () => {
+    await channel.stop();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await api.close();
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/telegram/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('registers the webhook with its secret token', () => {
+    expect(api.callsOf('setWebhook')[0].body).toMatchObject({ url: 'https://bot.example.cn/telegram/hook', secret_token: secret, allowed_updates: ['message', 'callback_query'] });
+  });
+
+  it('refuses requests without or with a wrong secret token, and other paths', async () => {
+    expect((await post(textUpdate(ALICE, '你好'))).status).toBe(401);
+    expect((await post(textUpdate(ALICE, '你好'), { 'x-telegram-bot-api-secret-token': 'guess' })).status).toBe(403);
+    expect((await fetch(`${base}/telegram/hook`)).status).toBe(405);
+    expect((await fetch(`${base}/elsewhere`, { method: 'POST', body: '{}' })).status).toBe(404);
+    await channel.whenIdle();
+    expect(test.questions).toEqual([]);
+  });
+
+  it('acknowledges at once and answers a genuine update asynchronously', async () => {
+    const held = test.hold('耕地');
+    const response = await post(textUpdate(ALICE, '耕地地力补贴标准'), { 'x-telegram-bot-api-secret-token': secret });
+    expect(response.status).toBe(200);
+    expect(api.callsOf('sendMessage')).toHaveLength(0);
+    held.release();
+    const [sent] = await api.waitForCalls('sendMessage', 1);
+    expect(sent.body.text).toContain('耕地地力补贴标准');
+  });
+});

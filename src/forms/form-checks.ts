@@ -1,0 +1,125 @@
+import type { RecordStore, RecordVersion } from '../records/types.ts';
+import type { CheckContext, RuleRegistry, Verdict } from '../rules/types.ts';
+import type { UnitDirectory } from '../units/types.ts';
+import type { FormDefinition, RulesLink } from './form-schema.ts';
+import { formatFieldValue } from './format-value.ts';
+import { activeFields, computeFields, targetInBaseUnits } from './form-progress.ts';
+import type { CheckOutcome, FieldValue } from './types.ts';
+
+export interface CheckDependencies {
+  rules: RuleRegistry;
+  records: RecordStore;
+  units: UnitDirectory;
+}
+
+export interface CheckRequest {
+  form: FormDefinition;
+  values: Record<string, FieldValue>;
+  /** The record being corrected: excluded from previous/existing/totals. */
+  recordId?: string;
+  today: string;
+}
+
+function toRuleRecord(link: RulesLink, form: FormDefinition, data: Record<string, unknown>, rules: RuleRegistry): Record<string, unknown> {
+  const ruleFields = new Map((rules.get(link.ruleSet)?.fields ?? []).map((field) => [field.key, field]));
+  const shares = new Set(form.fields.filter((field) => field.type === 'share').map((field) => field.key));
+  const record: Record<string, unknown> = { ...link.constants };
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    const target = link.map[key] ?? key;
+    // Rule sets keep percentages as 0–100; the forms store shares as fractions.
+    const percent = shares.has(key) && ruleFields.get(target)?.type === 'percent' && typeof value === 'number';
+    record[target] = percent ? Number(((value as number) * 100).toFixed(6)) : value;
+  }
+  return record;
+}
+
+function periodOf(record: RecordVersion): string {
+  return record.period ?? '';
+}
+
+function unitsInScope(form: FormDefinition, unit: string, scope: 'unit' | 'parent', units: UnitDirectory): string[] {
+  if (scope === 'unit') return [unit];
+  const parent = units.parent(unit);
+  return parent ? units.children(parent.name).map((u) => u.name) : [unit];
+}
+
+function buildContext(link: RulesLink, request: CheckRequest, deps: CheckDependencies): CheckContext {
+  const { form, values } = request;
+  const unit = String(values[form.unitField] ?? '');
+  const period = form.periodField ? String(values[form.periodField] ?? '') : undefined;
+  const others = (filterUnits: string[]) =>
+    deps.records.latest(form.id, { units: filterUnits }).filter((record) => record.recordId !== request.recordId);
+  const context: CheckContext = link.today ? { today: request.today } : {};
+  if (link.previous && unit && period) {
+    const earlier = others([unit])
+      .filter((record) => periodOf(record) < period)
+      .sort((a, b) => periodOf(b).localeCompare(periodOf(a)));
+    if (earlier[0]) context.previous = toRuleRecord(link, form, earlier[0].data, deps.rules);
+  }
+  if (link.existing && unit) {
+    context.existing = others(unitsInScope(form, unit, 'parent', deps.units)).map((record) => toRuleRecord(link, form, record.data, deps.rules));
+  }
+  if (link.totals.length && unit) {
+    context.totals = {};
+    for (const total of link.totals) {
+      if (total.target) {
+        const target = targetInBaseUnits(deps.units, unit, total.target);
+        if (target !== undefined) context.totals[total.name] = target;
+      } else if (total.sumOf) {
+        const key = total.sumOf;
+        context.totals[total.name] = others(unitsInScope(form, unit, total.scope, deps.units)).reduce(
+          (sum, record) => sum + (typeof record.data[key] === 'number' ? (record.data[key] as number) : 0),
+          0,
+        );
+      }
+    }
+  }
+  return context;
+}
+
+function plausibilityVerdicts(form: FormDefinition, values: Record<string, FieldValue>): Verdict[] {
+  const source = `《${form.source.title}》${form.source.docNumber ? `（${form.source.docNumber}）` : ''} 表单「${form.title}」常见数值范围`;
+  const verdicts: Verdict[] = [];
+  for (const field of activeFields(form, values)) {
+    const value = values[field.key];
+    const range = field.plausible;
+    if (!range || typeof value !== 'number') continue;
+    const low = range.min !== undefined && value < range.min;
+    const high = range.max !== undefined && value > range.max;
+    if (!low && !high) continue;
+    const bounds = [range.min, range.max].map((bound) => (bound === undefined ? '…' : formatFieldValue(field, bound))).join('～');
+    const message = range.message ?? `「${field.label}」填的是 ${formatFieldValue(field, value)}，超出常见范围（${bounds}），请核实是否填错。`;
+    verdicts.push({ rule: `plausible.${field.key}`, level: 'warn', message, source });
+  }
+  return verdicts;
+}
+
+/** The record data saved for a draft: answers of active fields plus computed fields. */
+export function recordData(form: FormDefinition, values: Record<string, FieldValue>, units: UnitDirectory): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of activeFields(form, values)) {
+    if (values[field.key] !== undefined) data[field.key] = values[field.key];
+  }
+  return { ...data, ...computeFields(form, values, units) };
+}
+
+/** Runs the form's plausibility ranges and every linked rule set, with previous/existing/totals from the store. */
+export function checkDraft(request: CheckRequest, deps: CheckDependencies): CheckOutcome {
+  const data = recordData(request.form, request.values, deps.units);
+  const verdicts: Verdict[] = plausibilityVerdicts(request.form, request.values);
+  const computed: Record<string, unknown> = {};
+  for (const link of request.form.rules) {
+    const context = buildContext(link, request, deps);
+    const record = { ...toRuleRecord(link, request.form, data, deps.rules), ...context.totals };
+    const result = deps.rules.check(link.ruleSet, record, context);
+    verdicts.push(...result.verdicts);
+    Object.assign(computed, result.computed);
+  }
+  return {
+    verdicts,
+    fails: verdicts.filter((verdict) => verdict.level === 'fail'),
+    warnings: verdicts.filter((verdict) => verdict.level === 'warn'),
+    computed,
+  };
+}

@@ -1,0 +1,56 @@
+import type { UserProfile } from '../core/types.ts';
+import type { RecordStore } from '../records/types.ts';
+import type { RuleRegistry, Verdict } from '../rules/types.ts';
+import type { UnitDirectory } from '../units/types.ts';
+import type { FormDefinition } from './form-schema.ts';
+
+/** The forms found under knowledge/forms. */
+export interface FormCatalog {
+  list(): FormDefinition[];
+  get(id: string): FormDefinition | undefined;
+}
+
+/** The part of the user store the forms read. */
+export interface UnitAccess {
+  canAccessUnit(profile: UserProfile, unit: string): boolean;
+}
+
+export interface FormSkillDependencies {
+  forms: FormCatalog;
+  rules: RuleRegistry;
+  records: RecordStore;
+  users: UnitAccess;
+  units: UnitDirectory;
+  /** Random id for submission keys; injectable for tests. */
+  newId?: () => string;
+}
+
+/** A stored answer: the canonical value and how it is shown back. */
+export type FieldValue = number | string | boolean | string[];
+
+export interface FormDraftState {
+  formId: string;
+  values: Record<string, FieldValue>;
+  /** Keys in the order they were answered (上一步 walks back through it). */
+  answered: string[];
+  skipped: string[];
+  /** Field being asked, when filling. */
+  current?: string;
+  phase: 'filling' | 'review' | 'saved';
+  /** Waiting for 「按 X 填」 on an approximate answer, or for 「仍然提交」 on warnings. */
+  pending?: { kind: 'approximate'; field: string; value: number; display: string } | { kind: 'warnings' } | { kind: 'conflict' };
+  /** After 修改 in review: answer one field, then go back to the summary. */
+  returnToReview?: boolean;
+  /** Bumped on every change; buttons carry it so a stale summary cannot be submitted. */
+  revision: number;
+  draftId: string;
+  correcting?: { recordId: string; baseVersion: number };
+  saved?: { recordId: string; version: number; revision: number };
+}
+
+export interface CheckOutcome {
+  verdicts: Verdict[];
+  fails: Verdict[];
+  warnings: Verdict[];
+  computed: Record<string, unknown>;
+}

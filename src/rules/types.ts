@@ -42,6 +42,8 @@ export interface RuleSetInfo {
   fields: RuleSetField[];
   /** How the data reads an ambiguous clause (e.g. which tier exactly 30% falls in), in Chinese. */
   notes?: string[];
+  /** Chinese label (and unit) of each value a check puts in `computed`. */
+  outputs?: Record<string, { label: string; unit?: string }>;
 }
 
 /** Extra facts a caller supplies for rules that compare against stored data. */

@@ -1,0 +1,40 @@
+import type { Attachment } from '../core/types.ts';
+import type { RecordStore } from '../records/types.ts';
+import type { UnitDirectory } from '../units/types.ts';
+import { buildReportTable } from './report-table.ts';
+import type { ExportableForm, ReportTable } from './types.ts';
+import { writeReportCsv } from './write-csv.ts';
+import { writeReportXlsx } from './write-xlsx.ts';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export interface ExportRequest {
+  form: ExportableForm;
+  records: RecordStore;
+  units: UnitDirectory;
+  /** Unit the report is for (the admin's county); undefined = every unit. */
+  scope?: string;
+  period?: string;
+  format: ExportFormat;
+  now: Date;
+}
+
+export interface ExportedReport {
+  table: ReportTable;
+  file: Attachment;
+}
+
+const MIME: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/** Builds the report of one form for one unit and period and renders it as xlsx or csv. */
+export async function exportReport(request: ExportRequest): Promise<ExportedReport> {
+  const { form, units, scope } = request;
+  const unitsInScope = scope ? [scope, ...units.descendants(scope).map((unit) => unit.name)] : undefined;
+  const records = request.records.latest(form.id, unitsInScope ? { units: unitsInScope } : {});
+  const table = buildReportTable({ form, records, units, scope, period: request.period, now: request.now });
+  const content = request.format === 'xlsx' ? await writeReportXlsx(table) : writeReportCsv(table);
+  return { table, file: { fileName: `${table.baseName}.${request.format}`, mimeType: MIME[request.format], content } };
+}

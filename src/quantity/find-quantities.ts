@@ -1,0 +1,75 @@
+import { normalizeInput } from './normalize-input.ts';
+import { CLAUSE_BOUNDARIES, scanQuantities, type ScannedQuantity } from './scan-quantities.ts';
+import { toQuantity } from './to-quantity.ts';
+import type { FoundQuantity } from './types.ts';
+import { unitsOfMeasure } from './units-of-measure.ts';
+
+/** Free text longer than this is cut: a chat message is never this long, a pasted document may be. */
+export const MAX_FREE_TEXT_LENGTH = 100_000;
+
+/** Bare numbers directly before these are dates, times and durations, not quantities. */
+const NOT_A_QUANTITY_AFTER = /^[年月日号时分秒岁届期周天点]/;
+
+/**
+ * Every quantity in free text, kind inferred from unit and context words (亩→area, %/成/一半→share,
+ * 元 or 花/补贴…→money, pH→ph, 个/家/户/人→count, cm/厘米→length, 吨/公斤→weight), with the
+ * words before it as label: 「本期治理2.3万亩，取土45个，花了80万」 → 治理 23000亩, 取土 45个, 花 800000元.
+ * Bare Chinese numerals without a unit (一起, 十分) are not reported. Never throws.
+ */
+export function findQuantities(text: string): FoundQuantity[] {
+  try {
+    if (typeof text !== 'string' || text === '') return [];
+    const typed = text.slice(0, MAX_FREE_TEXT_LENGTH);
+    const s = normalizeInput(typed);
+    const scanned = scanQuantities(s, false);
+    const found: FoundQuantity[] = [];
+    scanned.forEach((q, i) => {
+      const kind = inferKind(s, q);
+      if (!kind) return;
+      const quantity: FoundQuantity = { ...toQuantity({ ...q, kind }, typed), index: q.index, length: q.end - q.index };
+      const label = cleanWords(typed.slice(q.clauseStart, q.index), 'before');
+      const after = cleanWords(typed.slice(q.end, nextStop(s, q.end, scanned[i + 1]?.index)), 'after');
+      if (label) quantity.label = label;
+      if (after) quantity.after = after;
+      found.push(quantity);
+    });
+    return found;
+  } catch {
+    return [];
+  }
+}
+
+function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | undefined {
+  if (q.kind === 'count' && q.chinese && q.min === 1 && !q.isRange) return undefined; // 一个, 一家, 一次: words, not counts
+  if (q.kind !== 'number') return q.kind;
+  if (NOT_A_QUANTITY_AFTER.test(s.slice(q.end)) || q.max >= 1e10) return undefined;
+  const clause = s.slice(q.clauseStart, q.index);
+  const money = unitsOfMeasure.moneyContextWords.some((word) => clause.includes(word));
+  // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万).
+  if (q.chinese) return money && q.min >= 100 ? 'money' : undefined;
+  return money ? 'money' : 'number';
+}
+
+function nextStop(s: string, from: number, nextIndex: number | undefined): number {
+  let end = Math.min(nextIndex ?? s.length, from + 12);
+  for (let k = from; k < end; k++) {
+    if (CLAUSE_BOUNDARIES.has(s[k]!)) end = k;
+  }
+  return end;
+}
+
+/** Strips approximation words anywhere and stop words (本期, 了, 有 …) at the edges; keeps at most 8 characters. */
+function cleanWords(raw: string, side: 'before' | 'after'): string | undefined {
+  let words = raw;
+  for (const approximation of unitsOfMeasure.approximatePrefixes) words = words.split(approximation).join('');
+  words = words.replace(/[\s:：=，,]+/g, '');
+  for (let changed = true; changed && words; ) {
+    changed = false;
+    for (const stop of unitsOfMeasure.labelStopWords) {
+      if (words.startsWith(stop)) { words = words.slice(stop.length); changed = true; }
+      if (words.endsWith(stop)) { words = words.slice(0, -stop.length); changed = true; }
+    }
+  }
+  if (!words) return undefined;
+  return side === 'before' ? words.slice(-8) : words.slice(0, 8);
+}

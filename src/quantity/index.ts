@@ -1,0 +1,9 @@
+export type {
+  FoundQuantity, ParseQuantityOptions, Quantity, QuantityBound, QuantityKind, QuantityParse,
+} from './types.ts';
+export { parseChineseNumber, parseChineseRange } from './chinese-number.ts';
+export { formatChineseNumeral } from './format-chinese-numeral.ts';
+export { parseQuantity, DEFAULT_LIMITS, MAX_ANSWER_LENGTH } from './parse-quantity.ts';
+export { findQuantities } from './find-quantities.ts';
+export { formatQuantity } from './format-quantity.ts';
+export { KIND_WORDS } from './quantity-messages.ts';

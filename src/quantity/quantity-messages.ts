@@ -1,0 +1,36 @@
+import type { QuantityKind } from './types.ts';
+
+/** How each kind is named to the user and what to type instead. */
+export const KIND_WORDS: Readonly<Record<QuantityKind, { name: string; examples: string }>> = {
+  area: { name: '面积', examples: '120亩 或 2.3万亩' },
+  share: { name: '比例', examples: '45% 或 一半' },
+  money: { name: '金额', examples: '3500元 或 80万元' },
+  ph: { name: 'pH值', examples: '5.2 或 pH 4.8' },
+  count: { name: '数量', examples: '45个 或 12户' },
+  length: { name: '长度', examples: '25厘米 或 0.3米' },
+  weight: { name: '重量', examples: '500公斤 或 2吨' },
+  number: { name: '数值', examples: '45 或 2.3万' },
+};
+
+/** Chinese error messages of parseQuantity; each says what was wrong and what to type. */
+export function quantityMessages(kind: QuantityKind, label?: string) {
+  const name = label ?? KIND_WORDS[kind].name;
+  const retry = `请重新输入，例如：${KIND_WORDS[kind].examples}`;
+  return {
+    empty: () => `请输入${name}，例如：${KIND_WORDS[kind].examples}`,
+    tooLong: () => `输入太长了，请只输入${name}，例如：${KIND_WORDS[kind].examples}`,
+    noNumber: () => `没有看到${name}的数字，请用数字输入，例如：${KIND_WORDS[kind].examples}`,
+    wrongKind: (typed: string, typedKind: QuantityKind) =>
+      `这里需要填写${name}，您输入的「${typed}」是${KIND_WORDS[typedKind].name}。${retry}`,
+    several: (typed: string[]) => `一次只能填一个${name}，您输入了${typed.map((t) => `「${t}」`).join('、')}。请只输入一个，例如：${KIND_WORDS[kind].examples}`,
+    negative: () => `${name}不能是负数，${retry}`,
+    notPositive: () => `${name}必须大于0，${retry}`,
+    belowMin: (min: string) => `${name}不能小于${min}，${retry}`,
+    aboveMax: (typed: string, max: string) => kind === 'share' && max === '100%'
+      ? `${name}不能超过100%，${retry}`
+      : `${name}「${typed}」超出了合理范围（最多${max}），请检查后${retry.slice(1)}`,
+    phRange: (typed: string) => `${name}应在 0 到 14 之间，您输入的「${typed}」不对，${retry}`,
+    notInteger: (typed: string) => `${name}应该是整数，您输入的「${typed}」不是整数，${retry}`,
+    failed: () => `没能识别您输入的${name}，${retry}`,
+  };
+}

@@ -1,0 +1,175 @@
+import { isNumeralStart, numeralRunEnd, readNumeral } from './read-numeral.ts';
+import { readMeasure, type Measure } from './read-measure.ts';
+import { roundCanonical } from './round-canonical.ts';
+import type { QuantityBound, QuantityKind } from './types.ts';
+import { unitsOfMeasure } from './units-of-measure.ts';
+
+/** One quantity as read from normalised text, before an expected kind gives it its final meaning. */
+export interface ScannedQuantity {
+  index: number;
+  end: number;
+  kind: QuantityKind;
+  alsoKind?: QuantityKind;
+  min: number;
+  max: number;
+  isRange: boolean;
+  approximate: boolean;
+  bound?: QuantityBound;
+  unit?: string;
+  note?: string;
+  per?: string;
+  negative: boolean;
+  chinese: boolean;
+  /** Where its clause starts (after punctuation or the previous quantity): the label lives in between. */
+  clauseStart: number;
+}
+
+export const CLAUSE_BOUNDARIES = new Set([...'，,。；;！!？?\n、（）()【】[]']);
+const PERCENT_PREFIXES: ReadonlyArray<[string, number]> = [['百分之', 0.01], ['千分之', 0.001]];
+
+/** Every quantity in s, left to right. wholeAnswer: s is one answer to one question (enables 全部, 大半). */
+export function scanQuantities(s: string, wholeAnswer: boolean): ScannedQuantity[] {
+  const found: ScannedQuantity[] = [];
+  let clauseStart = 0;
+  for (let i = 0; i < s.length; ) {
+    if (CLAUSE_BOUNDARIES.has(s[i]!)) {
+      clauseStart = ++i;
+      continue;
+    }
+    const core = matchCore(s, i, wholeAnswer);
+    if (!core) {
+      i += isNumeralStart(s, i) ? Math.max(1, numeralRunEnd(s, i) - i) : 1;
+      continue;
+    }
+    if (s[i - 1] === '第') {
+      i = core.end;
+      continue;
+    }
+    const quantity = complete(s, core, clauseStart);
+    found.push(quantity);
+    i = clauseStart = quantity.end;
+  }
+  return found;
+}
+
+type Core = Omit<ScannedQuantity, 'clauseStart' | 'negative' | 'index'> & { start: number };
+
+function matchCore(s: string, i: number, wholeAnswer: boolean): Core | undefined {
+  for (const word of unitsOfMeasure.shareWords) {
+    if (!s.startsWith(word.text, i) || (word.wholeAnswerOnly && !wholeAnswer)) continue;
+    const min = word.value ?? word.min ?? 0;
+    const max = word.value ?? word.max ?? 1;
+    return { start: i, end: i + word.text.length, kind: 'share', min, max, isRange: min !== max, approximate: min !== max, chinese: true, unit: word.text };
+  }
+  for (const [prefix, factor] of PERCENT_PREFIXES) {
+    if (s.startsWith(prefix, i)) return readPercent(s, i, prefix, factor);
+  }
+  const fraction = readFraction(s, i);
+  if (fraction) return fraction;
+  const measure = readMeasure(s, i);
+  return measure ? fromMeasure(measure) : undefined;
+}
+
+function fromMeasure(m: Measure): Core {
+  return {
+    start: m.start, end: m.end, kind: m.kind, alsoKind: m.alsoKind, min: m.min, max: m.max, isRange: m.isRange,
+    approximate: m.approximate, chinese: m.chinese, unit: m.unitText, note: m.unit?.note,
+  };
+}
+
+/** 「百分之四十五」「百分之４５」「百分之三十到四十」「百分之三十到百分之四十」. */
+function readPercent(s: string, i: number, prefix: string, factor: number): Core | undefined {
+  const first = readNumeral(s, i + prefix.length);
+  if (!first) return undefined;
+  let { min, max } = first;
+  let end = first.end;
+  let j = end;
+  while (s[j] === ' ') j++;
+  const separator = unitsOfMeasure.rangeSeparators.find((word) => s.startsWith(word, j));
+  if (separator && !first.isRange) {
+    j += separator.length;
+    while (s[j] === ' ') j++;
+    if (s.startsWith(prefix, j)) j += prefix.length;
+    const second = readNumeral(s, j);
+    if (second && !second.isRange && second.max > min) {
+      max = second.max;
+      end = second.end;
+    }
+  }
+  const unit = s[end] === '%' ? prefix + '%' : prefix;
+  if (s[end] === '%') end++; // 「百分之45%」: the sign typed twice still means 45%.
+  return {
+    start: i, end, kind: 'share', min: roundCanonical(min * factor), max: roundCanonical(max * factor),
+    isRange: min !== max, approximate: first.vague, chinese: true, unit,
+  };
+}
+
+/** 「三分之一」「3分之2」「1/3」. */
+function readFraction(s: string, i: number): Core | undefined {
+  const arabic = /^(\d+)\/(\d+)(?![\d/])/.exec(s.slice(i, i + 16));
+  if (arabic && s[i - 1] !== '/' && Number(arabic[2]) > 0) {
+    const value = roundCanonical(Number(arabic[1]) / Number(arabic[2]));
+    return { start: i, end: i + arabic[0].length, kind: 'share', min: value, max: value, isRange: false, approximate: false, chinese: false, unit: '/' };
+  }
+  const denominator = readNumeral(s, i);
+  if (!denominator || denominator.isRange || !s.startsWith('分之', denominator.end) || denominator.min <= 0) return undefined;
+  const numerator = readNumeral(s, denominator.end + 2);
+  if (!numerator) return undefined;
+  return {
+    start: i, end: numerator.end, kind: 'share',
+    min: roundCanonical(numerator.min / denominator.min), max: roundCanonical(numerator.max / denominator.min),
+    isRange: numerator.isRange, approximate: numerator.vague, chinese: true, unit: '分之',
+  };
+}
+
+/** Adds what surrounds the core: sign, 约/不到/pH before it, 左右/以上 and 「/亩」 after it. */
+function complete(s: string, core: Core, clauseStart: number): ScannedQuantity {
+  let { start, end, kind, approximate } = core;
+  let bound: QuantityBound | undefined;
+  let negative = false;
+  let per: string | undefined;
+
+  for (let again = true; again; ) {
+    again = false;
+    const suffix = unitsOfMeasure.approximateSuffixes.find((w) => (w.length > 1 || w === '多') && s.startsWith(w, end));
+    if (suffix) { approximate = true; end += suffix.length; again = true; }
+    const after = unitsOfMeasure.boundWords.find((w) => w.position === 'after' && s.startsWith(w.text, end));
+    if (after && !bound) { bound = after.bound; end += after.text.length; again = true; }
+  }
+  if (kind === 'money' || kind === 'number') {
+    const rate = /^ ?(?:\/|每) ?(亩|公顷|户|人)/.exec(s.slice(end, end + 6));
+    if (rate) { per = rate[1]; kind = 'money'; end += rate[0].length; }
+  }
+
+  if ((s[start - 1] === '-' || s[start - 1] === '负') && !/[\dA-Za-z%]/.test(s[start - 2] ?? '')) {
+    negative = true;
+    start--;
+  }
+  for (let again = true; again; ) {
+    again = false;
+    let cursor = start;
+    while (s[cursor - 1] === ' ') cursor--;
+    const boundWord = unitsOfMeasure.boundWords.find((w) => w.position === 'before' && s.slice(0, cursor).endsWith(w.text));
+    const approximation = unitsOfMeasure.approximatePrefixes.find((w) => s.slice(0, cursor).endsWith(w));
+    if (boundWord && !bound) { bound = boundWord.bound; start = cursor - boundWord.text.length; again = true; continue; }
+    if (approximation) { approximate = true; start = cursor - approximation.length; again = true; continue; }
+    const ph = phPrefixBefore(s, cursor);
+    if (ph !== undefined && kind === 'number') { kind = 'ph'; start = ph; again = true; }
+  }
+  start = Math.max(start, clauseStart);
+  const clauseBefore = s.slice(clauseStart, start);
+  if (unitsOfMeasure.approximatePrefixes.some((w) => clauseBefore.includes(w))) approximate = true;
+  if (kind === 'money' && /每亩|亩均/.test(clauseBefore)) per ??= '亩';
+
+  return {
+    ...core, index: start, end, kind, approximate: approximate || bound !== undefined, bound, negative, per, clauseStart,
+  };
+}
+
+/** Start of 「pH」「ph值为」「酸碱度：」 ending at cursor, if any. */
+function phPrefixBefore(s: string, cursor: number): number | undefined {
+  let k = cursor;
+  while (k > 0 && ' =:：是为约在'.includes(s[k - 1]!)) k--;
+  const prefix = unitsOfMeasure.phPrefixes.find((w) => s.slice(0, k).endsWith(w));
+  return prefix ? k - prefix.length : undefined;
+}

@@ -1,16 +1,117 @@
+import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
-import type { KnowledgeBase } from './types.ts';
+import { scoreSentences, type ScoredSentence } from './extract-sentences.ts';
+import { createIndexStore, type StoredChunk } from './index-store.ts';
+import { ingestFolder } from './ingest.ts';
+import { loadLexicon } from './lexicon.ts';
+import { queryTerms } from './query-terms.ts';
+import { emptyQuestionReply, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
+import { rankChunks, weighTerms } from './retrieval.ts';
+import { createTokenizer } from './tokenizer.ts';
+import type { DocumentMeta, KnowledgeBase, SearchHit } from './types.ts';
 
 export interface KnowledgeBaseOptions {
   knowledgeDir: string;
   db: SqliteDatabase;
 }
 
-/** Placeholder until the knowledge module lands: indexes nothing, declines everything. */
-export function createKnowledgeBase(_options: KnowledgeBaseOptions): KnowledgeBase {
+/** A question must cover this share of its (idf-weighted) content words in one passage to be answered. */
+const MIN_COVERAGE = 0.62;
+const MAX_QUESTION = 300;
+const MAX_ANSWER = 150;
+const LISTING = /哪些|哪几|包括|有什么|什么工作|列出/;
+
+/** The offline knowledge base: jieba + FTS5 index in the given database, extractive answers with citations. */
+export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
+  const lexicon = loadLexicon(options.knowledgeDir);
+  const tokenizer = createTokenizer(lexicon.dictionaryText);
+  const store = createIndexStore(options.db);
+  const frequencies = new Map<string, number>();
+  let metas = new Map<string, DocumentMeta>();
+  let excluded = new Set<string>();
+
+  const refresh = () => {
+    const documents = store.documents();
+    metas = new Map(documents.map((document) => [document.doc, document.meta]));
+    excluded = new Set(documents.filter((document) => document.duplicateOf).map((document) => document.doc));
+    frequencies.clear();
+  };
+  refresh();
+
+  const segment = (text: string) => tokenizer.indexTokens(text).join(' ');
+  const contentWords = (text: string) => tokenizer.words(text).filter((word) => !lexicon.stopwords.has(word));
+
+  function rank(question: string) {
+    const terms = weighTerms(queryTerms(question, tokenizer, lexicon), store, tokenizer, frequencies);
+    return { terms, ranked: terms.length ? rankChunks(terms, store, tokenizer, excluded) : [] };
+  }
+
+  function citation(chunk: StoredChunk, quote: string): Citation {
+    const meta = metas.get(chunk.doc);
+    return { doc: chunk.doc, title: meta?.title ?? chunk.doc, ...(meta?.docNumber ? { docNumber: meta.docNumber } : {}), section: chunk.section, quote };
+  }
+
+  function noAnswer(answer: string): Answer {
+    return { status: 'no_answer', answer, citations: [] };
+  }
+
+  function choose(question: string, sentences: ScoredSentence[]): ScoredSentence[] {
+    const [best] = sentences;
+    const chosen = [best];
+    const limit = LISTING.test(question) ? 3 : 2;
+    let length = best.text.length;
+    for (const candidate of sentences.slice(1)) {
+      if (chosen.length >= limit) break;
+      if (candidate.score < best.score * 0.9 || candidate.coverage < MIN_COVERAGE) break;
+      if (chosen.some((sentence) => sentence.text === candidate.text || sentence.text.includes(candidate.text) || candidate.text.includes(sentence.text))) continue;
+      if (length + candidate.text.length > MAX_ANSWER) continue;
+      chosen.push(candidate);
+      length += candidate.text.length;
+    }
+    return chosen;
+  }
+
   return {
-    ensureIndexed: () => ({ indexed: [], unchanged: [], removed: [], failed: [] }),
-    search: () => [],
-    answer: () => ({ status: 'no_answer', answer: '资料库尚未建立。', citations: [] }),
+    ensureIndexed() {
+      const report = ingestFolder({ store, knowledgeDir: options.knowledgeDir, lexiconVersion: lexicon.version, segment, words: contentWords, domainTerms: lexicon.domainTerms });
+      refresh();
+      return report;
+    },
+
+    search(query, searchOptions = {}) {
+      const limit = Math.max(1, Math.min(searchOptions.limit ?? 5, 50));
+      try {
+        return rank(String(query ?? '').slice(0, MAX_QUESTION)).ranked
+          .filter((ranked) => ranked.coverage > 0)
+          .slice(0, limit)
+          .map(({ chunk, score }): SearchHit => {
+            const meta = metas.get(chunk.doc);
+            return { chunkId: chunk.id, doc: chunk.doc, title: meta?.title ?? chunk.doc, docNumber: meta?.docNumber, section: chunk.section, text: chunk.text, score };
+          });
+      } catch {
+        return [];
+      }
+    },
+
+    answer(question) {
+      const text = String(question ?? '').trim();
+      if (text.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, '').length < 2) return noAnswer(emptyQuestionReply());
+      if (text.length > MAX_QUESTION) return noAnswer(tooLongReply(text.length, MAX_QUESTION));
+      let sentences: ScoredSentence[];
+      try {
+        const { terms, ranked } = rank(text);
+        sentences = terms.length ? scoreSentences(text, terms, ranked) : [];
+      } catch {
+        return noAnswer(failedIndexReply());
+      }
+      const titles = [...metas.entries()].filter(([doc]) => !excluded.has(doc)).map(([, meta]) => meta.title);
+      if (!sentences.length || sentences[0].coverage < MIN_COVERAGE) return noAnswer(notCoveredReply(titles));
+      const chosen = choose(text, sentences);
+      return {
+        status: 'answered',
+        answer: chosen.map((sentence) => sentence.text).join('\n'),
+        citations: chosen.map((sentence) => citation(sentence.chunk, sentence.text)),
+      };
+    },
   };
 }

@@ -8,6 +8,10 @@ export interface IngestReport {
   removed: string[];
   /** Unreadable or corrupt files, reported by name and skipped. */
   failed: Array<{ doc: string; reason: string }>;
+  /** Near-duplicate printings found: `doc` is kept out of answers in favour of `duplicateOf`. */
+  duplicates?: Array<{ doc: string; duplicateOf: string }>;
+  /** Passages dropped while cleaning (unrelated articles, page furniture), per document. */
+  dropped?: Array<{ doc: string; what: string }>;
 }
 
 export interface SearchHit {
@@ -18,6 +22,25 @@ export interface SearchHit {
   section: string;
   text: string;
   score: number;
+}
+
+/** What is known about one document: from `<file>.meta.json` when present, else inferred from its text. */
+export interface DocumentMeta {
+  title: string;
+  issuer?: string;
+  docNumber?: string;
+  /** ISO date (YYYY-MM-DD) when it can be read from the text. */
+  date?: string;
+  region?: string;
+  program?: string;
+}
+
+/** One retrievable passage: a paragraph under its section path, or one table row with its header. */
+export interface Chunk {
+  /** Section path without the document title, e.g. `法库县…实施方案 › 四、扶持政策 › （三）实行差异化作业补助`. */
+  section: string;
+  text: string;
+  kind: 'text' | 'row';
 }
 
 /** The indexed documents of one knowledge folder. */

@@ -1,8 +1,19 @@
 import type { Command } from '../command.ts';
+import { askCommand } from './ask.ts';
+import { evalCommand } from './eval.ts';
+import { ingestCommand } from './ingest.ts';
+import { adminCommand } from './admin.ts';
 import { chatCommand } from './chat.ts';
 import { checkCommand } from './check.ts';
+import { exportCommand } from './export.ts';
+import { inviteCommand } from './invite.ts';
+import { recordsCommand } from './records.ts';
 import { rulesCommand } from './rules.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every `gengbao <name>` command; add new commands here. */
-export const commands: Command[] = [serveCommand, chatCommand, checkCommand, rulesCommand];
+export const commands: Command[] = [serveCommand, chatCommand, checkCommand, rulesCommand, inviteCommand, recordsCommand, exportCommand, adminCommand,
+  askCommand,
+  evalCommand,
+  ingestCommand,
+];

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Answer } from '../core/types.ts';
+
+const caseSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  q: z.string(),
+  must: z.array(z.string()).optional(),
+  expect: z.string().optional(),
+});
+
+export type EvalCase = z.infer<typeof caseSchema>;
+
+export interface EvalResult {
+  id: string;
+  status: Answer['status'];
+  answer: string;
+  citations: Answer['citations'];
+  ms: number;
+  /** true/false for `must` and `expect: no_answer` questions, undefined otherwise. */
+  pass?: boolean;
+}
+
+export interface EvalSummary {
+  mustTotal: number;
+  mustPassed: number;
+  mustRate: number;
+  declineTotal: number;
+  declined: number;
+  declineRate: number;
+  p50: number;
+  p95: number;
+  failures: string[];
+}
+
+/** Reads a JSONL eval file; bad lines are reported with their line number. */
+export function readEvalFile(path: string): { cases: EvalCase[]; errors: string[] } {
+  const cases: EvalCase[] = [];
+  const errors: string[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      try {
+        const parsed = caseSchema.safeParse(JSON.parse(line));
+        if (parsed.success) cases.push(parsed.data);
+        else errors.push(`第 ${index + 1} 行缺少 id 或 q`);
+      } catch {
+        errors.push(`第 ${index + 1} 行不是有效的 JSON`);
+      }
+    });
+  return { cases, errors };
+}
+
+/** Comparison form of the eval contract: NFKC, no white space. */
+export function normalizeForEval(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+export function judge(testCase: EvalCase, answer: Answer): boolean | undefined {
+  if (testCase.expect === 'no_answer') return answer.status === 'no_answer';
+  if (testCase.must?.length) {
+    const text = normalizeForEval(answer.answer);
+    return answer.status === 'answered' && testCase.must.every((must) => text.includes(normalizeForEval(must)));
+  }
+  return undefined;
+}
+
+export function percentile(values: number[], share: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+/** Runs every case through `answer`, timing each call. */
+export function runEval(cases: EvalCase[], answer: (question: string) => Answer): { results: EvalResult[]; summary: EvalSummary } {
+  const results = cases.map((testCase): EvalResult => {
+    const started = performance.now();
+    const reply = answer(testCase.q);
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    return { id: testCase.id, status: reply.status, answer: reply.answer, citations: reply.citations, ms, pass: judge(testCase, reply) };
+  });
+  return { results, summary: summarize(cases, results) };
+}
+
+export function summarize(cases: EvalCase[], results: EvalResult[]): EvalSummary {
+  const mustIds = new Set(cases.filter((testCase) => testCase.must?.length && testCase.expect !== 'no_answer').map((testCase) => testCase.id));
+  const declineIds = new Set(cases.filter((testCase) => testCase.expect === 'no_answer').map((testCase) => testCase.id));
+  const mustPassed = results.filter((result) => mustIds.has(result.id) && result.pass).length;
+  const declined = results.filter((result) => declineIds.has(result.id) && result.pass).length;
+  const times = results.map((result) => result.ms);
+  return {
+    mustTotal: mustIds.size,
+    mustPassed,
+    mustRate: mustIds.size ? mustPassed / mustIds.size : 1,
+    declineTotal: declineIds.size,
+    declined,
+    declineRate: declineIds.size ? declined / declineIds.size : 1,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    failures: results.filter((result) => result.pass === false).map((result) => result.id),
+  };
+}

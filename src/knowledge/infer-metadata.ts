@@ -1,0 +1,44 @@
+import type { DocumentMeta } from './types.ts';
+import type { Block } from './text-blocks.ts';
+
+/** 文号: issuer abbreviation, year in 〔〕 (or [] ［］ () ), serial number, 号. */
+export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}\s*[〔［\[【(（]\s*(19|20)\d{2}\s*[〕］\]】)）]\s*\d{1,4}\s*号/;
+const DOC_TYPE_END = /(方案|要点|通知|意见|办法|规定|细则|标准|名单|规划|报告|决定|纲要|计划|条例|指南|公告|通告|批复|函|表)(（[^）]{1,8}）)?$/;
+const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/;
+const NATIONAL = /中办|国办|中共中央|国务院|农业农村部|自然资源部|财政部|全国|国家/;
+const REGION = /([\u4e00-\u9fa5]{2,7}?(?:省|自治区|市|县|区|旗))(?=[\u4e00-\u9fa5]|$)/;
+
+/** A standalone line that reads like a document or attachment title (no sentence punctuation). */
+export function isTitleLike(text: string): boolean {
+  return text.length >= 6 && text.length <= 70 && !/[。，；！？:：]/.test(text) && DOC_TYPE_END.test(text) && !DOC_NUMBER.test(text);
+}
+
+function isoDate(match: RegExpMatchArray): string {
+  return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+}
+
+/** Reads title, issuer, 文号, date, region and programme from the document's own head and signature. */
+export function inferMetadata(blocks: Block[], fileName: string): DocumentMeta {
+  const paras = blocks.flatMap((block) => (block.kind === 'para' ? [block.text] : []));
+  const head = paras.slice(0, 12);
+  const docNumberLine = head.find((text) => text.length <= 30 && DOC_NUMBER.test(text));
+  const docNumber = docNumberLine?.match(DOC_NUMBER)?.[0].replace(/\s+/g, '');
+  const noticeTitle = head.find((text) => isTitleLike(text) && /关于/.test(text));
+  const anyTitle = head.find((text) => isTitleLike(text) && !/文件/.test(text));
+  const title = (noticeTitle ?? anyTitle ?? head.find((text) => text.length >= 6 && text.length <= 70 && !/[。，]/.test(text)) ?? fileName.replace(/\.[^.]+$/, '')).trim();
+
+  const headerLine = head.find((text) => /文件/.test(text) && text.length <= 40 && !/[。，]/.test(text) && !/关于/.test(text));
+  let issuer = headerLine?.replace(/\s*文件\s*/, ' ').trim();
+  if (!issuer && /关于/.test(title)) issuer = title.slice(0, title.indexOf('关于')).trim() || undefined;
+
+  const headDate = head.map((text) => text.match(new RegExp(`^[（(]?${DATE.source}[)）]?$`))).find(Boolean);
+  const tail = paras.slice(-8).reverse();
+  const signedDate = tail.map((text) => (text.length <= 40 ? text.match(DATE) : null)).find(Boolean);
+  const dateMatch = headDate ?? signedDate;
+  const date = dateMatch ? isoDate(dateMatch) : undefined;
+
+  const subject = `${issuer ?? ''} ${title}`;
+  const region = NATIONAL.test(subject) ? '全国' : subject.match(REGION)?.[1];
+  const program = title.match(/(?:19|20)\d{2}年度?(.{2,30}?)(?:工作)?(?:实施方案|工作要点|资金的通知|项目实施方案|的通知|方案)/)?.[1];
+  return { title, issuer, docNumber, date, region, program };
+}

@@ -1,0 +1,84 @@
+import type { IndexStore, StoredChunk } from './index-store.ts';
+import { comparable } from './normalize-text.ts';
+import type { QueryTerm } from './query-terms.ts';
+import type { Tokenizer } from './tokenizer.ts';
+
+export interface WeightedTerm extends QueryTerm {
+  weight: number;
+  /** Chunks that contain the term (0: the documents never use it). */
+  df: number;
+}
+
+export interface RankedChunk {
+  chunk: StoredChunk;
+  /** Share of the question's term weight found in the passage or its section path (0–1). */
+  coverage: number;
+  score: number;
+}
+
+const SYNONYM_CREDIT = 0.6;
+const SECTION_CREDIT = 0.8;
+const CANDIDATES = 60;
+
+/** An FTS5 string literal: every token is quoted, quotes doubled, so no user text is read as query syntax. */
+export function ftsQuote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+function termTokens(word: string, tokenizer: Tokenizer): string[] {
+  return [...new Set(tokenizer.indexTokens(word))].filter((token) => /[\p{L}\p{N}]/u.test(token));
+}
+
+/** Weights each term by inverse chunk frequency; a word the documents never use weighs the most. */
+export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tokenizer, cache: Map<string, number>): WeightedTerm[] {
+  const total = Math.max(store.chunkCount(), 1);
+  const frequency = (word: string): number => {
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
+    const tokens = termTokens(word, tokenizer);
+    const df = tokens.length ? store.count(tokens.map(ftsQuote).join(' AND ')) : 0;
+    cache.set(word, df);
+    return df;
+  };
+  return terms.map((term) => {
+    const df = Math.max(frequency(term.text), ...term.variants.map(frequency));
+    const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    const weight = idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1);
+    return { ...term, df, weight };
+  });
+}
+
+/** How well a text contains a term: the word or a variant 1, a synonym less. */
+export function termMatch(term: QueryTerm, text: string): number {
+  if (text.includes(term.text) || term.variants.some((variant) => text.includes(variant))) return 1;
+  if (term.synonyms.some((synonym) => text.includes(comparable(synonym)))) return SYNONYM_CREDIT;
+  return 0;
+}
+
+/** Weighted share of the terms found in the passage, with partial credit for words only in its section path. */
+export function coverage(terms: WeightedTerm[], text: string, section: string): number {
+  const total = terms.reduce((sum, term) => sum + term.weight, 0);
+  if (!total) return 0;
+  let found = 0;
+  for (const term of terms) found += term.weight * Math.max(termMatch(term, text), SECTION_CREDIT * termMatch(term, section));
+  return found / total;
+}
+
+/** FTS5 candidates for any term (or synonym), re-ranked by term coverage, then bm25. */
+export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>): RankedChunk[] {
+  const words = terms.flatMap((term) => [term.text, ...term.variants, ...term.synonyms]);
+  const tokens = [...new Set(words.flatMap((word) => termTokens(word, tokenizer)))];
+  if (!tokens.length) return [];
+  const matches = store.match(tokens.map(ftsQuote).join(' OR '), CANDIDATES);
+  if (!matches.length) return [];
+  const bestRank = Math.min(...matches.map((match) => match.rank));
+  const ranked: RankedChunk[] = [];
+  for (const match of matches) {
+    const chunk = store.chunk(match.id);
+    if (!chunk || excluded.has(chunk.doc)) continue;
+    const covered = coverage(terms, comparable(chunk.text), comparable(chunk.section));
+    const relevance = bestRank < 0 ? match.rank / bestRank : 0; // bm25 ranks are negative; 1 = best
+    ranked.push({ chunk, coverage: covered, score: covered + 0.15 * relevance });
+  }
+  return ranked.sort((a, b) => b.score - a.score);
+}

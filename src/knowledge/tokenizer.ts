@@ -1,0 +1,42 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { comparable } from './normalize-text.ts';
+
+/** Chinese word segmentation used both to index passages and to read questions. */
+export interface Tokenizer {
+  /** Search-mode tokens (long words and their parts), lower case, no punctuation. */
+  indexTokens(text: string): string[];
+  /** Precise-mode words of a question, lower case, punctuation removed. */
+  words(text: string): string[];
+}
+
+const RUN = /([0-9]+(?:[.][0-9]+)?(?:[%‰])?(?:[-—~～+][0-9]+(?:[.][0-9]+)?[%‰]?)*|[a-z]+)|([^0-9a-z]+)/gi;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Creates a tokenizer with jieba's dictionary plus the domain dictionary (`word [freq] [tag]` lines). */
+export function createTokenizer(domainDictionary: string): Tokenizer {
+  const jieba = Jieba.withDict(dict);
+  const userWords = domainDictionary
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [word, freq, tag] = line.split(/\s+/);
+      return [word, freq ?? '1000', tag ?? 'n'].join(' ');
+    });
+  if (userWords.length) jieba.loadDict(Buffer.from(userWords.join('\n')));
+
+  function split(text: string, cut: (piece: string) => string[]): string[] {
+    const tokens: string[] = [];
+    for (const match of comparable(text).matchAll(RUN)) {
+      if (match[1]) tokens.push(match[1]);
+      else for (const token of cut(match[2])) if (WORD_CHAR.test(token)) tokens.push(token);
+    }
+    return tokens;
+  }
+
+  return {
+    indexTokens: (text) => split(text, (piece) => jieba.cutForSearch(piece, true)),
+    words: (text) => split(text, (piece) => jieba.cut(piece, true)),
+  };
+}

@@ -39,12 +39,14 @@ export interface FormDraftState {
   phase: 'filling' | 'review' | 'saved';
   /** Waiting for 「按 X 填」 on an approximate answer, or for 「仍然提交」 on warnings. */
   pending?: { kind: 'approximate'; field: string; value: number; display: string } | { kind: 'warnings' } | { kind: 'conflict' };
-  /** After 修改 in review: answer one field, then go back to the summary. */
-  returnToReview?: boolean;
+  /** Options ticked so far on a multiple-choice question (buttons toggle them). */
+  selection?: string[];
   /** Bumped on every change; buttons carry it so a stale summary cannot be submitted. */
   revision: number;
   draftId: string;
   correcting?: { recordId: string; baseVersion: number };
+  /** The newer version someone else saved, after a refused save. */
+  conflict?: { recordId: string; version: number };
   saved?: { recordId: string; version: number; revision: number };
 }
 

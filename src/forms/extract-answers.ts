@@ -1,0 +1,72 @@
+import { findQuantities } from '../quantity/find-quantities.ts';
+import type { FieldDefinition, FormDefinition } from './form-schema.ts';
+import { formatFieldValue } from './format-value.ts';
+import type { FieldValue } from './types.ts';
+
+function namesOf(field: FieldDefinition): string[] {
+  return [field.label, ...field.synonyms].filter((name) => name.length > 0);
+}
+
+/** Longest label or synonym of the field found in the text (0 when none). */
+function nameScore(field: FieldDefinition, text: string): number {
+  return Math.max(0, ...namesOf(field).filter((name) => text.includes(name)).map((name) => name.length));
+}
+
+/**
+ * The field a phrase names (「取土数」「面积」「覆盖率」): the longest label or synonym wins; on a tie the
+ * field being asked, then the first unanswered one, then form order.
+ */
+export function findFieldByName(
+  fields: FieldDefinition[],
+  text: string,
+  values: Record<string, FieldValue>,
+  current?: string,
+): FieldDefinition | undefined {
+  const scored = fields.map((field) => ({ field, score: nameScore(field, text) })).filter((entry) => entry.score > 0);
+  if (!scored.length) return undefined;
+  const best = Math.max(...scored.map((entry) => entry.score));
+  const top = scored.filter((entry) => entry.score === best).map((entry) => entry.field);
+  return top.find((field) => field.key === current) ?? top.find((field) => values[field.key] === undefined) ?? top[0];
+}
+
+export interface ExtractedAnswer {
+  field: FieldDefinition;
+  value: number;
+  display: string;
+  approximate: boolean;
+}
+
+function kindFits(field: FieldDefinition, kind: string): boolean {
+  if (field.type === 'share') return kind === 'share';
+  if (field.type !== 'number') return false;
+  return kind === field.quantity || (kind === 'number' && field.quantity !== 'money');
+}
+
+/**
+ * Several answers in one message (「本期治理2.3万亩，取土45个」): each number is given to the field its
+ * neighbouring words name, if the kind fits. Numbers no field name points at are left alone.
+ */
+export function extractAnswers(form: FormDefinition, fields: FieldDefinition[], text: string, values: Record<string, FieldValue>, current?: string): ExtractedAnswer[] {
+  const answers: ExtractedAnswer[] = [];
+  const taken = new Set<string>();
+  const quantities = findQuantities(text);
+  let start = 0;
+  for (const quantity of quantities) {
+    if (quantity.range) continue;
+    // The raw words since the previous number keep qualifiers such as 本期/累计 that the label drops.
+    const before = text.slice(start, quantity.index);
+    const candidates = fields.filter((field) => !taken.has(field.key) && kindFits(field, quantity.kind));
+    const field =
+      findFieldByName(candidates, before, values, current) ??
+      (quantity.label ? findFieldByName(candidates, quantity.label, values, current) : undefined) ??
+      (quantity.after ? findFieldByName(candidates, quantity.after, values, current) : undefined);
+    start = quantity.index + quantity.length;
+    if (!field) continue;
+    if (field.min !== undefined && quantity.value < field.min) continue;
+    if (field.max !== undefined && quantity.value > field.max) continue;
+    if (field.integer && !Number.isInteger(quantity.value)) continue;
+    taken.add(field.key);
+    answers.push({ field, value: quantity.value, display: formatFieldValue(field, quantity.value), approximate: quantity.approximate });
+  }
+  return form.fields.length ? answers : [];
+}

@@ -1,0 +1,122 @@
+import { parseQuantity } from '../quantity/parse-quantity.ts';
+import type { Quantity } from '../quantity/types.ts';
+import type { FieldDefinition, FormDefinition } from './form-schema.ts';
+import { formatFieldValue } from './format-value.ts';
+import { parsePeriod } from './period.ts';
+import type { FieldValue } from './types.ts';
+
+export type FieldAnswer =
+  | { ok: true; value: FieldValue; display: string; approximate?: boolean; note?: string }
+  | { ok: false; error: string };
+
+/** Unit names the form may offer for a county or township field. */
+export interface UnitChoices {
+  names: string[];
+}
+
+const YES = /^(是|是的|有|有的|对|对的|装了|已安装|已装|安装了|已经装了|已提供|有了|齐了|齐全|yes|y|好|可以)$/i;
+const NO = /^(否|不是|没有|没|无|没装|未安装|不|no|n|还没有|没有装)$/i;
+
+function example(field: FieldDefinition): string {
+  return field.example ? `，例如「${field.example}」` : '';
+}
+
+function invalid(field: FieldDefinition, problem: string): FieldAnswer {
+  return { ok: false, error: `「${field.label}」${problem}${example(field)}。已填写的内容都保留着。` };
+}
+
+function checkLimits(field: FieldDefinition, value: number, shown: string): FieldAnswer | undefined {
+  if (field.integer && !Number.isInteger(value)) return invalid(field, `应为整数，您填的是 ${shown}`);
+  if (field.min !== undefined && value < field.min) {
+    return invalid(field, `不能小于 ${formatFieldValue(field, field.min)}，您填的是 ${shown}`);
+  }
+  if (field.max !== undefined && value > field.max) {
+    return invalid(field, `不能大于 ${formatFieldValue(field, field.max)}，您填的是 ${shown}`);
+  }
+  return undefined;
+}
+
+function fromQuantity(field: FieldDefinition, quantity: Quantity): FieldAnswer {
+  if (quantity.range) {
+    const { min, max } = quantity.range;
+    return invalid(field, `需要一个确定的数，您给的是范围（${formatFieldValue(field, min)}～${formatFieldValue(field, max)}），请告诉我具体是多少`);
+  }
+  const display = formatFieldValue(field, quantity.value);
+  const limit = checkLimits(field, quantity.value, display);
+  if (limit) return limit;
+  return { ok: true, value: quantity.value, display, approximate: quantity.approximate || undefined, note: quantity.note };
+}
+
+function matchOption(field: FieldDefinition, text: string): string[] {
+  const options = field.options ?? [];
+  const byIndex = /^\d+$/.test(text) ? options[Number(text) - 1] : undefined;
+  if (byIndex) return [byIndex.value];
+  const exact = options.filter((o) => [o.value, o.label, ...o.synonyms].some((word) => word === text));
+  if (exact.length) return exact.map((o) => o.value);
+  return options
+    .filter((o) => [o.label, ...o.synonyms].some((word) => word.length > 0 && text.includes(word)))
+    .map((o) => o.value);
+}
+
+function parseChoice(field: FieldDefinition, text: string): FieldAnswer {
+  const options = field.options ?? [];
+  const list = options.map((o) => `「${o.label}」`).join('、');
+  if (field.multiple && /^(都没有|都没|没有|无|一个也没有)$/.test(text)) return { ok: true, value: [], display: '无' };
+  if (field.multiple && /^(都有|全部|全有|齐全|都齐了)$/.test(text)) {
+    return { ok: true, value: options.map((o) => o.value), display: options.map((o) => o.label).join('、') };
+  }
+  const found = matchOption(field, text);
+  if (!found.length) return { ok: false, error: `「${field.label}」请从这些里选：${list}（可以直接点按钮）。已填写的内容都保留着。` };
+  if (!field.multiple && found.length > 1) {
+    return { ok: false, error: `「${field.label}」只能选一个，请从 ${list} 里选一个。` };
+  }
+  const value = field.multiple ? found : found[0];
+  return { ok: true, value, display: formatFieldValue(field, value) };
+}
+
+function parseUnit(field: FieldDefinition, text: string, units: UnitChoices): FieldAnswer {
+  const core = (name: string) => name.replace(/(县|市|区|镇|乡|街道|街|办事处)$/, '');
+  const found = units.names.filter((name) => name === text || core(name) === text || text.includes(name) || text.includes(core(name)));
+  if (found.length === 1) return { ok: true, value: found[0], display: found[0] };
+  const level = field.type === 'county' ? '县' : '乡镇（街道）';
+  const shown = units.names.length > 8 ? `${units.names.slice(0, 8).join('、')}等` : units.names.join('、');
+  if (!units.names.length) return { ok: false, error: `没有可选的${level}，请联系县级管理员核对您绑定的单位。` };
+  return { ok: false, error: `「${field.label}」请填写${level}名称，可选：${shown}（可以直接点按钮）。` };
+}
+
+/**
+ * Parses one answer to one field: numbers as people type them (via the quantity parser), choices by
+ * label or synonym, periods and dates normalised. An invalid answer is a result with a message naming
+ * the field and an example, never an exception.
+ */
+export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, input: string, units: UnitChoices): FieldAnswer {
+  const text = input.trim().replace(/[。.！!]+$/, '');
+  if (!text) return invalid(field, '还没有填写');
+  switch (field.type) {
+    case 'number': {
+      const parsed = parseQuantity(text, field.quantity ?? 'number', { label: field.label });
+      return parsed.ok ? fromQuantity(field, parsed.quantity) : { ok: false, error: `${parsed.error}${example(field)}。已填写的内容都保留着。` };
+    }
+    case 'share': {
+      const parsed = parseQuantity(text, 'share', { label: field.label });
+      return parsed.ok ? fromQuantity(field, parsed.quantity) : { ok: false, error: `${parsed.error}${example(field)}。已填写的内容都保留着。` };
+    }
+    case 'choice':
+      return parseChoice(field, text);
+    case 'yes-no':
+      if (YES.test(text)) return { ok: true, value: true, display: '是' };
+      if (NO.test(text)) return { ok: true, value: false, display: '否' };
+      return invalid(field, '请回答「是」或「否」');
+    case 'text':
+      return text.length > 500 ? invalid(field, '太长了，请控制在 500 字以内') : { ok: true, value: text, display: text };
+    case 'period':
+    case 'date': {
+      const kind = field.type === 'date' ? 'date' : (form.period?.kind ?? 'month');
+      const parsed = parsePeriod(text, kind, form.period?.year ?? form.year);
+      return parsed.ok ? { ok: true, value: parsed.value, display: parsed.display } : { ok: false, error: `「${field.label}」：${parsed.error}` };
+    }
+    case 'county':
+    case 'township':
+      return parseUnit(field, text, units);
+  }
+}

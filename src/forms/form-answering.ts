@@ -1,0 +1,134 @@
+import { extractAnswers, findFieldByName } from './extract-answers.ts';
+import {
+  acceptAnswer,
+  askField,
+  askNext,
+  fieldOf,
+  goBack,
+  parseFor,
+  persist,
+  repeatCurrent,
+  setValue,
+  showEditMenu,
+  showReview,
+  skipCurrent,
+  type FormTurn,
+} from './form-flow.ts';
+import { activeFields } from './form-progress.ts';
+import { submitDraft } from './form-submission.ts';
+
+const RESUME = /^(继续|继续填|接着填|接着来|到哪了|填到哪了|现在填什么|下一个|继续填报)$/;
+const BACK = /^(上一步|返回上一步|上一题|返回|退回)$/;
+const SKIP = /^(跳过|略过|不填|没有要说的|无可奉告)$/;
+const SUBMIT = /^(确认|确认提交|提交|没问题|无误|对的|可以提交|确定)$/;
+const FORCE = /^(确认无误|确认无误仍然提交|仍然提交|仍要提交|坚持提交)$/;
+const EDIT = /^(修改|我要修改|要改|改一下|更正|改)$/;
+const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|行)$/;
+const CHANGE = /^(?:把)?(.+?)(?:改成|改为|改到|更正为|更改为|应该是|应为|换成|是)(.+)$/;
+const CHANGE_ASK = /^(?:改一下|修改|更正|改|重填|重新填)(?:一下)?(.+?)$/;
+export const RECORD_CORRECTION = /^(?:修改|更正|改)(?:一下)?记录\s*(R[\w-]+)/i;
+const QUESTION = /[?？]$|多少钱|是多少|什么|怎么|如何|为什么|哪些|能不能|可不可以|是否|吗$|呢$|标准/;
+
+function looksLikeQuestion(text: string): boolean {
+  return QUESTION.test(text);
+}
+
+/** 「面积改成2.5万亩」「把取土数改为50」: set the named field; 「改一下取土数」: ask it again. */
+function tryCorrection(turn: FormTurn, text: string): boolean {
+  const fields = activeFields(turn.form, turn.state.values);
+  const change = CHANGE.exec(text);
+  if (change && /改|更正|应该|应为|换成/.test(text)) {
+    const field = findFieldByName(fields, change[1], turn.state.values, turn.state.current);
+    if (!field) return false;
+    const answer = parseFor(turn, field, change[2]);
+    if (!answer.ok) {
+      turn.ctx.reply(answer.error);
+      persist(turn);
+      return true;
+    }
+    const refusal = setValue(turn, field, answer.value);
+    if (refusal) {
+      turn.ctx.reply(refusal);
+      return true;
+    }
+    const done = `✓ 已把「${field.label}」改为 ${answer.display}。`;
+    if (turn.state.phase === 'review' || turn.state.phase === 'saved') return void showReview(turn, done), true;
+    askNext(turn, done);
+    return true;
+  }
+  const ask = CHANGE_ASK.exec(text);
+  if (ask) {
+    const field = findFieldByName(fields, ask[1], turn.state.values);
+    if (!field) return false;
+    askField(turn, field);
+    return true;
+  }
+  return false;
+}
+
+function answerCurrent(turn: FormTurn, text: string): boolean {
+  const field = fieldOf(turn, turn.state.current);
+  if (!field) return false;
+  if (field.type === 'text' && looksLikeQuestion(text)) return false;
+  if (field.type !== 'text') {
+    const others = activeFields(turn.form, turn.state.values);
+    const several = extractAnswers(turn.form, others, text, turn.state.values, field.key);
+    if (several.length > 1 || (several.length === 1 && several[0].field.key !== field.key)) {
+      const notes: string[] = [];
+      for (const answer of several) {
+        const refusal = setValue(turn, answer.field, answer.value);
+        if (refusal) notes.push(refusal);
+        else notes.push(`✓ ${answer.field.label}：${answer.display}${answer.approximate ? '（您说的是约数，如不准确请更正）' : ''}`);
+      }
+      askNext(turn, notes.join('\n'));
+      return true;
+    }
+  }
+  const answer = parseFor(turn, field, text);
+  if (answer.ok) {
+    acceptAnswer(turn, field, answer);
+    return true;
+  }
+  if (looksLikeQuestion(text)) return false;
+  turn.ctx.reply(answer.error);
+  repeatCurrent(turn);
+  return true;
+}
+
+function reviewText(turn: FormTurn, text: string): boolean {
+  if (FORCE.test(text) && turn.state.pending?.kind === 'warnings') return submitDraft(turn, undefined, true), true;
+  if (SUBMIT.test(text)) return submitDraft(turn, undefined, false), true;
+  if (EDIT.test(text)) return showEditMenu(turn), true;
+  if (tryCorrection(turn, text)) return true;
+  if (looksLikeQuestion(text)) return false;
+  showReview(turn, '请点「确认提交」，或说要改的内容，例如「面积改成2.5万亩」。');
+  return true;
+}
+
+/**
+ * One typed message while a form is open. Returns false for a question typed mid-form so the core
+ * answers it and reminds the user where they were.
+ */
+export function handleFormText(turn: FormTurn, text: string): boolean {
+  const { state } = turn;
+  if (RECORD_CORRECTION.test(text)) return false;
+  if (RESUME.test(text)) return repeatCurrent(turn, '接着填：'), true;
+  if (state.phase === 'saved') return false;
+  if (BACK.test(text)) return goBack(turn), true;
+  if (state.pending?.kind === 'approximate') {
+    const pending = state.pending;
+    const field = fieldOf(turn, pending.field);
+    state.pending = undefined;
+    if (field && YES.test(text)) {
+      const refusal = setValue(turn, field, pending.value);
+      if (refusal) return turn.ctx.reply(refusal), true;
+      askNext(turn, `✓ ${field.label}：${pending.display}`);
+      return true;
+    }
+  }
+  if (state.phase === 'review') return reviewText(turn, text);
+  if (SKIP.test(text)) return skipCurrent(turn), true;
+  if (EDIT.test(text)) return showEditMenu(turn), true;
+  if (tryCorrection(turn, text)) return true;
+  return answerCurrent(turn, text);
+}

@@ -1,0 +1,168 @@
+import type { TurnContext } from '../core/skill.ts';
+import { accessRefusal } from '../users/access.ts';
+import { parseFieldAnswer, type FieldAnswer } from './field-answer.ts';
+import { formatFieldValue } from './format-value.ts';
+import { checkDraft } from './form-checks.ts';
+import { editMenuReply, questionReply, summaryReply, button } from './form-messages.ts';
+import { nextField, pruneInactive } from './form-progress.ts';
+import type { FieldDefinition, FormDefinition } from './form-schema.ts';
+import type { CheckOutcome, FieldValue, FormDraftState, FormSkillDependencies } from './types.ts';
+
+export const FORM_SKILL = 'form';
+
+/** One turn of a form conversation: the message, the form, the draft, and what the skill may use. */
+export interface FormTurn {
+  ctx: TurnContext;
+  deps: Required<FormSkillDependencies>;
+  form: FormDefinition;
+  state: FormDraftState;
+}
+
+export function persist(turn: FormTurn): void {
+  turn.ctx.setActivity({ skill: FORM_SKILL, state: turn.state });
+}
+
+/** Units offered for a county or township field: those of the form's scope the user may file for. */
+export function unitChoices(turn: FormTurn, field: FieldDefinition): string[] {
+  const { units, users } = turn.deps;
+  const names =
+    field.type === 'county'
+      ? turn.form.scope.units
+      : field.type === 'township'
+        ? turn.form.scope.units.flatMap((county) => units.children(county).map((unit) => unit.name))
+        : [];
+  return names.filter((name) => users.canAccessUnit(turn.ctx.user, name));
+}
+
+export function fieldOf(turn: FormTurn, key: string | undefined): FieldDefinition | undefined {
+  return key ? turn.form.fields.find((field) => field.key === key) : undefined;
+}
+
+export function runChecks(turn: FormTurn): CheckOutcome {
+  const today = turn.ctx.now().toISOString().slice(0, 10);
+  return checkDraft({ form: turn.form, values: turn.state.values, recordId: turn.state.correcting?.recordId, today }, turn.deps);
+}
+
+/** Shows the summary with every check; the draft waits for 确认提交. */
+export function showReview(turn: FormTurn, intro?: string): void {
+  const { state } = turn;
+  state.phase = 'review';
+  state.current = undefined;
+  state.pending = undefined;
+  turn.ctx.reply(summaryReply(turn.form, state, runChecks(turn), turn.deps.units, intro));
+  persist(turn);
+}
+
+/** Asks the next unanswered field, or shows the summary when everything is there. */
+export function askNext(turn: FormTurn, prefix = ''): void {
+  const { state, form } = turn;
+  const field = nextField(form, state.values, state.skipped);
+  if (!field) return showReview(turn, prefix || undefined);
+  state.phase = 'filling';
+  state.current = field.key;
+  state.selection = undefined;
+  turn.ctx.reply(questionReply(form, field, state, unitChoices(turn, field), prefix));
+  persist(turn);
+}
+
+/** Re-asks the current question (「继续」, a restart, an unclear answer). */
+export function repeatCurrent(turn: FormTurn, prefix = ''): void {
+  const field = fieldOf(turn, turn.state.current);
+  if (turn.state.phase !== 'filling' || !field) return showReview(turn, prefix || undefined);
+  turn.ctx.reply(questionReply(turn.form, field, turn.state, unitChoices(turn, field), prefix));
+  persist(turn);
+}
+
+/** Stores an answer; a unit the user may not file for is refused and nothing else changes. */
+export function setValue(turn: FormTurn, field: FieldDefinition, value: FieldValue): string | undefined {
+  if ((field.type === 'county' || field.type === 'township') && typeof value === 'string') {
+    const refusal = accessRefusal(turn.ctx.user, value, turn.deps.units);
+    if (refusal) return refusal;
+  }
+  const { state } = turn;
+  state.values = pruneInactive(turn.form, { ...state.values, [field.key]: value });
+  state.answered = [...state.answered.filter((key) => key !== field.key && state.values[key] !== undefined), field.key];
+  state.skipped = state.skipped.filter((key) => key !== field.key);
+  state.revision += 1;
+  return undefined;
+}
+
+export function parseFor(turn: FormTurn, field: FieldDefinition, text: string): FieldAnswer {
+  return parseFieldAnswer(turn.form, field, text, { names: unitChoices(turn, field) });
+}
+
+/** Accepts a parsed answer for a field: asks to confirm an approximate number, then moves on. */
+export function acceptAnswer(turn: FormTurn, field: FieldDefinition, answer: Extract<FieldAnswer, { ok: true }>): void {
+  const { state } = turn;
+  if (answer.approximate && typeof answer.value === 'number') {
+    state.pending = { kind: 'approximate', field: field.key, value: answer.value, display: answer.display };
+    state.current = field.key;
+    turn.ctx.reply({
+      text: `「${field.label}」您说的是大约 ${answer.display}。报表需要确定的数，就按 ${answer.display} 填吗？也可以直接告诉我准确的数。`,
+      buttons: [button(`按 ${answer.display} 填`, 'approx:y'), button('重新填', 'approx:n')],
+    });
+    persist(turn);
+    return;
+  }
+  const refusal = setValue(turn, field, answer.value);
+  if (refusal) {
+    turn.ctx.reply(refusal);
+    return repeatCurrent(turn);
+  }
+  const note = answer.note ? `（${answer.note}）` : '';
+  askNext(turn, `✓ ${field.label}：${answer.display}${note}`);
+}
+
+/** 上一步: forget the last answer and ask that field again. */
+export function goBack(turn: FormTurn): void {
+  const { state } = turn;
+  const last = state.answered.at(-1);
+  const field = fieldOf(turn, last);
+  if (!field) {
+    turn.ctx.reply('已经是第一项了。');
+    return repeatCurrent(turn);
+  }
+  const values = { ...state.values };
+  delete values[field.key];
+  state.values = pruneInactive(turn.form, values);
+  state.answered = state.answered.slice(0, -1);
+  state.revision += 1;
+  state.phase = 'filling';
+  state.current = field.key;
+  state.pending = undefined;
+  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `好的，回到上一步，重新填「${field.label}」。`));
+  persist(turn);
+}
+
+/** 跳过 an optional field; a required one says why it cannot be skipped. */
+export function skipCurrent(turn: FormTurn): void {
+  const field = fieldOf(turn, turn.state.current);
+  if (!field) return repeatCurrent(turn);
+  if (field.required) {
+    turn.ctx.reply(`「${field.label}」是必填项，不能跳过。`);
+    return repeatCurrent(turn);
+  }
+  turn.state.skipped = [...turn.state.skipped.filter((key) => key !== field.key), field.key];
+  const values = { ...turn.state.values };
+  delete values[field.key];
+  turn.state.values = values;
+  turn.state.revision += 1;
+  askNext(turn, `已跳过「${field.label}」。`);
+}
+
+/** Ask one field again (修改 → a field), then come back to the summary. */
+export function askField(turn: FormTurn, field: FieldDefinition, prefix = ''): void {
+  const { state } = turn;
+  state.phase = 'filling';
+  state.current = field.key;
+  state.pending = undefined;
+  state.selection = field.multiple && Array.isArray(state.values[field.key]) ? [...(state.values[field.key] as string[])] : undefined;
+  const current = state.values[field.key] !== undefined ? `（现在填的是：${formatFieldValue(field, state.values[field.key])}）` : '';
+  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `${prefix}好的，改「${field.label}」${current}。`));
+  persist(turn);
+}
+
+export function showEditMenu(turn: FormTurn): void {
+  turn.ctx.reply(editMenuReply(turn.form, turn.state));
+  persist(turn);
+}

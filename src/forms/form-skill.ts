@@ -1,0 +1,187 @@
+import type { Skill, TurnContext } from '../core/skill.ts';
+import type { Activity } from '../core/types.ts';
+import { handleFormText, RECORD_CORRECTION } from './form-answering.ts';
+import {
+  acceptAnswer,
+  askField,
+  askNext,
+  fieldOf,
+  FORM_SKILL,
+  goBack,
+  persist,
+  repeatCurrent,
+  setValue,
+  showEditMenu,
+  showReview,
+  skipCurrent,
+  unitChoices,
+  type FormTurn,
+} from './form-flow.ts';
+import { questionReply } from './form-messages.ts';
+import { defaultNewId, formsNamedIn, offerForms, startCorrection, startForm } from './form-start.ts';
+import { rebaseOnLatest, submitDraft } from './form-submission.ts';
+import { submitFormValues, type SubmitContext, type SubmitResult } from './submit-form-values.ts';
+import type { FormDraftState, FormSkillDependencies } from './types.ts';
+
+/** The form skill plus whole-submission validation for channels that send all fields at once (Feishu cards). */
+export interface FormSkill extends Skill {
+  submitFormValues(formId: string, values: Record<string, string>, ctx: SubmitContext): SubmitResult;
+}
+
+const GENERIC_START = /^(?:我要|我想|开始|帮我)?(?:填报|上报|报送|填表|登记|报数)$/;
+const AMEND_SAVED = /^(改一下|修改|更正|我要改|改)$/;
+
+function isDraft(value: unknown): value is FormDraftState {
+  return !!value && typeof value === 'object' && typeof (value as FormDraftState).formId === 'string';
+}
+
+/** Reporting conversations over the forms in knowledge/forms: one question at a time, checks, confirmation, versions. */
+export function createFormSkill(dependencies: FormSkillDependencies): FormSkill {
+  const deps = { ...dependencies, newId: dependencies.newId ?? defaultNewId };
+
+  function turnOf(ctx: TurnContext): FormTurn | undefined {
+    const activity = ctx.session.activity;
+    if (activity?.skill !== FORM_SKILL || !isDraft(activity.state)) return undefined;
+    const form = deps.forms.get(activity.state.formId);
+    if (!form) return undefined;
+    return { ctx, deps, form, state: activity.state };
+  }
+
+  function startByName(ctx: TurnContext, name: string): void {
+    const named = name ? formsNamedIn(name, deps) : [];
+    if (name && !named.length) {
+      const list = deps.forms.list().map((form) => `「${form.shortName}」`).join('、');
+      ctx.reply(`没有找到「${name}」这张表。可填报的有：${list}。`);
+      return;
+    }
+    offerForms(ctx, named.length ? named : deps.forms.list(), deps);
+  }
+
+  function onButton(turn: FormTurn, payload: string): void {
+    const [verb, argument] = payload.split(':');
+    const { state } = turn;
+    const field = fieldOf(turn, state.current);
+    switch (verb) {
+      case 'o': {
+        if (!field || state.phase !== 'filling') return repeatCurrent(turn);
+        if (field.type === 'yes-no') return acceptAnswer(turn, field, { ok: true, value: argument === 'y', display: argument === 'y' ? '是' : '否' });
+        const options = field.options ?? [];
+        if (field.multiple) {
+          if (argument === 'done') {
+            const chosen = state.selection ?? [];
+            return acceptAnswer(turn, field, { ok: true, value: chosen, display: chosen.length ? chosen.map((value) => options.find((o) => o.value === value)?.label ?? value).join('、') : '无' });
+          }
+          const option = options[Number(argument)];
+          if (!option) return repeatCurrent(turn);
+          const selection = new Set(state.selection ?? []);
+          if (selection.has(option.value)) selection.delete(option.value);
+          else selection.add(option.value);
+          state.selection = options.map((o) => o.value).filter((value) => selection.has(value));
+          turn.ctx.reply(questionReply(turn.form, field, state, [], `已选：${state.selection.map((value) => options.find((o) => o.value === value)?.label).join('、') || '（无）'}`));
+          return persist(turn);
+        }
+        const option = options[Number(argument)];
+        if (!option) return repeatCurrent(turn);
+        return acceptAnswer(turn, field, { ok: true, value: option.value, display: option.label });
+      }
+      case 'u': {
+        const name = field ? unitChoices(turn, field)[Number(argument)] : undefined;
+        if (!field || !name) return repeatCurrent(turn);
+        return acceptAnswer(turn, field, { ok: true, value: name, display: name });
+      }
+      case 'approx': {
+        const pending = state.pending?.kind === 'approximate' ? state.pending : undefined;
+        const target = fieldOf(turn, pending?.field);
+        state.pending = undefined;
+        if (argument === 'y' && pending && target) {
+          const refusal = setValue(turn, target, pending.value);
+          if (refusal) turn.ctx.reply(refusal);
+          return askNext(turn, `✓ ${target.label}：${pending.display}`);
+        }
+        return repeatCurrent(turn, '好的，请告诉我准确的数。');
+      }
+      case 'skip':
+        return skipCurrent(turn);
+      case 'back':
+        return goBack(turn);
+      case 'edit':
+        return state.phase === 'saved' ? startCorrection(turn.ctx, state.saved!.recordId, deps) : showEditMenu(turn);
+      case 'review':
+        return state.phase === 'filling' ? askNext(turn) : showReview(turn);
+      case 'f': {
+        const target = turn.form.fields.find((candidate) => candidate.key === argument);
+        if (!target || state.phase === 'saved') return repeatCurrent(turn);
+        return askField(turn, target);
+      }
+      case 'submit':
+        return submitDraft(turn, Number(argument), false);
+      case 'force':
+        return submitDraft(turn, Number(argument), true);
+      case 'rebase':
+        return rebaseOnLatest(turn);
+      case 'cancel':
+        return cancel(turn.ctx);
+      default:
+        return repeatCurrent(turn);
+    }
+  }
+
+  function cancel(ctx: TurnContext): void {
+    const turn = turnOf(ctx);
+    ctx.setActivity(null);
+    if (!turn) return void ctx.reply('已取消。');
+    if (turn.state.phase === 'saved') return void ctx.reply(`好的。记录 ${turn.state.saved?.recordId} 已保存，不受影响。`);
+    ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。需要时发送 /report 重新开始。`);
+  }
+
+  return {
+    name: FORM_SKILL,
+    commands: {
+      report: (ctx, args) => startByName(ctx, args),
+    },
+    onAction(ctx, payload) {
+      const [verb, argument] = payload.split(':');
+      if (verb === 'start') {
+        const form = deps.forms.get(argument ?? '');
+        return form ? startForm(ctx, form, deps) : void ctx.reply('这张表已不存在，请发送 /report 查看可填报的表。');
+      }
+      const turn = turnOf(ctx);
+      if (!turn) return void ctx.reply('这份填报已经结束或取消了。需要时发送 /report 重新开始。');
+      onButton(turn, payload);
+    },
+    continueActivity(ctx) {
+      const turn = turnOf(ctx);
+      if (!turn) {
+        ctx.setActivity(null);
+        return false;
+      }
+      if (turn.state.phase === 'saved') {
+        if (AMEND_SAVED.test(ctx.text) && turn.state.saved) return startCorrection(ctx, turn.state.saved.recordId, deps), true;
+        // A finished filing stays only to catch a double press or 「改一下」; anything else closes it.
+        ctx.setActivity(null);
+        return false;
+      }
+      return handleFormText(turn, ctx.text);
+    },
+    describeActivity(activity: Activity) {
+      const state = activity.state as FormDraftState;
+      const form = deps.forms.get(state.formId);
+      if (!form) return '一份填报';
+      if (state.phase === 'review') return `「${form.shortName}」已填完，等您确认提交`;
+      const field = form.fields.find((candidate) => candidate.key === state.current);
+      return `正在填报「${form.shortName}」，当前问题：${(field?.question ?? '发送「继续」查看').replace(/[？?。]+$/, '')}`;
+    },
+    cancelActivity: cancel,
+    tryIntent(ctx) {
+      const correction = RECORD_CORRECTION.exec(ctx.text);
+      if (correction) return startCorrection(ctx, correction[1].toUpperCase(), deps), true;
+      if (GENERIC_START.test(ctx.text)) return offerForms(ctx, deps.forms.list(), deps), true;
+      if (!/填报|登记|上报|报送|填|报|我要/.test(ctx.text) || ctx.text.length > 20) return false;
+      const named = formsNamedIn(ctx.text, deps);
+      if (!named.length) return false;
+      offerForms(ctx, named, deps);
+      return true;
+    },
+    submitFormValues: (formId, values, ctx) => submitFormValues(formId, values, ctx, deps),
+  };
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from '../core/skill.ts';
+import type { UserProfile } from '../core/types.ts';
+import { accessRefusal, UNBOUND_REFUSAL } from '../users/access.ts';
+import { askNext, FORM_SKILL, showReview, type FormTurn } from './form-flow.ts';
+import { button } from './form-messages.ts';
+import type { FormDefinition } from './form-schema.ts';
+import type { FieldValue, FormDraftState, FormSkillDependencies } from './types.ts';
+
+type Deps = Required<FormSkillDependencies>;
+
+/** Whether the user's unit lies inside the form's scope (or the user is an admin above it). */
+export function formFitsUser(form: FormDefinition, user: UserProfile, deps: Deps): boolean {
+  if (user.role === 'farmer') return false;
+  if (!user.unit) return user.role === 'admin';
+  return form.scope.units.some((unit) => deps.units.isWithin(user.unit!, unit) || deps.units.isWithin(unit, user.unit!));
+}
+
+/** Forms whose trigger words appear in the text (「填报双月调度」 → 双月调度). */
+export function formsNamedIn(text: string, deps: Deps): FormDefinition[] {
+  const lower = text.toLowerCase();
+  return deps.forms.list().filter((form) => [form.id, form.shortName, form.title, ...form.triggers].some((word) => lower.includes(word.toLowerCase())));
+}
+
+/** The unit answer a bound user does not need to give: a county reporter files for the county. */
+function prefilledUnit(form: FormDefinition, user: UserProfile, deps: Deps): FieldValue | undefined {
+  const field = form.fields.find((candidate) => candidate.key === form.unitField);
+  const unit = user.unit ? deps.units.find(user.unit) : undefined;
+  if (!field || !unit) return undefined;
+  const level = field.type === 'county' ? 'county' : field.type === 'township' ? 'township' : undefined;
+  if (unit.level !== level) return undefined;
+  return form.scope.units.some((scope) => deps.units.isWithin(unit.name, scope)) ? unit.name : undefined;
+}
+
+export function newDraft(form: FormDefinition, deps: Deps): FormDraftState {
+  return { formId: form.id, values: {}, answered: [], skipped: [], phase: 'filling', revision: 0, draftId: deps.newId() };
+}
+
+export const defaultNewId = (): string => randomUUID().replace(/-/g, '').slice(0, 16);
+
+/** Why this user cannot file this form, in Chinese; undefined when they can. */
+export function startRefusal(form: FormDefinition, user: UserProfile, deps: Deps): string | undefined {
+  if (user.role === 'farmer') return `只有本单位的填报员或管理员可以填报「${form.title}」。${UNBOUND_REFUSAL}`;
+  if (!formFitsUser(form, user, deps)) {
+    return `「${form.title}」适用于${form.scope.units.join('、')}，您绑定的单位是${user.unit ?? '（无）'}，不能填报这张表。如绑定有误，请联系县级管理员。`;
+  }
+  return undefined;
+}
+
+/** Starts a form: checks the role and scope, fills the unit a bound user belongs to, asks the first question. */
+export function startForm(ctx: TurnContext, form: FormDefinition, deps: Deps): void {
+  const refusal = startRefusal(form, ctx.user, deps);
+  if (refusal) return void ctx.reply(refusal);
+  const state = newDraft(form, deps);
+  const unit = prefilledUnit(form, ctx.user, deps);
+  if (unit !== undefined) state.values[form.unitField] = unit;
+  const turn: FormTurn = { ctx, deps, form, state };
+  const unitNote = unit !== undefined ? `（单位：${String(unit)}）` : '';
+  askNext(turn, `开始填报「${form.title}」${unitNote}。随时可以说「上一步」「跳过」「取消」，或直接改某一项，如「面积改成2.5万亩」。一句话说几项也可以。`);
+}
+
+/** Offers the forms this user may file as buttons, or starts the only one. */
+export function offerForms(ctx: TurnContext, candidates: FormDefinition[], deps: Deps): void {
+  if (ctx.user.role === 'farmer') return void ctx.reply(`只有本单位的填报员或管理员可以填报。${UNBOUND_REFUSAL}`);
+  const fitting = candidates.filter((form) => formFitsUser(form, ctx.user, deps));
+  if (fitting.length === 1) return startForm(ctx, fitting[0], deps);
+  if (!fitting.length) {
+    if (candidates.length === 1) return startForm(ctx, candidates[0], deps);
+    return void ctx.reply(`没有适用于您所在单位（${ctx.user.unit ?? '未绑定'}）的填报表。如绑定有误，请联系县级管理员。`);
+  }
+  ctx.reply({
+    text: '要填哪一张表？',
+    buttons: fitting.map((form) => button(form.shortName, `start:${form.id}`)),
+  });
+}
+
+/** 「修改记录 R…」: load the latest version into a draft that will be saved as the next version. */
+export function startCorrection(ctx: TurnContext, recordId: string, deps: Deps): void {
+  const record = deps.records.get(recordId);
+  const form = record ? deps.forms.get(record.formId) : undefined;
+  if (!record || !form) return void ctx.reply(`没有找到记录 ${recordId}，请核对编号（形如 R20260512-0001）。`);
+  const refusal = accessRefusal(ctx.user, record.unit, deps.units);
+  if (refusal) return void ctx.reply(refusal);
+  const state = newDraft(form, deps);
+  const keys = new Set(form.fields.map((field) => field.key));
+  for (const [key, value] of Object.entries(record.data)) {
+    if (keys.has(key) && value !== undefined && value !== null) {
+      state.values[key] = value as FieldValue;
+      state.answered.push(key);
+    }
+  }
+  state.skipped = form.fields.filter((field) => !field.required && state.values[field.key] === undefined).map((field) => field.key);
+  state.correcting = { recordId: record.recordId, baseVersion: record.version };
+  showReview({ ctx, deps, form, state }, `已调出记录 ${record.recordId}。直接说要改的内容，例如「面积改成2.5万亩」，改好后确认提交，会保存为新版本。`);
+}
+
+export { FORM_SKILL };

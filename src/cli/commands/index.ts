@@ -6,6 +6,7 @@ import { adminCommand } from './admin.ts';
 import { chatCommand } from './chat.ts';
 import { checkCommand } from './check.ts';
 import { exportCommand } from './export.ts';
+import { formsCommand } from './forms.ts';
 import { inviteCommand } from './invite.ts';
 import { recordsCommand } from './records.ts';
 import { rulesCommand } from './rules.ts';
@@ -16,4 +17,5 @@ export const commands: Command[] = [serveCommand, chatCommand, checkCommand, rul
   askCommand,
   evalCommand,
   ingestCommand,
+  formsCommand,
 ];

@@ -47,7 +47,8 @@ export function checkRecord(ruleSet: RuleSet, record: Record<string, unknown>, c
     }
     const citation = citationOf(ruleSet, rule.clause);
     const source = sourceText(citation);
-    const env = createEnvironment(ruleSet, rule, scope, context, citation, source);
+    const sourceOf = (clause: string) => sourceText(citationOf(ruleSet, clause));
+    const env = createEnvironment(ruleSet, rule, scope, context, citation, sourceOf);
     const evaluate = evaluators[rule.kind] as (rule: Rule, env: RuleEnvironment) => Outcome[];
     for (const outcome of evaluate(rule, env)) {
       if ('missing' in outcome) {
@@ -56,6 +57,9 @@ export function checkRecord(ruleSet: RuleSet, record: Record<string, unknown>, c
         const fallback = `缺少${fields}，无法判断「${rule.title}」，请补充。`;
         const message = rule.messages?.missing?.replace('{fields}', fields) ?? fallback;
         verdicts.push({ rule: rule.id, level: rule.onMissing, message, source, citation });
+      } else if (outcome.clause) {
+        const precise = citationOf(ruleSet, outcome.clause);
+        verdicts.push({ rule: rule.id, level: outcome.level, message: outcome.message, source: sourceText(precise), citation: precise });
       } else {
         verdicts.push({ rule: rule.id, level: outcome.level, message: outcome.message, source, citation });
       }

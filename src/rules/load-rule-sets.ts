@@ -45,6 +45,10 @@ function crossCheck(ruleSet: RuleSet): string[] {
     if (seen.has(rule.id)) problems.push(`${at}: 规则 id 重复`);
     seen.add(rule.id);
     if (!ruleSet.clauses[rule.clause]) problems.push(`${at}.clause: 条款「${rule.clause}」未在 clauses 中定义`);
+    const rows = rule.kind === 'tier_table' ? rule.tiers : rule.kind === 'lookup_table' ? rule.rows : [];
+    rows.forEach((row, rowIndex) => {
+      if (row.clause && !ruleSet.clauses[row.clause]) problems.push(`${at} 第 ${rowIndex + 1} 行: 条款「${row.clause}」未在 clauses 中定义`);
+    });
     for (const field of referencedFields(rule)) {
       if (!declared.has(field)) problems.push(`${at}: 字段「${field}」未在 fields 中声明`);
     }

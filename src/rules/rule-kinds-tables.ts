@@ -1,7 +1,9 @@
 import { evaluateCondition } from './conditions.ts';
-import type { RuleEvaluator } from './rule-outcome.ts';
+import type { Outcome, RuleEvaluator } from './rule-outcome.ts';
 import type { Deadline, RequiredMaterial } from './types.ts';
 import { boundValue, evaluateExpression, formatNumber, isMissing, resolvePath, withinBound } from './values.ts';
+
+const withClause = (clause: string | undefined, outcome: Outcome): Outcome => (clause && 'level' in outcome ? { ...outcome, clause } : outcome);
 
 export const evaluateTierTable: RuleEvaluator<'tier_table'> = (rule, env) => {
   const value = resolvePath(env.scope, rule.field);
@@ -14,8 +16,8 @@ export const evaluateTierTable: RuleEvaluator<'tier_table'> = (rule, env) => {
       return limit.ok && withinBound(value, limit.value, bound.inclusive, side);
     });
     if (!fits) continue;
-    env.scope.computed[rule.output] = { id: tier.id, label: tier.label, ...tier.values, source: env.source };
-    return [env.say('pass', '{label}为 {value}{unit}，属于{tier}。', { label: env.label(rule.field), value: formatNumber(value), unit: env.unit(rule.field), tier: tier.label, ...tier.values })];
+    env.scope.computed[rule.output] = { id: tier.id, label: tier.label, ...tier.values, source: tier.clause ? env.sourceOf(tier.clause) : env.source };
+    return [withClause(tier.clause, env.say('pass', '{label}为 {value}{unit}，属于{tier}。', { label: env.label(rule.field), value: formatNumber(value), unit: env.unit(rule.field), tier: tier.label, ...tier.values }))];
   }
   return [env.say(rule.level, '{label}为 {value}{unit}，不在任何一档内。', { label: env.label(rule.field), value: formatNumber(value), unit: env.unit(rule.field) })];
 };
@@ -27,8 +29,8 @@ export const evaluateLookupTable: RuleEvaluator<'lookup_table'> = (rule, env) =>
     const result = evaluateCondition(env.scope, row.when);
     if (!result.decided) return [{ missing: result.missing }];
     if (!result.holds) continue;
-    env.scope.computed[rule.output] = { id: row.id, label: row.label, ...row.values, source: env.source };
-    return [env.say('pass', '{row}。', { row: row.label, ...row.values })];
+    env.scope.computed[rule.output] = { id: row.id, label: row.label, ...row.values, source: row.clause ? env.sourceOf(row.clause) : env.source };
+    return [withClause(row.clause, env.say('pass', '{row}。', { row: row.label, ...row.values }))];
   }
   return [env.say(rule.level, '没有适用的「{title}」。')];
 };

@@ -5,7 +5,7 @@ import { fieldLabel, fieldUnit, fillTemplate, type Scope } from './values.ts';
 
 /** What one rule concluded; `missing` names the absent inputs. */
 export type Outcome =
-  | { level: VerdictLevel; message: string }
+  | { level: VerdictLevel; message: string; /** A more precise clause than the rule's own (a table row's). */ clause?: string }
   | { missing: string[] };
 
 export interface RuleEnvironment {
@@ -15,19 +15,29 @@ export interface RuleEnvironment {
   citation: Citation;
   /** Source string of the rule's clause, for values stored in `computed`. */
   source: string;
+  /** Source string of another clause of the set. */
+  sourceOf(clause: string): string;
   label(path: string): string;
   unit(path: string): string;
   /** The rule's own template for the level if it has one, else the default, filled with values. */
   say(level: VerdictLevel, fallback: string, values?: Record<string, string | number | undefined>): Outcome;
 }
 
-export function createEnvironment(ruleSet: RuleSet, rule: Rule, scope: Scope, context: CheckContext, citation: Citation, source: string): RuleEnvironment {
+export function createEnvironment(
+  ruleSet: RuleSet,
+  rule: Rule,
+  scope: Scope,
+  context: CheckContext,
+  citation: Citation,
+  sourceOf: (clause: string) => string,
+): RuleEnvironment {
   return {
     ruleSet,
     scope,
     context,
     citation,
-    source,
+    source: sourceOf(rule.clause),
+    sourceOf,
     label: (path) => fieldLabel(ruleSet, path),
     unit: (path) => fieldUnit(ruleSet, path),
     say(level, fallback, values = {}) {

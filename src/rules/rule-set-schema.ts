@@ -126,6 +126,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
         z.strictObject({
           id: z.string().min(1),
           label: z.string().min(1),
+          clause: z.string().optional(),
           min: boundSchema.optional(),
           max: boundSchema.optional(),
           values: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
@@ -144,6 +145,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
         z.strictObject({
           id: z.string().min(1),
           label: z.string().min(1),
+          clause: z.string().optional(),
           when: conditionSchema,
           values: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
         }),

@@ -171,6 +171,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
     rows,
     totals,
     notes,
+    missing,
     baseName: `${form.title}-${scopeName}-${period ?? '全部'}`.replace(/[\\/:*?"<>|\s]+/g, '_'),
   };
 }

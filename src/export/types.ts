@@ -51,6 +51,8 @@ export interface ReportTable {
   rows: CellValue[][];
   totals: CellValue[];
   notes: string[];
+  /** Units with a row but no record for the period. */
+  missing: string[];
   /** Suggested file name without extension. */
   baseName: string;
 }

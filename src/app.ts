@@ -7,6 +7,12 @@ import { openDatabase, type SqliteDatabase } from './store/database.ts';
 import { createSqliteDeliveryLog } from './store/delivery-log.ts';
 import { createSqliteSessionStore } from './store/session-store.ts';
 import type { Config } from './config.ts';
+import { createFormSkill } from './forms/form-skill.ts';
+import { loadForms } from './forms/load-forms.ts';
+import { createSqliteRecordStore } from './records/record-store.ts';
+import { loadRuleSets } from './rules/load-rule-sets.ts';
+import { loadUnits } from './units/load-units.ts';
+import { createSqliteUserStore } from './users/user-store.ts';
 
 export interface App {
   config: Config;
@@ -22,8 +28,13 @@ export function createApp(config: Config): App {
   const db = openDatabase(config.dataDir);
   const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db });
   const ingestReport = knowledge.ensureIndexed();
-  const users: UserDirectory = anonymousDirectory;
+  const units = loadUnits(config.knowledgeDir);
+  const userStore = createSqliteUserStore(db, units);
+  const users: UserDirectory = userStore ?? anonymousDirectory;
+  const records = createSqliteRecordStore(db);
+  const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
+  skills.push(createFormSkill({ forms: loadForms(config.knowledgeDir), rules, records, users: userStore, units }));
   const answerer: Answerer = { answer: async (question) => knowledge.answer(question) };
   const conversation = createConversation({
     sessions: createSqliteSessionStore(db),

@@ -175,12 +175,11 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     tryIntent(ctx) {
       const correction = RECORD_CORRECTION.exec(ctx.text);
       if (correction) return startCorrection(ctx, correction[1].toUpperCase(), deps), true;
+      if (ctx.text.length > 20) return false;
+      const named = /填报|登记|上报|报送|填|报|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
+      if (named.length) return offerForms(ctx, named, deps), true;
       if (GENERIC_START.test(ctx.text)) return offerForms(ctx, deps.forms.list(), deps), true;
-      if (!/填报|登记|上报|报送|填|报|我要/.test(ctx.text) || ctx.text.length > 20) return false;
-      const named = formsNamedIn(ctx.text, deps);
-      if (!named.length) return false;
-      offerForms(ctx, named, deps);
-      return true;
+      return false;
     },
     submitFormValues: (formId, values, ctx) => submitFormValues(formId, values, ctx, deps),
   };

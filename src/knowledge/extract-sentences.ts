@@ -1,17 +1,35 @@
 import type { StoredChunk } from './index-store.ts';
-import { comparable } from './normalize-text.ts';
+import { matchable } from './normalize-text.ts';
 import { coverage, type RankedChunk, type WeightedTerm } from './retrieval.ts';
 
 export interface ScoredSentence {
   chunk: StoredChunk;
   /** Verbatim text from the passage (a sentence, a clause window of a long one, or a table row). */
   text: string;
+  /** The shortest run of clauses holding the same words (used when the answer must stay short). */
+  tight: string;
   coverage: number;
   score: number;
 }
 
+export const WANTS_DEFINITION = /是什么|什么是|什么叫|怎么定义|如何定义|定义|什么意思|含义|是指/;
+const DEFINES = /^(”|")?(是指|指的是|，即|,即|即|就是|是一种|是一项|是)/;
+
+/** A sentence that defines one of the question's words (`保护性耕作是指…`, `…技术指导方式，即…`). */
+function definitionCue(text: string, terms: WeightedTerm[]): number {
+  const plain = matchable(text);
+  for (const term of terms) {
+    let at = plain.indexOf(term.text);
+    while (at >= 0) {
+      if (DEFINES.test(plain.slice(at + term.text.length))) return 0.15;
+      at = plain.indexOf(term.text, at + 1);
+    }
+  }
+  return 0;
+}
 const WANTS_NUMBER = /多少|几|多大|多高|多长|多久|比例|标准|面积|金额|额度|数量|上限|下限|多远|百分之/;
 const LEAD_IN = 16;
+const ENUMERATED = /^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))/;
 const LONG_SENTENCE = 110;
 
 /** Sentences of a passage; a short lead-in (`三是发布监测年度报告。`, `1. 划分依据。`) stays with the sentence after it. */
@@ -22,7 +40,8 @@ export function splitSentences(text: string): string[] {
     let carry = '';
     for (const part of parts) {
       const sentence = carry + part;
-      if (sentence.trim().length < LEAD_IN && part !== parts[parts.length - 1]) {
+      const leadIn = sentence.trim().length < LEAD_IN || (ENUMERATED.test(sentence.trim()) && sentence.trim().length <= 32);
+      if (leadIn && part !== parts[parts.length - 1]) {
         carry = sentence;
         continue;
       }
@@ -36,16 +55,15 @@ export function splitSentences(text: string): string[] {
 
 /** The shortest run of clauses of a long sentence that holds as much of the question as the whole sentence. */
 function clauseWindow(sentence: string, terms: WeightedTerm[], section: string): string {
-  if (sentence.length <= LONG_SENTENCE) return sentence;
   const clauses = sentence.match(/[^，,：:]+[，,：:]?/g) ?? [sentence];
-  const full = coverage(terms, comparable(sentence), section);
+  const full = coverage(terms, matchable(sentence), section);
   let best = sentence;
   for (let start = 0; start < clauses.length; start++) {
     let window = '';
     for (let end = start; end < clauses.length; end++) {
       window += clauses[end];
       if (window.length >= best.length) break;
-      if (coverage(terms, comparable(window), section) >= full - 1e-9) {
+      if (coverage(terms, matchable(window), section) >= full - 1e-9) {
         best = window;
         break;
       }
@@ -55,18 +73,23 @@ function clauseWindow(sentence: string, terms: WeightedTerm[], section: string):
 }
 
 /** Scores every sentence of the best passages against the question. */
-export function scoreSentences(question: string, terms: WeightedTerm[], ranked: RankedChunk[], maxChunks = 8): ScoredSentence[] {
+export function scoreSentences(question: string, terms: WeightedTerm[], ranked: RankedChunk[]): ScoredSentence[] {
   const wantsNumber = WANTS_NUMBER.test(question);
+  const wantsDefinition = WANTS_DEFINITION.test(question);
+  // a definition is often one sentence among many passages that merely use the word
+  const maxChunks = wantsDefinition ? 30 : 8;
   const scored: ScoredSentence[] = [];
   for (const { chunk, coverage: chunkCoverage } of ranked.slice(0, maxChunks)) {
-    const section = comparable(chunk.section);
+    const section = matchable(chunk.section);
     const sentences = chunk.kind === 'row' ? [chunk.text] : splitSentences(chunk.text);
     for (const sentence of sentences) {
-      const text = clauseWindow(sentence, terms, section);
-      const covered = coverage(terms, comparable(text), section);
+      const tight = clauseWindow(sentence, terms, section);
+      const text = sentence.length > LONG_SENTENCE ? tight : sentence;
+      const covered = coverage(terms, matchable(text), section);
       const numberBonus = wantsNumber && /\d/.test(text) ? 0.08 : 0;
+      const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
-      scored.push({ chunk, text, coverage: covered, score: covered + 0.1 * chunkCoverage + numberBonus - lengthPenalty });
+      scored.push({ chunk, text, tight, coverage: covered, score: covered + 0.1 * chunkCoverage + numberBonus + definitionBonus - lengthPenalty });
     }
   }
   return scored.sort((a, b) => b.score - a.score);

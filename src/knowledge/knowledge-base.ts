@@ -1,6 +1,6 @@
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
-import { scoreSentences, type ScoredSentence } from './extract-sentences.ts';
+import { scoreSentences, WANTS_DEFINITION, type ScoredSentence } from './extract-sentences.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
 import { ingestFolder } from './ingest.ts';
 import { loadLexicon } from './lexicon.ts';
@@ -19,6 +19,7 @@ export interface KnowledgeBaseOptions {
 const MIN_COVERAGE = 0.62;
 const MAX_QUESTION = 300;
 const MAX_ANSWER = 150;
+const DEFINITION_CUES = ['是指', '指的是', '即'];
 const LISTING = /哪些|哪几|包括|有什么|什么工作|列出/;
 
 /** The offline knowledge base: jieba + FTS5 index in the given database, extractive answers with citations. */
@@ -43,7 +44,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
 
   function rank(question: string) {
     const terms = weighTerms(queryTerms(question, tokenizer, lexicon), store, tokenizer, frequencies);
-    return { terms, ranked: terms.length ? rankChunks(terms, store, tokenizer, excluded) : [] };
+    const cues = WANTS_DEFINITION.test(question) ? DEFINITION_CUES : [];
+    return { terms, ranked: terms.length ? rankChunks(terms, store, tokenizer, excluded, cues) : [] };
   }
 
   function citation(chunk: StoredChunk, quote: string): Citation {
@@ -55,18 +57,22 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     return { status: 'no_answer', answer, citations: [] };
   }
 
-  function choose(question: string, sentences: ScoredSentence[]): ScoredSentence[] {
+  function choose(question: string, sentences: ScoredSentence[]): Array<{ sentence: ScoredSentence; quote: string }> {
     const [best] = sentences;
-    const chosen = [best];
+    const first = best.text.length > MAX_ANSWER ? best.tight : best.text;
+    const chosen = [{ sentence: best, quote: first }];
     const limit = LISTING.test(question) ? 3 : 2;
-    let length = best.text.length;
+    let length = first.length;
     for (const candidate of sentences.slice(1)) {
       if (chosen.length >= limit) break;
       if (candidate.score < best.score * 0.9 || candidate.coverage < MIN_COVERAGE) break;
-      if (chosen.some((sentence) => sentence.text === candidate.text || sentence.text.includes(candidate.text) || candidate.text.includes(sentence.text))) continue;
-      if (length + candidate.text.length > MAX_ANSWER) continue;
-      chosen.push(candidate);
-      length += candidate.text.length;
+      // a further sentence must be as complete as the best one (a tie) to be worth quoting
+      if (candidate.coverage < best.coverage - 0.02) continue;
+      if (chosen.some(({ sentence }) => sentence.text === candidate.text || sentence.text.includes(candidate.text) || candidate.text.includes(sentence.text))) continue;
+      const quote = length + candidate.text.length <= MAX_ANSWER ? candidate.text : candidate.tight;
+      if (length + quote.length > MAX_ANSWER) continue;
+      chosen.push({ sentence: candidate, quote });
+      length += quote.length;
     }
     return chosen;
   }
@@ -109,8 +115,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       const chosen = choose(text, sentences);
       return {
         status: 'answered',
-        answer: chosen.map((sentence) => sentence.text).join('\n'),
-        citations: chosen.map((sentence) => citation(sentence.chunk, sentence.text)),
+        answer: chosen.map(({ quote }) => quote).join('\n'),
+        citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
       };
     },
   };

@@ -36,3 +36,11 @@ export function stripMarkup(line: string): string {
 export function comparable(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
+
+const LEVELS = '县乡村市省镇';
+const SHARED_LEVEL = new RegExp(`([${LEVELS}])(?=、(?:[${LEVELS}]、)*[${LEVELS}]级)`, 'g');
+
+/** Passage text as matched against questions: comparable form, and `县、乡级` read as `县级、乡级`. */
+export function matchable(text: string): string {
+  return comparable(text).replace(SHARED_LEVEL, '$1级');
+}

@@ -10,9 +10,15 @@ export interface QueryTerm {
   /** Synonyms from the data file, matched at a lower weight. */
   synonyms: string[];
   numeric: boolean;
+  /** Sub-words of a compound (`县级基地` → 县级, 基地): all present counts as a partial match. */
+  parts: string[];
+  /** Neither the dictionaries nor … know it as a word (a segmentation guess such as `前要`). */
+  guessed: boolean;
 }
 
-const DATE = /\d{1,2}月\d{1,2}日/g;
+const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
+/** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
+const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么/g;
 const QUESTION_WORDS = /哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少钱?|几个|几种/g;
 const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 
@@ -29,10 +35,12 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     const variants: string[] = [];
     const admin = word.match(ADMIN_SUFFIX);
     if (admin) variants.push(admin[1]);
-    terms.push({ text: word, variants, synonyms: lexicon.synonyms.get(word) ?? [], numeric });
+    const parts = word.length >= 3 && !numeric ? tokenizer.indexTokens(word).filter((part) => part !== word && part.length >= 2) : [];
+    const guessed = !numeric && word.length >= 2 && tokenizer.dictionaryWords(word).every((piece) => piece.length === 1);
+    terms.push({ text: word, variants, synonyms: lexicon.synonyms.get(word) ?? [], numeric, parts, guessed });
   };
-  for (const date of text.match(DATE) ?? []) add(date);
-  text = text.replace(DATE, ' ').replace(QUESTION_WORDS, ' ');
+  for (const date of text.match(DATE) ?? []) add(date.replace(/(之前|以前|前)$/, ''));
+  text = text.replace(DATE, ' ').replace(DEFINITION_ASK, ' ').replace(QUESTION_WORDS, ' ');
   for (const word of tokenizer.words(text)) {
     if (word.length === 1 && isCjk(word) && !lexicon.synonyms.has(word)) continue;
     add(word);

@@ -1,5 +1,5 @@
 import type { IndexStore, StoredChunk } from './index-store.ts';
-import { comparable } from './normalize-text.ts';
+import { comparable, matchable } from './normalize-text.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
@@ -17,6 +17,9 @@ export interface RankedChunk {
 }
 
 const SYNONYM_CREDIT = 0.6;
+const PARTS_CREDIT = 0.7;
+/** Weight share of a word that neither the documents nor the dictionaries know (a segmentation guess). */
+const GUESSED_WEIGHT = 0.3;
 const SECTION_CREDIT = 0.8;
 const CANDIDATES = 60;
 
@@ -26,7 +29,9 @@ export function ftsQuote(token: string): string {
 }
 
 function termTokens(word: string, tokenizer: Tokenizer): string[] {
-  return [...new Set(tokenizer.indexTokens(word))].filter((token) => /[\p{L}\p{N}]/u.test(token));
+  const tokens = [...new Set(tokenizer.indexTokens(word))].filter((token) => /[\p{L}\p{N}]/u.test(token));
+  // a date or number is indexed with the words around it (`日前`), so only its digits are looked up
+  return /^[\d.%+\-月日]+$/.test(word) ? tokens.filter((token) => /^\d/.test(token)) : tokens;
 }
 
 /** Weights each term by inverse chunk frequency; a word the documents never use weighs the most. */
@@ -43,7 +48,8 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
   return terms.map((term) => {
     const df = Math.max(frequency(term.text), ...term.variants.map(frequency));
     const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-    const weight = idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1);
+    const guessedOnly = df === 0 && term.guessed;
+    const weight = idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1) * (guessedOnly ? GUESSED_WEIGHT : 1);
     return { ...term, df, weight };
   });
 }
@@ -51,6 +57,7 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
 /** How well a text contains a term: the word or a variant 1, a synonym less. */
 export function termMatch(term: QueryTerm, text: string): number {
   if (text.includes(term.text) || term.variants.some((variant) => text.includes(variant))) return 1;
+  if (term.parts.length && term.parts.every((part) => text.includes(part))) return PARTS_CREDIT;
   if (term.synonyms.some((synonym) => text.includes(comparable(synonym)))) return SYNONYM_CREDIT;
   return 0;
 }
@@ -65,8 +72,8 @@ export function coverage(terms: WeightedTerm[], text: string, section: string): 
 }
 
 /** FTS5 candidates for any term (or synonym), re-ranked by term coverage, then bm25. */
-export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>): RankedChunk[] {
-  const words = terms.flatMap((term) => [term.text, ...term.variants, ...term.synonyms]);
+export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>, cueWords: string[] = []): RankedChunk[] {
+  const words = [...terms.flatMap((term) => [term.text, ...term.variants, ...term.synonyms]), ...cueWords];
   const tokens = [...new Set(words.flatMap((word) => termTokens(word, tokenizer)))];
   if (!tokens.length) return [];
   const matches = store.match(tokens.map(ftsQuote).join(' OR '), CANDIDATES);
@@ -76,7 +83,7 @@ export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: 
   for (const match of matches) {
     const chunk = store.chunk(match.id);
     if (!chunk || excluded.has(chunk.doc)) continue;
-    const covered = coverage(terms, comparable(chunk.text), comparable(chunk.section));
+    const covered = coverage(terms, matchable(chunk.text), matchable(chunk.section));
     const relevance = bestRank < 0 ? match.rank / bestRank : 0; // bm25 ranks are negative; 1 = best
     ranked.push({ chunk, coverage: covered, score: covered + 0.15 * relevance });
   }

@@ -8,6 +8,8 @@ export interface Tokenizer {
   indexTokens(text: string): string[];
   /** Precise-mode words of a question, lower case, punctuation removed. */
   words(text: string): string[];
+  /** Words found in the dictionaries only (no guessing of unknown words). */
+  dictionaryWords(text: string): string[];
 }
 
 const RUN = /([0-9]+(?:[.][0-9]+)?(?:[%‰])?(?:[-—~～+][0-9]+(?:[.][0-9]+)?[%‰]?)*|[a-z]+)|([^0-9a-z]+)/gi;
@@ -38,5 +40,6 @@ export function createTokenizer(domainDictionary: string): Tokenizer {
   return {
     indexTokens: (text) => split(text, (piece) => jieba.cutForSearch(piece, true)),
     words: (text) => split(text, (piece) => jieba.cut(piece, true)),
+    dictionaryWords: (text) => split(text, (piece) => jieba.cut(piece, false)),
   };
 }

@@ -19,7 +19,7 @@ export function createLangChainEmbeddingClient(settings: ModelSettings & { embed
     apiKey: settings.apiKey,
     encodingFormat: 'float',
     batchSize: 64,
-    maxRetries: 1,
+    maxRetries: 0, // a failed embedding falls back to full-text at once; the next question tries again
     timeout: settings.requestTimeoutMs,
     configuration: { baseURL: settings.baseURL },
   });

@@ -25,8 +25,8 @@ export interface FakeOpenAiServer {
   requests: RecordedRequest[];
   /** Chat-completion requests only, in order. */
   chatRequests(): RecordedRequest[];
-  /** Queue responses for /chat/completions, consumed in order. */
-  enqueueChat(...responses: FakeResponse[]): void;
+  /** Queue responses for /chat/completions, consumed in order (a function sees the request first). */
+  enqueueChat(...responses: Array<FakeResponse | Responder>): void;
   /** Used for /embeddings (default: deterministic vectors from the input text). */
   setEmbeddingResponder(responder: Responder): void;
   close(): Promise<void>;
@@ -100,7 +100,7 @@ const defaultEmbeddings: Responder = (request) => {
 /** A local OpenAI-compatible server (chat completions with tools, embeddings) replaying scripted responses. */
 export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const requests: RecordedRequest[] = [];
-  const chatQueue: FakeResponse[] = [];
+  const chatQueue: Array<FakeResponse | Responder> = [];
   let embeddingResponder = defaultEmbeddings;
 
   const send = (response: ServerResponse, reply: FakeResponse) => {
@@ -123,7 +123,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     if (path === '/chat/completions') {
       if (body?.stream === true) return send(response, httpError(400));
       const next = chatQueue.shift();
-      return send(response, next ?? httpError(500));
+      return send(response, typeof next === 'function' ? next(recorded) : (next ?? httpError(500)));
     }
     if (path === '/embeddings') return send(response, embeddingResponder(recorded));
     send(response, httpError(404));

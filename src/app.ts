@@ -11,6 +11,8 @@ import { createFormSkill } from './forms/form-skill.ts';
 import { loadForms } from './forms/load-forms.ts';
 import { createSqliteRecordStore } from './records/record-store.ts';
 import { loadRuleSets } from './rules/load-rule-sets.ts';
+import { createModelAnswerer } from './model/model-answerer.ts';
+import { modelSettingsFrom } from './model/model-settings.ts';
 import { loadUnits } from './units/load-units.ts';
 import { createSqliteUserStore } from './users/user-store.ts';
 
@@ -35,7 +37,11 @@ export function createApp(config: Config): App {
   const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
   skills.push(createFormSkill({ forms: loadForms(config.knowledgeDir), rules, records, users: userStore, units }));
-  const answerer: Answerer = { answer: async (question) => knowledge.answer(question) };
+  const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };
+  // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.
+  const answerer: Answerer = modelSettingsFrom(config)
+    ? createModelAnswerer({ config, knowledge, rules, fallback: offlineAnswerer, db })
+    : offlineAnswerer;
   const conversation = createConversation({
     sessions: createSqliteSessionStore(db),
     deliveries: createSqliteDeliveryLog(db),

@@ -29,6 +29,8 @@ export interface Harness {
   db: SqliteDatabase;
   conversation: Conversation;
   answerer: FakeAnswerer;
+  /** Errors skills threw (the user got an apology). */
+  errors: unknown[];
   records: RecordStore;
   users: UserStore;
   skill: FormSkill;
@@ -54,17 +56,18 @@ export function actionOf(replies: Reply[], label: string): string {
 
 let counter = 0;
 
-export function createHarness(options: { dataDir?: string; knowledgeDir?: string } = {}): Harness {
+export function createHarness(options: { dataDir?: string; knowledgeDir?: string; wrapRecords?: (records: RecordStore) => RecordStore } = {}): Harness {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gengbao-forms-'));
   const knowledgeDir = options.knowledgeDir ?? KNOWLEDGE;
   const units = loadUnits(knowledgeDir);
   const answerer = new FakeAnswerer();
+  const errors: unknown[] = [];
   let db = openDatabase(dataDir);
   const build = () => {
-    const records = createSqliteRecordStore(db);
+    const records = (options.wrapRecords ?? ((store: RecordStore) => store))(createSqliteRecordStore(db));
     const users = createSqliteUserStore(db, units);
     const skill = createFormSkill({ forms: loadForms(knowledgeDir), rules: loadRuleSets(knowledgeDir), records, users, units, newId: () => `d${++counter}` });
-    const conversation = createConversation({ sessions: createSqliteSessionStore(db), answerer, skills: [skill], users, onError: (error) => console.error(error) });
+    const conversation = createConversation({ sessions: createSqliteSessionStore(db), answerer, skills: [skill], users, onError: (error) => errors.push(error) });
     return { records, users, skill, conversation };
   };
   let parts = build();
@@ -81,6 +84,7 @@ export function createHarness(options: { dataDir?: string; knowledgeDir?: string
       return parts.conversation;
     },
     answerer,
+    errors,
     get records() {
       return parts.records;
     },

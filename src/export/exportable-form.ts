@@ -14,8 +14,8 @@ export function exportableForm(form: FormDefinition): ExportableForm {
   const fields: ExportField[] = form.fields.map((field) => ({
     key: field.key,
     label: field.label,
-    unit: field.type === 'share' ? '%' : field.unit,
-    kind: field.type === 'number' ? 'number' : 'text',
+    unit: field.type === 'share' ? undefined : field.unit,
+    kind: field.type === 'number' ? 'number' : field.type === 'share' ? 'percent' : 'text',
     ...(field.options ? { options: Object.fromEntries(field.options.map((option) => [option.value, option.label])) } : {}),
   }));
   for (const computed of form.computed) {

@@ -39,7 +39,9 @@ const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 function cellOf(field: ExportField, values: unknown[]): CellValue {
   const present = values.filter((value) => value !== undefined && value !== null && value !== '');
   if (present.length === 0) return null;
+  const summable = field.kind !== 'percent' && field.unit !== '%';
   if (present.every((value) => typeof value === 'number')) {
+    if (!summable) return present.length === 1 ? (present[0] as number) : null;
     return round((present as number[]).reduce((a, b) => a + b, 0), field.digits ?? 4);
   }
   const text = present.map((value) => {
@@ -90,14 +92,14 @@ export function buildReportTable(input: ReportInput): ReportTable {
     .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b, 'zh'));
 
   const fields = form.fields.filter((field) => field.key !== form.unitField && field.key !== form.periodField);
-  const header = (field: ExportField) => (field.unit && field.unit !== '%' ? `${field.label}（${field.unit}）` : field.label);
+  const header = (field: ExportField) => (field.unit ? `${field.label}（${field.unit}）` : field.label);
   const columns: ReportColumn[] = [
     { label: '序号', kind: 'index', width: 6 },
     { label: '单位', kind: 'text', width: 16 },
     ...(withTargets ? [{ label: `任务（${targetField.unit ?? program.unit}）`, kind: 'number' as const, width: 14 }] : []),
     ...fields.map((field): ReportColumn => ({
       label: header(field),
-      kind: field.unit === '%' ? 'number' : field.kind === 'text' ? 'text' : 'number',
+      kind: field.kind === 'text' ? 'text' : field.kind === 'percent' ? 'percent' : 'number',
       digits: field.digits,
       width: Math.min(30, Math.max(10, header(field).length * 2 + 2)),
     })),
@@ -147,7 +149,8 @@ export function buildReportTable(input: ReportInput): ReportTable {
 
   const totalCells = fields.map((field): CellValue => {
     if (field.ratio) return ratioOf(field, sums);
-    return field.unit === '%' ? null : (sums.has(field.key) ? round(sums.get(field.key)!, field.digits ?? 4) : null);
+    if (field.unit === '%' || field.kind === 'text' || field.kind === 'percent' || !sums.has(field.key)) return null;
+    return round(sums.get(field.key)!, field.digits ?? 4);
   });
   const totals: CellValue[] = [null, '合计'];
   if (withTargets) totals.push(round(targetSum), ...totalCells, targetSum ? round(achievedSum / targetSum, 6) : null);

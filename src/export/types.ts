@@ -5,8 +5,11 @@ export interface ExportField {
   label: string;
   /** Unit of the stored value, shown in the header: 累计治理面积（亩）. */
   unit?: string;
-  /** number → summed in the totals row; text → joined values, blank total. Default: number if values are numbers. */
-  kind?: 'number' | 'text';
+  /**
+   * number → summed per unit and in the totals row; text → joined values, blank total;
+   * percent → a share stored as a fraction (0.5 = 50%), shown as a percentage, never summed.
+   */
+  kind?: 'number' | 'text' | 'percent';
   /** Shown as a ratio in the totals row (recomputed from the totals, never summed): numerator / denominator × scale. */
   ratio?: { numerator: string; denominator: string; scale: number };
   /** Labels of choice values (stored value → label). */

@@ -40,6 +40,8 @@ export interface UserStore extends UserDirectory {
   canAccessUnit(profile: UserProfile, unit: string): boolean;
   /** Why not (Chinese), or undefined when allowed. */
   refusal(profile: UserProfile, unit: string): string | undefined;
+  /** Canonical name of a unit (三面船 → 三面船镇). Throws UnknownUnitError listing the known units. */
+  resolveUnit(name: string): string;
   /** Binds directly (CLI `admin add`, GENGBAO_ADMIN). unit undefined = admin of every unit. Throws UnknownUnitError. */
   bind(userKey: string, role: BoundRole, unit: string | undefined, via: string): UserProfile;
   /** Back to an unbound farmer; the binding history is kept. */
@@ -181,6 +183,7 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
 
   return {
     profile,
+    resolveUnit: canonicalUnit,
     createInvite(role, unit, createdBy) {
       const canonical = canonicalUnit(unit);
       const createdAt = now();

@@ -1,0 +1,127 @@
+import type { Skill, TurnContext } from '../core/skill.ts';
+import type { FormDefinition } from '../forms/form-schema.ts';
+import { parsePeriod } from '../forms/period.ts';
+import type { FormCatalog } from '../forms/types.ts';
+import type { RecordStore } from '../records/types.ts';
+import type { UnitDirectory } from '../units/types.ts';
+import { describeProfile, UNBOUND_REFUSAL } from '../users/access.ts';
+import type { UserStore } from '../users/user-store.ts';
+import { exportReport, type ExportFormat } from './export-report.ts';
+import { exportableForm } from './exportable-form.ts';
+import type { ExportableForm } from './types.ts';
+
+export interface ExportSkillDependencies {
+  records: RecordStore;
+  users: Pick<UserStore, 'refusal'>;
+  units: UnitDirectory;
+  /** Forms of knowledge/forms; records of other form ids still export with their data keys as labels. */
+  forms?: FormCatalog;
+}
+
+const EXPORT_INTENT = /^(?:请|帮我|给我)?(?:导出|export)/i;
+const FILLER = /导出|下载|export|一下|报表|汇总表|汇总|表格|表|excel|xlsx|csv|的|吧|请|帮我|给我|数据|[，。,.!！?？\s]/gi;
+
+interface Candidate {
+  form: ExportableForm;
+  definition?: FormDefinition;
+  words: string[];
+}
+
+function candidates(deps: ExportSkillDependencies): Candidate[] {
+  const defined = (deps.forms?.list() ?? []).map((definition) => ({
+    form: exportableForm(definition),
+    definition,
+    words: [definition.id, definition.title, definition.shortName, ...definition.triggers],
+  }));
+  const known = new Set(defined.map((candidate) => candidate.form.id));
+  const orphans = deps.records
+    .formIds()
+    .filter((id) => !known.has(id))
+    .map((id) => ({ form: { id, title: id, fields: [] as ExportableForm['fields'] }, words: [id] }));
+  return [...defined, ...orphans];
+}
+
+/** Why this user may not export (Chinese), or undefined for an admin. */
+function refusal(ctx: TurnContext): string | undefined {
+  const user = ctx.user;
+  if (user.role === 'admin') return undefined;
+  if (user.role === 'farmer') return `导出汇总表仅限县级管理员使用。${UNBOUND_REFUSAL}`;
+  return `导出汇总表仅限县级管理员使用，您是${describeProfile(user)}。本单位的记录可以在填报时查看；需要汇总表请联系县级管理员。`;
+}
+
+/** 「导出」「导出双月调度 5-6月」 and /export for admins: replies with the county's report as an xlsx file. */
+export function createExportSkill(deps: ExportSkillDependencies): Skill {
+  /** A form concerns the admin's area when one of its units lies within it (or contains it), or records were filed there. */
+  function isRelevant(candidate: Candidate, unit: string | undefined): boolean {
+    if (!unit) return true;
+    const area = [unit, ...deps.units.descendants(unit).map((u) => u.name)];
+    const formUnits = (candidate.form.units ?? []).map((name) => deps.units.find(name)?.name ?? name);
+    if (formUnits.some((name) => deps.units.isWithin(name, unit) || deps.units.isWithin(unit, name))) return true;
+    return deps.records.latest(candidate.form.id, { units: area }).length > 0;
+  }
+
+  async function run(ctx: TurnContext, text: string, chosen?: string): Promise<void> {
+    const refused = refusal(ctx);
+    if (refused) return void ctx.reply(refused);
+    const all = candidates(deps);
+    if (all.length === 0) return void ctx.reply('目前还没有可导出的表单。');
+    const lower = text.toLowerCase();
+    const matched = chosen
+      ? all.filter((candidate) => candidate.form.id === chosen)
+      : all.filter((candidate) => candidate.words.some((word) => lower.includes(word.toLowerCase())));
+    const relevant = all.filter((candidate) => isRelevant(candidate, ctx.user.unit));
+    const offered = relevant.length ? relevant : all;
+    const picked = matched.length === 1 ? matched[0] : matched.length === 0 && offered.length === 1 ? offered[0] : undefined;
+    if (!picked) {
+      ctx.reply({
+        text: '请选择要导出的表单：',
+        buttons: (matched.length ? matched : offered).map((candidate) => ({ label: candidate.definition?.shortName ?? candidate.form.title, action: `export:${candidate.form.id}` })),
+      });
+      return;
+    }
+
+    let rest = text;
+    for (const word of [...picked.words].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
+    rest = rest.replace(FILLER, '');
+    let period: string | undefined;
+    if (rest && picked.definition?.period) {
+      const parsed = parsePeriod(rest, picked.definition.period.kind, picked.definition.period.year ?? picked.definition.year);
+      if (!parsed.ok) return void ctx.reply(`没看懂要导出哪一期「${rest}」：${parsed.error}\n不写期间则导出最新一期。`);
+      period = parsed.value;
+    }
+    const format: ExportFormat = /csv/i.test(text) ? 'csv' : 'xlsx';
+    const { table, file } = await exportReport({
+      form: picked.form,
+      records: deps.records,
+      units: deps.units,
+      scope: ctx.user.unit,
+      period,
+      format,
+      now: ctx.now(),
+    });
+    if (table.rows.length === 0) {
+      ctx.reply(`${ctx.user.unit ?? '全部单位'}没有需要填报「${picked.form.title}」的单位，也没有相关记录，无需导出。`);
+      return;
+    }
+    const reported = table.rows.length - table.missing.length;
+    const completionIndex = table.columns.findIndex((column) => column.kind === 'percent');
+    const completion = completionIndex >= 0 ? table.totals[completionIndex] : null;
+    const lines = [
+      `已生成《${table.title}》汇总表（${table.subtitle}）。`,
+      `${table.rows.length} 个单位中 ${reported} 个已填报${table.missing.length ? `，未填报：${table.missing.join('、')}` : ''}。`,
+      ...(typeof completion === 'number' ? [`合计任务完成率 ${(completion * 100).toFixed(1)}%。`] : []),
+    ];
+    ctx.reply({ text: lines.join('\n'), attachment: file });
+  }
+
+  return {
+    name: 'export',
+    commands: { export: (ctx, args) => run(ctx, args) },
+    onAction: (ctx, payload) => run(ctx, '', payload),
+    async tryIntent(ctx) {
+      if (!EXPORT_INTENT.test(ctx.text)) return false;
+      await run(ctx, ctx.text);
+      return true;
+    },
+  };
+}

@@ -72,7 +72,6 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
         runtime.log(turn);
         return options.fallback.answer(question, user);
       };
-      if (!breaker.allow()) return finish({ kind: 'fallback', reason: 'circuit_open' });
 
       const remainingMs = () => settings.answerDeadlineMs - (runtime.now() - started);
       const controller = new AbortController();
@@ -116,6 +115,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       async function run(): Promise<Outcome> {
         const hits: SearchHit[] = await retriever.retrieve(question, PASSAGE_LIMIT);
         if (!hits.length) return { kind: 'fallback', reason: 'no_passages' };
+        if (!breaker.allow()) return { kind: 'fallback', reason: 'circuit_open' };
         const messages = groundedMessages(prompt, question, user, hits);
         const grounded: NumberMention[] = [];
         for (let attempt = 1; attempt <= MAX_ANSWER_ATTEMPTS; attempt += 1) {
@@ -138,12 +138,13 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       running.catch(() => undefined); // after the deadline its rejection (aborted) is nobody's business
       try {
         const winner = await Promise.race([running, deadline]);
+        // The breaker only hears about turns that reached the model (not empty retrievals or an open circuit).
         if (winner === 'deadline') {
           controller.abort();
-          breaker.recordFailure();
+          if (turn.calls > 0) breaker.recordFailure();
           return await finish({ kind: 'fallback', reason: 'deadline' });
         }
-        breaker.recordSuccess();
+        if (turn.calls > 0) breaker.recordSuccess();
         return await finish(winner);
       } catch (error) {
         if (!(error instanceof ModelCallError)) throw error;

@@ -56,7 +56,7 @@ export function checkRecord(ruleSet: RuleSet, record: Record<string, unknown>, c
         const fields = [...new Set(outcome.missing)].map((field) => env.label(field)).join('、') || '必要数据';
         const fallback = `缺少${fields}，无法判断「${rule.title}」，请补充。`;
         const message = rule.messages?.missing?.replace('{fields}', fields) ?? fallback;
-        verdicts.push({ rule: rule.id, level: rule.onMissing, message, source, citation });
+        verdicts.push({ rule: rule.id, level: rule.onMissing, message, source, citation, missing: [...new Set(outcome.missing)] });
       } else if (outcome.clause) {
         const precise = citationOf(ruleSet, outcome.clause);
         verdicts.push({ rule: rule.id, level: outcome.level, message: outcome.message, source: sourceText(precise), citation: precise });

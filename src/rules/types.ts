@@ -11,6 +11,8 @@ export interface Verdict {
   source: string;
   /** The same clause, structured, for Reply.citations. */
   citation?: Citation;
+  /** Set when the verdict only says input fields are missing (record keys, or `computed.*`). */
+  missing?: string[];
 }
 
 export interface CheckResult {

@@ -1,0 +1,138 @@
+import { findQuantities, parseQuantity, type FoundQuantity, type Quantity, type QuantityKind } from '../quantity/index.ts';
+import type { RuleSetField } from '../rules/index.ts';
+import type { EligibilityQuestion, EligibilityScript } from './eligibility-script.ts';
+
+/** A value heard but not yet usable: the user must confirm it or pick one. */
+export interface Tentative {
+  field: string;
+  reason: 'approximate' | 'unit' | 'range' | 'conflict';
+  /** Candidate values in record units; one for approximate/unit, several for range/conflict. */
+  options: Array<number | string>;
+  /** What the user typed, quoted back. */
+  text: string;
+  note?: string;
+}
+
+export interface Extraction {
+  facts: Record<string, unknown>;
+  tentative: Tentative[];
+  /** Chinese sentences naming what is wrong with the input. */
+  problems: string[];
+}
+
+const NEGATION = /[没不无未别]$/;
+
+function roundRecordValue(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** Quantity (canonical unit) → the rule set's record unit (share fraction → percent for percent fields). */
+export function toRecordValue(field: RuleSetField | undefined, quantity: Quantity, value = quantity.value): number {
+  return roundRecordValue(field?.type === 'percent' && quantity.kind === 'share' ? value * 100 : value);
+}
+
+/** Choice hits without overlap, longest keyword first (农机大户 beats 大户). */
+function matchChoices(question: EligibilityQuestion, text: string): string[] {
+  const hits: Array<{ start: number; end: number; value: string }> = [];
+  for (const choice of question.choices) {
+    for (const keyword of new Set([...choice.keywords, choice.label])) {
+      for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+        if (NEGATION.test(text.slice(Math.max(0, at - 1), at))) continue;
+        hits.push({ start: at, end: at + keyword.length, value: choice.value });
+      }
+    }
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const taken: typeof hits = [];
+  for (const hit of hits) {
+    if (!taken.some((other) => hit.start < other.end && other.start < hit.end)) taken.push(hit);
+  }
+  return [...new Set(taken.sort((a, b) => a.start - b.start).map((hit) => hit.value))];
+}
+
+function shareField(script: EligibilityScript, quantity: FoundQuantity, text: string, asking?: EligibilityQuestion): string | undefined {
+  const cued = (words: string) =>
+    Object.entries(script.shareCues)
+      .filter(([, cues]) => cues.some((cue) => words.includes(cue)))
+      .map(([field]) => field);
+  for (const words of [quantity.label ?? '', quantity.after ?? '', text]) {
+    const fields = cued(words);
+    if (fields.length === 1) return fields[0];
+    if (fields.length > 1 && words !== text) return fields[fields.length - 1];
+  }
+  return asking?.kind === 'share' ? asking.field : undefined;
+}
+
+function findCounty(script: EligibilityScript, text: string): string | undefined {
+  const match = new RegExp(script.countyPattern).exec(text);
+  if (!match) return undefined;
+  const name = match[1].split(/[省市]/).pop()!.replace(/^[我是在住的家们于了]+/, '');
+  return name.length >= 3 && !/^(本|我|全|该|各|那|这|哪)/.test(name) ? name : undefined;
+}
+
+const KIND_OF: Record<string, QuantityKind> = { share: 'share', area: 'area', length: 'length', count: 'count', money: 'money' };
+
+/** Everything a message says about the situation, with ranges, approximations and contradictions held back. */
+export function extractFacts(script: EligibilityScript, fields: RuleSetField[], text: string, asking?: EligibilityQuestion): Extraction {
+  const extraction: Extraction = { facts: {}, tentative: [], problems: [] };
+  const fieldOf = (key: string) => fields.find((field) => field.key === key);
+  const labelOf = (key: string) => fieldOf(key)?.label ?? key;
+
+  for (const question of script.questions.filter((q) => q.kind === 'choice')) {
+    const values = matchChoices(question, text);
+    if (values.length === 1) extraction.facts[question.field] = values[0];
+    else if (values.length > 1) {
+      extraction.problems.push(`您同时提到了${values.map((v) => `「${v}」`).join('和')}，${labelOf(question.field)}只能按一种算，请确认。`);
+      extraction.tentative.push({ field: question.field, reason: 'conflict', options: values, text });
+    }
+  }
+  const operations = script.operationWords.filter((word) => {
+    const at = text.indexOf(word);
+    return at >= 0 && !NEGATION.test(text.slice(Math.max(0, at - 1), at));
+  });
+  if (operations.length && extraction.facts.sowing !== '常规') extraction.facts.operations = operations;
+
+  const byField = new Map<string, FoundQuantity[]>();
+  for (const quantity of findQuantities(text)) {
+    let field: string | undefined;
+    if (quantity.kind === 'share') field = shareField(script, quantity, text, asking);
+    else field = script.questions.find((q) => q.kind !== 'choice' && KIND_OF[q.kind] === quantity.kind)?.field;
+    if (!field && asking && asking.kind !== 'choice' && quantity.kind === 'number') {
+      // A bare number answering the question: read it as the asked kind (「45」 → 45%, 「0.45」 → 45%).
+      const parsed = parseQuantity(quantity.text, KIND_OF[asking.kind]);
+      if (parsed.ok) byField.set(asking.field, [...(byField.get(asking.field) ?? []), { ...quantity, ...parsed.quantity }]);
+      continue;
+    }
+    if (field) byField.set(field, [...(byField.get(field) ?? []), quantity]);
+  }
+  if (asking && asking.kind !== 'choice' && byField.size === 0 && !Object.keys(extraction.facts).length) {
+    const parsed = parseQuantity(text, KIND_OF[asking.kind]);
+    if (parsed.ok) byField.set(asking.field, [{ ...parsed.quantity, index: 0, length: text.length }]);
+    else extraction.problems.push(parsed.error);
+  }
+
+  for (const [key, found] of byField) {
+    const field = fieldOf(key);
+    const values = [...new Set(found.map((q) => toRecordValue(field, q)))];
+    if (values.length > 1) {
+      extraction.problems.push(`您提到了${found.map((q) => `「${q.text}」`).join('和')}，${labelOf(key)}只能按一个数算，请确认。`);
+      extraction.tentative.push({ field: key, reason: 'conflict', options: values, text: found.map((q) => q.text).join('、') });
+      continue;
+    }
+    const quantity = found[0];
+    if (quantity.range) {
+      const options = [toRecordValue(field, quantity, quantity.range.min), toRecordValue(field, quantity, quantity.range.max)];
+      extraction.tentative.push({ field: key, reason: 'range', options, text: quantity.text });
+    } else if (quantity.approximate) {
+      extraction.tentative.push({ field: key, reason: 'approximate', options: values, text: quantity.text });
+    } else if (quantity.note) {
+      extraction.tentative.push({ field: key, reason: 'unit', options: values, text: quantity.text, note: quantity.note });
+    } else {
+      extraction.facts[key] = values[0];
+    }
+  }
+
+  const county = findCounty(script, text);
+  if (county) extraction.facts.county = county;
+  return extraction;
+}

@@ -4,7 +4,9 @@ import { Telegraf, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Conversation } from '../../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
+import { readBody } from '../read-body.ts';
 import { ChannelApiError, withRetry, type RetryOptions } from '../send-retry.ts';
+import { createUserQueues } from '../user-queues.ts';
 import { createCallbackActions, type CallbackActions } from './callback-actions.ts';
 import { classifyTelegramFailure, createTelegramSender } from './telegram-sender.ts';
 import type { TelegramSettings } from './telegram-settings.ts';
@@ -20,8 +22,6 @@ export const TELEGRAM_COMMANDS = [
   { command: 'cancel', description: '取消正在进行的填报或测算' },
   { command: 'export', description: '导出汇总表（县级管理员）' },
 ];
-
-const BODY_LIMIT = 1_000_000;
 
 export interface TelegramChannelOptions {
   settings: TelegramSettings;
@@ -52,8 +52,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     createCallbackActions({ onMapped: (action) => logger.warn(`[telegram] button action longer than 64 bytes mapped server-side: ${action.slice(0, 40)}…`) });
   const bot = new Telegraf(settings.token, { telegram: settings.apiRoot ? { apiRoot: settings.apiRoot } : {} });
   const sender = createTelegramSender(bot.telegram, actions, options.retry);
-  const chains = new Map<string, Promise<void>>();
-  const inflight = new Set<Promise<void>>();
+  const queues = createUserQueues();
   let identity = options.botInfo;
   let polling: Promise<void> | undefined;
 
@@ -70,16 +69,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       sender.call('answerCallbackQuery', { callback_query_id: inbound.callbackQueryId }).catch((error) => logger.warn('[telegram] answerCallbackQuery failed', error));
     }
     if (!inbound) return;
-    const key = inbound.message.userId;
-    const work = (chains.get(key) ?? Promise.resolve())
-      .then(() => process(inbound))
-      .catch((error) => logger.error(`[telegram] update ${update.update_id} for chat ${inbound.chatId} not fully delivered`, error));
-    chains.set(key, work);
-    inflight.add(work);
-    void work.finally(() => {
-      inflight.delete(work);
-      if (chains.get(key) === work) chains.delete(key);
-    });
+    queues.enqueue(
+      inbound.message.userId,
+      () => process(inbound),
+      (error) => logger.error(`[telegram] update ${update.update_id} for chat ${inbound.chatId} not fully delivered`, error),
+    );
   }
 
   // The middleware only enqueues, so telegraf's batch (awaited as a whole) never waits on a slow chat.
@@ -163,9 +157,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       return true;
     },
 
-    async whenIdle() {
-      while (inflight.size) await Promise.allSettled([...inflight]);
-    },
+    whenIdle: () => queues.whenIdle(),
   };
 }
 
@@ -173,20 +165,4 @@ function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) {
-        reject(new Error('body too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -1,0 +1,138 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Conversation } from '../../core/conversation.ts';
+import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
+import { ChannelApiError, type RetryOptions } from '../send-retry.ts';
+import { createUserQueues } from '../user-queues.ts';
+import { translateFeishuCardAction, translateFeishuMessage, type CardActionEvent, type FeishuInbound, type MessageReceiveEvent } from './feishu-event.ts';
+import { createFeishuHttpHandler } from './feishu-http-handler.ts';
+import { createFeishuSender } from './feishu-sender.ts';
+import type { FeishuSettings } from './feishu-settings.ts';
+
+export interface FeishuChannelOptions {
+  settings: FeishuSettings;
+  conversation: Conversation;
+  logger?: ChannelLogger;
+  retry?: RetryOptions;
+  /** Milliseconds since epoch; injected to test the timestamp window. */
+  now?: () => number;
+}
+
+export interface FeishuChannel {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** HTTP mode: handles /feishu/events and /feishu/cards; returns false for other requests (and in ws mode). */
+  handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Resolves once every accepted event has been handled and its replies sent. */
+  whenIdle(): Promise<void>;
+}
+
+export function larkDomainOf(domain: string): lark.Domain | string {
+  if (domain === 'feishu') return lark.Domain.Feishu;
+  if (domain === 'lark') return lark.Domain.Lark;
+  return domain;
+}
+
+/** Adapts our logger to the SDK's; its info/debug chatter is dropped. */
+function sdkLoggerOf(logger: ChannelLogger) {
+  const text = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  return {
+    error: (...parts: unknown[]) => logger.error(`[feishu sdk] ${text(parts)}`),
+    warn: (...parts: unknown[]) => logger.warn(`[feishu sdk] ${text(parts)}`),
+    info: () => undefined,
+    debug: () => undefined,
+    trace: () => undefined,
+  };
+}
+
+/** Creates the Feishu / Lark adapter: long connection (ws, default) or HTTP event subscription. */
+export function createFeishuChannel(options: FeishuChannelOptions): FeishuChannel {
+  const { settings, conversation } = options;
+  const logger = options.logger ?? consoleChannelLogger;
+  const sdkLogger = sdkLoggerOf(logger);
+  const domain = larkDomainOf(settings.domain);
+  const client = new lark.Client({ appId: settings.appId, appSecret: settings.appSecret, domain, logger: sdkLogger, loggerLevel: lark.LoggerLevel.warn, cache: new lark.DefaultCache() });
+  const sender = createFeishuSender(client, options.retry);
+  const queues = createUserQueues();
+  let botOpenId: string | undefined;
+  let wsClient: lark.WSClient | undefined;
+
+  function accept(inbound: FeishuInbound | null): void {
+    if (!inbound) return;
+    queues.enqueue(
+      inbound.message.userId,
+      async () => {
+        const replies = await conversation.handle(inbound.message);
+        for (const reply of replies) await sender.send(inbound.target, reply);
+      },
+      (error) => logger.error(`[feishu] ${inbound.message.dedupKey ?? 'event'} in chat ${inbound.target.chatId} not fully delivered`, error),
+    );
+  }
+
+  const dispatcher = new lark.EventDispatcher({
+    encryptKey: settings.encryptKey,
+    verificationToken: settings.verificationToken,
+    logger: sdkLogger,
+    loggerLevel: lark.LoggerLevel.warn,
+  }).register({
+    'im.message.receive_v1': (event: MessageReceiveEvent) => void accept(translateFeishuMessage(event, botOpenId)),
+    'card.action.trigger': (event: CardActionEvent) => {
+      accept(translateFeishuCardAction(event));
+      return { toast: { type: 'info', content: '已收到，正在处理' } };
+    },
+  } as never);
+
+  const httpHandler = createFeishuHttpHandler({
+    secrets: { encryptKey: settings.encryptKey ?? '', verificationToken: settings.verificationToken ?? '' },
+    dispatcher,
+    logger,
+    now: options.now,
+  });
+
+  async function learnBotIdentity(): Promise<void> {
+    try {
+      const info = (await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as { code?: number; bot?: { open_id?: string; app_name?: string } };
+      botOpenId = info.bot?.open_id;
+      logger.info(`[feishu] bot ${info.bot?.app_name ?? ''} (${botOpenId ?? 'open_id unknown'}) ready`);
+    } catch (error) {
+      const detail = JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? (error as Error).message ?? '');
+      if (/app secret|app_secret|app id|app_id|10003|10014|invalid/i.test(detail)) {
+        throw new ChannelApiError('飞书拒绝了应用凭证，请核对 FEISHU_APP_ID 与 FEISHU_APP_SECRET（开发者后台 › 凭证与基础信息）。', { cause: error });
+      }
+      logger.warn('[feishu] could not read the bot identity; in groups every @-mention will be answered', error);
+    }
+  }
+
+  return {
+    async start() {
+      await learnBotIdentity();
+      if (settings.mode === 'http') {
+        logger.info('[feishu] receiving events by HTTP at /feishu/events and card callbacks at /feishu/cards');
+        return;
+      }
+      wsClient = new lark.WSClient({
+        appId: settings.appId,
+        appSecret: settings.appSecret,
+        domain,
+        logger: sdkLogger,
+        loggerLevel: lark.LoggerLevel.warn,
+        onReady: () => logger.info('[feishu] long connection established'),
+        onError: (error) => logger.error('[feishu] long connection failed', error),
+      });
+      await wsClient.start({ eventDispatcher: dispatcher });
+      logger.info('[feishu] connecting by long connection (长连接)');
+    },
+
+    async stop() {
+      wsClient?.close({ force: true });
+      wsClient = undefined;
+      await queues.whenIdle();
+    },
+
+    handleHttp(request, response) {
+      return settings.mode === 'http' ? httpHandler(request, response) : false;
+    },
+
+    whenIdle: () => queues.whenIdle(),
+  };
+}

@@ -1,0 +1,105 @@
+import type { IncomingMessage } from '../../core/types.ts';
+
+/** Where the answer to an inbound event goes. */
+export interface FeishuTarget {
+  chatId: string;
+  /** Reply (quote) this message; absent for card presses, which answer in the chat. */
+  replyToMessageId?: string;
+}
+
+export interface FeishuInbound {
+  message: IncomingMessage;
+  target: FeishuTarget;
+  /** Values of a submitted form card (card form container), keyed by field name. */
+  formValues?: Record<string, unknown>;
+}
+
+interface Mention {
+  key: string;
+  id?: { open_id?: string };
+  name?: string;
+}
+
+/** The parts of im.message.receive_v1 (as flattened by the SDK's dispatcher) that the bot reads. */
+export interface MessageReceiveEvent {
+  event_id?: string;
+  sender?: { sender_id?: { open_id?: string; user_id?: string }; sender_type?: string };
+  message?: {
+    message_id: string;
+    chat_id: string;
+    chat_type: string;
+    message_type: string;
+    content: string;
+    mentions?: Mention[];
+  };
+}
+
+/** The parts of card.action.trigger that the bot reads. */
+export interface CardActionEvent {
+  event_id?: string;
+  operator?: { open_id?: string; user_id?: string };
+  action?: { value?: unknown; form_value?: Record<string, unknown>; name?: string };
+  context?: { open_message_id?: string; open_chat_id?: string };
+}
+
+/**
+ * Translates a received message. Group messages count only when they @-mention the bot (any mention
+ * when the bot's open_id is unknown); the bot's mention placeholder (@_user_1) is removed from the text.
+ */
+export function translateFeishuMessage(event: MessageReceiveEvent, botOpenId?: string): FeishuInbound | null {
+  const message = event.message;
+  const userId = event.sender?.sender_id?.open_id;
+  if (!message || !userId || event.sender?.sender_type === 'app') return null;
+  const mentions = message.mentions ?? [];
+  const isBot = (mention: Mention) => (botOpenId ? mention.id?.open_id === botOpenId : true);
+  const group = message.chat_type !== 'p2p';
+  if (group && !mentions.some(isBot)) return null;
+  let text = textOf(message.message_type, message.content);
+  for (const mention of mentions) {
+    text = text.split(mention.key).join(isBot(mention) ? '' : `@${mention.name ?? ''}`);
+  }
+  return {
+    message: {
+      channel: 'feishu',
+      userId,
+      chatId: message.chat_id,
+      text: text.replace(/\s+/g, ' ').trim(),
+      dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined,
+    },
+    target: { chatId: message.chat_id, replyToMessageId: message.message_id },
+  };
+}
+
+/** Translates a card button press (value carries the action) or a submitted form card. */
+export function translateFeishuCardAction(event: CardActionEvent): FeishuInbound | null {
+  const userId = event.operator?.open_id;
+  const chatId = event.context?.open_chat_id;
+  if (!userId || !chatId) return null;
+  const value = event.action?.value;
+  const action = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as { action?: unknown }).action : undefined;
+  if (typeof action !== 'string' || !action) return null;
+  return {
+    message: { channel: 'feishu', userId, chatId, action, dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined },
+    target: { chatId },
+    formValues: event.action?.form_value,
+  };
+}
+
+/** Plain text of a text or post message; other kinds (images, files…) carry no text. */
+function textOf(messageType: string, content: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return '';
+  }
+  if (messageType === 'text') return String((parsed as { text?: unknown }).text ?? '');
+  if (messageType === 'post') {
+    const post = parsed as { title?: string; content?: Array<Array<{ tag: string; text?: string; user_id?: string }>> };
+    const lines = (post.content ?? []).map((line) =>
+      line.map((item) => (item.tag === 'text' || item.tag === 'a' ? (item.text ?? '') : item.tag === 'at' ? (item.user_id ?? '') : '')).join(''),
+    );
+    return [post.title ?? '', ...lines].filter(Boolean).join('\n');
+  }
+  return '';
+}

@@ -67,9 +67,13 @@ function usageOf(message: AIMessage): TokenUsage {
   return usage ? { input: usage.input_tokens, output: usage.output_tokens, total: usage.total_tokens } : noUsage;
 }
 
+/** The reply text without the <think>…</think> block reasoning models (DeepSeek-R1, Qwen3) put in front. */
 function textOf(message: AIMessage): string {
-  if (typeof message.content === 'string') return message.content;
-  return message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+  const text =
+    typeof message.content === 'string'
+      ? message.content
+      : message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+  return text.replace(/<think>[\s\S]*?(<\/think>|$)/g, '').trim();
 }
 
 /**

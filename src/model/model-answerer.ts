@@ -53,6 +53,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       ? createHybridRetriever({ knowledge: options.knowledge, db: options.db, embeddings: runtime.embeddings })
       : createLexicalRetriever(options.knowledge));
   const tools = options.rules ? RULE_TOOLS : [];
+  let toolsRejected = false;
 
   return {
     async answer(question: string, user: UserProfile): Promise<Answer> {
@@ -81,17 +82,34 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       });
 
       async function complete(messages: ChatMessage[]): Promise<ChatResult> {
-        const result = await callWithRetry(
-          `${chat.model} chat.completions`,
-          () => {
-            turn.calls += 1;
-            return chat.complete(messages, { tools, signal: controller.signal });
-          },
-          {
-            policy: runtime.retryPolicy, sleep: runtime.sleep, signal: controller.signal, remainingMs,
-            onFailure: (error) => turn.errors!.push(error.status ? `${error.kind}:${error.status}` : error.kind),
-          },
-        );
+        const offered = toolsRejected ? [] : tools;
+        const call = () =>
+          callWithRetry(
+            `${chat.model} chat.completions`,
+            () => {
+              turn.calls += 1;
+              return chat.complete(messages, { tools: offered, signal: controller.signal });
+            },
+            {
+              policy: runtime.retryPolicy, sleep: runtime.sleep, signal: controller.signal, remainingMs,
+              onFailure: (error) => turn.errors!.push(error.status ? `${error.kind}:${error.status}` : error.kind),
+            },
+          );
+        let result: ChatResult;
+        try {
+          result = await call();
+        } catch (error) {
+          // Servers started without tool support (vLLM without --enable-auto-tool-choice, some Ollama
+          // models) answer 400 to `tools`: ask again without them, and keep it so if that works.
+          if (!(error instanceof ModelCallError) || error.status !== 400 || !offered.length) throw error;
+          toolsRejected = true;
+          try {
+            return await complete(messages);
+          } catch (retryError) {
+            toolsRejected = false;
+            throw retryError;
+          }
+        }
         turn.tokens = addUsage(turn.tokens, result.usage);
         return result;
       }

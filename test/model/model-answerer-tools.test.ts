@@ -114,3 +114,21 @@ describe('model answerer: documents and messages cannot change the instructions'
     expect(attackedRequest.body.messages).toHaveLength(2);
   });
 });
+
+describe('model answerer: servers without tool support', () => {
+  it('asks again without tools after a 400, and keeps leaving them out', async () => {
+    const { answerer, logs } = setup();
+    fake.enqueueChat(
+      { kind: 'json', status: 400, body: { error: { message: '"auto" tool choice requires --enable-auto-tool-choice' } } },
+      chatText('<think>资料1说第二档58元每亩，不能写100。</think>第二档补助不高于58元/亩[1]。'),
+      chatText('第一档补助不高于38元/亩[1]。'),
+    );
+    expect((await answerer.answer('第二档补助标准是多少？', FARMER)).answer).toBe('第二档补助不高于58元/亩[1]。');
+    expect((await answerer.answer('第一档补助标准是多少？', FARMER)).status).toBe('answered');
+    const [withTools, withoutTools, later] = fake.chatRequests();
+    expect(withTools.body.tools).toHaveLength(2);
+    expect(withoutTools.body.tools).toBeUndefined();
+    expect(later.body.tools).toBeUndefined();
+    expect(logs[0]).toMatchObject({ outcome: 'model', calls: 2, errors: ['client_error:400'] });
+  });
+});

@@ -15,6 +15,9 @@ import { createModelAnswerer } from './model/model-answerer.ts';
 import { modelSettingsFrom } from './model/model-settings.ts';
 import { loadUnits } from './units/load-units.ts';
 import { createSqliteUserStore } from './users/user-store.ts';
+import { createAccountSkill } from './users/account-skill.ts';
+import { applyConfiguredAdmins } from './users/configured-admins.ts';
+import { createExportSkill } from './export/export-skill.ts';
 
 export interface App {
   config: Config;
@@ -36,6 +39,10 @@ export function createApp(config: Config): App {
   const records = createSqliteRecordStore(db);
   const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
+  for (const problem of applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) console.error(problem);
+  // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
+  skills.push(createAccountSkill({ users: userStore }));
+  skills.push(createExportSkill({ records, users: userStore, units, forms: loadForms(config.knowledgeDir) }));
   skills.push(createFormSkill({ forms: loadForms(config.knowledgeDir), rules, records, users: userStore, units }));
   const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.

@@ -125,7 +125,8 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
       extraction.tentative.push({ field: key, reason: 'range', options, text: quantity.text });
     } else if (quantity.approximate) {
       extraction.tentative.push({ field: key, reason: 'approximate', options: values, text: quantity.text });
-    } else if (quantity.note) {
+    } else if (quantity.note && quantity.kind !== 'share') {
+      // A converted unit (公顷 → 亩) is confirmed; reading 「45」 as 45% when a share was asked is not.
       extraction.tentative.push({ field: key, reason: 'unit', options: values, text: quantity.text, note: quantity.note });
     } else {
       extraction.facts[key] = values[0];

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { createConversation } from '../../src/core/conversation.ts';
+import type { Reply } from '../../src/core/types.ts';
+import { createEligibilitySkill } from '../../src/eligibility/index.ts';
+import { loadRuleSets } from '../../src/rules/index.ts';
+import { openMemoryDatabase } from '../../src/store/database.ts';
+import { createSqliteSessionStore } from '../../src/store/session-store.ts';
+import { createFakeAnswerer } from '../support/fake-answerer.ts';
+
+const rules = loadRuleSets('knowledge');
+
+function setup() {
+  const answerer = createFakeAnswerer();
+  const eligibilitySkill = createEligibilitySkill({ rules });
+  const conversation = createConversation({
+    sessions: createSqliteSessionStore(openMemoryDatabase()),
+    answerer,
+    skills: [eligibilitySkill],
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const say = (text: string) => conversation.handle({ channel: 'test', userId: 'farmer', text });
+  const press = (action: string) => conversation.handle({ channel: 'test', userId: 'farmer', action });
+  return { say, press, answerer };
+}
+
+const last = (replies: Reply[]) => replies[replies.length - 1];
+const actions = (reply: Reply) => (reply.buttons ?? []).map((button) => button.action);
+const labels = (reply: Reply) => (reply.buttons ?? []).map((button) => button.label);
+
+describe('eligibility conversation', () => {
+  it('the farmer of the issue: one message, one confirmation, a cited answer', async () => {
+    const { say, press } = setup();
+    const first = await say('我是家庭农场，流转了100亩地，免耕播种，播种前秸秆大概盖了一半，能补多少钱？');
+    expect(first[0].text).toContain('法库县2022年黑土地保护性耕作项目实施方案');
+    const question = last(first);
+    expect(question.text).toContain('按50%计算可以吗？');
+    expect(labels(question)).toEqual(['是', '否']);
+    expect(actions(question)).toEqual(['eligibility:y', 'eligibility:n']);
+
+    const answer = last(await press('eligibility:y'));
+    expect(answer.text).toContain('符合保护性耕作作业补助条件');
+    expect(answer.text).toContain('第二档（秸秆部分覆盖），不高于58元/亩，100亩最多5800元');
+    expect(answer.text).toContain('流转耕地的有效凭证');
+    expect(answer.text).toContain('2022年4月22日前');
+    expect(answer.text).toContain('2022年7月25日前');
+    expect(answer.text).toContain('2022年9月30日前');
+    expect(answer.text).toContain('辽宁省沈阳市法库县2022年的标准');
+    const sections = answer.citations!.map((citation) => citation.section);
+    expect(sections).toContain('四、扶持政策 › （三）实行差异化作业补助 › 1. 划分依据');
+    expect(sections).toContain('四、扶持政策 › （三）实行差异化作业补助 › 2. 补助标准');
+    expect(sections).toContain('五、实施程序 › （一）任务落实');
+    for (const citation of answer.citations!) {
+      expect(citation).toMatchObject({ doc: '002_79c350805b434cf5.txt', docNumber: '法农农发〔2022〕16号' });
+      expect(citation.quote.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('asks only for what is missing, one question at a time, with buttons', async () => {
+    const { say, press } = setup();
+    const sowing = last(await say('秸秆还田了，能补多少钱？'));
+    expect(sowing.text).toContain('怎么播种');
+    expect(actions(sowing)).toEqual(['eligibility:v:sow:nt', 'eligibility:v:sow:rt', 'eligibility:v:sow:cv']);
+    for (const action of actions(sowing)) expect(Buffer.byteLength(action)).toBeLessThanOrEqual(64);
+    expect(last(await press('eligibility:v:sow:rt')).text).toContain('秸秆');
+    expect(last(await say('45%')).text).toContain('动土面积');
+    expect(last(await say('三成')).text).toContain('深度');
+    expect(last(await say('8厘米')).text).toContain('面积');
+    const land = last(await say('120亩'));
+    expect(labels(land)).toEqual(['自家承包地', '流转来的地', '给别人代耕']);
+    const operator = last(await press('eligibility:v:land:proxy'));
+    expect(labels(operator)).toContain('农机合作社');
+    const answer = last(await press('eligibility:v:op:mh'));
+    expect(answer.text).toContain('不高于58元/亩，120亩最多6960元');
+    expect(answer.text).toContain('代耕作业合同');
+    expect(answer.text).toContain('验收签字确认');
+  });
+
+  it('少耕 with 70% disturbance is told it fails the definition, with the reason and clause', async () => {
+    const { say } = setup();
+    const answer = last(await say('我们合作社少耕播种，动土面积70%，秸秆盖了四成，200亩，能补多少？'));
+    expect(answer.text).toContain('不符合保护性耕作作业补助条件');
+    expect(answer.text).toContain('动土面积为 70%');
+    expect(answer.citations![0].quote).toContain('动土面积低于 50%');
+  });
+
+  it('50% disturbance exactly is not 少耕; 12cm depth only warns', async () => {
+    const fifty = last(await setup().say('少耕，动土面积50%，秸秆盖了四成，能补多少？'));
+    expect(fifty.text).toContain('不符合');
+    const { say, press } = setup();
+    await say('少耕播种，动土面积30%，深度12厘米，秸秆盖了四成，100亩流转地，能补多少？');
+    const answer = last(await press('eligibility:v:op:ff'));
+    expect(answer.text).toContain('符合保护性耕作作业补助条件');
+    expect(answer.text).toContain('超过「原则上不超过10cm」');
+  });
+
+  it('常规 sowing is not conservation tillage', async () => {
+    const { say, press } = setup();
+    await say('我家100亩地，秸秆盖了一半，能补多少？');
+    const answer = last(await press('eligibility:v:sow:cv'));
+    expect(answer.text).toContain('不是免耕或少耕播种');
+  });
+
+  it.each([
+    ['29.9%', '第一档', '38元/亩'],
+    ['30%', '第二档', '58元/亩'],
+    ['59.9%', '第二档', '58元/亩'],
+    ['60%', '第三档', '90元/亩'],
+  ])('cover %s → %s (%s)', async (cover, tier, cap) => {
+    const answer = last(await setup().say(`家庭农场，自家承包地100亩，免耕，秸秆覆盖${cover}，能补多少？`));
+    expect(answer.text).toContain(tier);
+    expect(answer.text).toContain(`不高于${cap}`);
+  });
+});
+
+describe('eligibility conversation: bad input', () => {
+  it('contradictions and absurd values are named; what was given is kept', async () => {
+    const { say, press } = setup();
+    const replies = await say('家庭农场，免耕，少耕都有，100亩，还有200亩，秸秆覆盖150%，能补多少？');
+    const text = replies.map((reply) => reply.text).join('\n');
+    expect(text).toContain('同时提到了「免耕」和「少耕」');
+    expect(text).toContain('「100亩」和「200亩」');
+    expect(text).toContain('0–100%');
+    expect(labels(last(replies))).toEqual(['免耕', '少耕']);
+    expect(labels(last(await press('eligibility:p:0')))).toEqual(['100亩', '200亩']);
+    expect(last(await press('eligibility:p:1')).text).toContain('秸秆');
+    expect(last(await say('60%')).text).toContain('哪种情况');
+    const answer = last(await press('eligibility:v:land:own'));
+    expect(answer.text).toContain('家庭农场');
+    expect(answer.text).toContain('200亩最多18000元');
+  });
+
+  it.each([
+    ['0亩', '应大于0亩'],
+    ['10亿亩', '0–10000000亩'],
+    ['50万亩', '超过了全县全年计划'],
+  ])('area %s → %s, asked again', async (area, message) => {
+    const { say } = setup();
+    const reply = last(await say(`流转了${area}地免耕，秸秆盖了六成，能补多少钱`));
+    expect(reply.text).toContain(message);
+    expect(reply.text).toContain('面积有多少亩');
+  });
+
+  it('公顷 where 亩 is expected: converted and confirmed', async () => {
+    const { say, press } = setup();
+    await say('免耕播种，秸秆盖了六成，能补多少？');
+    const confirm = last(await say('2公顷'));
+    expect(confirm.text).toContain('1 公顷 = 15 亩');
+    expect(confirm.text).toContain('30亩');
+    const again = last(await press('eligibility:n'));
+    expect(again.text).toContain('准确的作业面积');
+  });
+
+  it('a range is never guessed', async () => {
+    const { say, press } = setup();
+    await say('免耕播种，秸秆盖了六成，能补多少？');
+    const pick = last(await say('大概四五十亩'));
+    expect(pick.text).toContain('范围');
+    expect(labels(pick)).toEqual(['40亩', '50亩']);
+    expect(last(await press('eligibility:p:1')).text).toContain('哪种情况');
+  });
+
+  it('an unreadable answer gets a hint; an unrelated question falls through with a reminder', async () => {
+    const { say, answerer } = setup();
+    await say('免耕播种，能补多少？');
+    const hint = last(await say('啊啊啊'));
+    expect(hint.text).toContain('秸秆');
+    const replies = await say('第二档补助标准是多少？');
+    expect(answerer.questions).toEqual(['第二档补助标准是多少?']);
+    expect(last(replies).text).toContain('补贴测算');
+  });
+
+  it('a stale button after the answer, and after 取消, gets a clear message', async () => {
+    const { say, press } = setup();
+    await say('我们合作社少耕播种，动土面积70%，能补多少？');
+    const stale = last(await press('eligibility:y'));
+    expect(stale.text).toContain('按钮已失效');
+    expect(actions(stale)).toEqual(['eligibility:new']);
+
+    await say('免耕播种，能补多少？');
+    expect(last(await say('取消')).text).toContain('已取消补贴测算');
+    expect(last(await press('eligibility:v:sow:nt')).text).toContain('按钮已失效');
+    expect(last(await press('eligibility:new')).text).toContain('怎么播种');
+  });
+
+  it('another county is told its own plan governs', async () => {
+    const { text } = last(await setup().say('我是吉林省梨树县的家庭农场，流转100亩，免耕，秸秆盖了六成，能补多少？'));
+    expect(text).toContain('梨树县');
+    expect(text).toContain('请以您所在县当年的实施方案为准');
+  });
+
+  it('/check starts the conversation; plain policy questions do not trigger it', async () => {
+    const { say, answerer } = setup();
+    expect(last(await say('/check')).text).toContain('怎么播种');
+    const other = setup();
+    await other.say('第二档补助标准是多少？');
+    expect(other.answerer.questions).toHaveLength(1);
+    expect(answerer.questions).toHaveLength(0);
+  });
+});
+
+describe('eligibility conversation: robustness', () => {
+  it('any sequence of messages and button presses gets replies and never crashes', async () => {
+    const fc = (await import('fast-check')).default;
+    const step = fc.oneof(
+      fc.constantFrom('能补多少？', '免耕', '少耕', '一半', '大概三成', '100亩', '2公顷', '四五十亩', '是', '否', '不知道', '取消', '150%', '-5亩', '代耕', '其他'),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('!eligibility:y', '!eligibility:n', '!eligibility:p:0', '!eligibility:p:9', '!eligibility:v:sow:nt', '!eligibility:v:zz:zz', '!eligibility:new', '!eligibility:'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 8 }), async (lines) => {
+        const { say, press } = setup();
+        await say('我流转了100亩地，免耕播种，能补多少？');
+        for (const line of lines) {
+          const replies = line.startsWith('!') ? await press(line.slice(1)) : await say(line);
+          for (const reply of replies) expect(typeof reply.text).toBe('string');
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -115,6 +115,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
   };
   let targetSum = 0;
   let achievedSum = 0;
+  let achievedAny = false;
   const missing: string[] = [];
   const rows = rowUnits.map((unit, index): CellValue[] => {
     const own = records.filter((record) => record.unit === unit);
@@ -133,7 +134,10 @@ export function buildReportTable(input: ReportInput): ReportTable {
       row.push(...cells);
       const completion = target && typeof achieved === 'number' ? round(achieved / target, 6) : null;
       if (target) targetSum += target;
-      if (target && typeof achieved === 'number') achievedSum += achieved;
+      if (target && typeof achieved === 'number') {
+        achievedSum += achieved;
+        achievedAny = true;
+      }
       row.push(completion);
     } else {
       row.push(...cells);
@@ -153,7 +157,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
     return round(sums.get(field.key)!, field.digits ?? 4);
   });
   const totals: CellValue[] = [null, '合计'];
-  if (withTargets) totals.push(round(targetSum), ...totalCells, targetSum ? round(achievedSum / targetSum, 6) : null);
+  if (withTargets) totals.push(round(targetSum), ...totalCells, targetSum && achievedAny ? round(achievedSum / targetSum, 6) : null);
   else totals.push(...totalCells);
   totals.push(`${rowUnits.length - missing.length}/${rowUnits.length} 个单位已填报`, null, null);
 

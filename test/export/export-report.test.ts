@@ -122,6 +122,13 @@ describe('export', () => {
     expect(table.totals[column('任务（亩）')]).toBe(400000);
   });
 
+  it('with nothing filed the completion stays empty instead of 0%', async () => {
+    const records = createSqliteRecordStore(openMemoryDatabase(), { now: () => NOW });
+    const { table } = await exportReport({ form: tillageForm, records, units, scope: '法库县', format: 'csv', now: NOW });
+    expect(table.totals[table.columns.findIndex((c) => c.kind === 'percent')]).toBeNull();
+    expect(table.missing).toHaveLength(19);
+  });
+
   it('a reporter-level scope shows only that unit', async () => {
     const { table } = await exportReport({ form: tillageForm, records: seed(), units, scope: '三面船镇', format: 'csv', now: NOW });
     expect(table.rows.map((row) => row[1])).toEqual(['三面船镇']);

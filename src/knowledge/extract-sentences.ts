@@ -7,7 +7,7 @@ export interface ScoredSentence {
   /** Verbatim text from the passage (a sentence, a clause window of a long one, or a table row). */
   text: string;
   /** The shortest run of clauses holding the same words (used when the answer must stay short). */
-  tight: string;
+  tight(): string;
   coverage: number;
   score: number;
 }
@@ -56,14 +56,17 @@ export function splitSentences(text: string): string[] {
 /** The shortest run of clauses of a long sentence that holds as much of the question as the whole sentence. */
 function clauseWindow(sentence: string, terms: WeightedTerm[], section: string): string {
   const clauses = sentence.match(/[^，,：:]+[，,：:]?/g) ?? [sentence];
-  const full = coverage(terms, matchable(sentence), section);
+  const plain = clauses.map(matchable);
+  const full = coverage(terms, plain.join(''), section);
   let best = sentence;
   for (let start = 0; start < clauses.length; start++) {
     let window = '';
+    let windowPlain = '';
     for (let end = start; end < clauses.length; end++) {
       window += clauses[end];
+      windowPlain += plain[end];
       if (window.length >= best.length) break;
-      if (coverage(terms, matchable(window), section) >= full - 1e-9) {
+      if (coverage(terms, windowPlain, section) >= full - 1e-9) {
         best = window;
         break;
       }
@@ -83,8 +86,9 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
     const section = matchable(chunk.section);
     const sentences = chunk.kind === 'row' ? [chunk.text] : splitSentences(chunk.text);
     for (const sentence of sentences) {
-      const tight = clauseWindow(sentence, terms, section);
-      const text = sentence.length > LONG_SENTENCE ? tight : sentence;
+      const text = sentence.length > LONG_SENTENCE ? clauseWindow(sentence, terms, section) : sentence;
+      let window: string | undefined;
+      const tight = () => (window ??= clauseWindow(text, terms, section));
       const covered = coverage(terms, matchable(text), section);
       const numberBonus = wantsNumber && /\d/.test(text) ? 0.08 : 0;
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;

@@ -25,7 +25,7 @@ export interface IndexStore {
   removeDocument(doc: string): void;
   setDuplicates(duplicates: Array<{ doc: string; duplicateOf: string }>): void;
   /** Candidate chunks for an FTS5 MATCH expression, best bm25 first (lower rank is better). */
-  match(expression: string, limit: number): Array<{ id: number; rank: number }>;
+  match(expression: string, limit: number): Array<StoredChunk & { rank: number }>;
   /** Number of chunks matching an FTS5 expression (document frequency of a term). */
   count(expression: string): number;
   chunk(id: number): StoredChunk | undefined;
@@ -72,7 +72,11 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     insertFts: db.prepare('INSERT INTO kb_fts (rowid, section, body) VALUES (?, ?, ?)'),
     clearDuplicates: db.prepare('UPDATE kb_documents SET duplicate_of = NULL'),
     setDuplicate: db.prepare('UPDATE kb_documents SET duplicate_of = ? WHERE doc = ?'),
-    match: db.prepare('SELECT rowid AS id, bm25(kb_fts, 0.5, 1.0) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?'),
+    match: db.prepare(
+      `SELECT c.id, c.doc, c.section, c.text, c.kind, m.rank FROM
+         (SELECT rowid AS id, bm25(kb_fts, 0.5, 1.0) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) AS m
+       JOIN kb_chunks c ON c.id = m.id ORDER BY m.rank`,
+    ),
     count: db.prepare('SELECT count(*) AS n FROM kb_fts WHERE kb_fts MATCH ?'),
     chunk: db.prepare('SELECT id, doc, section, text, kind FROM kb_chunks WHERE id = ?'),
     chunkCount: db.prepare('SELECT count(*) AS n FROM kb_chunks'),
@@ -115,7 +119,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
       statements.clearDuplicates.run();
       for (const { doc, duplicateOf } of duplicates) statements.setDuplicate.run(duplicateOf, doc);
     },
-    match: (expression, limit) => statements.match.all(expression, limit) as Array<{ id: number; rank: number }>,
+    match: (expression, limit) => statements.match.all(expression, limit) as Array<StoredChunk & { rank: number }>,
     count: (expression) => (statements.count.get(expression) as { n: number }).n,
     chunk: (id) => statements.chunk.get(id) as StoredChunk | undefined,
     chunkCount: () => (statements.chunkCount.get() as { n: number }).n,

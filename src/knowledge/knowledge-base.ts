@@ -59,7 +59,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
 
   function choose(question: string, sentences: ScoredSentence[]): Array<{ sentence: ScoredSentence; quote: string }> {
     const [best] = sentences;
-    const first = best.text.length > MAX_ANSWER ? best.tight : best.text;
+    const first = best.text.length > MAX_ANSWER ? best.tight() : best.text;
     const chosen = [{ sentence: best, quote: first }];
     const limit = LISTING.test(question) ? 3 : 2;
     let length = first.length;
@@ -69,7 +69,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       // a further sentence must be as complete as the best one (a tie) to be worth quoting
       if (candidate.coverage < best.coverage - 0.02) continue;
       if (chosen.some(({ sentence }) => sentence.text === candidate.text || sentence.text.includes(candidate.text) || candidate.text.includes(sentence.text))) continue;
-      const quote = length + candidate.text.length <= MAX_ANSWER ? candidate.text : candidate.tight;
+      const quote = length + candidate.text.length <= MAX_ANSWER ? candidate.text : candidate.tight();
       if (length + quote.length > MAX_ANSWER) continue;
       chosen.push({ sentence: candidate, quote });
       length += quote.length;

@@ -7,7 +7,7 @@ export interface QueryTerm {
   text: string;
   /** Other spellings that count as a full match (a place name without 县/镇 …). */
   variants: string[];
-  /** Synonyms from the data file, matched at a lower weight. */
+  /** Synonyms from the data file (comparable form), matched at a lower weight. */
   synonyms: string[];
   numeric: boolean;
   /** Sub-words of a compound (`县级基地` → 县级, 基地): all present counts as a partial match. */
@@ -37,7 +37,8 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     if (admin) variants.push(admin[1]);
     const parts = word.length >= 3 && !numeric ? tokenizer.indexTokens(word).filter((part) => part !== word && part.length >= 2) : [];
     const guessed = !numeric && word.length >= 2 && tokenizer.dictionaryWords(word).every((piece) => piece.length === 1);
-    terms.push({ text: word, variants, synonyms: lexicon.synonyms.get(word) ?? [], numeric, parts, guessed });
+    const synonyms = (lexicon.synonyms.get(word) ?? []).map(comparable);
+    terms.push({ text: word, variants, synonyms, numeric, parts, guessed });
   };
   for (const date of text.match(DATE) ?? []) add(date.replace(/(之前|以前|前)$/, ''));
   text = text.replace(DATE, ' ').replace(DEFINITION_ASK, ' ').replace(QUESTION_WORDS, ' ');

@@ -1,5 +1,5 @@
 import type { IndexStore, StoredChunk } from './index-store.ts';
-import { comparable, matchable } from './normalize-text.ts';
+import { matchable } from './normalize-text.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
@@ -21,7 +21,7 @@ const PARTS_CREDIT = 0.7;
 /** Weight share of a word that neither the documents nor the dictionaries know (a segmentation guess). */
 const GUESSED_WEIGHT = 0.3;
 const SECTION_CREDIT = 0.8;
-const CANDIDATES = 60;
+const CANDIDATES = 50;
 
 /** An FTS5 string literal: every token is quoted, quotes doubled, so no user text is read as query syntax. */
 export function ftsQuote(token: string): string {
@@ -58,7 +58,7 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
 export function termMatch(term: QueryTerm, text: string): number {
   if (text.includes(term.text) || term.variants.some((variant) => text.includes(variant))) return 1;
   if (term.parts.length && term.parts.every((part) => text.includes(part))) return PARTS_CREDIT;
-  if (term.synonyms.some((synonym) => text.includes(comparable(synonym)))) return SYNONYM_CREDIT;
+  if (term.synonyms.some((synonym) => text.includes(synonym))) return SYNONYM_CREDIT;
   return 0;
 }
 
@@ -80,11 +80,10 @@ export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: 
   if (!matches.length) return [];
   const bestRank = Math.min(...matches.map((match) => match.rank));
   const ranked: RankedChunk[] = [];
-  for (const match of matches) {
-    const chunk = store.chunk(match.id);
-    if (!chunk || excluded.has(chunk.doc)) continue;
+  for (const { rank, ...chunk } of matches) {
+    if (excluded.has(chunk.doc)) continue;
     const covered = coverage(terms, matchable(chunk.text), matchable(chunk.section));
-    const relevance = bestRank < 0 ? match.rank / bestRank : 0; // bm25 ranks are negative; 1 = best
+    const relevance = bestRank < 0 ? rank / bestRank : 0; // bm25 ranks are negative; 1 = best
     ranked.push({ chunk, coverage: covered, score: covered + 0.15 * relevance });
   }
   return ranked.sort((a, b) => b.score - a.score);

@@ -26,6 +26,8 @@ export interface ModelAnswererOptions {
   fallback: Answerer;
   /** With OPENAI_EMBEDDING_MODEL set, chunk embeddings are stored here and retrieval is hybrid. */
   db?: SqliteDatabase;
+  /** Every chunk, for a full vector search; without it vectors re-rank the full-text candidates only. */
+  chunks?: () => SearchHit[];
   retriever?: PassageRetriever;
   runtime?: ModelRuntime;
 }
@@ -50,7 +52,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
   const retriever =
     options.retriever ??
     (runtime.embeddings && options.db
-      ? createHybridRetriever({ knowledge: options.knowledge, db: options.db, embeddings: runtime.embeddings })
+      ? createHybridRetriever({ knowledge: options.knowledge, db: options.db, embeddings: runtime.embeddings, chunks: options.chunks })
       : createLexicalRetriever(options.knowledge));
   const tools = options.rules ? RULE_TOOLS : [];
   let toolsRejected = false;

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { askCommand } from './ask.ts';
+import { benchCommand } from './bench.ts';
 import { evalCommand } from './eval.ts';
 import { ingestCommand } from './ingest.ts';
 import { adminCommand } from './admin.ts';
@@ -17,5 +18,6 @@ export const commands: Command[] = [serveCommand, chatCommand, checkCommand, rul
   askCommand,
   evalCommand,
   ingestCommand,
+  benchCommand,
   formsCommand,
 ];

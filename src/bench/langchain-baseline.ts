@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BM25Retriever } from '@langchain/community/retrievers/bm25';
+import { Document } from '@langchain/core/documents';
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import type { Answer } from '../core/types.ts';
+
+/** A retrieval baseline built from LangChain's own parts: recursive splitter + BM25, answer = top chunk. */
+export interface Baseline {
+  chunks: number;
+  answer(question: string): Promise<Answer>;
+}
+
+/**
+ * Splits every .txt/.md document with RecursiveCharacterTextSplitter and retrieves with BM25Retriever.
+ * LangChain's BM25 splits the query on white space; pass `tokenize` (e.g. jieba) to give it Chinese words.
+ */
+export async function createLangchainBaseline(folder: string, tokenize?: (text: string) => string[]): Promise<Baseline> {
+  const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 500, chunkOverlap: 50, separators: ['\n\n', '\n', '。', '；', '，', ''] });
+  const documents: Document[] = [];
+  for (const file of readdirSync(folder).filter((name) => /\.(txt|md)$/i.test(name)).sort()) {
+    const text = readFileSync(join(folder, file), 'utf8');
+    for (const piece of await splitter.splitText(text)) {
+      // with a tokenizer, the stored text is the space-joined words so that BM25 counts words, not substrings
+      documents.push(new Document({ pageContent: tokenize ? tokenize(piece).join(' ') : piece, metadata: { doc: file, original: piece } }));
+    }
+  }
+  const retriever = BM25Retriever.fromDocuments(documents, { k: 1 });
+  if (tokenize) Object.assign(retriever, { preprocessFunc: (text: string) => tokenize(text) });
+  return {
+    chunks: documents.length,
+    async answer(question) {
+      const [top] = await retriever.invoke(question);
+      if (!top) return { status: 'no_answer', answer: '', citations: [] };
+      const original = String(top.metadata.original);
+      return { status: 'answered', answer: original, citations: [{ doc: String(top.metadata.doc), title: String(top.metadata.doc), section: '', quote: original.slice(0, 80) }] };
+    },
+  };
+}

@@ -165,7 +165,7 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
     if (!usable && !starting) {
       if (script.questionWords.some((w) => text.includes(w))) return false;
       const current = asking ?? script.questions[0];
-      const problem = extraction.problems[0] ?? '没有看懂您的回答。';
+      const problem = extraction.problems[0] ?? (current.kind === 'choice' ? '没有看懂，请点下面的按钮选择，或直接写明。' : '没有看懂您的回答。');
       if (pending) confirm(ctx, state, pending, [problem]);
       else ask(ctx, state, current, [problem], true);
       return true;
@@ -186,11 +186,12 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
     return true;
   }
 
-  function start(ctx: TurnContext): void {
+  /** Says which plan the numbers come from, then reads the opening message (if any). */
+  function start(ctx: TurnContext, opening: string): void {
     const state: EligibilityState = { facts: {}, tentative: [], skipped: [] };
     const number = info!.source.docNumber ? `（${info!.source.docNumber}）` : '';
     ctx.reply(`好的，我按《${info!.source.title}》${number}帮您测算${script.topic}（${info!.region}，${info!.year}年）。`);
-    if (ctx.text && !ctx.text.startsWith('/')) handleText(ctx, state, true);
+    if (opening) handleText({ ...ctx, text: opening }, state, true);
     else step(ctx, state, []);
   }
 
@@ -203,17 +204,17 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
     name: SKILL,
     commands: {
       check(ctx, args) {
-        const state: EligibilityState = { facts: {}, tentative: [], skipped: [] };
-        const number = info!.source.docNumber ? `（${info!.source.docNumber}）` : '';
-        ctx.reply(`好的，我按《${info!.source.title}》${number}帮您测算${script.topic}（${info!.region}，${info!.year}年）。`);
-        if (args) handleText({ ...ctx, text: args }, state, true);
-        else step(ctx, state, []);
+        if (ctx.session.activity && ctx.session.activity.skill !== SKILL) {
+          ctx.reply('您还有未完成的填报，请先完成或发送「取消」，再发送 /check 测算补贴。');
+          return;
+        }
+        start(ctx, args);
       },
     },
     tryIntent(ctx) {
       if (ctx.session.activity && ctx.session.activity.skill !== SKILL) return false;
       if (!looksLikeEligibilityQuestion(ctx.text)) return false;
-      start(ctx);
+      start(ctx, ctx.text);
       return true;
     },
     continueActivity(ctx) {

@@ -18,6 +18,7 @@ import { createSqliteUserStore } from './users/user-store.ts';
 import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
 import { createExportSkill } from './export/export-skill.ts';
+import { createRecordsSkill } from './records/records-skill.ts';
 
 export interface App {
   config: Config;
@@ -43,6 +44,7 @@ export function createApp(config: Config): App {
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
   skills.push(createAccountSkill({ users: userStore }));
   skills.push(createExportSkill({ records, users: userStore, units, forms: loadForms(config.knowledgeDir) }));
+  skills.push(createRecordsSkill({ records, units, forms: loadForms(config.knowledgeDir) }));
   skills.push(createFormSkill({ forms: loadForms(config.knowledgeDir), rules, records, users: userStore, units }));
   const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.

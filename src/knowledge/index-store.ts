@@ -28,6 +28,8 @@ export interface IndexStore {
   match(expression: string, limit: number): Array<StoredChunk & { rank: number }>;
   /** Number of chunks matching an FTS5 expression (document frequency of a term). */
   count(expression: string): number;
+  /** Number of chunks containing one indexed token (from the FTS5 vocabulary, no scan). */
+  tokenFrequency(token: string): number;
   chunk(id: number): StoredChunk | undefined;
   chunkCount(): number;
   getState(key: string): string | undefined;
@@ -56,6 +58,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     );
     CREATE INDEX IF NOT EXISTS kb_chunks_doc ON kb_chunks(doc);
     CREATE VIRTUAL TABLE IF NOT EXISTS kb_fts USING fts5(section, body, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE VIRTUAL TABLE IF NOT EXISTS kb_vocab USING fts5vocab(kb_fts, 'row');
     CREATE TABLE IF NOT EXISTS kb_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
   const statements = {
@@ -78,6 +81,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
        JOIN kb_chunks c ON c.id = m.id ORDER BY m.rank`,
     ),
     count: db.prepare('SELECT count(*) AS n FROM kb_fts WHERE kb_fts MATCH ?'),
+    tokenFrequency: db.prepare('SELECT doc AS n FROM kb_vocab WHERE term = ?'),
     chunk: db.prepare('SELECT id, doc, section, text, kind FROM kb_chunks WHERE id = ?'),
     chunkCount: db.prepare('SELECT count(*) AS n FROM kb_chunks'),
     getState: db.prepare('SELECT value FROM kb_state WHERE key = ?'),
@@ -121,6 +125,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     },
     match: (expression, limit) => statements.match.all(expression, limit) as Array<StoredChunk & { rank: number }>,
     count: (expression) => (statements.count.get(expression) as { n: number }).n,
+    tokenFrequency: (token) => (statements.tokenFrequency.get(token) as { n: number } | undefined)?.n ?? 0,
     chunk: (id) => statements.chunk.get(id) as StoredChunk | undefined,
     chunkCount: () => (statements.chunkCount.get() as { n: number }).n,
     getState: (key) => (statements.getState.get(key) as { value: string } | undefined)?.value,

@@ -22,6 +22,9 @@ const PARTS_CREDIT = 0.7;
 const GUESSED_WEIGHT = 0.3;
 const SECTION_CREDIT = 0.8;
 const CANDIDATES = 50;
+const RARE_TERMS = 3;
+/** A rare-word candidate this complete makes the full (slower) search unnecessary. */
+const GOOD_ENOUGH = 0.85;
 
 /** An FTS5 string literal: every token is quoted, quotes doubled, so no user text is read as query syntax. */
 export function ftsQuote(token: string): string {
@@ -41,7 +44,9 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     const tokens = termTokens(word, tokenizer);
-    const df = tokens.length ? store.count(tokens.map(ftsQuote).join(' AND ')) : 0;
+    // one token: read from the vocabulary; several: exact count, but only among the rarest token's chunks
+    const dfs = tokens.map((token) => store.tokenFrequency(token));
+    const df = !tokens.length ? 0 : tokens.length === 1 || Math.min(...dfs) === 0 ? Math.min(...dfs) : store.count(tokens.map(ftsQuote).join(' AND '));
     cache.set(word, df);
     return df;
   };
@@ -71,9 +76,23 @@ export function coverage(terms: WeightedTerm[], text: string, section: string): 
   return found / total;
 }
 
-/** FTS5 candidates for any term (or synonym), re-ranked by term coverage, then bm25. */
+/**
+ * FTS5 candidates, re-ranked by term coverage, then bm25. The candidates come first from the
+ * rarest words of the question (cheap on a large index); when they do not yield a passage that
+ * covers the question, every word, variant and synonym is searched.
+ */
 export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>, cueWords: string[] = []): RankedChunk[] {
-  const words = [...terms.flatMap((term) => [term.text, ...term.variants, ...term.synonyms]), ...cueWords];
+  const known = terms.filter((term) => term.df > 0).sort((a, b) => b.weight - a.weight);
+  const rare = known.slice(0, RARE_TERMS).flatMap((term) => [term.text, ...term.variants]);
+  if (rare.length && known.length > RARE_TERMS) {
+    const first = candidates(rare, terms, store, tokenizer, excluded);
+    if (first.length && first[0].coverage >= GOOD_ENOUGH) return first;
+  }
+  const all = [...terms.flatMap((term) => [term.text, ...term.variants, ...term.synonyms]), ...cueWords];
+  return candidates(all, terms, store, tokenizer, excluded);
+}
+
+function candidates(words: string[], terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>): RankedChunk[] {
   const tokens = [...new Set(words.flatMap((word) => termTokens(word, tokenizer)))];
   if (!tokens.length) return [];
   const matches = store.match(tokens.map(ftsQuote).join(' OR '), CANDIDATES);

@@ -23,11 +23,13 @@ export function findQuantities(text: string): FoundQuantity[] {
     const s = normalizeInput(typed);
     const scanned = scanQuantities(s, false);
     const found: FoundQuantity[] = [];
+    let previousEnd = 0;
     scanned.forEach((q, i) => {
       const kind = inferKind(s, q);
       if (!kind) return;
       const quantity: FoundQuantity = { ...toQuantity({ ...q, kind }, typed), index: q.index, length: q.end - q.index };
-      const label = cleanWords(typed.slice(q.clauseStart, q.index), 'before');
+      const label = cleanWords(typed.slice(Math.max(q.boundaryStart, previousEnd), q.index), 'before');
+      previousEnd = q.end;
       const after = cleanWords(typed.slice(q.end, nextStop(s, q.end, scanned[i + 1]?.index)), 'after');
       if (label) quantity.label = label;
       if (after) quantity.after = after;
@@ -42,7 +44,7 @@ export function findQuantities(text: string): FoundQuantity[] {
 function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | undefined {
   if (q.kind === 'count' && q.chinese && q.min === 1 && !q.isRange) return undefined; // 一个, 一家, 一次: words, not counts
   if (q.kind !== 'number') return q.kind;
-  if (NOT_A_QUANTITY_AFTER.test(s.slice(q.end)) || q.max >= 1e10) return undefined;
+  if (NOT_A_QUANTITY_AFTER.test(s.slice(q.end, q.end + 1)) || q.max >= 1e10) return undefined;
   const clause = s.slice(q.clauseStart, q.index);
   const money = unitsOfMeasure.moneyContextWords.some((word) => clause.includes(word));
   // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万).
@@ -58,17 +60,18 @@ function nextStop(s: string, from: number, nextIndex: number | undefined): numbe
   return end;
 }
 
-/** Strips approximation words anywhere and stop words (本期, 了, 有 …) at the edges; keeps at most 8 characters. */
+/** Strips approximation words anywhere, scope words (本期, 我家) in front and particles (了, 有, 分别) behind; keeps at most 8 characters. */
 function cleanWords(raw: string, side: 'before' | 'after'): string | undefined {
   let words = raw;
   for (const approximation of unitsOfMeasure.approximatePrefixes) words = words.split(approximation).join('');
   words = words.replace(/[\s:：=，,]+/g, '');
+  const leading = side === 'before' ? unitsOfMeasure.labelLeadingWords : unitsOfMeasure.afterLeadingWords;
   for (let changed = true; changed && words; ) {
     changed = false;
-    for (const stop of unitsOfMeasure.labelStopWords) {
-      if (words.startsWith(stop)) { words = words.slice(stop.length); changed = true; }
-      if (words.endsWith(stop)) { words = words.slice(0, -stop.length); changed = true; }
-    }
+    const front = leading.find((word) => words.startsWith(word));
+    if (front) { words = words.slice(front.length); changed = true; }
+    const back = unitsOfMeasure.labelTrailingWords.find((word) => words.endsWith(word));
+    if (back && words.length > back.length) { words = words.slice(0, -back.length); changed = true; }
   }
   if (!words) return undefined;
   return side === 'before' ? words.slice(-8) : words.slice(0, 8);

@@ -19,7 +19,7 @@ const PH_BOUND_SIGNS: Record<NonNullable<Quantity['bound']>, string> = { below: 
 /** A Chinese display string for a parsed quantity: 「2.3万亩」「50%」「80万元」「约100亩」「40～50亩」「38元/亩」. */
 export function formatQuantity(quantity: Pick<Quantity, 'kind' | 'value'> & Partial<Quantity>): string {
   const { kind, value, range, bound, per } = quantity;
-  const countUnit = kind === 'count' && quantity.unit && /^[\u4e00-\u9fff]$/.test(quantity.unit) && quantity.unit !== '块'
+  const countUnit = kind === 'count' && quantity.unit && /^[\u4e00-\u9fff]$/.test(quantity.unit)
     ? quantity.unit : '个';
   let body: string;
   if (range) {
@@ -42,7 +42,7 @@ function join(parts: DisplayParts): string {
 }
 
 function displayParts(kind: QuantityKind, value: number, countUnit: string): DisplayParts {
-  const [scale, scaleWord] = Math.abs(value) >= 1e8 ? [1e8, '亿'] : Math.abs(value) >= 1e4 ? [1e4, '万'] : [1, ''];
+  const [scale, scaleWord] = chooseScale(value);
   switch (kind) {
     case 'area': return { prefix: '', number: plain(value / scale), unit: `${scaleWord}亩` };
     case 'share': return { prefix: '', number: plain(value * 100), unit: '%' };
@@ -56,6 +56,14 @@ function displayParts(kind: QuantityKind, value: number, countUnit: string): Dis
     }
     default: return { prefix: '', number: plain(value), unit: '' };
   }
+}
+
+/** 亿 or 万 when the value reads exactly with at most four decimals in it: 2.3万, 1.2亿, but 46875.0001万 rather than a rounded 亿. */
+function chooseScale(value: number): [number, string] {
+  for (const [scale, word] of [[1e8, '亿'], [1e4, '万']] as const) {
+    if (Math.abs(value) >= scale && roundCanonical(Number((value / scale).toFixed(4)) * scale) === roundCanonical(value)) return [scale, word];
+  }
+  return [1, ''];
 }
 
 /** Up to four decimals, never exponent notation. */

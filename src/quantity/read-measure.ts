@@ -52,7 +52,7 @@ function readSingle(s: string, i: number): Measure | undefined {
   let { min, max } = numeral;
   const suffix = unitsOfMeasure.approximateSuffixes.find((word) => s.startsWith(word, j));
   // 来/许 count only before a unit (十来亩), or 「5来」 in free text would turn approximate.
-  if (suffix && (suffix.length > 1 || suffix === '多' || suffix === '余' || matchUnit(s, j + suffix.length))) {
+  if (suffix && !isQuestionWord(s, j, suffix) && (suffix.length > 1 || suffix === '多' || suffix === '余' || matchUnit(s, j + suffix.length))) {
     approximate = true;
     j += suffix.length;
     const multiplier = /^[十百千万萬亿]+/.exec(s.slice(j, j + 3))?.[0];
@@ -111,6 +111,11 @@ function subunitDigit(s: string, j: number): number | undefined {
   const next = s[j + 1] ?? '';
   if (/[\d.点十百千万亿]/.test(next) || CHINESE_DIGITS[next] !== undefined) return undefined;
   return digit;
+}
+
+/** 「100亩多少钱」: 多 starts a question word here, it does not mean "more than". */
+export function isQuestionWord(s: string, j: number, suffix: string): boolean {
+  return suffix === '多' && /[少大长久高重远]/.test(s[j + 1] ?? '');
 }
 
 function multiplierOf(compact: string): string {

@@ -16,6 +16,8 @@ export interface Numeral {
   compact: string;
 }
 
+/** No number a person types is longer; longer digit runs are ids or noise, and backing off over them would be quadratic. */
+const MAX_NUMERAL_LENGTH = 40;
 const MULTIPLIERS = '十拾百佰千仟万萬亿';
 const isArabicDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isChineseDigit = (ch: string | undefined) => ch !== undefined && CHINESE_DIGITS[ch] !== undefined;
@@ -32,6 +34,8 @@ export function numeralRunEnd(s: string, i: number): number {
   let j = i;
   while (j < s.length) {
     const ch = s[j]!;
+    // 千克 and 千米 are units, not 千 × 克.
+    if (ch === '千' && j > i && (s[j + 1] === '克' || s[j + 1] === '米')) break;
     if (isDigitLike(ch) || MULTIPLIERS.includes(ch) || ch === '几') j++;
     else if (ch === ',' && isArabicDigit(s[j - 1]) && /^\d{3}(?!\d)/.test(s.slice(j + 1, j + 5))) j++;
     else if ((ch === '.' || ch === '点') && isDigitLike(s[j - 1]) && isDigitLike(s[j + 1])) j++;
@@ -48,6 +52,7 @@ export function numeralRunEnd(s: string, i: number): number {
 export function readNumeral(s: string, i: number): Numeral | undefined {
   if (!isNumeralStart(s, i)) return undefined;
   const runEnd = numeralRunEnd(s, i);
+  if (runEnd - i > MAX_NUMERAL_LENGTH) return undefined;
   for (let end = runEnd; end > i; end--) {
     const compact = s.slice(i, end).replace(/\s+/g, '');
     if (compact.endsWith(',') || compact.endsWith('.') || compact.endsWith('点')) continue;

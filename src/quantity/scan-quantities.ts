@@ -1,5 +1,5 @@
 import { isNumeralStart, numeralRunEnd, readNumeral } from './read-numeral.ts';
-import { readMeasure, type Measure } from './read-measure.ts';
+import { isQuestionWord, readMeasure, type Measure } from './read-measure.ts';
 import { roundCanonical } from './round-canonical.ts';
 import type { QuantityBound, QuantityKind } from './types.ts';
 import { unitsOfMeasure } from './units-of-measure.ts';
@@ -22,6 +22,8 @@ export interface ScannedQuantity {
   chinese: boolean;
   /** Where its clause starts (after punctuation or the previous quantity): the label lives in between. */
   clauseStart: number;
+  /** Just after the last punctuation before it. */
+  boundaryStart: number;
 }
 
 export const CLAUSE_BOUNDARIES = new Set([...'，,。；;！!？?\n、（）()【】[]']);
@@ -31,9 +33,10 @@ const PERCENT_PREFIXES: ReadonlyArray<[string, number]> = [['百分之', 0.01], 
 export function scanQuantities(s: string, wholeAnswer: boolean): ScannedQuantity[] {
   const found: ScannedQuantity[] = [];
   let clauseStart = 0;
+  let boundaryStart = 0;
   for (let i = 0; i < s.length; ) {
     if (CLAUSE_BOUNDARIES.has(s[i]!)) {
-      clauseStart = ++i;
+      clauseStart = boundaryStart = ++i;
       continue;
     }
     const core = matchCore(s, i, wholeAnswer);
@@ -46,13 +49,13 @@ export function scanQuantities(s: string, wholeAnswer: boolean): ScannedQuantity
       continue;
     }
     const quantity = complete(s, core, clauseStart);
-    found.push(quantity);
+    found.push({ ...quantity, boundaryStart });
     i = clauseStart = quantity.end;
   }
   return found;
 }
 
-type Core = Omit<ScannedQuantity, 'clauseStart' | 'negative' | 'index'> & { start: number };
+type Core = Omit<ScannedQuantity, 'clauseStart' | 'boundaryStart' | 'negative' | 'index'> & { start: number };
 
 function matchCore(s: string, i: number, wholeAnswer: boolean): Core | undefined {
   for (const word of unitsOfMeasure.shareWords) {
@@ -123,7 +126,7 @@ function readFraction(s: string, i: number): Core | undefined {
 }
 
 /** Adds what surrounds the core: sign, 约/不到/pH before it, 左右/以上 and 「/亩」 after it. */
-function complete(s: string, core: Core, clauseStart: number): ScannedQuantity {
+function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuantity, 'boundaryStart'> {
   let { start, end, kind, approximate } = core;
   let bound: QuantityBound | undefined;
   let negative = false;
@@ -131,11 +134,13 @@ function complete(s: string, core: Core, clauseStart: number): ScannedQuantity {
 
   for (let again = true; again; ) {
     again = false;
-    const suffix = unitsOfMeasure.approximateSuffixes.find((w) => (w.length > 1 || w === '多') && s.startsWith(w, end));
+    const suffix = unitsOfMeasure.approximateSuffixes.find((w) => (w.length > 1 || w === '多') && s.startsWith(w, end) && !isQuestionWord(s, end, w));
     if (suffix) { approximate = true; end += suffix.length; again = true; }
     const after = unitsOfMeasure.boundWords.find((w) => w.position === 'after' && s.startsWith(w.text, end));
     if (after && !bound) { bound = after.bound; end += after.text.length; again = true; }
   }
+  // 「100亩地」「3块田」: the land word belongs to the quantity, not to the next label.
+  if ((kind === 'area' || kind === 'count') && /^[地田]/.test(s.slice(end, end + 1)) && core.unit !== undefined) end++;
   if (kind === 'money' || kind === 'number') {
     const rate = /^ ?(?:\/|每) ?(亩|公顷|户|人)/.exec(s.slice(end, end + 6));
     if (rate) { per = rate[1]; kind = 'money'; end += rate[0].length; }
@@ -149,8 +154,8 @@ function complete(s: string, core: Core, clauseStart: number): ScannedQuantity {
     again = false;
     let cursor = start;
     while (s[cursor - 1] === ' ') cursor--;
-    const boundWord = unitsOfMeasure.boundWords.find((w) => w.position === 'before' && s.slice(0, cursor).endsWith(w.text));
-    const approximation = unitsOfMeasure.approximatePrefixes.find((w) => s.slice(0, cursor).endsWith(w));
+    const boundWord = unitsOfMeasure.boundWords.find((w) => w.position === 'before' && endsAt(s, cursor, w.text));
+    const approximation = unitsOfMeasure.approximatePrefixes.find((w) => endsAt(s, cursor, w));
     if (boundWord && !bound) { bound = boundWord.bound; start = cursor - boundWord.text.length; again = true; continue; }
     if (approximation) { approximate = true; start = cursor - approximation.length; again = true; continue; }
     const ph = phPrefixBefore(s, cursor);
@@ -170,6 +175,10 @@ function complete(s: string, core: Core, clauseStart: number): ScannedQuantity {
 function phPrefixBefore(s: string, cursor: number): number | undefined {
   let k = cursor;
   while (k > 0 && ' =:：是为约在'.includes(s[k - 1]!)) k--;
-  const prefix = unitsOfMeasure.phPrefixes.find((w) => s.slice(0, k).endsWith(w));
+  const prefix = unitsOfMeasure.phPrefixes.find((w) => endsAt(s, k, w));
   return prefix ? k - prefix.length : undefined;
+}
+
+function endsAt(s: string, end: number, word: string): boolean {
+  return end >= word.length && s.startsWith(word, end - word.length);
 }

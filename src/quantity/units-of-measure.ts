@@ -36,7 +36,9 @@ const schema = z.object({
   zeroAnswers: z.array(z.string().min(1)),
   phPrefixes: z.array(z.string().min(1)),
   moneyContextWords: z.array(z.string().min(1)),
-  labelStopWords: z.array(z.string().min(1)),
+  labelLeadingWords: z.array(z.string().min(1)),
+  labelTrailingWords: z.array(z.string().min(1)),
+  afterLeadingWords: z.array(z.string().min(1)),
 });
 
 export type UnitOfMeasure = z.infer<typeof unitSchema> & { kind: QuantityKind };
@@ -58,6 +60,8 @@ export const unitsOfMeasure: UnitsOfMeasure = (() => {
     rangeSeparators: [...parsed.rangeSeparators].sort(byTextLength),
     shareWords: [...parsed.shareWords].sort(byLengthDescending),
     phPrefixes: [...parsed.phPrefixes].sort(byTextLength),
-    labelStopWords: [...parsed.labelStopWords].sort(byTextLength),
+    labelLeadingWords: [...parsed.labelLeadingWords].sort(byTextLength),
+    labelTrailingWords: [...parsed.labelTrailingWords].sort(byTextLength),
+    afterLeadingWords: [...parsed.afterLeadingWords].sort(byTextLength),
   };
 })();

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from '../../src/quantity/find-quantities.ts';
+
+const brief = (text: string) =>
+  findQuantities(text).map((q) => ({ kind: q.kind, value: q.value, approximate: q.approximate, label: q.label, range: q.range, bound: q.bound }));
+
+describe('findQuantities', () => {
+  it('reads a township report line', () => {
+    const found = findQuantities('本期治理2.3万亩，取土45个，花了80万');
+    expect(found).toMatchObject([
+      { kind: 'area', value: 23000, unit: '万亩', text: '2.3万亩', index: 4, length: 5, label: '治理' },
+      { kind: 'count', value: 45, text: '45个', label: '取土' },
+      { kind: 'money', value: 800000, text: '80万', label: '花' },
+    ]);
+  });
+
+  it('reads a farmer message with an approximate share', () => {
+    expect(brief('流转了100亩地，秸秆大概盖了一半')).toMatchObject([
+      { kind: 'area', value: 100, approximate: false, label: '流转' },
+      { kind: 'share', value: 0.5, approximate: true, label: '秸秆盖' },
+    ]);
+  });
+
+  it('reports index and length pointing at the typed text', () => {
+    const text = '我家 ２００亩 地，盖了 百分之４５';
+    for (const q of findQuantities(text)) expect(text.slice(q.index, q.index + q.length).trim()).toBe(q.text);
+    expect(brief(text)).toMatchObject([{ kind: 'area', value: 200 }, { kind: 'share', value: 0.45 }]);
+  });
+
+  it('keeps bounds, ranges and rates of policy text', () => {
+    expect(brief('秸秆覆盖率<30%、30%-60%、≥60%的补助标准分别为不超过38元/亩、58元/亩、90元/亩')).toMatchObject([
+      { kind: 'share', value: 0.3, bound: 'below', label: '秸秆覆盖率' },
+      { kind: 'share', range: { min: 0.3, max: 0.6 } },
+      { kind: 'share', value: 0.6, bound: 'atLeast' },
+      { kind: 'money', value: 38, bound: 'atMost', label: '补助标准' },
+      { kind: 'money', value: 58 },
+      { kind: 'money', value: 90 },
+    ]);
+    expect(findQuantities('补助38元/亩')[0]).toMatchObject({ per: '亩' });
+    expect(brief('土壤pH值小于5.5的水田')).toMatchObject([{ kind: 'ph', value: 5.5, bound: 'below', label: '土壤' }]);
+    expect(brief('耕层厚度达到25-30厘米')).toMatchObject([{ kind: 'length', range: { min: 25, max: 30 }, label: '耕层厚度' }]);
+  });
+
+  it('recognises Chinese ranges and approximations in a sentence', () => {
+    expect(brief('我们村报了3块地，一共十七八亩，花了两万多')).toMatchObject([
+      { kind: 'count', value: 3 },
+      { kind: 'area', range: { min: 17, max: 18 } },
+      { kind: 'money', value: 20000, approximate: true, label: '花' },
+    ]);
+    expect(brief('将近两万亩，一百多户')).toMatchObject([
+      { kind: 'area', value: 20000, approximate: true },
+      { kind: 'count', value: 100, approximate: true },
+    ]);
+  });
+
+  it('exposes the words after a quantity', () => {
+    expect(findQuantities('每1000亩取1个土样')[1]).toMatchObject({ kind: 'count', value: 1, label: '取', after: '土样' });
+  });
+
+  it.each([
+    '一起去，十分好', '2024年5月1日', '第二档补助标准是多少？', '一个人一次', '万一下雨', '', '👍👍', '千万不要烧秸秆',
+  ])('finds nothing in 「%s」', (text) => {
+    expect(findQuantities(text)).toEqual([]);
+  });
+
+  it('does not read a question word as 多', () => {
+    expect(brief('100亩多少钱？')).toMatchObject([{ kind: 'area', value: 100, approximate: false }]);
+  });
+
+  it('handles very long text', () => {
+    const text = '本期治理2.3万亩，取土45个。'.repeat(2000);
+    expect(findQuantities(text)).toHaveLength(4000);
+  });
+});

@@ -5,6 +5,7 @@ import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
 import { ChannelApiError, type RetryOptions } from '../send-retry.ts';
 import { createUserQueues } from '../user-queues.ts';
 import { translateFeishuCardAction, translateFeishuMessage, type CardActionEvent, type FeishuInbound, type MessageReceiveEvent } from './feishu-event.ts';
+import type { FeishuFormCards, FormCardOutcome } from './feishu-form-cards.ts';
 import { createFeishuHttpHandler } from './feishu-http-handler.ts';
 import { createFeishuSender } from './feishu-sender.ts';
 import type { FeishuSettings } from './feishu-settings.ts';
@@ -16,6 +17,8 @@ export interface FeishuChannelOptions {
   retry?: RetryOptions;
   /** Milliseconds since epoch; injected to test the timestamp window. */
   now?: () => number;
+  /** Whole-report form cards; without it, reports are filled field by field in the chat. */
+  formCards?: FeishuFormCards;
 }
 
 export interface FeishuChannel {
@@ -57,11 +60,45 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   let botOpenId: string | undefined;
   let wsClient: lark.WSClient | undefined;
 
+  const formCards = options.formCards;
+  // Form-card events bypass the conversation (and its delivery log), so they get their own dedup.
+  const seenCardEvents = new Set<string>();
+
+  function firstTime(key: string | undefined): boolean {
+    if (!key) return true;
+    if (seenCardEvents.has(key)) return false;
+    seenCardEvents.add(key);
+    if (seenCardEvents.size > 5000) seenCardEvents.delete(seenCardEvents.values().next().value!);
+    return true;
+  }
+
+  /** Form-card requests and submissions, or undefined to let the conversation handle the event. */
+  function formCardWork(inbound: FeishuInbound): (() => FormCardOutcome[]) | undefined {
+    if (!formCards) return undefined;
+    const { message } = inbound;
+    const userKey = `feishu:${message.userId}`;
+    if (message.action?.startsWith('formcard:')) {
+      const press = { action: message.action, value: inbound.actionValue ?? {}, formValues: inbound.formValues, userKey, submissionKey: message.dedupKey };
+      return () => formCards.press(press);
+    }
+    const outcomes = message.text ? formCards.request(message.text, userKey) : undefined;
+    return outcomes && (() => outcomes);
+  }
+
   function accept(inbound: FeishuInbound | null): void {
     if (!inbound) return;
+    const cardWork = formCardWork(inbound);
+    if (cardWork && !firstTime(inbound.message.dedupKey)) return;
     queues.enqueue(
       inbound.message.userId,
       async () => {
+        if (cardWork) {
+          for (const outcome of cardWork()) {
+            if (outcome.kind === 'card') await sender.sendCard(inbound.target, outcome.card);
+            else await sender.send(inbound.target, outcome.reply);
+          }
+          return;
+        }
         const replies = await conversation.handle(inbound.message);
         for (const reply of replies) await sender.send(inbound.target, reply);
       },

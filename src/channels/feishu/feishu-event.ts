@@ -12,6 +12,8 @@ export interface FeishuInbound {
   target: FeishuTarget;
   /** Values of a submitted form card (card form container), keyed by field name. */
   formValues?: Record<string, unknown>;
+  /** The whole value object of a pressed card button (form cards keep their state in it). */
+  actionValue?: Record<string, unknown>;
 }
 
 interface Mention {
@@ -82,6 +84,7 @@ export function translateFeishuCardAction(event: CardActionEvent): FeishuInbound
     message: { channel: 'feishu', userId, chatId, action, dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined },
     target: { chatId },
     formValues: event.action?.form_value,
+    actionValue: value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined,
   };
 }
 

@@ -29,6 +29,8 @@ export function classifyFeishuFailure(error: unknown): FailureKind {
 /** Sends neutral replies as Feishu messages (reply to the asker's message, else into the chat). */
 export interface FeishuSender {
   send(target: FeishuTarget, reply: Reply): Promise<void>;
+  /** Sends a ready-made interactive card (form cards). */
+  sendCard(target: FeishuTarget, card: Record<string, unknown>): Promise<void>;
 }
 
 /**
@@ -59,6 +61,7 @@ export function createFeishuSender(client: Client, options: RetryOptions = {}): 
   }
 
   return {
+    sendCard: (target, card) => deliver(target, { msgType: 'interactive', content: JSON.stringify(card) }, true),
     async send(target, reply) {
       if (reply.attachment) {
         if (reply.text) await deliver(target, postOf(reply.text), true);

@@ -54,7 +54,7 @@ export function messageEvent(options: {
 }
 
 /** A card.action.trigger callback (schema 2.0) for a button whose value carries the action. */
-export function cardActionEvent(options: { action: string; user?: string; chatId?: string; formValue?: Record<string, unknown>; eventId?: string }) {
+export function cardActionEvent(options: { action: string; value?: Record<string, unknown>; user?: string; chatId?: string; formValue?: Record<string, unknown>; eventId?: string }) {
   const eventId = options.eventId ?? `ev_${nextEvent++}`;
   const user = options.user ?? USER_A;
   return {
@@ -63,7 +63,7 @@ export function cardActionEvent(options: { action: string; user?: string; chatId
     event: {
       operator: { tenant_key: 'tenant_1', user_id: `u_${user}`, open_id: user, union_id: `on_${user}` },
       token: 'c-card-token',
-      action: { value: { action: options.action }, tag: 'button', ...(options.formValue ? { form_value: options.formValue, name: 'submit' } : {}) },
+      action: { value: options.value ?? { action: options.action }, tag: 'button', ...(options.formValue ? { form_value: options.formValue, name: 'submit' } : {}) },
       host: 'im_message',
       context: { open_message_id: 'om_card_1', open_chat_id: options.chatId ?? P2P_CHAT },
     },

@@ -68,4 +68,22 @@ describe('crash safety (kill -9)', () => {
     expect(retried.filter((r) => r.ok && !r.duplicate)).toHaveLength(3);
     expect(store.allVersions('tillage-progress')).toHaveLength(before + 3);
   }, 30_000);
+
+  it('two processes editing the same record: the second one based on the old version gets a conflict', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gengbao-two-'));
+    const first = createSqliteRecordStore(openDatabase(dataDir));
+    const second = createSqliteRecordStore(openDatabase(dataDir));
+    const created = first.save({
+      formId: 'f', unit: '三面船镇', data: { area: 1 }, verdicts: [], confirmedWarnings: [],
+      author: { userKey: 'telegram:1', channel: 'telegram' }, submissionKey: 'new',
+    });
+    if (!created.ok) throw new Error('expected ok');
+    const base = { formId: 'f', unit: '三面船镇', verdicts: [], confirmedWarnings: [], recordId: created.record.recordId, baseVersion: 1 };
+    expect(first.save({ ...base, data: { area: 2 }, author: { userKey: 'telegram:1', channel: 'telegram' }, submissionKey: 'a' })).toMatchObject({ ok: true });
+    expect(second.save({ ...base, data: { area: 3 }, author: { userKey: 'feishu:2', channel: 'feishu' }, submissionKey: 'b' })).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      latest: { version: 2, data: { area: 2 }, author: { channel: 'telegram' } },
+    });
+  });
 });

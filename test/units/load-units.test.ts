@@ -103,3 +103,14 @@ describe('loadUnits validation', () => {
     expect(loadUnits(dir).children('某省').map((u) => u.name)).toEqual(['甲县', '乙县']);
   });
 });
+
+describe('every unit is found by its name, its short name and its path', () => {
+  it.each(units.all().map((unit) => [unit.name]))('%s', (name) => {
+    const unit = units.find(name)!;
+    expect(unit.name).toBe(name);
+    const path = [...units.ancestors(name).reverse(), unit].map((u) => u.name).join('');
+    expect(units.find(path)?.name).toBe(name);
+    const short = units.lookup(name.replace(/(自治县|街道|镇|乡|县|市|区|省)$/, ''));
+    if (short.ok) expect(short.unit.name).toBe(name);
+  });
+});

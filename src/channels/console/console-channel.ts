@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Conversation } from '../../core/conversation.ts';
 import { formatReplyAsText } from '../../core/format-reply.ts';
@@ -7,6 +9,8 @@ export interface ConsoleChannelOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   userId?: string;
+  /** Where files the bot sends (exports) are written; defaults to the working directory. */
+  fileDir?: string;
 }
 
 /**
@@ -31,6 +35,13 @@ export async function runConsoleChannel(options: ConsoleChannelOptions): Promise
     buttons = [];
     for (const reply of replies) {
       write(formatReplyAsText(reply, buttons.length));
+      if (reply.attachment) {
+        const dir = options.fileDir ?? process.cwd();
+        mkdirSync(dir, { recursive: true });
+        const path = join(dir, basename(reply.attachment.fileName));
+        writeFileSync(path, reply.attachment.content);
+        write(`文件已保存到：${path}`);
+      }
       buttons.push(...(reply.buttons ?? []));
     }
     write('> ');

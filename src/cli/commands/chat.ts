@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createApp } from '../../app.ts';
 import { runConsoleChannel } from '../../channels/console/console-channel.ts';
 import { loadConfig } from '../../config.ts';
@@ -13,7 +14,7 @@ export const chatCommand: Command = {
     const app = createApp(config);
     console.log(describeIngest(app.ingestReport));
     try {
-      await runConsoleChannel({ conversation: app.conversation, userId: flagText(args, 'user') ?? 'console' });
+      await runConsoleChannel({ conversation: app.conversation, userId: flagText(args, 'user') ?? 'console', fileDir: join(config.dataDir, 'exports') });
     } finally {
       app.close();
     }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsoleChannel } from '../../../src/channels/console/console-channel.ts';
@@ -10,7 +13,8 @@ import { createFakeAnswerer } from '../../support/fake-answerer.ts';
 const choiceSkill: Skill = {
   name: 'pick',
   commands: { pick: (ctx) => ctx.reply({ text: '请选择', buttons: [{ label: '自有', action: 'pick:own' }, { label: '流转', action: 'pick:rent' }] }) },
-  onAction: (ctx, payload) => ctx.reply(`选择了 ${payload}`),
+  onAction: (ctx, payload) =>
+    ctx.reply({ text: `选择了 ${payload}`, attachment: { fileName: '汇总.csv', mimeType: 'text/csv', content: Buffer.from('a,b\n') } }),
 };
 
 describe('console channel', () => {
@@ -24,12 +28,14 @@ describe('console channel', () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk) => (printed += chunk));
-    const done = runConsoleChannel({ conversation, input, output });
+    const fileDir = mkdtempSync(join(tmpdir(), 'gengbao-console-'));
+    const done = runConsoleChannel({ conversation, input, output, fileDir });
     input.end(['第一档补助标准是多少', '/pick', '2', 'exit'].join('\n') + '\n');
     await done;
     expect(printed).toContain('不高于38元/亩。');
     expect(printed).toContain('来源：');
     expect(printed).toContain('[2] 流转');
     expect(printed).toContain('选择了 rent');
+    expect(readFileSync(join(fileDir, '汇总.csv'), 'utf8')).toBe('a,b\n');
   });
 });

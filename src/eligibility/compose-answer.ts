@@ -2,7 +2,10 @@ import type { Citation, Reply } from '../core/types.ts';
 import type { CheckResult, Deadline, RequiredMaterial, RuleSetInfo, Verdict } from '../rules/index.ts';
 import type { EligibilityScript } from './eligibility-script.ts';
 
-export const RESTART_ACTION = 'eligibility:new';
+/** Button that starts the same program's check again (`eligibility:new:<script code>`). */
+export function restartAction(script: EligibilityScript): string {
+  return `eligibility:new:${script.code}`;
+}
 
 function formatDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
@@ -44,33 +47,37 @@ export function composeIneligible(info: RuleSetInfo, script: EligibilityScript, 
     '',
     scopeLine(info),
   ];
-  return { text: lines.join('\n'), citations: uniqueCitations([...fails, ...scope]), buttons: [{ label: '重新测算', action: RESTART_ACTION }] };
+  return { text: lines.join('\n'), citations: uniqueCitations([...fails, ...scope]), buttons: [{ label: '重新测算', action: restartAction(script) }] };
 }
 
 /** 「符合」: tier, cap per 亩 and in total, materials, deadlines, reminders, scope — each from its clause. */
 export function composeEligible(info: RuleSetInfo, script: EligibilityScript, facts: Record<string, unknown>, result: CheckResult): Reply {
-  const tier = result.computed[script.outputs.tier] as { label: string } | undefined;
+  const tier = script.outputs.tier ? (result.computed[script.outputs.tier] as { label: string } | undefined) : undefined;
   const cap = result.computed[script.outputs.capPerMu] as number | undefined;
   const total = result.computed[script.outputs.total] as number | undefined;
-  const byRule = (prefix: string) => result.verdicts.filter((verdict) => verdict.rule === prefix || verdict.rule.startsWith(`${prefix}.`));
   const passes = result.verdicts.filter((verdict) => verdict.level === 'pass');
   const materials = (result.computed.requiredMaterials ?? []) as RequiredMaterial[];
   const deadlines = (result.computed.deadlines ?? []) as Deadline[];
   const reminders = result.verdicts.filter(
     (verdict) => verdict.level === 'warn' && !verdict.rule.startsWith('materials.') && !verdict.rule.startsWith('scope.') && !verdict.rule.startsWith('deadline.'),
   );
-  const scope = byRule('scope').filter((verdict) => verdict.level !== 'pass');
-
-  const tierShort = tier?.label.replace(/（.*）/, '') ?? '';
-  const amountLine =
-    tier && cap !== undefined
-      ? `· ${tier.label}，不高于${formatAmount(cap)}元/亩${total !== undefined ? `，${formatAmount(Number(facts.area))}亩最多${formatAmount(total)}元` : ''}。`
-      : undefined;
+  const scope = result.verdicts.filter((verdict) => verdict.rule.startsWith('scope.') && verdict.level !== 'pass');
+  const values: Record<string, string> = {
+    topic: script.topic,
+    tier: tier?.label ?? '',
+    tierShort: tier?.label.replace(/（.*）/, '') ?? '',
+    cap: cap === undefined ? '' : formatAmount(cap),
+    area: formatAmount(Number(facts.area)),
+    total: total === undefined ? '' : formatAmount(total),
+  };
+  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_whole, name: string) => values[name] ?? '');
+  const headline = tier || !script.answer.headline.includes('{tier') ? fill(script.answer.headline) : `符合${script.topic}条件。`;
+  const isReason = (rule: string) => script.reasonRules.some((prefix) => rule === prefix || rule.startsWith(`${prefix}.`));
   const lines = [
-    `【测算结果】符合${script.topic}条件${tierShort ? `，属于${tierShort}` : ''}。`,
+    `【测算结果】${headline}`,
     ...scope.map((verdict) => `注意：${verdict.message}`),
-    ...passes.filter((verdict) => /^(operator|definition|reduced-till|no-till)/.test(verdict.rule)).map((verdict) => `· ${verdict.message}`),
-    ...(amountLine ? [amountLine] : []),
+    ...passes.filter((verdict) => isReason(verdict.rule)).map((verdict) => `· ${verdict.message}`),
+    ...(cap !== undefined && total !== undefined ? [`· ${fill(script.answer.amount)}`] : []),
   ];
   if (materials.length) lines.push('', '【需要准备的材料】', ...materials.map((material) => `· ${material.label}`));
   if (deadlines.length) lines.push('', '【时间节点】', ...deadlines.map((deadline) => `· ${formatDate(deadline.date)}前：${deadline.label}`));
@@ -80,5 +87,5 @@ export function composeEligible(info: RuleSetInfo, script: EligibilityScript, fa
   const cited = result.verdicts.filter(
     (verdict) => !verdict.rule.startsWith('field:') && !verdict.rule.startsWith('area.') && !(verdict.rule.startsWith('scope.') && verdict.level === 'pass'),
   );
-  return { text: lines.join('\n'), citations: uniqueCitations(cited), buttons: [{ label: '重新测算', action: RESTART_ACTION }] };
+  return { text: lines.join('\n'), citations: uniqueCitations(cited), buttons: [{ label: '重新测算', action: restartAction(script) }] };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { conditionSchema } from '../rules/rule-set-schema.ts';
@@ -15,7 +15,7 @@ const questionSchema = z.strictObject({
   /** Record field of the rule set this question fills. */
   field: z.string().min(1),
   code: z.string().regex(/^[a-z0-9]{1,6}$/),
-  kind: z.enum(['choice', 'share', 'area', 'length', 'count', 'money']),
+  kind: z.enum(['choice', 'share', 'area', 'length', 'count', 'money', 'ph']),
   prompt: z.string().min(1),
   hint: z.string().optional(),
   /** Asked only when this holds for the facts so far. */
@@ -30,6 +30,8 @@ const questionSchema = z.strictObject({
 /** The conversation data for one eligibility check: questions, synonyms and trigger words. */
 export const eligibilityScriptSchema = z.strictObject({
   id: z.string().min(1),
+  /** Short ASCII code for buttons that pick this script. */
+  code: z.string().regex(/^[a-z0-9]{1,6}$/),
   ruleSet: z.string().min(1),
   topic: z.string().min(1),
   triggers: z.array(z.string().min(1)).min(1),
@@ -46,8 +48,12 @@ export const eligibilityScriptSchema = z.strictObject({
   definitionRules: z.array(z.string()),
   /** Rules (→ the field they judge) whose failure means the user's number is wrong: say so and ask again. */
   inputRules: z.record(z.string(), z.string()),
-  /** Keys in CheckResult.computed the answer reads. */
-  outputs: z.strictObject({ tier: z.string(), capPerMu: z.string(), total: z.string() }),
+  /** Keys in CheckResult.computed the answer reads; tier is optional (not every program has tiers). */
+  outputs: z.strictObject({ tier: z.string().optional(), capPerMu: z.string(), total: z.string() }),
+  /** Answer lines; placeholders {topic} {tier} {tierShort} {cap} {area} {total}. */
+  answer: z.strictObject({ headline: z.string().min(1), amount: z.string().min(1) }),
+  /** Rule-id prefixes whose passes are listed as the reasons for 「符合」. */
+  reasonRules: z.array(z.string().min(1)).min(1),
 });
 export type EligibilityScript = z.infer<typeof eligibilityScriptSchema>;
 export type EligibilityQuestion = EligibilityScript['questions'][number];
@@ -60,7 +66,23 @@ export class EligibilityScriptError extends Error {
   }
 }
 
-export function loadEligibilityScript(knowledgeDir: string, id = 'conservation-tillage'): EligibilityScript {
+const DEFAULT_SCRIPT = 'conservation-tillage';
+
+/** Every script in knowledge/rules/eligibility/, the default (conservation tillage) first. */
+export function loadEligibilityScripts(knowledgeDir: string): EligibilityScript[] {
+  const dir = join(knowledgeDir, 'rules', 'eligibility');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  } catch (cause) {
+    throw new EligibilityScriptError(`读不到补贴测算对话目录 ${dir}。`, { cause });
+  }
+  const ids = names.map((name) => name.replace(/\.json$/, ''));
+  ids.sort((a, b) => Number(b === DEFAULT_SCRIPT) - Number(a === DEFAULT_SCRIPT));
+  return ids.map((id) => loadEligibilityScript(knowledgeDir, id));
+}
+
+export function loadEligibilityScript(knowledgeDir: string, id = DEFAULT_SCRIPT): EligibilityScript {
   const file = join(knowledgeDir, 'rules', 'eligibility', `${id}.json`);
   let json: unknown;
   try {

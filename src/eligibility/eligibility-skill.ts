@@ -1,204 +1,52 @@
 import { fileURLToPath } from 'node:url';
 import type { Skill, TurnContext } from '../core/skill.ts';
-import type { Activity, Button } from '../core/types.ts';
-import { evaluateCondition } from '../rules/conditions.ts';
-import type { RuleRegistry, RuleSetInfo } from '../rules/index.ts';
-import { composeEligible, composeIneligible, RESTART_ACTION } from './compose-answer.ts';
-import { loadEligibilityScript, type EligibilityQuestion, type EligibilityScript } from './eligibility-script.ts';
-import { extractFacts, type Tentative } from './extract-facts.ts';
-
-const SKILL = 'eligibility';
-
-/** What the user has told us so far; lives in the session activity, never in a button. */
-interface EligibilityState {
-  facts: Record<string, unknown>;
-  tentative: Tentative[];
-  /** Code of the question last asked. */
-  asking?: string;
-  /** Optional questions answered 「不知道」. */
-  skipped: string[];
-}
+import type { Activity } from '../core/types.ts';
+import type { RuleRegistry } from '../rules/index.ts';
+import { createDialogue, SKILL, STALE_MESSAGE, type Dialogue, type EligibilityState } from './eligibility-dialogue.ts';
+import { loadEligibilityScripts, type EligibilityScript } from './eligibility-script.ts';
 
 export interface EligibilitySkillOptions {
   rules: RuleRegistry;
   /** Folder holding rules/eligibility/*.json; defaults to the repository's knowledge/. */
   knowledgeDir?: string;
-  script?: EligibilityScript;
+  /** Scripts to use instead of reading the folder (the first is the default). */
+  scripts?: EligibilityScript[];
 }
 
 const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
-const STALE = '这个补贴测算已经结束或已取消，按钮已失效。如需重新测算，请点「重新测算」，或直接描述您的情况（如「流转了100亩地，免耕播种，秸秆盖了一半，能补多少？」）。';
+const AREA_MENTION = /[\d一二三四五六七八九十百千万两]+\s*(亩|公顷)/;
 
-function bare(text: string): string {
-  return text.replace(/[\p{P}\p{S}\s]/gu, '');
-}
-
-/** The subsidy-eligibility conversation: extract facts, ask only what is missing, answer with clauses. */
+/**
+ * 「能补多少？」: picks the program the message is about (保护性耕作, 酸化耕地治理, …), then runs its
+ * dialogue. Scripts are data in knowledge/rules/eligibility/; state lives in the session activity.
+ */
 export function createEligibilitySkill(options: EligibilitySkillOptions): Skill {
-  const script = options.script ?? loadEligibilityScript(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const info: RuleSetInfo | undefined = options.rules.get(script.ruleSet);
-  if (!info) throw new Error(`补贴测算需要规则集「${script.ruleSet}」，但 knowledge/rules 中没有找到。`);
-  const fieldLabel = (key: string) => info.fields.find((field) => field.key === key)?.label ?? key;
-  const fieldUnit = (key: string) => {
-    const field = info.fields.find((candidate) => candidate.key === key);
-    return field?.type === 'percent' ? '%' : (field?.unit ?? '');
-  };
-  const show = (key: string, value: unknown) => `${String(value)}${fieldUnit(key)}`;
-  const questionByField = (field: string) => script.questions.find((question) => question.field === field);
-  const questionByCode = (code?: string) => script.questions.find((question) => question.code === code);
-
+  const scripts = options.scripts ?? loadEligibilityScripts(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+  const dialogues = scripts.map((script) => createDialogue(script, options.rules));
+  const fallback = dialogues[0];
   const stateOf = (ctx: TurnContext): EligibilityState | undefined =>
     ctx.session.activity?.skill === SKILL ? (ctx.session.activity.state as EligibilityState) : undefined;
-  const save = (ctx: TurnContext, state: EligibilityState) => ctx.setActivity({ skill: SKILL, state });
+  const dialogueOf = (state: EligibilityState) => dialogues.find((dialogue) => dialogue.script.id === state.script) ?? fallback;
 
-  function ask(ctx: TurnContext, state: EligibilityState, question: EligibilityQuestion, notes: string[], withHint = false): void {
-    state.asking = question.code;
-    save(ctx, state);
-    const buttons: Button[] = question.choices.map((choice) => ({ label: choice.label, action: `${SKILL}:v:${question.code}:${choice.code}` }));
-    const text = [...notes, question.prompt, ...(withHint && question.hint ? [question.hint] : [])].join('\n');
-    ctx.reply(buttons.length ? { text, buttons } : text);
+  /** The program the text is about: most situation words; an area alone means the default one. */
+  function pick(text: string): Dialogue | undefined {
+    let best: Dialogue | undefined;
+    let bestScore = 0;
+    for (const dialogue of dialogues) {
+      const score = dialogue.score(text);
+      if (score > bestScore) [best, bestScore] = [dialogue, score];
+    }
+    if (best) return best;
+    const triggered = dialogues.some((dialogue) => dialogue.script.triggers.some((trigger) => text.includes(trigger)));
+    return triggered && AREA_MENTION.test(text) ? fallback : undefined;
   }
 
-  function confirm(ctx: TurnContext, state: EligibilityState, pending: Tentative, notes: string[]): void {
-    state.asking = questionByField(pending.field)?.code;
-    save(ctx, state);
-    const label = fieldLabel(pending.field);
-    const value = show(pending.field, pending.options[0]);
-    if (pending.reason === 'approximate' || pending.reason === 'unit') {
-      const question =
-        pending.reason === 'unit'
-          ? `您说的${label}是「${pending.text}」，${pending.note ?? ''}，即 ${value}，对吗？`
-          : `您说${label}「${pending.text}」，按${value}计算可以吗？`;
-      ctx.reply({ text: [...notes, question].join('\n'), buttons: [{ label: '是', action: `${SKILL}:y` }, { label: '否', action: `${SKILL}:n` }] });
-      return;
-    }
-    const buttons = pending.options.map((option, index) => ({ label: show(pending.field, option), action: `${SKILL}:p:${index}` }));
-    const question =
-      pending.reason === 'range'
-        ? `您说的${label}「${pending.text}」是一个范围，请告诉我具体是多少（也可以点下面的数）。`
-        : `${label}按哪个算？`;
-    ctx.reply({ text: [...notes, question].join('\n'), buttons });
+  function offerPrograms(ctx: TurnContext): void {
+    const buttons = dialogues.map((dialogue) => ({ label: dialogue.script.topic, action: `${SKILL}:new:${dialogue.script.code}` }));
+    ctx.reply({ text: '想测算哪一项补助？', buttons });
   }
 
-  /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. */
-  function step(ctx: TurnContext, state: EligibilityState, notes: string[]): void {
-    let result = options.rules.check(script.ruleSet, state.facts);
-    const rejected = result.verdicts.filter(
-      (verdict) =>
-        !verdict.missing &&
-        ((verdict.rule.startsWith('field:') && verdict.level === 'fail') || (script.inputRules[verdict.rule] && verdict.level !== 'pass')),
-    );
-    for (const verdict of rejected) {
-      notes.push(verdict.message);
-      delete state.facts[verdict.rule.startsWith('field:') ? verdict.rule.slice('field:'.length) : script.inputRules[verdict.rule]];
-    }
-    if (rejected.length) result = options.rules.check(script.ruleSet, state.facts);
-
-    const settled = result.verdicts.some((verdict) => verdict.level === 'fail' && !verdict.missing && script.definitionRules.includes(verdict.rule));
-    if (settled) {
-      ctx.setActivity(null);
-      const answer = composeIneligible(info!, script, result);
-      ctx.reply({ ...answer, text: [...notes, answer.text].join('\n') });
-      return;
-    }
-    const pending = state.tentative[0];
-    if (pending) return confirm(ctx, state, pending, notes);
-    const scope = { record: state.facts, computed: {} };
-    const next = script.questions.find((question) => {
-      if (state.facts[question.field] !== undefined || state.skipped.includes(question.field)) return false;
-      if (!question.when) return true;
-      const applies = evaluateCondition(scope, question.when);
-      return applies.decided && applies.holds;
-    });
-    if (next) return ask(ctx, state, next, notes, rejected.some((verdict) => verdict.rule.includes(next.field)));
-    ctx.setActivity(null);
-    const answer = composeEligible(info!, script, state.facts, result);
-    ctx.reply({ ...answer, text: [...notes, answer.text].join('\n') });
-  }
-
-  function accept(state: EligibilityState, field: string, value: unknown, notes: string[]): void {
-    const before = state.facts[field];
-    if (before !== undefined && before !== value) notes.push(`已将${fieldLabel(field)}由 ${show(field, before)} 改为 ${show(field, value)}。`);
-    state.facts[field] = value;
-    state.tentative = state.tentative.filter((pending) => pending.field !== field);
-  }
-
-  /** One typed message, at the start or in the middle of the conversation. Returns false to let it fall through. */
-  function handleText(ctx: TurnContext, state: EligibilityState, starting: boolean): boolean {
-    const text = ctx.text;
-    const word = bare(text);
-    const notes: string[] = [];
-    const pending = state.tentative[0];
-    const asking = pending ? questionByField(pending.field) : questionByCode(state.asking);
-    if (!starting && pending && (pending.reason === 'approximate' || pending.reason === 'unit')) {
-      if (script.yesWords.includes(word)) {
-        accept(state, pending.field, pending.options[0], notes);
-        step(ctx, state, notes);
-        return true;
-      }
-      if (script.noWords.includes(word)) {
-        state.tentative.shift();
-        if (asking) ask(ctx, state, asking, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
-        return true;
-      }
-    }
-    if (!starting && asking && script.unknownWords.some((unknown) => word.includes(unknown))) {
-      if (asking.optional) {
-        state.skipped.push(asking.field);
-        state.tentative = state.tentative.filter((item) => item.field !== asking.field);
-        step(ctx, state, ['好的，这项先不填。']);
-      } else {
-        ask(ctx, state, asking, [`这一项需要一个大概的数才能测算。`], true);
-      }
-      return true;
-    }
-    const extraction = extractFacts(script, info!.fields, text, asking);
-    let usable = Object.keys(extraction.facts).length + extraction.tentative.length > 0;
-    if (!usable && asking?.freeText && !starting && /^(其他|别的|其它|都不是)$/.test(word)) {
-      ask(ctx, state, asking, [], true);
-      return true;
-    }
-    if (!usable && asking?.freeText && !starting && word.length <= 15 && !script.questionWords.some((w) => text.includes(w))) {
-      extraction.facts[asking.field] = text.trim();
-      usable = true;
-    }
-    if (!usable && !starting) {
-      if (script.questionWords.some((w) => text.includes(w))) return false;
-      const current = asking ?? script.questions[0];
-      const problem = extraction.problems[0] ?? (current.kind === 'choice' ? '没有看懂，请点下面的按钮选择，或直接写明。' : '没有看懂您的回答。');
-      if (pending) confirm(ctx, state, pending, [problem]);
-      else ask(ctx, state, current, [problem], true);
-      return true;
-    }
-    const noted: string[] = [];
-    for (const [field, value] of Object.entries(extraction.facts)) {
-      const changed = state.facts[field] !== undefined && state.facts[field] !== value;
-      accept(state, field, value, notes);
-      if (!starting && !changed && field !== asking?.field && questionByField(field)) noted.push(`${fieldLabel(field)} ${show(field, value)}`);
-    }
-    if (noted.length) notes.push(`已记下：${noted.join('，')}。`);
-    for (const item of extraction.tentative) {
-      state.tentative = [...state.tentative.filter((other) => other.field !== item.field), item];
-      if (item.reason === 'conflict') delete state.facts[item.field];
-    }
-    notes.push(...extraction.problems.filter(() => extraction.tentative.length > 0));
-    step(ctx, state, notes);
-    return true;
-  }
-
-  /** Says which plan the numbers come from, then reads the opening message (if any). */
-  function start(ctx: TurnContext, opening: string): void {
-    const state: EligibilityState = { facts: {}, tentative: [], skipped: [] };
-    const number = info!.source.docNumber ? `（${info!.source.docNumber}）` : '';
-    ctx.reply(`好的，我按《${info!.source.title}》${number}帮您测算${script.topic}（${info!.region}，${info!.year}年）。`);
-    if (opening) handleText({ ...ctx, text: opening }, state, true);
-    else step(ctx, state, []);
-  }
-
-  function looksLikeEligibilityQuestion(text: string): boolean {
-    if (!script.triggers.some((trigger) => text.includes(trigger))) return false;
-    return script.situationWords.some((w) => text.includes(w)) || /\d|[一二三四五六七八九十百千万两]+亩/.test(text);
-  }
+  const stale = (ctx: TurnContext) => ctx.reply({ text: STALE_MESSAGE, buttons: [{ label: '重新测算', action: `${SKILL}:new` }] });
 
   return {
     name: SKILL,
@@ -208,58 +56,37 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
           ctx.reply('您还有未完成的填报，请先完成或发送「取消」，再发送 /check 测算补贴。');
           return;
         }
-        start(ctx, args);
+        const dialogue = args ? (dialogues.find((candidate) => candidate.script.situationWords.some((word) => args.includes(word))) ?? fallback) : undefined;
+        if (dialogue) dialogue.start(ctx, args);
+        else if (dialogues.length > 1) offerPrograms(ctx);
+        else fallback.start(ctx, '');
       },
     },
     tryIntent(ctx) {
       if (ctx.session.activity && ctx.session.activity.skill !== SKILL) return false;
-      if (!looksLikeEligibilityQuestion(ctx.text)) return false;
-      start(ctx, ctx.text);
+      const dialogue = pick(ctx.text);
+      if (!dialogue) return false;
+      dialogue.start(ctx, ctx.text);
       return true;
     },
     continueActivity(ctx) {
       const state = stateOf(ctx);
-      return state ? handleText(ctx, state, false) : false;
+      return state ? dialogueOf(state).handleText(ctx, state, false) : false;
     },
     onAction(ctx, payload) {
-      if (payload === RESTART_ACTION.slice(SKILL.length + 1)) {
-        const state: EligibilityState = { facts: {}, tentative: [], skipped: [] };
-        ctx.reply('好的，重新开始测算。');
-        return step(ctx, state, []);
+      const [kind, code] = payload.split(':');
+      if (kind === 'new') {
+        const dialogue = dialogues.find((candidate) => candidate.script.code === code);
+        if (dialogue) return dialogue.start(ctx, '');
+        return dialogues.length > 1 ? offerPrograms(ctx) : fallback.start(ctx, '');
       }
       const state = stateOf(ctx);
-      if (!state) return void ctx.reply({ text: STALE, buttons: [{ label: '重新测算', action: RESTART_ACTION }] });
-      const [kind, first, second] = payload.split(':');
-      const notes: string[] = [];
-      if (kind === 'v') {
-        const question = questionByCode(first);
-        const choice = question?.choices.find((candidate) => candidate.code === second);
-        if (!question || !choice) return void ctx.reply({ text: STALE, buttons: [{ label: '重新测算', action: RESTART_ACTION }] });
-        accept(state, question.field, choice.value, notes);
-        return step(ctx, state, notes);
-      }
-      const pending = state.tentative[0];
-      if (!pending) {
-        notes.push('这个按钮对应的问题已经回答过了。');
-        return step(ctx, state, notes);
-      }
-      if (kind === 'y') accept(state, pending.field, pending.options[0], notes);
-      else if (kind === 'n') {
-        state.tentative.shift();
-        const question = questionByField(pending.field);
-        if (question) return ask(ctx, state, question, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
-      } else if (kind === 'p' && pending.options[Number(first)] !== undefined) {
-        accept(state, pending.field, pending.options[Number(first)], notes);
-      } else {
-        notes.push('这个按钮已失效。');
-      }
-      step(ctx, state, notes);
+      if (!state) return stale(ctx);
+      dialogueOf(state).onAction(ctx, state, payload);
     },
     describeActivity(activity: Activity) {
       const state = activity.state as EligibilityState;
-      const pending = state.tentative?.[0];
-      const asking = pending ? questionByField(pending.field) : questionByCode(state.asking);
-      return `补贴测算${asking ? `（正在确认：${fieldLabel(asking.field)}）` : ''}`;
+      return dialogueOf(state).describe(state);
     },
     cancelActivity(ctx) {
       ctx.setActivity(null);

@@ -70,7 +70,7 @@ function findCounty(script: EligibilityScript, text: string): string | undefined
   return name.length >= 3 && !/^(本|我|全|该|各|那|这|哪)/.test(name) ? name : undefined;
 }
 
-const KIND_OF: Record<string, QuantityKind> = { share: 'share', area: 'area', length: 'length', count: 'count', money: 'money' };
+const KIND_OF: Record<string, QuantityKind> = { share: 'share', area: 'area', length: 'length', count: 'count', money: 'money', ph: 'ph' };
 
 /** Everything a message says about the situation, with ranges, approximations and contradictions held back. */
 export function extractFacts(script: EligibilityScript, fields: RuleSetField[], text: string, asking?: EligibilityQuestion): Extraction {

@@ -1,2 +1,2 @@
 export { createEligibilitySkill, type EligibilitySkillOptions } from './eligibility-skill.ts';
-export { loadEligibilityScript, EligibilityScriptError, type EligibilityScript } from './eligibility-script.ts';
+export { loadEligibilityScript, loadEligibilityScripts, EligibilityScriptError, type EligibilityScript } from './eligibility-script.ts';

@@ -168,7 +168,7 @@ describe('eligibility conversation: bad input', () => {
     expect(hint.text).toContain('秸秆');
     const replies = await say('第二档补助标准是多少？');
     expect(answerer.questions).toEqual(['第二档补助标准是多少?']);
-    expect(last(replies).text).toContain('补贴测算');
+    expect(last(replies).text).toContain('保护性耕作作业补助测算');
   });
 
   it('a stale button after the answer, and after 取消, gets a clear message', async () => {
@@ -181,7 +181,7 @@ describe('eligibility conversation: bad input', () => {
     await say('免耕播种，能补多少？');
     expect(last(await say('取消')).text).toContain('已取消补贴测算');
     expect(last(await press('eligibility:v:sow:nt')).text).toContain('按钮已失效');
-    expect(last(await press('eligibility:new')).text).toContain('怎么播种');
+    expect(last(await press('eligibility:new:ct')).text).toContain('怎么播种');
   });
 
   it('another county is told its own plan governs', async () => {
@@ -192,7 +192,7 @@ describe('eligibility conversation: bad input', () => {
 
   it('/check starts the conversation; plain policy questions do not trigger it', async () => {
     const { say, answerer } = setup();
-    expect(last(await say('/check')).text).toContain('怎么播种');
+    expect(last(await say('/check 免耕')).text).toContain('秸秆');
     const other = setup();
     await other.say('第二档补助标准是多少？');
     expect(other.answerer.questions).toHaveLength(1);
@@ -219,5 +219,40 @@ describe('eligibility conversation: robustness', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('eligibility conversation: 酸化耕地治理 (second script)', () => {
+  it('pH and land type pick the program; the answer gives technique, cap and clauses', async () => {
+    const { say } = setup();
+    const first = await say('我家水田pH 4.8，宁化县的，能补多少？');
+    expect(first[0].text).toContain('2026年福建省酸化耕地治理项目实施方案');
+    expect(last(first).text).toContain('面积有多少亩');
+    const answer = last(await say('100亩'));
+    expect(answer.text).toContain('属于酸性耕地');
+    expect(answer.text).toContain('石灰质物质');
+    expect(answer.text).toContain('物化补助不高于125元/亩，100亩最多12500元');
+    expect(answer.text).toContain('2026年6月15日前');
+    const sections = answer.citations!.map((citation) => citation.section);
+    expect(sections).toContain('附件7 › 四、主推技术模式 › （一）水田 › 一');
+    expect(sections).toContain('附件7 › 五、资金补助内容 › （二）物化补助');
+    expect(answer.buttons!.map((button) => button.action)).toEqual(['eligibility:new:acid']);
+  });
+
+  it('pH 15 is rejected and asked again; pH 5.5 exactly is not acid land', async () => {
+    const { say } = setup();
+    const again = last(await say('土壤酸化，旱地，pH 15，能补吗'));
+    expect(again.text).toContain('0–14');
+    expect(again.text).toContain('pH 值是多少');
+    const answer = last(await say('5.5'));
+    expect(answer.text).toContain('不符合');
+    expect(answer.text).toContain('pH<5.5');
+  });
+
+  it('/check without words offers the programs as buttons', async () => {
+    const { say, press } = setup();
+    const offer = last(await say('/check'));
+    expect(offer.buttons!.map((button) => button.action)).toEqual(['eligibility:new:ct', 'eligibility:new:acid']);
+    expect(last(await press('eligibility:new:acid')).text).toContain('水田还是旱地');
   });
 });

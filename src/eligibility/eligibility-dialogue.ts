@@ -1,0 +1,243 @@
+import type { TurnContext } from '../core/skill.ts';
+import type { Button } from '../core/types.ts';
+import { evaluateCondition } from '../rules/conditions.ts';
+import type { RuleRegistry, RuleSetInfo } from '../rules/index.ts';
+import { composeEligible, composeIneligible, restartAction } from './compose-answer.ts';
+import type { EligibilityQuestion, EligibilityScript } from './eligibility-script.ts';
+import { extractFacts, type Tentative } from './extract-facts.ts';
+
+export const SKILL = 'eligibility';
+
+/** What the user has told us so far; lives in the session activity, never in a button. */
+export interface EligibilityState {
+  /** Id of the script (program) being checked. */
+  script: string;
+  facts: Record<string, unknown>;
+  tentative: Tentative[];
+  /** Code of the question last asked. */
+  asking?: string;
+  /** Optional questions answered 「不知道」. */
+  skipped: string[];
+}
+
+export const STALE_MESSAGE =
+  '这个补贴测算已经结束或已取消，按钮已失效。如需重新测算，请点「重新测算」，或直接描述您的情况（如「流转了100亩地，免耕播种，秸秆盖了一半，能补多少？」）。';
+
+export interface Dialogue {
+  script: EligibilityScript;
+  info: RuleSetInfo;
+  start(ctx: TurnContext, opening: string): void;
+  /** Returns false to let an unrelated message fall through. */
+  handleText(ctx: TurnContext, state: EligibilityState, starting: boolean): boolean;
+  onAction(ctx: TurnContext, state: EligibilityState, payload: string): void;
+  describe(state: EligibilityState): string;
+  score(text: string): number;
+}
+
+function bare(text: string): string {
+  return text.replace(/[\p{P}\p{S}\s]/gu, '');
+}
+
+/** One program's eligibility conversation: extract facts, ask only what is missing, answer with clauses. */
+export function createDialogue(script: EligibilityScript, rules: RuleRegistry): Dialogue {
+  const found = rules.get(script.ruleSet);
+  if (!found) throw new Error(`补贴测算「${script.id}」需要规则集「${script.ruleSet}」，但 knowledge/rules 中没有找到。`);
+  const info: RuleSetInfo = found;
+  const fieldLabel = (key: string) => info.fields.find((field) => field.key === key)?.label ?? key;
+  const fieldUnit = (key: string) => {
+    const field = info.fields.find((candidate) => candidate.key === key);
+    return field?.type === 'percent' ? '%' : (field?.unit ?? '');
+  };
+  const show = (key: string, value: unknown) => `${String(value)}${fieldUnit(key)}`;
+  const questionByField = (field: string) => script.questions.find((question) => question.field === field);
+  const questionByCode = (code?: string) => script.questions.find((question) => question.code === code);
+
+  const save = (ctx: TurnContext, state: EligibilityState) => ctx.setActivity({ skill: SKILL, state: { ...state, script: script.id } });
+
+  function ask(ctx: TurnContext, state: EligibilityState, question: EligibilityQuestion, notes: string[], withHint = false): void {
+    state.asking = question.code;
+    save(ctx, state);
+    const buttons: Button[] = question.choices.map((choice) => ({ label: choice.label, action: `${SKILL}:v:${question.code}:${choice.code}` }));
+    const text = [...notes, question.prompt, ...(withHint && question.hint ? [question.hint] : [])].join('\n');
+    ctx.reply(buttons.length ? { text, buttons } : text);
+  }
+
+  function confirm(ctx: TurnContext, state: EligibilityState, pending: Tentative, notes: string[]): void {
+    state.asking = questionByField(pending.field)?.code;
+    save(ctx, state);
+    const label = fieldLabel(pending.field);
+    const value = show(pending.field, pending.options[0]);
+    if (pending.reason === 'approximate' || pending.reason === 'unit') {
+      const question =
+        pending.reason === 'unit'
+          ? `您说的${label}是「${pending.text}」，${pending.note ?? ''}，即 ${value}，对吗？`
+          : `您说${label}「${pending.text}」，按${value}计算可以吗？`;
+      ctx.reply({ text: [...notes, question].join('\n'), buttons: [{ label: '是', action: `${SKILL}:y` }, { label: '否', action: `${SKILL}:n` }] });
+      return;
+    }
+    const buttons = pending.options.map((option, index) => ({ label: show(pending.field, option), action: `${SKILL}:p:${index}` }));
+    const question =
+      pending.reason === 'range'
+        ? `您说的${label}「${pending.text}」是一个范围，请告诉我具体是多少（也可以点下面的数）。`
+        : `${label}按哪个算？`;
+    ctx.reply({ text: [...notes, question].join('\n'), buttons });
+  }
+
+  /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. */
+  function step(ctx: TurnContext, state: EligibilityState, notes: string[]): void {
+    let result = rules.check(script.ruleSet, state.facts);
+    const rejected = result.verdicts.filter(
+      (verdict) =>
+        !verdict.missing &&
+        ((verdict.rule.startsWith('field:') && verdict.level === 'fail') || (script.inputRules[verdict.rule] && verdict.level !== 'pass')),
+    );
+    for (const verdict of rejected) {
+      notes.push(verdict.message);
+      delete state.facts[verdict.rule.startsWith('field:') ? verdict.rule.slice('field:'.length) : script.inputRules[verdict.rule]];
+    }
+    if (rejected.length) result = rules.check(script.ruleSet, state.facts);
+
+    const settled = result.verdicts.some((verdict) => verdict.level === 'fail' && !verdict.missing && script.definitionRules.includes(verdict.rule));
+    if (settled) {
+      ctx.setActivity(null);
+      const answer = composeIneligible(info, script, result);
+      ctx.reply({ ...answer, text: [...notes, answer.text].join('\n') });
+      return;
+    }
+    const pending = state.tentative[0];
+    if (pending) return confirm(ctx, state, pending, notes);
+    const scope = { record: state.facts, computed: {} };
+    const next = script.questions.find((question) => {
+      if (state.facts[question.field] !== undefined || state.skipped.includes(question.field)) return false;
+      if (!question.when) return true;
+      const applies = evaluateCondition(scope, question.when);
+      return applies.decided && applies.holds;
+    });
+    if (next) return ask(ctx, state, next, notes, rejected.some((verdict) => verdict.rule.includes(next.field)));
+    ctx.setActivity(null);
+    const answer = composeEligible(info, script, state.facts, result);
+    ctx.reply({ ...answer, text: [...notes, answer.text].join('\n') });
+  }
+
+  function accept(state: EligibilityState, field: string, value: unknown, notes: string[]): void {
+    const before = state.facts[field];
+    if (before !== undefined && before !== value) notes.push(`已将${fieldLabel(field)}由 ${show(field, before)} 改为 ${show(field, value)}。`);
+    state.facts[field] = value;
+    state.tentative = state.tentative.filter((pending) => pending.field !== field);
+  }
+
+  /** One typed message, at the start or in the middle of the conversation. Returns false to let it fall through. */
+  function handleText(ctx: TurnContext, state: EligibilityState, starting: boolean): boolean {
+    const text = ctx.text;
+    const word = bare(text);
+    const notes: string[] = [];
+    const pending = state.tentative[0];
+    const asking = pending ? questionByField(pending.field) : questionByCode(state.asking);
+    if (!starting && pending && (pending.reason === 'approximate' || pending.reason === 'unit')) {
+      if (script.yesWords.includes(word)) {
+        accept(state, pending.field, pending.options[0], notes);
+        step(ctx, state, notes);
+        return true;
+      }
+      if (script.noWords.includes(word)) {
+        state.tentative.shift();
+        if (asking) ask(ctx, state, asking, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
+        return true;
+      }
+    }
+    if (!starting && asking && script.unknownWords.some((unknown) => word.includes(unknown))) {
+      if (asking.optional) {
+        state.skipped.push(asking.field);
+        state.tentative = state.tentative.filter((item) => item.field !== asking.field);
+        step(ctx, state, ['好的，这项先不填。']);
+      } else {
+        ask(ctx, state, asking, [`这一项需要一个大概的数才能测算。`], true);
+      }
+      return true;
+    }
+    const extraction = extractFacts(script, info.fields, text, asking);
+    let usable = Object.keys(extraction.facts).length + extraction.tentative.length > 0;
+    if (!usable && asking?.freeText && !starting && /^(其他|别的|其它|都不是)$/.test(word)) {
+      ask(ctx, state, asking, [], true);
+      return true;
+    }
+    if (!usable && asking?.freeText && !starting && word.length <= 15 && !script.questionWords.some((w) => text.includes(w))) {
+      extraction.facts[asking.field] = text.trim();
+      usable = true;
+    }
+    if (!usable && !starting) {
+      if (script.questionWords.some((w) => text.includes(w))) return false;
+      const current = asking ?? script.questions[0];
+      const problem = extraction.problems[0] ?? (current.kind === 'choice' ? '没有看懂，请点下面的按钮选择，或直接写明。' : '没有看懂您的回答。');
+      if (pending) confirm(ctx, state, pending, [problem]);
+      else ask(ctx, state, current, [problem], true);
+      return true;
+    }
+    const noted: string[] = [];
+    for (const [field, value] of Object.entries(extraction.facts)) {
+      const changed = state.facts[field] !== undefined && state.facts[field] !== value;
+      accept(state, field, value, notes);
+      if (!starting && !changed && field !== asking?.field && questionByField(field)) noted.push(`${fieldLabel(field)} ${show(field, value)}`);
+    }
+    if (noted.length) notes.push(`已记下：${noted.join('，')}。`);
+    for (const item of extraction.tentative) {
+      state.tentative = [...state.tentative.filter((other) => other.field !== item.field), item];
+      if (item.reason === 'conflict') delete state.facts[item.field];
+    }
+    notes.push(...extraction.problems.filter(() => extraction.tentative.length > 0));
+    step(ctx, state, notes);
+    return true;
+  }
+
+  /** Says which plan the numbers come from, then reads the opening message (if any). */
+  function start(ctx: TurnContext, opening: string): void {
+    const state: EligibilityState = { script: script.id, facts: {}, tentative: [], skipped: [] };
+    const number = info.source.docNumber ? `（${info.source.docNumber}）` : '';
+    ctx.reply(`好的，我按《${info.source.title}》${number}帮您测算${script.topic}（${info.region}，${info.year}年）。`);
+    if (opening) handleText({ ...ctx, text: opening }, state, true);
+    else step(ctx, state, []);
+  }
+
+  /** 0 if the text is not this program's eligibility question, else how many situation words it names. */
+  function score(text: string): number {
+    if (!script.triggers.some((trigger) => text.includes(trigger))) return 0;
+    return script.situationWords.filter((word) => text.includes(word)).length;
+  }
+
+
+  function onAction(ctx: TurnContext, state: EligibilityState, payload: string): void {
+    const [kind, first, second] = payload.split(':');
+    const notes: string[] = [];
+    if (kind === 'v') {
+      const question = questionByCode(first);
+      const choice = question?.choices.find((candidate) => candidate.code === second);
+      if (!question || !choice) return void ctx.reply({ text: STALE_MESSAGE, buttons: [{ label: '重新测算', action: restartAction(script) }] });
+      accept(state, question.field, choice.value, notes);
+      return step(ctx, state, notes);
+    }
+    const pending = state.tentative[0];
+    if (!pending) {
+      notes.push('这个按钮对应的问题已经回答过了。');
+      return step(ctx, state, notes);
+    }
+    if (kind === 'y') accept(state, pending.field, pending.options[0], notes);
+    else if (kind === 'n') {
+      state.tentative.shift();
+      const question = questionByField(pending.field);
+      if (question) return ask(ctx, state, question, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
+    } else if (kind === 'p' && pending.options[Number(first)] !== undefined) {
+      accept(state, pending.field, pending.options[Number(first)], notes);
+    } else {
+      notes.push('这个按钮已失效。');
+    }
+    step(ctx, state, notes);
+  }
+
+  function describe(state: EligibilityState): string {
+    const pending = state.tentative?.[0];
+    const asking = pending ? questionByField(pending.field) : questionByCode(state.asking);
+    return `${script.topic}测算${asking ? `（正在确认：${fieldLabel(asking.field)}）` : ''}`;
+  }
+
+  return { script, info, start, handleText, onAction, describe, score };
+}

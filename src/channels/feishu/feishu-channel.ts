@@ -102,7 +102,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
         const replies = await conversation.handle(inbound.message);
         for (const reply of replies) await sender.send(inbound.target, reply);
       },
-      (error) => logger.error(`[feishu] ${inbound.message.dedupKey ?? 'event'} in chat ${inbound.target.chatId} not fully delivered`, error),
+      (error) => logger.error(`[feishu] 事件 ${inbound.message.dedupKey ?? '?'}（会话 ${inbound.target.chatId}）的回复未能全部送达`, error),
     );
   }
 
@@ -130,13 +130,13 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     try {
       const info = (await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as { code?: number; bot?: { open_id?: string; app_name?: string } };
       botOpenId = info.bot?.open_id;
-      logger.info(`[feishu] bot ${info.bot?.app_name ?? ''} (${botOpenId ?? 'open_id unknown'}) ready`);
+      logger.info(`[feishu] 机器人「${info.bot?.app_name ?? ''}」已就绪`);
     } catch (error) {
       const detail = JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? (error as Error).message ?? '');
       if (/app secret|app_secret|app id|app_id|10003|10014|invalid/i.test(detail)) {
         throw new ChannelApiError('飞书拒绝了应用凭证，请核对 FEISHU_APP_ID 与 FEISHU_APP_SECRET（开发者后台 › 凭证与基础信息）。', { cause: error });
       }
-      logger.warn('[feishu] could not read the bot identity; in groups every @-mention will be answered', error);
+      logger.warn('[feishu] 读取机器人信息失败；群聊中凡是 @ 了人的消息都会回应', error);
     }
   }
 
@@ -144,7 +144,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     async start() {
       await learnBotIdentity();
       if (settings.mode === 'http') {
-        logger.info('[feishu] receiving events by HTTP at /feishu/events and card callbacks at /feishu/cards');
+        logger.info('[feishu] 通过 HTTP 接收事件（/feishu/events）和卡片回调（/feishu/cards）');
         return;
       }
       wsClient = new lark.WSClient({
@@ -153,11 +153,11 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
         domain,
         logger: sdkLogger,
         loggerLevel: lark.LoggerLevel.warn,
-        onReady: () => logger.info('[feishu] long connection established'),
-        onError: (error) => logger.error('[feishu] long connection failed', error),
+        onReady: () => logger.info('[feishu] 长连接已建立'),
+        onError: (error) => logger.error('[feishu] 长连接失败', error),
       });
       await wsClient.start({ eventDispatcher: dispatcher });
-      logger.info('[feishu] connecting by long connection (长连接)');
+      logger.info('[feishu] 正在建立长连接…');
     },
 
     async stop() {

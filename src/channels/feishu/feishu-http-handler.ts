@@ -31,7 +31,7 @@ export function createFeishuHttpHandler(options: {
     }
     const check = checkFeishuRequest(raw, request.headers, options.secrets, Math.floor(now() / 1000));
     if (!check.ok) {
-      options.logger.warn(`[feishu] refused ${request.url}: ${check.reason}`);
+      options.logger.warn(`[feishu] 已拒绝 ${request.url}：${check.reason}`);
       return json(response, check.status, { msg: 'refused' });
     }
     if (check.kind === 'challenge') return json(response, 200, { challenge: check.challenge });
@@ -41,7 +41,7 @@ export function createFeishuHttpHandler(options: {
       const result = await options.dispatcher.invoke(data, { needCheck: false });
       json(response, 200, result && typeof result === 'object' ? result : {});
     } catch (error) {
-      options.logger.error(`[feishu] event ${check.eventType ?? '?'} failed`, error);
+      options.logger.error(`[feishu] 处理事件 ${check.eventType ?? '?'} 失败`, error);
       json(response, 500, {});
     }
   }

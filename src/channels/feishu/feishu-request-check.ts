@@ -30,14 +30,14 @@ export function checkFeishuRequest(rawBody: string, headers: IncomingHttpHeaders
   try {
     body = JSON.parse(rawBody) as Record<string, unknown>;
   } catch {
-    return { ok: false, status: 400, reason: 'body is not JSON' };
+    return { ok: false, status: 400, reason: '请求体不是 JSON' };
   }
   let inner = body;
   if (typeof body.encrypt === 'string') {
     try {
       inner = JSON.parse(new AESCipher(secrets.encryptKey).decrypt(body.encrypt)) as Record<string, unknown>;
     } catch {
-      return { ok: false, status: 401, reason: 'payload does not decrypt with FEISHU_ENCRYPT_KEY' };
+      return { ok: false, status: 401, reason: '用 FEISHU_ENCRYPT_KEY 解密失败' };
     }
   }
   const header = (inner.header ?? {}) as Record<string, unknown>;
@@ -45,22 +45,22 @@ export function checkFeishuRequest(rawBody: string, headers: IncomingHttpHeaders
   const tokenMatches = typeof token === 'string' && sameText(token, secrets.verificationToken);
 
   if (inner.type === 'url_verification') {
-    if (!tokenMatches) return { ok: false, status: 403, reason: 'url_verification with a wrong verification token' };
+    if (!tokenMatches) return { ok: false, status: 403, reason: 'url_verification 的 Verification Token 不符' };
     return { ok: true, kind: 'challenge', challenge: String(inner.challenge ?? '') };
   }
 
   const timestamp = headerText(headers, 'x-lark-request-timestamp');
   const nonce = headerText(headers, 'x-lark-request-nonce');
   const signature = headerText(headers, 'x-lark-signature');
-  if (!timestamp || !nonce || !signature) return { ok: false, status: 401, reason: 'signature headers missing' };
+  if (!timestamp || !nonce || !signature) return { ok: false, status: 401, reason: '缺少签名请求头' };
   if (!sameText(feishuSignature(timestamp, nonce, secrets.encryptKey, rawBody), signature)) {
-    return { ok: false, status: 401, reason: 'signature does not match' };
+    return { ok: false, status: 401, reason: '签名不符' };
   }
   const sent = Number(timestamp);
   if (!Number.isFinite(sent) || Math.abs(nowSeconds - sent) > MAX_CLOCK_SKEW_SECONDS) {
-    return { ok: false, status: 401, reason: `stale timestamp ${timestamp}` };
+    return { ok: false, status: 401, reason: `时间戳 ${timestamp} 已过期或无效` };
   }
-  if (!tokenMatches) return { ok: false, status: 403, reason: 'wrong verification token' };
+  if (!tokenMatches) return { ok: false, status: 403, reason: 'Verification Token 不符' };
   return { ok: true, kind: 'event', body, eventType: typeof header.event_type === 'string' ? header.event_type : undefined };
 }
 

@@ -49,7 +49,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const logger = options.logger ?? consoleChannelLogger;
   const actions =
     options.callbackActions ??
-    createCallbackActions({ onMapped: (action) => logger.warn(`[telegram] button action longer than 64 bytes mapped server-side: ${action.slice(0, 40)}…`) });
+    createCallbackActions({ onMapped: (action) => logger.warn(`[telegram] 按钮动作超过 64 字节，已改用服务器端映射：${action.slice(0, 40)}…`) });
   const bot = new Telegraf(settings.token, { telegram: settings.apiRoot ? { apiRoot: settings.apiRoot } : {} });
   const sender = createTelegramSender(bot.telegram, actions, options.retry);
   const queues = createUserQueues();
@@ -66,19 +66,19 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     if (!identity) return;
     const inbound = translateTelegramUpdate(update, identity, actions.decode);
     if (inbound?.callbackQueryId) {
-      sender.call('answerCallbackQuery', { callback_query_id: inbound.callbackQueryId }).catch((error) => logger.warn('[telegram] answerCallbackQuery failed', error));
+      sender.call('answerCallbackQuery', { callback_query_id: inbound.callbackQueryId }).catch((error) => logger.warn('[telegram] 应答按钮回调失败', error));
     }
     if (!inbound) return;
     queues.enqueue(
       inbound.message.userId,
       () => process(inbound),
-      (error) => logger.error(`[telegram] update ${update.update_id} for chat ${inbound.chatId} not fully delivered`, error),
+      (error) => logger.error(`[telegram] 更新 ${update.update_id}（会话 ${inbound.chatId}）的回复未能全部送达`, error),
     );
   }
 
   // The middleware only enqueues, so telegraf's batch (awaited as a whole) never waits on a slow chat.
   bot.use((ctx) => accept(ctx.update));
-  bot.catch((error) => logger.error('[telegram] update handling failed', error));
+  bot.catch((error) => logger.error('[telegram] 处理更新失败', error));
 
   const call = (method: string, payload: Record<string, unknown>) => withRetry(method, () => bot.telegram.callApi(method as 'getMe', payload as never), classifyTelegramFailure, { ...options.retry, attempts: 3 });
 
@@ -97,16 +97,16 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       } else {
         bot.botInfo = { id: identity.id, username: identity.username, is_bot: true, first_name: identity.username } as never;
       }
-      await call('setMyCommands', { commands: TELEGRAM_COMMANDS }).catch((error) => logger.warn('[telegram] setMyCommands failed; the command menu may be outdated', error));
+      await call('setMyCommands', { commands: TELEGRAM_COMMANDS }).catch((error) => logger.warn('[telegram] 注册指令菜单失败，菜单可能不是最新的', error));
       const allowed = ['message', 'callback_query'];
       if (settings.webhook) {
         await call('setWebhook', { url: settings.webhook.url, secret_token: settings.webhook.secret, allowed_updates: allowed });
-        logger.info(`[telegram] @${identity.username} receiving updates by webhook at ${settings.webhook.path}`);
+        logger.info(`[telegram] @${identity.username} 已启动，通过 Webhook 接收消息（${settings.webhook.path}）`);
         return;
       }
       // launch() removes any webhook (keeping pending updates) before it starts polling.
-      polling = bot.launch({ allowedUpdates: allowed as never }).catch((error) => logger.error('[telegram] long polling stopped with an error', error));
-      logger.info(`[telegram] @${identity.username} receiving updates by long polling`);
+      polling = bot.launch({ allowedUpdates: allowed as never }).catch((error) => logger.error('[telegram] 长轮询因错误停止', error));
+      logger.info(`[telegram] @${identity.username} 已启动，通过长轮询接收消息`);
     },
 
     async stop() {
@@ -136,7 +136,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         return true;
       }
       if (!sameSecret(token, webhook.secret)) {
-        logger.warn('[telegram] webhook request with a wrong secret token refused');
+        logger.warn('[telegram] 已拒绝密钥不符的 Webhook 请求');
         response.writeHead(403).end();
         return true;
       }

@@ -77,7 +77,7 @@ describe('Feishu channel over HTTP event subscription', () => {
     expect((await fetch(`${base}/feishu/events`)).status).toBe(405);
     await channel.whenIdle();
     expect(test.questions).toEqual([]);
-    expect(logger.lines.filter((line) => line.includes('refused')).length).toBeGreaterThanOrEqual(4);
+    expect(logger.lines.filter((line) => line.includes('已拒绝')).length).toBeGreaterThanOrEqual(4);
   });
 
   it('continues the conversation from a card callback at /feishu/cards with a toast', async () => {

@@ -66,7 +66,7 @@ describe('Telegram channel over long polling (real telegraf, fake Bot API)', () 
     for (const button of keyboard) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
     // The second action is 96 bytes: it must travel through the server-side table.
     expect(keyboard[1].callback_data).toMatch(/^~/);
-    expect(logger.lines.some((line) => line.includes('mapped server-side'))).toBe(true);
+    expect(logger.lines.some((line) => line.includes('服务器端映射'))).toBe(true);
 
     api.pushUpdates(buttonUpdate(ALICE, keyboard[1].callback_data));
     const sent = await api.waitForCalls('sendMessage', 2);

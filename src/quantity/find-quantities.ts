@@ -45,6 +45,7 @@ function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | und
   if (q.kind === 'count' && q.chinese && q.min === 1 && !q.isRange) return undefined; // 一个, 一家, 一次: words, not counts
   if (q.kind !== 'number') return q.kind;
   if (NOT_A_QUANTITY_AFTER.test(s.slice(q.end, q.end + 1)) || q.max >= 1e10) return undefined;
+  if (/[-/:.]/.test(s[q.index - 1] ?? '') || /^[-/:][0-9]/.test(s.slice(q.end, q.end + 2))) return undefined; // 2024-05-01, 5/1, 10:30
   const clause = s.slice(q.clauseStart, q.index);
   const money = unitsOfMeasure.moneyContextWords.some((word) => clause.includes(word));
   // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万).

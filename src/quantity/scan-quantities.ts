@@ -110,7 +110,8 @@ function readPercent(s: string, i: number, prefix: string, factor: number): Core
 /** 「三分之一」「3分之2」「1/3」. */
 function readFraction(s: string, i: number): Core | undefined {
   const arabic = /^(\d+)\/(\d+)(?![\d/])/.exec(s.slice(i, i + 16));
-  if (arabic && s[i - 1] !== '/' && Number(arabic[2]) > 0) {
+  // A numerator above the denominator is a date (5/1), not a share.
+  if (arabic && s[i - 1] !== '/' && Number(arabic[2]) > 0 && Number(arabic[1]) <= Number(arabic[2])) {
     const value = roundCanonical(Number(arabic[1]) / Number(arabic[2]));
     return { start: i, end: i + arabic[0].length, kind: 'share', min: value, max: value, isRange: false, approximate: false, chinese: false, unit: '/' };
   }
@@ -150,20 +151,22 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
     negative = true;
     start--;
   }
+  let approximationSeen = false;
   for (let again = true; again; ) {
     again = false;
     let cursor = start;
     while (s[cursor - 1] === ' ') cursor--;
     const boundWord = unitsOfMeasure.boundWords.find((w) => w.position === 'before' && endsAt(s, cursor, w.text));
-    const approximation = unitsOfMeasure.approximatePrefixes.find((w) => endsAt(s, cursor, w));
+    const approximation = approximationSeen ? undefined : unitsOfMeasure.approximatePrefixes.find((w) => endsAt(s, cursor, w));
     if (boundWord && !bound) { bound = boundWord.bound; start = cursor - boundWord.text.length; again = true; continue; }
-    if (approximation) { approximate = true; start = cursor - approximation.length; again = true; continue; }
+    if (approximation) { approximate = approximationSeen = true; start = cursor - approximation.length; again = true; continue; }
     const ph = phPrefixBefore(s, cursor);
     if (ph !== undefined && kind === 'number') { kind = 'ph'; start = ph; again = true; }
   }
   start = Math.max(start, clauseStart);
   const clauseBefore = s.slice(clauseStart, start);
-  if (unitsOfMeasure.approximatePrefixes.some((w) => clauseBefore.includes(w))) approximate = true;
+  // Clause-wide only for words like 大概 (大概盖了一半); 近 and 约 also hide in 最近, 附近, 合约.
+  if (unitsOfMeasure.approximatePrefixes.some((w) => w.length > 1 && clauseBefore.includes(w))) approximate = true;
   if (kind === 'money' && /每亩|亩均/.test(clauseBefore)) per ??= '亩';
 
   return {

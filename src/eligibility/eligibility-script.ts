@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { conditionSchema } from '../rules/rule-set-schema.ts';
@@ -71,12 +71,9 @@ const DEFAULT_SCRIPT = 'conservation-tillage';
 /** Every script in knowledge/rules/eligibility/, the default (conservation tillage) first. */
 export function loadEligibilityScripts(knowledgeDir: string): EligibilityScript[] {
   const dir = join(knowledgeDir, 'rules', 'eligibility');
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
-  } catch (cause) {
-    throw new EligibilityScriptError(`读不到补贴测算对话目录 ${dir}。`, { cause });
-  }
+  // A knowledge folder without eligibility scripts simply has no eligibility check.
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
   const ids = names.map((name) => name.replace(/\.json$/, ''));
   ids.sort((a, b) => Number(b === DEFAULT_SCRIPT) - Number(a === DEFAULT_SCRIPT));
   return ids.map((id) => loadEligibilityScript(knowledgeDir, id));

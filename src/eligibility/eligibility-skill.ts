@@ -22,11 +22,13 @@ const AREA_MENTION = /[\d一二三四五六七八九十百千万两]+\s*(亩|公
  */
 export function createEligibilitySkill(options: EligibilitySkillOptions): Skill {
   const scripts = options.scripts ?? loadEligibilityScripts(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const dialogues = scripts.map((script) => createDialogue(script, options.rules));
-  const fallback = dialogues[0];
+  // A script whose rule set is not loaded (another knowledge folder) is left out, not fatal.
+  const dialogues = scripts.filter((script) => options.rules.get(script.ruleSet)).map((script) => createDialogue(script, options.rules));
+  const fallback: Dialogue | undefined = dialogues[0];
   const stateOf = (ctx: TurnContext): EligibilityState | undefined =>
     ctx.session.activity?.skill === SKILL ? (ctx.session.activity.state as EligibilityState) : undefined;
-  const dialogueOf = (state: EligibilityState) => dialogues.find((dialogue) => dialogue.script.id === state.script) ?? fallback;
+  const dialogueOf = (state: EligibilityState) =>
+    state.script ? dialogues.find((dialogue) => dialogue.script.id === state.script) : fallback;
 
   /** The program the text is about: most situation words; an area alone means the default one. */
   function pick(text: string): Dialogue | undefined {
@@ -56,6 +58,7 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
           ctx.reply('您还有未完成的填报，请先完成或发送「取消」，再发送 /check 测算补贴。');
           return;
         }
+        if (!fallback) return void ctx.reply('当前资料中没有可测算的补贴项目。');
         const dialogue = args ? (dialogues.find((candidate) => candidate.script.situationWords.some((word) => args.includes(word))) ?? fallback) : undefined;
         if (dialogue) dialogue.start(ctx, args);
         else if (dialogues.length > 1) offerPrograms(ctx);
@@ -71,22 +74,26 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
     },
     continueActivity(ctx) {
       const state = stateOf(ctx);
-      return state ? dialogueOf(state).handleText(ctx, state, false) : false;
+      const dialogue = state && dialogueOf(state);
+      return state && dialogue ? dialogue.handleText(ctx, state, false) : false;
     },
     onAction(ctx, payload) {
       const [kind, code] = payload.split(':');
       if (kind === 'new') {
         const dialogue = dialogues.find((candidate) => candidate.script.code === code);
         if (dialogue) return dialogue.start(ctx, '');
-        return dialogues.length > 1 ? offerPrograms(ctx) : fallback.start(ctx, '');
+        if (dialogues.length > 1) return offerPrograms(ctx);
+        if (fallback) return fallback.start(ctx, '');
+        return stale(ctx);
       }
       const state = stateOf(ctx);
-      if (!state) return stale(ctx);
-      dialogueOf(state).onAction(ctx, state, payload);
+      const dialogue = state && dialogueOf(state);
+      if (!state || !dialogue) return stale(ctx);
+      dialogue.onAction(ctx, state, payload);
     },
     describeActivity(activity: Activity) {
       const state = activity.state as EligibilityState;
-      return dialogueOf(state).describe(state);
+      return dialogueOf(state)?.describe(state) ?? '补贴测算';
     },
     cancelActivity(ctx) {
       ctx.setActivity(null);

@@ -256,3 +256,24 @@ describe('eligibility conversation: 酸化耕地治理 (second script)', () => {
     expect(last(await press('eligibility:new:acid')).text).toContain('水田还是旱地');
   });
 });
+
+describe('eligibility skill without data', () => {
+  it('a knowledge folder without scripts or rule sets gives a skill that stays quiet', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createRuleRegistry } = await import('../../src/rules/index.ts');
+    const skills = [
+      createEligibilitySkill({ rules: createRuleRegistry([]), knowledgeDir: mkdtempSync(join(tmpdir(), 'gengbao-empty-')) }),
+      createEligibilitySkill({ rules: createRuleRegistry([]) }),
+    ];
+    for (const skill of skills) {
+      const answerer = createFakeAnswerer();
+      const conversation = createConversation({ sessions: createSqliteSessionStore(openMemoryDatabase()), answerer, skills: [skill] });
+      await conversation.handle({ channel: 'test', userId: 'u', text: '流转了100亩地，免耕，能补多少？' });
+      expect(answerer.questions).toHaveLength(1);
+      const replies = await conversation.handle({ channel: 'test', userId: 'u', text: '/check' });
+      expect(replies[0].text).toContain('没有可测算的补贴项目');
+    }
+  });
+});

@@ -25,6 +25,7 @@ export function normalizeInput(text: string): string {
   return out;
 }
 
+/** Half- or full-width digit: the neighbours are looked at before they are normalised. */
 function isAsciiDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9' || (ch !== undefined && ch >= '０' && ch <= '９');
+  return ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'));
 }

@@ -55,6 +55,9 @@ function parseAnswer(text: string, expected: QuantityKind, options: ParseQuantit
   if (pool.length === 0) return fail(messages.wrongKind(typedText(text, scanned[0]!), scanned[0]!.kind));
   if (pool.length > 1) return fail(messages.several(pool.map((q) => typedText(text, q))));
   const chosen = pool[0]!;
+  // 「2,3万亩」: a comma typed for a decimal point splits one number in two; ask rather than take 3万.
+  const glued = scanned.find((q) => q !== chosen && (q.end + 1 === chosen.index || chosen.end + 1 === q.index) && /[,.]/.test(s[Math.min(q.end, chosen.end)]!));
+  if (glued) return fail(messages.several([glued, chosen].sort((a, b) => a.index - b.index).map((q) => typedText(text, q))));
   if (chosen.negative && expected !== 'number') return fail(messages.negative());
   return check(interpret(chosen, text, expected), expected, options, messages);
 }

@@ -44,6 +44,8 @@ const phrasings: Array<[string, QuantityKind, Expected]> = [
   ['-5亩', 'area', { error: '面积不能是负数' }],
   ['负5亩', 'area', { error: '面积不能是负数' }],
   ['120亩，不对，130亩', 'area', { error: '一次只能填一个面积' }],
+  ['2,3万亩', 'area', { error: '一次只能填一个面积，您输入了「2」、「3万亩」' }],
+  ['2。3万亩', 'area', { value: 23000 }],
   ['百亩', 'area', { error: '没有看到面积的数字' }],
   // share
   ['45%', 'share', { value: 0.45, unit: '%' }],

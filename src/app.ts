@@ -19,6 +19,7 @@ import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
 import { createExportSkill } from './export/export-skill.ts';
 import { createRecordsSkill } from './records/records-skill.ts';
+import type { FormCardDependencies } from './channels/feishu/feishu-form-cards.ts';
 
 export interface App {
   config: Config;
@@ -26,6 +27,8 @@ export interface App {
   knowledge: KnowledgeBase;
   ingestReport: IngestReport;
   conversation: Conversation;
+  /** What Feishu form cards need (a whole report in one card, checked like the chat); pass to createConfiguredChannels. */
+  formCards: FormCardDependencies;
   close(): void;
 }
 
@@ -45,7 +48,9 @@ export function createApp(config: Config): App {
   skills.push(createAccountSkill({ users: userStore }));
   skills.push(createExportSkill({ records, users: userStore, units, forms: loadForms(config.knowledgeDir) }));
   skills.push(createRecordsSkill({ records, units, forms: loadForms(config.knowledgeDir) }));
-  skills.push(createFormSkill({ forms: loadForms(config.knowledgeDir), rules, records, users: userStore, units }));
+  const forms = loadForms(config.knowledgeDir);
+  const formSkill = createFormSkill({ forms, rules, records, users: userStore, units });
+  skills.push(formSkill);
   const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.
   const answerer: Answerer = modelSettingsFrom(config)
@@ -59,5 +64,6 @@ export function createApp(config: Config): App {
     users,
     onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  return { config, db, knowledge, ingestReport, conversation, close: () => db.close() };
+  const formCards: FormCardDependencies = { forms, submit: (formId, values, ctx) => formSkill.submitFormValues(formId, values, ctx), users };
+  return { config, db, knowledge, ingestReport, conversation, formCards, close: () => db.close() };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { createRecordingLogger } from '../../src/channels/channel-logger.ts';
 import { createFeishuChannel, type FeishuChannel } from '../../src/channels/feishu/feishu-channel.ts';
+import { createFeishuFormCards } from '../../src/channels/feishu/feishu-form-cards.ts';
 import { renderFeishuReply } from '../../src/channels/feishu/feishu-format.ts';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.ts';
 import { renderTelegramHtml } from '../../src/channels/telegram/telegram-format.ts';
@@ -52,7 +53,12 @@ describe('the same conversation on Telegram and Feishu as in the core (real app,
     app = createApp(loadConfig({ knowledge: join(import.meta.dirname, '..', '..', 'knowledge'), data: mkdtempSync(join(tmpdir(), 'gengbao-transcript-')) }, env));
     const logger = createRecordingLogger();
     telegram = createTelegramChannel({ settings: { token: telegramApi.token, apiRoot: telegramApi.apiRoot }, conversation: app.conversation, logger });
-    feishu = createFeishuChannel({ settings: { appId: feishuApi.appId, appSecret: feishuApi.appSecret, domain: feishuApi.domain, mode: 'ws' }, conversation: app.conversation, logger });
+    feishu = createFeishuChannel({
+      settings: { appId: feishuApi.appId, appSecret: feishuApi.appSecret, domain: feishuApi.domain, mode: 'ws' },
+      conversation: app.conversation,
+      logger,
+      formCards: createFeishuFormCards(app.formCards),
+    });
     await telegram.start();
     await feishu.start();
     await feishuApi.waitForConnection();
@@ -97,5 +103,16 @@ describe('the same conversation on Telegram and Feishu as in the core (real app,
       expect(feishuSent.map((call) => feishuView(call.body.msg_type, call.body.content))).toEqual(expectedFeishu);
       feishuButtons = feishuSent.flatMap((call) => JSON.parse(call.body.content).elements?.find((element: { tag: string }) => element.tag === 'action')?.actions ?? []);
     }
+  });
+
+  it('offers the whole report as one Feishu card through the app', async () => {
+    const before = feishuApi.callsOf('message.reply').length;
+    await feishuApi.pushWsEvent(messageEvent({ text: '/card 双月调度' }));
+    await feishu.whenIdle();
+    const [sent] = feishuApi.callsOf('message.reply').slice(before);
+    expect(sent.body.msg_type).toBe('interactive');
+    const form = JSON.parse(sent.body.content).elements.find((element: { tag: string }) => element.tag === 'form');
+    const county = form.elements.find((element: { name?: string }) => element.name === 'county');
+    expect(county.default_value).toBe('宁化县');
   });
 });

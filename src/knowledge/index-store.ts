@@ -88,7 +88,12 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     setState: db.prepare('INSERT INTO kb_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
   };
 
+  const frequencies = new Map<string, number>();
+  let chunkTotal: number | undefined;
+
   function removeChunks(doc: string): void {
+    frequencies.clear();
+    chunkTotal = undefined;
     for (const row of statements.chunkIds.all(doc) as Array<{ id: number }>) statements.deleteFts.run(row.id);
     statements.deleteChunks.run(doc);
   }
@@ -125,9 +130,17 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     },
     match: (expression, limit) => statements.match.all(expression, limit) as Array<StoredChunk & { rank: number }>,
     count: (expression) => (statements.count.get(expression) as { n: number }).n,
-    tokenFrequency: (token) => (statements.tokenFrequency.get(token) as { n: number } | undefined)?.n ?? 0,
+    tokenFrequency(token) {
+      let frequency = frequencies.get(token);
+      if (frequency === undefined) {
+        frequency = (statements.tokenFrequency.get(token) as { n: number } | undefined)?.n ?? 0;
+        if (frequencies.size > 50_000) frequencies.clear();
+        frequencies.set(token, frequency);
+      }
+      return frequency;
+    },
     chunk: (id) => statements.chunk.get(id) as StoredChunk | undefined,
-    chunkCount: () => (statements.chunkCount.get() as { n: number }).n,
+    chunkCount: () => (chunkTotal ??= (statements.chunkCount.get() as { n: number }).n),
     getState: (key) => (statements.getState.get(key) as { value: string } | undefined)?.value,
     setState: (key, value) => void statements.setState.run(key, value),
     transaction: (work) => db.transaction(work)(),

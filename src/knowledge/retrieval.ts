@@ -23,8 +23,9 @@ const GUESSED_WEIGHT = 0.3;
 const SECTION_CREDIT = 0.8;
 const CANDIDATES = 50;
 const RARE_TERMS = 3;
+const COMMON_SHARE = 0.15;
 /** A rare-word candidate this complete makes the full (slower) search unnecessary. */
-const GOOD_ENOUGH = 0.85;
+const GOOD_ENOUGH = 0.75;
 
 /** An FTS5 string literal: every token is quoted, quotes doubled, so no user text is read as query syntax. */
 export function ftsQuote(token: string): string {
@@ -44,9 +45,9 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     const tokens = termTokens(word, tokenizer);
-    // one token: read from the vocabulary; several: exact count, but only among the rarest token's chunks
+    // from the vocabulary; a word of several tokens is counted by its rarest token (an upper bound)
     const dfs = tokens.map((token) => store.tokenFrequency(token));
-    const df = !tokens.length ? 0 : tokens.length === 1 || Math.min(...dfs) === 0 ? Math.min(...dfs) : store.count(tokens.map(ftsQuote).join(' AND '));
+    const df = tokens.length ? Math.min(...dfs) : 0;
     cache.set(word, df);
     return df;
   };
@@ -93,7 +94,11 @@ export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: 
 }
 
 function candidates(words: string[], terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>): RankedChunk[] {
-  const tokens = [...new Set(words.flatMap((word) => termTokens(word, tokenizer)))];
+  const all = [...new Set(words.flatMap((word) => termTokens(word, tokenizer)))];
+  // a token found in a large share of all passages ranks nothing and makes bm25 score them all
+  const limit = Math.max(COMMON_SHARE * store.chunkCount(), 1000);
+  const selective = all.filter((token) => store.tokenFrequency(token) <= limit);
+  const tokens = selective.length ? selective : all;
   if (!tokens.length) return [];
   const matches = store.match(tokens.map(ftsQuote).join(' OR '), CANDIDATES);
   if (!matches.length) return [];

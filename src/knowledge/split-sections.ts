@@ -131,7 +131,10 @@ export function splitSections(inputBlocks: Block[], documentTitle: string): Chun
   for (const block of blocks) {
     if (block.kind === 'table') {
       flush();
-      const section = caption && !path().endsWith(caption) ? `${path()}${SEPARATOR}${caption}` : path();
+      const base = caption && !path().endsWith(caption) ? `${path()}${SEPARATOR}${caption}` : path();
+      // a form-like table names its subject in its first row (项目名称 → 耕地质量提升（生产障碍耕地治理）)
+      const subject = block.rows[0]?.filter(Boolean);
+      const section = subject && subject.length === 2 && /^(项目名称|项目|名称)$/.test(subject[0].replace(/\s/g, '')) ? `${base}（${subject[1]}）` : base;
       for (const row of renderTableRows(block.rows, unit)) chunks.push({ section, text: row.text, kind: 'row' });
       unit = undefined;
       rootHasBody = true;

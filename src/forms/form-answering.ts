@@ -15,6 +15,8 @@ import {
   type FormTurn,
 } from './form-flow.ts';
 import { activeFields } from './form-progress.ts';
+import { button } from './form-messages.ts';
+import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
 
 const RESUME = /^(继续|继续填|接着填|接着来|到哪了|填到哪了|现在填什么|下一个|继续填报)$/;
@@ -33,12 +35,25 @@ function looksLikeQuestion(text: string): boolean {
   return QUESTION.test(text);
 }
 
+/** 「面积」 when several labels contain it: the only one, or ask which (the buttons open that field). */
+function pickAmong(turn: FormTurn, fields: FieldDefinition[], phrase: string): FieldDefinition | 'asked' | undefined {
+  const name = phrase.replace(/^(把|将)/, '').replace(/(的数|数|一下)$/, '').trim();
+  if (name.length < 2) return undefined;
+  const matching = fields.filter((field) => field.label.includes(name));
+  if (matching.length === 1) return matching[0];
+  if (!matching.length) return undefined;
+  turn.ctx.reply({ text: `「${name}」指哪一项？请点一下，再告诉我新的值。`, buttons: matching.map((field) => button(field.label, `f:${field.key}`)) });
+  persist(turn);
+  return 'asked';
+}
+
 /** 「面积改成2.5万亩」「把取土数改为50」: set the named field; 「改一下取土数」: ask it again. */
 function tryCorrection(turn: FormTurn, text: string): boolean {
   const fields = activeFields(turn.form, turn.state.values);
   const change = CHANGE.exec(text);
   if (change && /改|更正|应该|应为|换成/.test(text)) {
-    const field = findFieldByName(fields, change[1], turn.state.values, turn.state.current);
+    const field = findFieldByName(fields, change[1], turn.state.values, turn.state.current) ?? pickAmong(turn, fields, change[1]);
+    if (field === 'asked') return true;
     if (!field) return false;
     const answer = parseFor(turn, field, change[2]);
     if (!answer.ok) {
@@ -58,7 +73,8 @@ function tryCorrection(turn: FormTurn, text: string): boolean {
   }
   const ask = CHANGE_ASK.exec(text);
   if (ask) {
-    const field = findFieldByName(fields, ask[1], turn.state.values);
+    const field = findFieldByName(fields, ask[1], turn.state.values) ?? pickAmong(turn, fields, ask[1]);
+    if (field === 'asked') return true;
     if (!field) return false;
     askField(turn, field);
     return true;

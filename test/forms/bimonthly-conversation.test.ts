@@ -137,3 +137,16 @@ describe('双月调度 conversation', () => {
     expect(await h.say('wang', '填报双月调度')).toContain('适用于宁化县');
   });
 });
+
+describe('双月调度 corrections by a loose name', () => {
+  it('asks which field 「面积」 means when several labels contain it', async () => {
+    const h = createHarness();
+    h.bind('li', 'reporter', '宁化县');
+    await fill(h, 'li', '5-6月');
+    const asked = await h.send('li', '面积改成2.5万亩');
+    expect(asked[0].text).toContain('「面积」指哪一项');
+    const chosen = await h.say('li', actionOf(asked, '本期治理面积'));
+    expect(chosen).toContain('改「本期治理面积」');
+    expect(await h.say('li', '2.5万亩')).toContain('本期治理面积：2.5万亩');
+  });
+});

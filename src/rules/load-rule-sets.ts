@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRecord } from './check-record.ts';
 import { ruleSetSchema, type Rule, type RuleSet } from './rule-set-schema.ts';
@@ -96,9 +96,11 @@ export function createRuleRegistry(ruleSets: RuleSet[]): RuleRegistry & { ruleSe
   };
 }
 
-/** Reads knowledge/rules/*.json, validated with zod; a bad file stops loading with a clear error. */
+/** Reads knowledge/rules/*.json, validated with zod; a bad file stops loading with a clear error; no folder → no rule sets. */
 export function loadRuleSets(knowledgeDir: string): RuleRegistry {
   const dir = join(knowledgeDir, 'rules');
+  // A knowledge folder with documents only has no rules yet: an empty registry, not a crash at start.
+  if (!existsSync(dir)) return createRuleRegistry([]);
   let files: string[];
   try {
     files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();

@@ -48,8 +48,11 @@ describe('loadRuleSets', () => {
     expect(() => loadRuleSets(knowledgeWith({ 'a.json': text, 'b.json': text }))).toThrow(/重复/);
   });
 
-  it('missing rules folder names the folder', () => {
-    expect(() => loadRuleSets(join(tmpdir(), 'no-such-knowledge-dir'))).toThrow(/读不到规则目录/);
+  it('a knowledge folder without rules/ has no rule sets; a file in its place is an error naming it', () => {
+    expect(loadRuleSets(join(tmpdir(), 'no-such-knowledge-dir')).list()).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'gengbao-rules-file-'));
+    writeFileSync(join(dir, 'rules'), 'not a folder');
+    expect(() => loadRuleSets(dir)).toThrow(/读不到规则目录/);
   });
 
   it('unknown rule set id lists the available ones', () => {

@@ -85,7 +85,8 @@ export async function startFakeTelegramApi(token = `7000001:${'A'.repeat(35)}`):
 
   const server: Server = createServer(async (request, response) => {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '');
-    if (!match || match[1] !== token) return reply(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (!match) return reply(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (match[1] !== token) return reply(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2];
     const body = await parseBody(request);
     if (method === 'getUpdates') {

@@ -126,6 +126,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       const webhook = settings.webhook;
       const path = (request.url ?? '').split('?')[0];
       if (!webhook || path !== webhook.path) return false;
+      if (!identity) {
+        // Not started yet (e.g. right after a restart): Telegram retries later, nothing is lost.
+        response.writeHead(503, { 'retry-after': '5' }).end();
+        return true;
+      }
       if (request.method !== 'POST') {
         response.writeHead(405, { allow: 'POST' }).end();
         return true;

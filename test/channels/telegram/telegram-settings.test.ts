@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import { startFakeTelegramApi } from '../../support/fake-telegram-api.ts';
+import { createTestConversation } from './telegram-fixtures.ts';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { telegramSettingsFrom } from '../../../src/channels/telegram/telegram-settings.ts';
 
@@ -27,5 +30,12 @@ describe('telegramSettingsFrom', () => {
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => settings(env)).toThrow(ConfigError);
     expect(() => settings(env)).toThrow(variable);
+  });
+
+  it('fails at start when Telegram rejects the token, naming the variable', async () => {
+    const api = await startFakeTelegramApi();
+    const channel = createTelegramChannel({ settings: { token: `1:${'B'.repeat(35)}`, apiRoot: api.apiRoot }, conversation: createTestConversation().conversation });
+    await expect(channel.start()).rejects.toThrow(/TELEGRAM_BOT_TOKEN/);
+    await api.close();
   });
 });

@@ -40,6 +40,16 @@ describe('Telegram channel in webhook mode', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}/telegram/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
+  it('asks Telegram to retry while the channel is not started yet', async () => {
+    const early = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot, webhook: { url: 'https://x.cn/early', path: '/early', secret } }, conversation: test.conversation });
+    const probe = createServer((request, response) => void early.handleHttp(request, response));
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const response = await fetch(`http://127.0.0.1:${(probe.address() as AddressInfo).port}/early`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': secret }, body: '{}' });
+    expect(response.status).toBe(503);
+    probe.closeAllConnections();
+    await new Promise((resolve) => probe.close(resolve));
+  });
+
   it('registers the webhook with its secret token', () => {
     expect(api.callsOf('setWebhook')[0].body).toMatchObject({ url: 'https://bot.example.cn/telegram/hook', secret_token: secret, allowed_updates: ['message', 'callback_query'] });
   });

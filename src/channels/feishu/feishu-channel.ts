@@ -94,7 +94,11 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
       async () => {
         if (cardWork) {
           for (const outcome of cardWork()) {
-            if (outcome.kind === 'card') await sender.sendCard(inbound.target, outcome.card);
+            if (outcome.kind === 'update') {
+              const messageId = inbound.target.cardMessageId;
+              // Best effort: the result message below is what counts.
+              if (messageId) await sender.updateCard(messageId, outcome.card).catch((error) => logger.warn('[feishu] 更新已提交的卡片失败', error));
+            } else if (outcome.kind === 'card') await sender.sendCard(inbound.target, outcome.card);
             else await sender.send(inbound.target, outcome.reply);
           }
           return;

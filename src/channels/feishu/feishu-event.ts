@@ -5,6 +5,8 @@ export interface FeishuTarget {
   chatId: string;
   /** Reply (quote) this message; absent for card presses, which answer in the chat. */
   replyToMessageId?: string;
+  /** The card whose button was pressed (it can be updated in place). */
+  cardMessageId?: string;
 }
 
 export interface FeishuInbound {
@@ -82,7 +84,7 @@ export function translateFeishuCardAction(event: CardActionEvent): FeishuInbound
   if (typeof action !== 'string' || !action) return null;
   return {
     message: { channel: 'feishu', userId, chatId, action, dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined },
-    target: { chatId },
+    target: { chatId, cardMessageId: event.context?.open_message_id },
     formValues: event.action?.form_value,
     actionValue: value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined,
   };

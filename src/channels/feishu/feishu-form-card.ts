@@ -70,6 +70,15 @@ export function formCard(options: {
   };
 }
 
+/** What a submitted card turns into: its title and the result, without inputs or buttons. */
+export function doneCard(title: string, text: string): Record<string, unknown> {
+  return {
+    config: { wide_screen_mode: true, update_multi: true },
+    header: { title: plain(title), template: 'green' },
+    elements: [{ tag: 'div', text: plain(text) }],
+  };
+}
+
 /** A card listing warnings with 「仍然提交」 (re-submits with the warnings accepted) and 「返回修改」. */
 export function warningsCard(options: { title: string; lines: string[]; state: FormCardState; editState: FormCardState }): Record<string, unknown> {
   return {

@@ -3,7 +3,7 @@ import type { Reply } from '../../core/types.ts';
 import type { FieldDefinition, FormDefinition } from '../../forms/form-schema.ts';
 import type { FormCatalog } from '../../forms/types.ts';
 import type { SubmitContext, SubmitResult } from '../../forms/submit-form-values.ts';
-import { formCard, warningsCard, type FormCardState } from './feishu-form-card.ts';
+import { doneCard, formCard, warningsCard, type FormCardState } from './feishu-form-card.ts';
 
 /** What the form cards need from the composition root: the forms, the form skill's whole-submission check, the users. */
 export interface FormCardDependencies {
@@ -13,7 +13,11 @@ export interface FormCardDependencies {
   users: UserDirectory;
 }
 
-export type FormCardOutcome = { kind: 'reply'; reply: Reply } | { kind: 'card'; card: Record<string, unknown> };
+export type FormCardOutcome =
+  | { kind: 'reply'; reply: Reply }
+  | { kind: 'card'; card: Record<string, unknown> }
+  /** Replace the pressed card (so a submitted card cannot be submitted again by mistake). */
+  | { kind: 'update'; card: Record<string, unknown> };
 
 export interface FormCardPress {
   action: string;
@@ -102,7 +106,10 @@ export function createFeishuFormCards(deps: FormCardDependencies): FeishuFormCar
     if (result.conflict) return [reply(`保存前发现已有人提交了更新的版本（记录 ${result.conflict.recordId} 第 ${result.conflict.version} 版），本次未保存。请核对后重新填报。`)];
     if (result.saved) {
       const { recordId, version } = result.saved;
-      return [reply(`已保存「${form.title}」：记录 ${recordId} 第 ${version} 版。\n${result.summary.join('\n')}`)];
+      return [
+        { kind: 'update', card: doneCard(form.title, `已提交：记录 ${recordId} 第 ${version} 版`) },
+        reply(`已保存「${form.title}」：记录 ${recordId} 第 ${version} 版。\n${result.summary.join('\n')}`),
+      ];
     }
     return [reply('提交没有完成，请稍后重试；已填写的内容仍在卡片中。'), fullCard(form, raw)];
   }

@@ -31,6 +31,8 @@ export interface FeishuSender {
   send(target: FeishuTarget, reply: Reply): Promise<void>;
   /** Sends a ready-made interactive card (form cards). */
   sendCard(target: FeishuTarget, card: Record<string, unknown>): Promise<void>;
+  /** Replaces the content of a card the bot sent (the card must have config.update_multi). */
+  updateCard(messageId: string, card: Record<string, unknown>): Promise<void>;
 }
 
 /**
@@ -61,6 +63,9 @@ export function createFeishuSender(client: Client, options: RetryOptions = {}): 
   }
 
   return {
+    async updateCard(messageId, card) {
+      await retry('im.message.patch', () => client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+    },
     sendCard: (target, card) => deliver(target, { msgType: 'interactive', content: JSON.stringify(card) }, true),
     async send(target, reply) {
       if (reply.attachment) {

@@ -96,6 +96,11 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
     expect(textOf(saved.body.content)).toMatch(/已保存「.+」：记录 R\S+ 第 1 版/);
     expect(records.latest(FORM)).toHaveLength(1);
     expect(api.callsOf('message.create')).toHaveLength(4);
+    // The submitted card is replaced by a plain 「已提交」 card, so it cannot be submitted again.
+    const [patch] = api.callsOf('message.patch');
+    expect(patch.path).toBe('/open-apis/im/v1/messages/om_card_1');
+    expect(JSON.stringify(JSON.parse(patch.body.content))).toMatch(/已提交：记录 R\S+ 第 1 版/);
+    expect(api.callsOf('message.patch')).toHaveLength(1);
   });
 
   it('asks to confirm warnings on a card and saves after 「仍然提交」', async () => {

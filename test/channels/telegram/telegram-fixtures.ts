@@ -23,10 +23,11 @@ export function textUpdate(from: TestUser, text: string, options: { group?: bool
   const chat = options.group ? GROUP : { id: from.id, type: 'private' as const, first_name: from.first_name };
   const entities: Array<Record<string, unknown>> = [];
   const mention = `@${FAKE_BOT.username}`;
-  const at = text.indexOf(mention);
-  if (at >= 0) entities.push({ type: 'mention', offset: at, length: mention.length });
   const command = /^\/\w+(@\w+)?/.exec(text);
   if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length });
+  // As Telegram does: «/ask@bot» is one bot_command entity, not a mention.
+  const at = text.indexOf(mention, command ? command[0].length : 0);
+  if (at >= 0) entities.push({ type: 'mention', offset: at, length: mention.length });
   return {
     update_id: options.updateId ?? nextUpdateId++,
     message: {

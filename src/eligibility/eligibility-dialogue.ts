@@ -75,6 +75,11 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       ctx.reply({ text: [...notes, question].join('\n'), buttons: [{ label: '是', action: `${SKILL}:y` }, { label: '否', action: `${SKILL}:n` }] });
       return;
     }
+    if (pending.reason === 'bound') {
+      const hint = questionByField(pending.field)?.hint;
+      ctx.reply([...notes, `您说${label}「${pending.text}」，请告诉我大约是多少（直接回复一个数）。`, ...(hint ? [hint] : [])].join('\n'));
+      return;
+    }
     const buttons = pending.options.map((option, index) => ({ label: show(pending.field, option), action: `${SKILL}:p:${index}` }));
     const question =
       pending.reason === 'range'

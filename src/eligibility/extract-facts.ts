@@ -5,7 +5,7 @@ import type { EligibilityQuestion, EligibilityScript } from './eligibility-scrip
 /** A value heard but not yet usable: the user must confirm it or pick one. */
 export interface Tentative {
   field: string;
-  reason: 'approximate' | 'unit' | 'range' | 'conflict';
+  reason: 'approximate' | 'unit' | 'range' | 'conflict' | 'bound';
   /** Candidate values in record units; one for approximate/unit, several for range/conflict. */
   options: Array<number | string>;
   /** What the user typed, quoted back. */
@@ -120,7 +120,10 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
       continue;
     }
     const quantity = found[0];
-    if (quantity.range) {
+    if (quantity.bound === 'below' || quantity.bound === 'above') {
+      // 「不到一半」 excludes the number itself: confirming 50% would misstate it, so ask for a value.
+      extraction.tentative.push({ field: key, reason: 'bound', options: [], text: quantity.text });
+    } else if (quantity.range) {
       const options = [toRecordValue(field, quantity, quantity.range.min), toRecordValue(field, quantity, quantity.range.max)];
       extraction.tentative.push({ field: key, reason: 'range', options, text: quantity.text });
     } else if (quantity.approximate) {

@@ -277,3 +277,17 @@ describe('eligibility skill without data', () => {
     }
   });
 });
+
+describe('eligibility conversation: bounds', () => {
+  it('「不到一半」 is not read as 50%: a value is asked for; 「六成以上」 is confirmed as 60%', async () => {
+    const { say, press } = setup();
+    const ask = last(await say('少耕，动土不到一半，秸秆六成以上，100亩流转，家庭农场，能补多少？'));
+    expect(ask.text).toContain('「不到一半」，请告诉我大约是多少');
+    expect(ask.buttons).toBeUndefined();
+    const confirm = last(await say('40%'));
+    expect(confirm.text).toContain('按60%计算可以吗？');
+    expect(last(await press('eligibility:y')).text).toContain('深度');
+    const answer = last(await say('8厘米'));
+    expect(answer.text).toContain('第三档（秸秆大量覆盖），不高于90元/亩，100亩最多9000元');
+  });
+});

@@ -23,7 +23,7 @@ const GUESSED_WEIGHT = 0.3;
 const SECTION_CREDIT = 0.8;
 const CANDIDATES = 50;
 const RARE_TERMS = 3;
-const COMMON_SHARE = 0.08;
+const COMMON_SHARE = 0.15;
 /** A rare-word candidate this complete makes the full (slower) search unnecessary. */
 const GOOD_ENOUGH = 0.75;
 

@@ -19,6 +19,7 @@ import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
 import { createExportSkill } from './export/export-skill.ts';
 import { createRecordsSkill } from './records/records-skill.ts';
+import { createEligibilitySkill } from './eligibility/index.ts';
 import type { FormCardDependencies } from './channels/feishu/feishu-form-cards.ts';
 
 export interface App {
@@ -46,9 +47,10 @@ export function createApp(config: Config): App {
   for (const problem of applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) console.error(problem);
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
   skills.push(createAccountSkill({ users: userStore }));
-  skills.push(createExportSkill({ records, users: userStore, units, forms: loadForms(config.knowledgeDir) }));
-  skills.push(createRecordsSkill({ records, units, forms: loadForms(config.knowledgeDir) }));
   const forms = loadForms(config.knowledgeDir);
+  skills.push(createExportSkill({ records, users: userStore, units, forms }));
+  skills.push(createRecordsSkill({ records, units, forms }));
+  skills.push(createEligibilitySkill({ rules, knowledgeDir: config.knowledgeDir }));
   const formSkill = createFormSkill({ forms, rules, records, users: userStore, units });
   skills.push(formSkill);
   const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };

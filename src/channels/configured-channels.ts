@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Conversation } from '../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from './channel-logger.ts';
 import { createFeishuChannel, type FeishuChannel } from './feishu/feishu-channel.ts';
-import type { FeishuFormCards } from './feishu/feishu-form-cards.ts';
+import { createFeishuFormCards, type FormCardDependencies } from './feishu/feishu-form-cards.ts';
 import { feishuSettingsFrom } from './feishu/feishu-settings.ts';
 import { createTelegramChannel, type TelegramChannel } from './telegram/telegram-channel.ts';
 import { telegramSettingsFrom } from './telegram/telegram-settings.ts';
@@ -31,8 +31,8 @@ export function createConfiguredChannels(options: {
   config: Config;
   conversation: Conversation;
   logger?: ChannelLogger;
-  /** Lets Feishu users fill a whole report in one card; omitted → field-by-field chat only. */
-  formCards?: FeishuFormCards;
+  /** Lets Feishu users fill a whole report in one card (pass app.formCards); omitted → field-by-field chat only. */
+  formCards?: FormCardDependencies;
 }): ConfiguredChannels {
   const logger = options.logger ?? consoleChannelLogger;
   const telegramSettings = telegramSettingsFrom(options.config.env);
@@ -42,7 +42,7 @@ export function createConfiguredChannels(options: {
     channels.push({ name: 'telegram', channel: createTelegramChannel({ settings: telegramSettings, conversation: options.conversation, logger }) });
   } else logger.info('Telegram 未启用：没有设置 TELEGRAM_BOT_TOKEN。');
   if (feishuSettings) {
-    channels.push({ name: 'feishu', channel: createFeishuChannel({ settings: feishuSettings, conversation: options.conversation, logger, formCards: options.formCards }) });
+    channels.push({ name: 'feishu', channel: createFeishuChannel({ settings: feishuSettings, conversation: options.conversation, logger, formCards: options.formCards && createFeishuFormCards(options.formCards) }) });
   } else logger.info('飞书未启用：没有设置 FEISHU_APP_ID / FEISHU_APP_SECRET。');
   return {
     names: channels.map((entry) => entry.name),

@@ -30,7 +30,7 @@ export async function withRetry<T>(
   classify: (error: unknown) => FailureKind,
   options: RetryOptions = {},
 ): Promise<T> {
-  const attempts = options.attempts ?? 5;
+  const attempts = options.attempts ?? 6;
   const base = options.baseDelayMs ?? 500;
   const max = options.maxDelayMs ?? 30_000;
   const sleep = options.sleep ?? realSleep;

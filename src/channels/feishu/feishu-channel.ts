@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Conversation } from '../../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
-import { ChannelApiError, type RetryOptions } from '../send-retry.ts';
+import { ChannelCredentialsError } from '../channel-credentials-error.ts';
+import type { RetryOptions } from '../send-retry.ts';
 import { createUserQueues } from '../user-queues.ts';
 import { translateFeishuCardAction, translateFeishuMessage, type CardActionEvent, type FeishuInbound, type MessageReceiveEvent } from './feishu-event.ts';
 import type { FeishuFormCards, FormCardOutcome } from './feishu-form-cards.ts';
@@ -138,7 +139,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     } catch (error) {
       const detail = JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? (error as Error).message ?? '');
       if (/app secret|app_secret|app id|app_id|10003|10014|invalid/i.test(detail)) {
-        throw new ChannelApiError('飞书拒绝了应用凭证，请核对 FEISHU_APP_ID 与 FEISHU_APP_SECRET（开发者后台 › 凭证与基础信息）。', { cause: error });
+        throw new ChannelCredentialsError('飞书拒绝了应用凭证，请核对 FEISHU_APP_ID 与 FEISHU_APP_SECRET（开发者后台 › 凭证与基础信息）。', { cause: error });
       }
       logger.warn('[feishu] 读取机器人信息失败；群聊中凡是 @ 了人的消息都会回应', error);
     }

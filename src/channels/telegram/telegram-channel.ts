@@ -5,7 +5,8 @@ import type { Update } from 'telegraf/types';
 import type { Conversation } from '../../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
 import { readBody } from '../read-body.ts';
-import { ChannelApiError, withRetry, type RetryOptions } from '../send-retry.ts';
+import { ChannelCredentialsError } from '../channel-credentials-error.ts';
+import { withRetry, type RetryOptions } from '../send-retry.ts';
 import { createUserQueues } from '../user-queues.ts';
 import { createCallbackActions, type CallbackActions } from './callback-actions.ts';
 import { classifyTelegramFailure, createTelegramSender } from './telegram-sender.ts';
@@ -91,7 +92,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
           bot.botInfo = me as never;
         } catch (error) {
           const cause = (error as { cause?: unknown }).cause;
-          if (cause instanceof TelegramError && cause.code === 401) throw new ChannelApiError('Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401 Unauthorized），请到 BotFather 核对令牌。', { cause: error });
+          if (cause instanceof TelegramError && cause.code === 401) throw new ChannelCredentialsError('Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401 Unauthorized），请到 BotFather 核对令牌。', { cause: error });
           throw error;
         }
       } else {

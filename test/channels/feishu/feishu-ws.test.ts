@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
+import { ConfigError } from '../../../src/config.ts';
 import { createFeishuChannel, type FeishuChannel } from '../../../src/channels/feishu/feishu-channel.ts';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../support/fake-feishu-api.ts';
 import { createTestConversation, type TestConversation } from '../telegram/telegram-fixtures.ts';
@@ -128,6 +129,7 @@ describe('Feishu channel start-up', () => {
       conversation: createTestConversation().conversation,
       logger: createRecordingLogger(),
     });
+    await expect(channel.start()).rejects.toThrow(ConfigError);
     await expect(channel.start()).rejects.toThrow(/FEISHU_APP_SECRET/);
     await api.close();
   });

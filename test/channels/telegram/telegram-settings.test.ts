@@ -35,6 +35,7 @@ describe('telegramSettingsFrom', () => {
   it('fails at start when Telegram rejects the token, naming the variable', async () => {
     const api = await startFakeTelegramApi();
     const channel = createTelegramChannel({ settings: { token: `1:${'B'.repeat(35)}`, apiRoot: api.apiRoot }, conversation: createTestConversation().conversation });
+    await expect(channel.start()).rejects.toThrow(ConfigError);
     await expect(channel.start()).rejects.toThrow(/TELEGRAM_BOT_TOKEN/);
     await api.close();
   });

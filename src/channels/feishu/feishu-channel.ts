@@ -82,8 +82,17 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
       const press = { action: message.action, value: inbound.actionValue ?? {}, formValues: inbound.formValues, userKey, submissionKey: message.dedupKey };
       return () => formCards.press(press);
     }
-    const outcomes = message.text ? formCards.request(message.text, userKey) : undefined;
-    return outcomes && (() => outcomes);
+    const text = message.text;
+    return text && formCards.wants(text) ? () => formCards.request(text, userKey) ?? [] : undefined;
+  }
+
+  function runCardWork(work: () => FormCardOutcome[]): FormCardOutcome[] {
+    try {
+      return work();
+    } catch (error) {
+      logger.error('[feishu] 处理表单卡片失败', error);
+      return [{ kind: 'reply', reply: { text: '抱歉，处理表单卡片时出错了，请稍后重试；也可以发送 /report 逐项填写。' } }];
+    }
   }
 
   function accept(inbound: FeishuInbound | null): void {
@@ -94,7 +103,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
       inbound.message.userId,
       async () => {
         if (cardWork) {
-          for (const outcome of cardWork()) {
+          for (const outcome of runCardWork(cardWork)) {
             if (outcome.kind === 'update') {
               const messageId = inbound.target.cardMessageId;
               // Best effort: the result message below is what counts.

@@ -30,6 +30,8 @@ export interface FormCardPress {
 
 /** Filling a whole report in one Feishu card («/card 双月调度» or «卡片填报双月调度»). */
 export interface FeishuFormCards {
+  /** Whether the text asks for a form card. */
+  wants(text: string): boolean;
   /** The outcomes for a card request, or undefined when the text does not ask for a card. */
   request(text: string, userKey: string): FormCardOutcome[] | undefined;
   /** A pressed form-card button (formcard:submit or formcard:edit). */
@@ -115,6 +117,7 @@ export function createFeishuFormCards(deps: FormCardDependencies): FeishuFormCar
   }
 
   return {
+    wants: (text) => REQUEST.test(text.trim()),
     request(text, userKey) {
       const match = REQUEST.exec(text.trim());
       if (!match) return undefined;

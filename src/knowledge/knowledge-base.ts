@@ -36,6 +36,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     metas = new Map(documents.map((document) => [document.doc, document.meta]));
     excluded = new Set(documents.filter((document) => document.duplicateOf).map((document) => document.doc));
     frequencies.clear();
+    store.warmUp();
   };
   refresh();
 

@@ -58,13 +58,12 @@ function attachmentList(blocks: Block[]): Map<string, string> {
       inList = false;
       continue;
     }
-    const text = block.text.replace(/^附件[:：]\s*/, (mark) => {
-      inList = true;
-      return mark ? '' : '';
-    });
+    const opensList = /^附件[:：]/.test(block.text);
+    if (opensList) inList = true;
+    const text = block.text.replace(/^附件[:：]\s*/, '');
     const item = inList ? text.match(/^(\d{1,2})\s*[.．、]\s*(.+)$/) : null;
     if (item) list.set(item[1], item[2].trim());
-    else if (!/^附件[:：]/.test(block.text)) inList = false;
+    else if (!opensList) inList = false;
   }
   return list;
 }

@@ -72,4 +72,14 @@ describe('Telegram channel in webhook mode', () => {
     const [sent] = await api.waitForCalls('sendMessage', 1);
     expect(sent.body.text).toContain('耕地地力补贴标准');
   });
+
+  it('answers an update Telegram retries only once', async () => {
+    const update = textUpdate(ALICE, '秸秆覆盖率怎么算');
+    await post(update, { 'x-telegram-bot-api-secret-token': secret });
+    await post(update, { 'x-telegram-bot-api-secret-token': secret });
+    await api.waitForCalls('sendMessage', 1);
+    await channel.whenIdle();
+    expect(test.questions).toEqual(['秸秆覆盖率怎么算']);
+    expect(api.callsOf('sendMessage')).toHaveLength(1);
+  });
 });

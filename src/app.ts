@@ -13,6 +13,8 @@ import { createSqliteRecordStore } from './records/record-store.ts';
 import { loadRuleSets } from './rules/load-rule-sets.ts';
 import { createModelAnswerer } from './model/model-answerer.ts';
 import { modelSettingsFrom } from './model/model-settings.ts';
+import { createModelExtractor } from './model/model-extractor.ts';
+import { createModelRuntime } from './model/model-runtime.ts';
 import { loadUnits } from './units/load-units.ts';
 import { createSqliteUserStore } from './users/user-store.ts';
 import { createAccountSkill } from './users/account-skill.ts';
@@ -51,12 +53,15 @@ export function createApp(config: Config): App {
   skills.push(createExportSkill({ records, users: userStore, units, forms }));
   skills.push(createRecordsSkill({ records, units, forms }));
   skills.push(createEligibilitySkill({ rules, knowledgeDir: config.knowledgeDir }));
-  const formSkill = createFormSkill({ forms, rules, records, users: userStore, units });
+  // One model runtime (client, circuit breaker, log) shared by answering and free-text form entry.
+  const modelRuntime = modelSettingsFrom(config) ? createModelRuntime(config) : undefined;
+  const extractor = modelRuntime ? createModelExtractor(config, { runtime: modelRuntime }) : null;
+  const formSkill = createFormSkill({ forms, rules, records, users: userStore, units, extractor });
   skills.push(formSkill);
   const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.
-  const answerer: Answerer = modelSettingsFrom(config)
-    ? createModelAnswerer({ config, knowledge, rules, fallback: offlineAnswerer, db })
+  const answerer: Answerer = modelRuntime
+    ? createModelAnswerer({ config, knowledge, rules, fallback: offlineAnswerer, db, runtime: modelRuntime })
     : offlineAnswerer;
   const conversation = createConversation({
     sessions: createSqliteSessionStore(db),

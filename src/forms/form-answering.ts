@@ -1,4 +1,4 @@
-import { extractAnswers, findFieldByName } from './extract-answers.ts';
+import { extractAnswers, findFieldByName, type ExtractedAnswer } from './extract-answers.ts';
 import {
   acceptAnswer,
   askField,
@@ -15,6 +15,7 @@ import {
   type FormTurn,
 } from './form-flow.ts';
 import { activeFields } from './form-progress.ts';
+import { confirmExtracted, dropExtracted, extractWithModel, wantsModelExtraction } from './model-extraction.ts';
 import { button } from './form-messages.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
@@ -25,7 +26,8 @@ const SKIP = /^(跳过|略过|不填|没有要说的|无可奉告)$/;
 const SUBMIT = /^(确认|确认提交|提交|没问题|无误|对的|可以提交|确定)$/;
 const FORCE = /^(确认无误|确认无误仍然提交|仍然提交|仍要提交|坚持提交)$/;
 const EDIT = /^(修改|我要修改|要改|改一下|更正|改)$/;
-const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|行)$/;
+const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|行|就这样填)$/;
+const NOT_THESE = /^(不对|不是|错了|重新填|重填|都不对)$/;
 const CHANGE = /^(?:把)?(.+?)(?:改成|改为|改到|更正为|更改为|应该是|应为|换成|是)(.+)$/;
 const CHANGE_ASK = /^(?:改一下|修改|更正|改|重填|重新填)(?:一下)?(.+?)$/;
 export const RECORD_CORRECTION = /^(?:修改|更正|改)(?:一下)?记录\s*(R[\w-]+)/i;
@@ -82,23 +84,33 @@ function tryCorrection(turn: FormTurn, text: string): boolean {
   return false;
 }
 
-function answerCurrent(turn: FormTurn, text: string): boolean {
+function answerCurrent(turn: FormTurn, text: string): boolean | Promise<boolean> {
   const field = fieldOf(turn, turn.state.current);
   if (!field) return false;
   if (field.type === 'text' && looksLikeQuestion(text)) return false;
   if (field.type !== 'text') {
     const others = activeFields(turn.form, turn.state.values);
     const several = extractAnswers(turn.form, others, text, turn.state.values, field.key);
-    if (several.length > 1 || (several.length === 1 && several[0].field.key !== field.key)) {
-      const notes: string[] = [];
-      for (const answer of several) {
-        const refusal = setValue(turn, answer.field, answer.value);
-        if (refusal) notes.push(refusal);
-        else notes.push(`✓ ${answer.field.label}：${answer.display}${answer.approximate ? '（您说的是约数，如不准确请更正）' : ''}`);
-      }
-      askNext(turn, notes.join('\n'));
-      return true;
+    if (wantsModelExtraction(turn, text, several.length)) {
+      return extractWithModel(turn, text).then((shown) => shown || answerOffline(turn, text, several));
     }
+    return answerOffline(turn, text, several);
+  }
+  return answerOffline(turn, text, []);
+}
+
+function answerOffline(turn: FormTurn, text: string, several: ExtractedAnswer[]): boolean {
+  const field = fieldOf(turn, turn.state.current);
+  if (!field) return false;
+  if (several.length > 1 || (several.length === 1 && several[0].field.key !== field.key)) {
+    const notes: string[] = [];
+    for (const answer of several) {
+      const refusal = setValue(turn, answer.field, answer.value);
+      if (refusal) notes.push(refusal);
+      else notes.push(`✓ ${answer.field.label}：${answer.display}${answer.approximate ? '（您说的是约数，如不准确请更正）' : ''}`);
+    }
+    askNext(turn, notes.join('\n'));
+    return true;
   }
   const answer = parseFor(turn, field, text);
   if (answer.ok) {
@@ -125,7 +137,7 @@ function reviewText(turn: FormTurn, text: string): boolean {
  * One typed message while a form is open. Returns false for a question typed mid-form so the core
  * answers it and reminds the user where they were.
  */
-export function handleFormText(turn: FormTurn, text: string): boolean {
+export function handleFormText(turn: FormTurn, text: string): boolean | Promise<boolean> {
   const { state } = turn;
   if (RECORD_CORRECTION.test(text)) return false;
   if (RESUME.test(text)) return repeatCurrent(turn, '接着填：'), true;
@@ -141,6 +153,12 @@ export function handleFormText(turn: FormTurn, text: string): boolean {
       askNext(turn, `✓ ${field.label}：${pending.display}`);
       return true;
     }
+  }
+  if (state.pending?.kind === 'extracted') {
+    if (YES.test(text)) return confirmExtracted(turn), true;
+    if (NOT_THESE.test(text)) return dropExtracted(turn), true;
+    // Anything else (a correct number, a question) is handled as usual; what was read is not filled in.
+    state.pending = undefined;
   }
   if (state.phase === 'review') return reviewText(turn, text);
   if (SKIP.test(text)) return skipCurrent(turn), true;

@@ -18,6 +18,7 @@ import {
   type FormTurn,
 } from './form-flow.ts';
 import { questionReply } from './form-messages.ts';
+import { confirmExtracted, dropExtracted } from './model-extraction.ts';
 import { defaultNewId, formsNamedIn, offerForms, startCorrection, startForm } from './form-start.ts';
 import { rebaseOnLatest, submitDraft } from './form-submission.ts';
 import { submitFormValues, type SubmitContext, type SubmitResult } from './submit-form-values.ts';
@@ -37,7 +38,7 @@ function isDraft(value: unknown): value is FormDraftState {
 
 /** Reporting conversations over the forms in knowledge/forms: one question at a time, checks, confirmation, versions. */
 export function createFormSkill(dependencies: FormSkillDependencies): FormSkill {
-  const deps = { ...dependencies, newId: dependencies.newId ?? defaultNewId };
+  const deps = { ...dependencies, newId: dependencies.newId ?? defaultNewId, extractor: dependencies.extractor ?? null };
 
   function turnOf(ctx: TurnContext): FormTurn | undefined {
     const activity = ctx.session.activity;
@@ -100,6 +101,9 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         }
         return repeatCurrent(turn, '好的，请告诉我准确的数。');
       }
+      case 'extract':
+        if (state.pending?.kind !== 'extracted') return repeatCurrent(turn);
+        return argument === 'y' ? confirmExtracted(turn) : dropExtracted(turn);
       case 'skip':
         return skipCurrent(turn);
       case 'back':

@@ -23,6 +23,33 @@ export interface FormSkillDependencies {
   units: UnitDirectory;
   /** Random id for submission keys; injectable for tests. */
   newId?: () => string;
+  /** Reads several values out of one free-text message (a language model); absent or null means offline only. */
+  extractor?: FieldExtractor | null;
+}
+
+/** A field as offered to an extractor: what it is called, its kind, unit and allowed values. */
+export interface ExtractableField {
+  key: string;
+  label: string;
+  type: string;
+  unit?: string;
+  description?: string;
+  values?: string[];
+}
+
+/**
+ * Free text → the value of each field as the user wrote it (「2.3万亩」), or null (nothing found, failure,
+ * timeout). The form parses and validates every value like a typed answer; it never saves anything itself.
+ */
+export interface FieldExtractor {
+  extract(fields: ExtractableField[], text: string): Promise<Record<string, string> | null>;
+}
+
+/** A value read from free text, parsed and waiting for the user's 「对」. */
+export interface ExtractedValue {
+  field: string;
+  value: FieldValue;
+  display: string;
 }
 
 /** A stored answer: the canonical value and how it is shown back. */
@@ -38,7 +65,11 @@ export interface FormDraftState {
   current?: string;
   phase: 'filling' | 'review' | 'saved';
   /** Waiting for 「按 X 填」 on an approximate answer, or for 「仍然提交」 on warnings. */
-  pending?: { kind: 'approximate'; field: string; value: number; display: string } | { kind: 'warnings' } | { kind: 'conflict' };
+  pending?:
+    | { kind: 'approximate'; field: string; value: number; display: string }
+    | { kind: 'extracted'; values: ExtractedValue[] }
+    | { kind: 'warnings' }
+    | { kind: 'conflict' };
   /** Options ticked so far on a multiple-choice question (buttons toggle them). */
   selection?: string[];
   /** Bumped on every change; buttons carry it so a stale summary cannot be submitted. */

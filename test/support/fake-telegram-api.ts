@@ -8,7 +8,7 @@ export interface RecordedCall {
   body: Record<string, any>;
 }
 
-type Failure = { status: number; retryAfter?: number } | 'hang';
+type Failure = { status: number; retryAfter?: number; description?: string } | 'hang';
 
 /**
  * A Bot API server on 127.0.0.1 for the real telegraf client: getUpdates long polling over a queue the test
@@ -102,7 +102,7 @@ export async function startFakeTelegramApi(token = `7000001:${'A'.repeat(35)}`):
     if (failure && failure.status === 429) {
       return reply(response, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });
     }
-    if (failure) return reply(response, failure.status, { ok: false, error_code: failure.status, description: 'Bad Gateway' });
+    if (failure) return reply(response, failure.status, { ok: false, error_code: failure.status, description: failure.description ?? 'Bad Gateway' });
     if (method === 'sendMessage' && typeof body.text === 'string' && body.text.length > 4096) {
       return reply(response, 400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
     }

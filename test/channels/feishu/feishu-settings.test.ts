@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { feishuSettingsFrom } from '../../../src/channels/feishu/feishu-settings.ts';
+import { larkDomainOf } from '../../../src/channels/feishu/feishu-channel.ts';
+import { Domain } from '@larksuiteoapi/node-sdk';
 
 const APP = { FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', FEISHU_APP_SECRET: 'secret' };
 const settings = (env: Record<string, string>) => feishuSettingsFrom(loadConfig({}, env).env);
@@ -23,5 +25,11 @@ describe('feishuSettingsFrom', () => {
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => settings(env)).toThrow(ConfigError);
     expect(() => settings(env)).toThrow(variable);
+  });
+
+  it('maps FEISHU_DOMAIN to the SDK domain', () => {
+    expect(larkDomainOf('feishu')).toBe(Domain.Feishu);
+    expect(larkDomainOf('lark')).toBe(Domain.Lark);
+    expect(larkDomainOf('https://open.example.cn')).toBe('https://open.example.cn');
   });
 });

@@ -134,6 +134,16 @@ describe('Telegram channel over long polling (real telegraf, fake Bot API)', () 
     expect(sleeps).toHaveLength(3);
   });
 
+  it('resends as plain text when Telegram cannot parse the HTML', async () => {
+    api.failNext('sendMessage', { status: 400, description: "Bad Request: can't parse entities: unexpected end tag" });
+    api.pushUpdates(textUpdate(ALICE, '补助标准'));
+    const [html, plain] = await api.waitForCalls('sendMessage', 2);
+    expect(html.body.parse_mode).toBe('HTML');
+    expect(plain.body.parse_mode).toBeUndefined();
+    expect(plain.body.text).toContain('第二档补助标准为每亩<40>元 & 以上');
+    expect(plain.body.text).not.toContain('<b>');
+  });
+
   it('splits long answers under 4096 characters without breaking a citation', async () => {
     api.pushUpdates(textUpdate(ALICE, '/long'));
     await api.waitForCalls('sendMessage', 1);

@@ -27,6 +27,7 @@ function definitionCue(text: string, terms: WeightedTerm[]): number {
   }
   return 0;
 }
+const WANTS_MONEY = /多少钱|补多少|补助多少|补贴多少|给多少|资金多少|多少资金|补助标准|补贴标准/;
 const WANTS_NUMBER = /多少|几|多大|多高|多长|多久|比例|标准|面积|金额|额度|数量|上限|下限|多远|百分之/;
 const LEAD_IN = 16;
 const ENUMERATED = /^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))/;
@@ -78,6 +79,7 @@ function clauseWindow(sentence: string, terms: WeightedTerm[], section: string):
 /** Scores every sentence of the best passages against the question. */
 export function scoreSentences(question: string, terms: WeightedTerm[], ranked: RankedChunk[]): ScoredSentence[] {
   const wantsNumber = WANTS_NUMBER.test(question);
+  const wantsMoney = WANTS_MONEY.test(question);
   const wantsDefinition = WANTS_DEFINITION.test(question);
   // a definition is often one sentence among many passages that merely use the word
   const maxChunks = wantsDefinition ? 30 : 8;
@@ -90,7 +92,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       let window: string | undefined;
       const tight = () => (window ??= clauseWindow(text, terms, section));
       const covered = coverage(terms, matchable(text), section);
-      const numberBonus = wantsNumber && /\d/.test(text) ? 0.08 : 0;
+      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && /\d\s*(元|万元)/.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
       scored.push({ chunk, text, tight, coverage: covered, score: covered + 0.1 * chunkCoverage + numberBonus + definitionBonus - lengthPenalty });

@@ -19,7 +19,7 @@ export interface QueryTerm {
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
 const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么/g;
-const QUESTION_WORDS = /哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少钱?|几个|几种/g;
+const QUESTION_WORDS = /哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种/g;
 const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 
 /** Content words of a question: dates and numbers as written, jieba words minus stop words, with variants and synonyms. */
@@ -43,6 +43,12 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
   for (const date of text.match(DATE) ?? []) add(date.replace(/(之前|以前|前)$/, ''));
   text = text.replace(DATE, ' ').replace(DEFINITION_ASK, ' ').replace(QUESTION_WORDS, ' ');
   for (const word of tokenizer.words(text)) {
+    const pieces = tokenizer.dictionaryWords(word);
+    // a guessed word made of known short words (`补钱` → 补, 钱) is read as those words
+    if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && pieces.every((piece) => lexicon.synonyms.has(piece) || lexicon.stopwords.has(piece))) {
+      for (const piece of pieces) add(piece);
+      continue;
+    }
     if (word.length === 1 && isCjk(word) && !lexicon.synonyms.has(word)) continue;
     add(word);
   }

@@ -217,7 +217,7 @@ describe('eligibility conversation: robustness', () => {
           for (const reply of replies) expect(typeof reply.text).toBe('string');
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });

@@ -7,7 +7,7 @@ export function createFakeAnswerer(table: Record<string, string> = {}): Answerer
     questions,
     async answer(question) {
       questions.push(question);
-      const text = table[question];
+      const text = Object.hasOwn(table, question) ? table[question] : undefined;
       return text
         ? { status: 'answered', answer: text, citations: [{ doc: 'doc.txt', title: '测试文件', section: '一、', quote: text }] }
         : { status: 'no_answer', answer: '资料中没有找到。', citations: [] };

@@ -4,7 +4,7 @@ import { runConsoleChannel } from '../../channels/console/console-channel.ts';
 import { loadConfig } from '../../config.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
-import { describeIngest } from './describe-ingest.ts';
+import { describeIngestReport } from './describe-ingest.ts';
 
 export const chatCommand: Command = {
   name: 'chat',
@@ -12,7 +12,7 @@ export const chatCommand: Command = {
   async run(args) {
     const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
     const app = createApp(config);
-    console.log(describeIngest(app.ingestReport));
+    console.log(describeIngestReport(app.ingestReport));
     try {
       await runConsoleChannel({ conversation: app.conversation, userId: flagText(args, 'user') ?? 'console', fileDir: join(config.dataDir, 'exports') });
     } finally {

@@ -6,7 +6,7 @@ import { createWebServer } from '../../channels/web/web-server.ts';
 import { loadConfig } from '../../config.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
-import { describeIngest } from './describe-ingest.ts';
+import { describeIngestReport } from './describe-ingest.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -14,7 +14,7 @@ export const serveCommand: Command = {
   async run(args) {
     const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data'), port: flagText(args, 'port') });
     const app = createApp(config);
-    console.log(describeIngest(app.ingestReport));
+    console.log(describeIngestReport(app.ingestReport));
     // Credentials are checked before anything listens, so a bad variable fails the start with its name.
     const channels = createConfiguredChannels({ config, conversation: app.conversation, formCards: app.formCards });
     const server = createWebServer({ conversation: app.conversation, routes: channels.routes });

@@ -44,7 +44,7 @@ export function createConversation(options: ConversationOptions): Conversation {
 
   async function answerQuestion(ctx: TurnContext, question: string): Promise<void> {
     const answer = await options.answerer.answer(question, ctx.user);
-    ctx.reply({ text: answer.answer, citations: answer.citations });
+    ctx.reply({ text: answer.answer, citations: answer.citations, answerStatus: answer.status });
   }
 
   async function route(ctx: TurnContext): Promise<void> {

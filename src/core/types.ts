@@ -44,6 +44,8 @@ export interface Reply {
   citations?: Citation[];
   buttons?: Button[];
   attachment?: Attachment;
+  /** Set on the reply of the question-answering path: whether the documents answered. */
+  answerStatus?: Answer['status'];
 }
 
 export type Role = 'farmer' | 'reporter' | 'admin';

@@ -1,10 +1,25 @@
+import { createApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import type { Answer, Button, Reply } from '../../core/types.ts';
+import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { formatAnswer } from './format-answer.ts';
-import { openKnowledge } from './open-knowledge.ts';
+
+/** Folds the core's replies into one answer: questions, eligibility checks and commands alike. */
+export function repliesToAnswer(replies: Reply[]): Answer & { buttons?: Button[] } {
+  const answered = replies.find((reply) => reply.answerStatus);
+  const buttons = replies.flatMap((reply) => reply.buttons ?? []);
+  return {
+    status: answered?.answerStatus ?? (replies.length ? 'answered' : 'no_answer'),
+    answer: replies.map((reply) => reply.text).join('\n\n'),
+    citations: replies.flatMap((reply) => reply.citations ?? []),
+    ...(buttons.length ? { buttons } : {}),
+  };
+}
 
 export const askCommand: Command = {
   name: 'ask',
-  summary: '查政策：gengbao ask "问题" [--json]，回答注明出处',
+  summary: '提问或测算：gengbao ask "问题" [--json] [--user 名称 以接着上次的对话]',
   booleanFlags: ['json'],
   async run(args) {
     const question = args.positional.join(' ');
@@ -12,14 +27,21 @@ export const askCommand: Command = {
       console.error('请在 ask 后面写上问题，例如：gengbao ask "第二档补助标准是多少？"');
       return 2;
     }
-    const { knowledge, report, db } = openKnowledge(args);
+    const app = createApp(loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') }));
     try {
-      for (const failure of report.failed) console.error(`无法读取并已跳过：${failure.doc}（${failure.reason}）`);
-      const answer = knowledge.answer(question);
-      console.log(args.flags.json ? JSON.stringify(answer) : formatAnswer(answer));
+      for (const failure of app.ingestReport.failed) console.error(`无法读取并已跳过：${failure.doc}（${failure.reason}）`);
+      // Without --user every call is a fresh conversation, so one question never inherits another's follow-up.
+      const userId = flagText(args, 'user') ?? `ask-${process.pid}-${Date.now()}`;
+      const answer = repliesToAnswer(await app.conversation.handle({ channel: 'cli', userId, text: question }));
+      if (args.flags.json) {
+        console.log(JSON.stringify(answer));
+      } else {
+        console.log(formatAnswer(answer));
+        answer.buttons?.forEach((button) => console.log(`  · ${button.label}`));
+      }
       return 0;
     } finally {
-      db.close();
+      app.close();
     }
   },
 };

@@ -2,11 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { exportReport } from '../../export/export-report.ts';
-import { resolveExportableForm } from '../../export/resolve-form.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
-import { describeKnownUnits } from '../../units/describe-units.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { resolveRecordFilters } from './resolve-record-filters.ts';
 
 const USAGE = '用法：gengbao export <表单> [--unit <县或乡镇>] [--period <期间>] [--format xlsx|csv] [--out <文件>]';
 
@@ -27,32 +26,17 @@ export const exportCommand: Command = {
     }
     const stores = openRecordStores(config);
     try {
-      const resolved = resolveExportableForm(config.knowledgeDir, formName, stores.records);
-      if (!resolved.ok) {
-        console.error(resolved.error);
+      const filters = resolveRecordFilters(config.knowledgeDir, formName, args, stores);
+      if (!filters.ok) {
+        console.error(filters.error);
         return 2;
-      }
-      const unitName = flagText(args, 'unit');
-      const unit = unitName ? stores.units.find(unitName) : undefined;
-      if (unitName && !unit) {
-        console.error(`未知单位「${unitName}」。已知单位：\n${describeKnownUnits(stores.units)}`);
-        return 2;
-      }
-      let period = flagText(args, 'period');
-      if (period) {
-        const normalized = resolved.normalizePeriod(period);
-        if (!normalized.ok) {
-          console.error(`--period「${period}」无法识别：${normalized.error}`);
-          return 2;
-        }
-        period = normalized.value;
       }
       const { file, table } = await exportReport({
-        form: resolved.form,
+        form: filters.form,
         records: stores.records,
         units: stores.units,
-        scope: unit?.name,
-        period,
+        scope: filters.unit?.name,
+        period: filters.period,
         format,
         now: new Date(),
       });

@@ -1,12 +1,11 @@
 import { loadConfig } from '../../config.ts';
 import { chinaDateTime } from '../../export/report-table.ts';
-import { resolveExportableForm } from '../../export/resolve-form.ts';
 import type { ExportableForm } from '../../export/types.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import type { RecordVersion } from '../../records/types.ts';
-import { describeKnownUnits } from '../../units/describe-units.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { resolveRecordFilters } from './resolve-record-filters.ts';
 
 const USAGE = '用法：gengbao records <表单> [--unit <单位>] [--period <期间>] [--json]';
 
@@ -60,44 +59,30 @@ export const recordsCommand: Command = {
         console.error(`${USAGE}\n${ids.length ? `已有记录的表单：${ids.join('、')}` : '还没有任何已保存的记录。'}`);
         return 2;
       }
-      const resolved = resolveExportableForm(config.knowledgeDir, formName, stores.records);
-      if (!resolved.ok) {
-        console.error(resolved.error);
+      const filters = resolveRecordFilters(config.knowledgeDir, formName, args, stores);
+      if (!filters.ok) {
+        console.error(filters.error);
         return 2;
       }
-      const unitName = flagText(args, 'unit');
-      const unit = unitName ? stores.units.find(unitName) : undefined;
-      if (unitName && !unit) {
-        console.error(`未知单位「${unitName}」。已知单位：\n${describeKnownUnits(stores.units)}`);
-        return 2;
-      }
-      let period = flagText(args, 'period');
-      if (period) {
-        const normalized = resolved.normalizePeriod(period);
-        if (!normalized.ok) {
-          console.error(`--period「${period}」无法识别：${normalized.error}`);
-          return 2;
-        }
-        period = normalized.value;
-      }
+      const { form, unit, period } = filters;
       const units = unit ? [unit.name, ...stores.units.descendants(unit.name).map((u) => u.name)] : undefined;
-      const groups = groupVersions(stores.records.allVersions(resolved.form.id, { units, period }));
+      const groups = groupVersions(stores.records.allVersions(form.id, { units, period }));
       if (args.flags.json === true) {
         console.log(JSON.stringify(groups, null, 2));
         return 0;
       }
       if (groups.length === 0) {
-        console.log(`表单「${resolved.form.title}」还没有符合条件的记录。`);
+        console.log(`表单「${form.title}」还没有符合条件的记录。`);
         return 0;
       }
-      console.log(`${resolved.form.title}：共 ${groups.length} 条记录`);
+      console.log(`${form.title}：共 ${groups.length} 条记录`);
       for (const group of groups) {
-        console.log(`\n${group.recordId}  ${group.unit}${group.period ? `  ${resolved.form.describePeriod?.(group.period) ?? group.period}` : ''}  共 ${group.versions.length} 个版本`);
+        console.log(`\n${group.recordId}  ${group.unit}${group.period ? `  ${form.describePeriod?.(group.period) ?? group.period}` : ''}  共 ${group.versions.length} 个版本`);
         for (const version of group.versions) {
           const who = version.author.displayName ? `${version.author.displayName}（${version.author.userKey}）` : version.author.userKey;
           const accepted = version.confirmedWarnings.length ? `  已确认提醒：${version.confirmedWarnings.join('、')}` : '';
           console.log(`  v${version.version}  ${chinaDateTime(new Date(version.createdAt))}  ${who} 经 ${version.author.channel}${accepted}`);
-          console.log(`      ${describeData(resolved.form, version.data)}`);
+          console.log(`      ${describeData(form, version.data)}`);
         }
       }
       return 0;

@@ -1,9 +1,9 @@
 import { loadConfig } from '../../config.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import { describeProfile } from '../../users/access.ts';
-import { UnknownUnitError } from '../../users/user-store.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { exitTwoOnUnknownUnit } from './unknown-unit-exit.ts';
 
 const USAGE = [
   '用法：gengbao admin add <用户标识> --unit <县>   设为该县管理员（不带 --unit 则可管理全部单位）',
@@ -45,17 +45,11 @@ export const adminCommand: Command = {
         console.log(`已取消 ${userKey} 的绑定（原为 ${describeProfile(before)}）。`);
         return 0;
       }
-      try {
+      return exitTwoOnUnknownUnit(() => {
         const profile = stores.users.bind(userKey, 'admin', flagText(args, 'unit'), 'cli:admin add');
         console.log(`已将 ${userKey} 设为 ${describeProfile(profile)}。`);
         return 0;
-      } catch (error) {
-        if (error instanceof UnknownUnitError) {
-          console.error(error.message);
-          return 2;
-        }
-        throw error;
-      }
+      });
     } finally {
       stores.close();
     }

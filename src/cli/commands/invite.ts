@@ -2,9 +2,9 @@ import { loadConfig } from '../../config.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import { chinaDateTime } from '../../export/report-table.ts';
 import { INVITE_TTL_DAYS } from '../../users/invite-code.ts';
-import { UnknownUnitError } from '../../users/user-store.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { exitTwoOnUnknownUnit } from './unknown-unit-exit.ts';
 
 const USAGE = '用法：gengbao invite --role reporter|admin --unit <县或乡镇> [--json]\n      gengbao invite list [--json]   列出已生成的邀请码';
 
@@ -45,7 +45,7 @@ export const inviteCommand: Command = {
         }
         return 0;
       }
-      try {
+      return exitTwoOnUnknownUnit(() => {
         const invite = stores.users.createInvite(role as 'reporter' | 'admin', unit!, flagText(args, 'by') ?? 'cli');
         if (json) {
           console.log(JSON.stringify(invite, null, 2));
@@ -60,13 +60,7 @@ export const inviteCommand: Command = {
           );
         }
         return 0;
-      } catch (error) {
-        if (error instanceof UnknownUnitError) {
-          console.error(error.message);
-          return 2;
-        }
-        throw error;
-      }
+      });
     } finally {
       stores.close();
     }

@@ -7,6 +7,7 @@ import { openDatabase, type SqliteDatabase } from './store/database.ts';
 import { createSqliteDeliveryLog } from './store/delivery-log.ts';
 import { createSqliteSessionStore } from './store/session-store.ts';
 import type { Config } from './config.ts';
+import type { FormCardDependencies } from './forms/form-card-dependencies.ts';
 import { createFormSkill } from './forms/form-skill.ts';
 import { loadForms } from './forms/load-forms.ts';
 import { createSqliteRecordStore } from './records/record-store.ts';
@@ -22,7 +23,6 @@ import { applyConfiguredAdmins } from './users/configured-admins.ts';
 import { createExportSkill } from './export/export-skill.ts';
 import { createRecordsSkill } from './records/records-skill.ts';
 import { createEligibilitySkill } from './eligibility/index.ts';
-import type { FormCardDependencies } from './channels/feishu/feishu-form-cards.ts';
 
 export interface App {
   config: Config;

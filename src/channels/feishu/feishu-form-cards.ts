@@ -1,17 +1,8 @@
-import type { UserDirectory } from '../../core/user-directory.ts';
 import type { Reply } from '../../core/types.ts';
 import type { FieldDefinition, FormDefinition } from '../../forms/form-schema.ts';
-import type { FormCatalog } from '../../forms/types.ts';
+import type { FormCardDependencies } from '../../forms/form-card-dependencies.ts';
 import type { SubmitContext, SubmitResult } from '../../forms/submit-form-values.ts';
 import { doneCard, formCard, warningsCard, type FormCardState } from './feishu-form-card.ts';
-
-/** What the form cards need from the composition root: the forms, the form skill's whole-submission check, the users. */
-export interface FormCardDependencies {
-  forms: FormCatalog;
-  /** The form skill's submitFormValues: same parsing, validation and checks as the field-by-field chat. */
-  submit(formId: string, values: Record<string, string>, ctx: SubmitContext): SubmitResult;
-  users: UserDirectory;
-}
 
 export type FormCardOutcome =
   | { kind: 'reply'; reply: Reply }

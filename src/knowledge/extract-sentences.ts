@@ -9,6 +9,10 @@ export interface ScoredSentence {
   /** The shortest run of clauses holding the same words (used when the answer must stay short). */
   tight(): string;
   coverage: number;
+  /** The question asks for a quantity (`多少`, `几`) and the sentence states one. */
+  statesQuantity: boolean;
+  /** Share of the question's subject words (nouns, names) found in the sentence or its section path. */
+  subjectCoverage: number;
   score: number;
 }
 
@@ -27,8 +31,13 @@ function definitionCue(text: string, terms: WeightedTerm[]): number {
   }
   return 0;
 }
-const WANTS_MONEY = /多少钱|补多少|补助多少|补贴多少|给多少|资金多少|多少资金|补助标准|补贴标准/;
+const WANTS_DATE = /什么时候|啥时|何时|哪天|几号|截止|截至|期限|日期|时间节点/;
+const DATE = /\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月/;
+const WANTS_MONEY = /多少钱|几块钱|给多少|分到多少|分了多少|补多少|补助多少|补贴多少|给多少|资金多少|多少资金|补助标准|补贴标准/;
 const WANTS_NUMBER = /多少|几|多大|多高|多长|多久|比例|标准|面积|金额|额度|数量|上限|下限|多远|百分之/;
+/** Asking for a quantity: an answer without any number is no answer. */
+export const WANTS_QUANTITY = /多少|(?<![哪第])几(?!乎)|多大|多高|多长(?!时间)|多重|百分之/;
+const QUANTITY = /\d|(?<![第一二两三四五六七八九十百千万半双])[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|年|次|成|倍|项|人|户|级|分|米|厘米|公斤|天|月|季|期|家|所)/;
 const LEAD_IN = 16;
 const ENUMERATED = /^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))/;
 const LONG_SENTENCE = 110;
@@ -81,6 +90,8 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
   const wantsNumber = WANTS_NUMBER.test(question);
   const wantsMoney = WANTS_MONEY.test(question);
   const wantsDefinition = WANTS_DEFINITION.test(question);
+  const wantsDate = WANTS_DATE.test(question);
+  const subjects = terms.filter((term) => term.subject);
   // a definition is often one sentence among many passages that merely use the word
   const maxChunks = wantsDefinition ? 30 : 8;
   const scored: ScoredSentence[] = [];
@@ -92,10 +103,12 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       let window: string | undefined;
       const tight = () => (window ??= clauseWindow(text, terms, section));
       const covered = coverage(terms, matchable(text), section);
-      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && /\d\s*(元|万元)/.test(text) ? 0.1 : 0);
+      const statesQuantity = QUANTITY.test(text);
+      const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section) : 1;
+      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && /\d\s*(元|万元)/.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
-      scored.push({ chunk, text, tight, coverage: covered, score: covered + 0.1 * chunkCoverage + numberBonus + definitionBonus - lengthPenalty });
+      scored.push({ chunk, text, tight, coverage: covered, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + numberBonus + definitionBonus - lengthPenalty });
     }
   }
   return scored.sort((a, b) => b.score - a.score);

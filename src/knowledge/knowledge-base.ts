@@ -1,6 +1,6 @@
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
-import { scoreSentences, WANTS_DEFINITION, type ScoredSentence } from './extract-sentences.ts';
+import { scoreSentences, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
 import { ingestFolder } from './ingest.ts';
 import { loadLexicon } from './lexicon.ts';
@@ -17,6 +17,8 @@ export interface KnowledgeBaseOptions {
 
 /** A question must cover this share of its (idf-weighted) content words in one passage to be answered. */
 const MIN_COVERAGE = 0.62;
+/** …and at least this share of its subject words (nouns, names): a passage about something else is no answer. */
+const MIN_SUBJECT_COVERAGE = 0.4;
 const MAX_QUESTION = 300;
 const MAX_ANSWER = 150;
 const DEFINITION_CUES = ['是指', '指的是', '即'];
@@ -107,7 +109,10 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       let sentences: ScoredSentence[];
       try {
         const { terms, ranked } = rank(text);
-        sentences = terms.length ? scoreSentences(text, terms, ranked) : [];
+        const wantsQuantity = WANTS_QUANTITY.test(text);
+        sentences = terms.length
+          ? scoreSentences(text, terms, ranked).filter((sentence) => sentence.subjectCoverage >= MIN_SUBJECT_COVERAGE && (!wantsQuantity || sentence.statesQuantity))
+          : [];
       } catch {
         return noAnswer(failedIndexReply());
       }

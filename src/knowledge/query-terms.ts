@@ -14,7 +14,20 @@ export interface QueryTerm {
   parts: string[];
   /** Neither the dictionaries nor … know it as a word (a segmentation guess such as `前要`). */
   guessed: boolean;
+  /**
+   * A word of the asking rather than of the subject (a verb, adverb, numeral, pronoun … by its
+   * part of speech: `搞完`, `咋办`, `多大`); when the documents never use it, it says little.
+   */
+  phrasing: boolean;
+  /** A function word (adverb, pronoun, measure word, preposition …: `至少`, `每亩`, `一次`): it shapes the question more than it names the subject. */
+  functional: boolean;
+  /** Names the subject of the question (a noun, a place, a programme): the answer's passage must be about it. */
+  subject: boolean;
 }
+
+/** Parts of speech that name a subject: nouns, place/organisation names, abbreviations, verbal nouns, foreign words. */
+const SUBJECT_TAGS = /^(n|vn|an|j|l|i|eng|nz|nr|ns|nt|ng|nrt|nrfg|s)/;
+const FUNCTION_TAGS = /^(d|r|m|q|c|p|u|y|f|e|o|z|x)/;
 
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
@@ -25,6 +38,7 @@ const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 /** Content words of a question: dates and numbers as written, jieba words minus stop words, with variants and synonyms. */
 export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexicon): QueryTerm[] {
   let text = comparable(question);
+  const tags = tokenizer.tags(text);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   const add = (word: string) => {
@@ -38,7 +52,11 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     const parts = word.length >= 3 && !numeric ? tokenizer.indexTokens(word).filter((part) => part !== word && part.length >= 2) : [];
     const guessed = !numeric && word.length >= 2 && tokenizer.dictionaryWords(word).every((piece) => piece.length === 1);
     const synonyms = (lexicon.synonyms.get(word) ?? []).map(comparable);
-    terms.push({ text: word, variants, synonyms, numeric, parts, guessed });
+    const tag = tags.get(word);
+    const subject = !numeric && tag !== undefined && SUBJECT_TAGS.test(tag);
+    const phrasing = !numeric && tag !== undefined && !subject;
+    const functional = phrasing && FUNCTION_TAGS.test(tag!);
+    terms.push({ text: word, variants, synonyms, numeric, parts, guessed, phrasing, functional, subject });
   };
   for (const date of text.match(DATE) ?? []) add(date.replace(/(之前|以前|前)$/, ''));
   text = text.replace(DATE, ' ').replace(DEFINITION_ASK, ' ').replace(QUESTION_WORDS, ' ');

@@ -20,7 +20,14 @@ const SYNONYM_CREDIT = 0.6;
 const PARTS_CREDIT = 0.7;
 /** Weight share of a word that neither the documents nor the dictionaries know (a segmentation guess). */
 const GUESSED_WEIGHT = 0.3;
+/** Weight share of a word of the asking (`搞完`, `咋办`) that neither the documents nor its synonyms use. */
+const PHRASING_WEIGHT = 0.15;
+/** Weight share of a function word the documents do use (`至少`, `每年`, `一次`). */
+const FUNCTION_WEIGHT = 0.35;
 const SECTION_CREDIT = 0.8;
+const ABBREVIATION_CREDIT = 0.5;
+/** An abbreviation's characters lie within this many characters per character of it. */
+const ABBREVIATION_SPAN = 4;
 const CANDIDATES = 50;
 const RARE_TERMS = 3;
 const COMMON_SHARE = 0.15;
@@ -55,16 +62,35 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
     const df = Math.max(frequency(term.text), ...term.variants.map(frequency));
     const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
     const guessedOnly = df === 0 && term.guessed;
-    const weight = idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1) * (guessedOnly ? GUESSED_WEIGHT : 1);
+    const unusedPhrasing = df === 0 && term.phrasing && !term.synonyms.some((synonym) => frequency(synonym) > 0);
+    const weight =
+      idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1) * (guessedOnly ? GUESSED_WEIGHT : 1) * (unusedPhrasing ? PHRASING_WEIGHT : term.functional ? FUNCTION_WEIGHT : 1);
     return { ...term, df, weight };
   });
 }
 
-/** How well a text contains a term: the word or a variant 1, a synonym less. */
+/**
+ * True when every character of a word of 3+ characters occurs, in any order, within a short span of
+ * the text: how Chinese abbreviations relate to full names (`二轮延包` ↔ `第二轮土地承包到期后再延长`).
+ */
+export function abbreviates(word: string, text: string): boolean {
+  const chars = [...new Set(word)];
+  if (chars.length < 3) return false;
+  const span = ABBREVIATION_SPAN * word.length;
+  for (let start = text.indexOf(chars[0]); start >= 0; start = text.indexOf(chars[0], start + 1)) {
+    const window = text.slice(Math.max(0, start - span), start + span);
+    const at = chars.map((char) => window.indexOf(char));
+    if (at.every((index) => index >= 0) && Math.max(...at) - Math.min(...at) < span) return true;
+  }
+  return false;
+}
+
+/** How well a text contains a term: the word or a variant 1, a synonym or an abbreviation less. */
 export function termMatch(term: QueryTerm, text: string): number {
   if (text.includes(term.text) || term.variants.some((variant) => text.includes(variant))) return 1;
   if (term.parts.length && term.parts.every((part) => text.includes(part))) return PARTS_CREDIT;
   if (term.synonyms.some((synonym) => text.includes(synonym))) return SYNONYM_CREDIT;
+  if (term.subject && abbreviates(term.text, text)) return ABBREVIATION_CREDIT;
   return 0;
 }
 

@@ -10,6 +10,8 @@ export interface Tokenizer {
   words(text: string): string[];
   /** Words found in the dictionaries only (no guessing of unknown words). */
   dictionaryWords(text: string): string[];
+  /** Part-of-speech tag of each precise-mode word (jieba tags: n, ns, v, d, m, r …); `eng`/`m` for runs of letters/digits. */
+  tags(text: string): Map<string, string>;
 }
 
 const RUN = /([0-9]+(?:[.][0-9]+)?(?:[%‰])?(?:[-—~～+][0-9]+(?:[.][0-9]+)?[%‰]?)*|[a-z]+)|([^0-9a-z]+)/gi;
@@ -41,5 +43,13 @@ export function createTokenizer(domainDictionary: string): Tokenizer {
     indexTokens: (text) => split(text, (piece) => jieba.cutForSearch(piece, true)),
     words: (text) => split(text, (piece) => jieba.cut(piece, true)),
     dictionaryWords: (text) => split(text, (piece) => jieba.cut(piece, false)),
+    tags(text) {
+      const tags = new Map<string, string>();
+      for (const match of comparable(text).matchAll(RUN)) {
+        if (match[1]) tags.set(match[1], /^\d/.test(match[1]) ? 'm' : 'eng');
+        else for (const { word, tag } of jieba.tag(match[2], true)) if (WORD_CHAR.test(word) && !tags.has(word)) tags.set(word, tag);
+      }
+      return tags;
+    },
   };
 }

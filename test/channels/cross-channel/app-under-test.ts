@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import type { Conversation } from '../../../src/core/conversation.ts';
+import { loadUnits } from '../../../src/units/load-units.ts';
+import { createSqliteUserStore } from '../../../src/users/user-store.ts';
+
+export const KNOWLEDGE_DIR = join(import.meta.dirname, '..', '..', '..', 'knowledge');
+/** Generous: only reached when something is broken, and then the message says what was awaited. */
+export const WAIT_LIMIT_MS = 10_000;
+
+/** A fresh app as `gengbao serve --data <tmp>` builds it, with no model configured (offline answers). */
+export function freshApp(channel: string): App {
+  const data = mkdtempSync(join(tmpdir(), `gengbao-cross-${channel}-`));
+  return createApp(loadConfig({ knowledge: KNOWLEDGE_DIR, data }, {}));
+}
+
+/** A single-use reporter invite for the county, made through the user store as `gengbao invite` does. */
+export function reporterInvite(app: App, unit: string): string {
+  const users = createSqliteUserStore(app.db, loadUnits(KNOWLEDGE_DIR));
+  if (!users) throw new Error('the app has no user store');
+  return users.createInvite('reporter', unit, 'cross-channel-test').code;
+}
+
+/** Fails with a clear message instead of hanging when an awaited event never comes. */
+export async function within<T>(promise: Promise<T>, what: string, ms = WAIT_LIMIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Something that can be waited on until a condition holds; checked again on every notify(). */
+export function condition() {
+  const waiters = new Set<() => void>();
+  return {
+    notify: () => waiters.forEach((check) => check()),
+    until(holds: () => boolean, what: string): Promise<void> {
+      const met = new Promise<void>((resolve) => {
+        const check = () => {
+          if (!holds()) return;
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+        check();
+      });
+      return within(met, what);
+    },
+  };
+}
+
+/**
+ * The app's conversation, counting the messages a platform adapter hands it. Telegram and Feishu
+ * answer asynchronously; once the adapter has taken the message, its whenIdle() covers the replies.
+ */
+export function watchedConversation(conversation: Conversation) {
+  let received = 0;
+  const changed = condition();
+  return {
+    conversation: {
+      handle(message) {
+        received += 1;
+        changed.notify();
+        return conversation.handle(message);
+      },
+    } satisfies Conversation,
+    received: () => received,
+    untilReceived: (count: number) => changed.until(() => received >= count, `message ${count} to reach the conversation`),
+  };
+}
+
+export async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}

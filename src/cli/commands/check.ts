@@ -3,14 +3,8 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { formatCheckResult, loadRuleSets, RuleSetLoadError, type CheckContext, type RuleRegistry } from '../../rules/index.ts';
 import { flagText, type ParsedArgs } from '../args.ts';
+import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import type { Command } from '../command.ts';
-
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const consoleOutput: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
 
 /** Thrown for anything the user must fix on the command line; becomes exit code 2. */
 class BadInput extends Error {}

@@ -2,8 +2,8 @@ import { loadConfig } from '../../config.ts';
 import { FormLoadError, loadForms } from '../../forms/load-forms.ts';
 import type { FormCatalog } from '../../forms/types.ts';
 import { flagText, type ParsedArgs } from '../args.ts';
+import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import type { Command } from '../command.ts';
-import type { CliOutput } from './check.ts';
 
 /** `gengbao forms [--json]`: every form under knowledge/forms with its rule sets and field count. */
 export function runForms(args: ParsedArgs, catalog: FormCatalog, output: CliOutput): number {
@@ -35,7 +35,7 @@ export const formsCommand: Command = {
   summary: '列出所有填报表单（id、名称、规则集、字段数）',
   booleanFlags: ['json'],
   async run(args) {
-    const output: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
+    const output = consoleOutput;
     const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
     try {
       return runForms(args, loadForms(config.knowledgeDir), output);

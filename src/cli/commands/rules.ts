@@ -1,7 +1,8 @@
 import type { RuleRegistry } from '../../rules/index.ts';
 import type { ParsedArgs } from '../args.ts';
+import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import type { Command } from '../command.ts';
-import { loadRegistryForCli, type CliOutput } from './check.ts';
+import { loadRegistryForCli } from './check.ts';
 
 /** `gengbao rules [--json]`: every rule set with its scope, source and record fields. */
 export function runRules(args: ParsedArgs, registry: RuleRegistry, output: CliOutput): number {
@@ -34,7 +35,7 @@ export const rulesCommand: Command = {
   summary: '列出所有规则集及其适用范围',
   booleanFlags: ['json'],
   async run(args) {
-    const output: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
+    const output = consoleOutput;
     const registry = loadRegistryForCli(args, output);
     return registry ? runRules(args, registry, output) : 2;
   },

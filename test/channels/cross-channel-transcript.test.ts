@@ -110,10 +110,9 @@ describe('one transcript on web, console, Telegram and Feishu (a fresh app per c
   });
 });
 
-describe('known console difference (reported on issue 5, not fixed: the press syntax is a product decision)', () => {
-  // The console shows 「[1] 上一步（输入序号选择）」 under 「千亩样板田有几个？」, so a bare 「1」 goes back a step
-  // instead of answering 1. When the console can tell answers from presses, this starts failing: make it a plain it().
-  it.fails('a bare number typed as an answer reads the same on the console as on the web', async () => {
+describe('console presses are #N, so a bare number stays an answer', () => {
+  // Under 「千亩样板田有几个？」 the console shows 「[#1] 上一步」: a bare 「1」 must answer 1, as on the web.
+  it('a bare number typed as an answer reads the same on the console as on the web', async () => {
     const lines = ['填报双月调度', '5-6月', '本期治理2.3万亩，取土45个', '累计治理5万亩', '0', '6个', '3个', '1'];
     const seen: NormalTurn[] = [];
     for (const start of [startWebDriver, startConsoleDriver]) {

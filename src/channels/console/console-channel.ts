@@ -14,7 +14,8 @@ export interface ConsoleChannelOptions {
 }
 
 /**
- * A chat in the terminal over the same core. Buttons are shown numbered; typing the number presses the button.
+ * A chat in the terminal over the same core. Buttons are shown as [#1] …; typing #1 or the button's exact label presses it
+ * (a bare number stays an answer, since forms ask for numbers).
  * Resolves when the input ends or the user types 退出聊天 / exit.
  */
 export async function runConsoleChannel(options: ConsoleChannelOptions): Promise<void> {
@@ -28,7 +29,8 @@ export async function runConsoleChannel(options: ConsoleChannelOptions): Promise
   for await (const line of lines) {
     const text = line.trim();
     if (text === 'exit' || text === '退出聊天') break;
-    const pressed = /^\d+$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    const numbered = /^[#＃](\d+)$/.exec(text);
+    const pressed = numbered ? buttons[Number(numbered[1]) - 1] : buttons.find((button) => button.label === text);
     const replies = await options.conversation.handle(
       pressed ? { channel: 'console', userId, action: pressed.action } : { channel: 'console', userId, text },
     );

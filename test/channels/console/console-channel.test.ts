@@ -30,12 +30,15 @@ describe('console channel', () => {
     output.on('data', (chunk) => (printed += chunk));
     const fileDir = mkdtempSync(join(tmpdir(), 'gengbao-console-'));
     const done = runConsoleChannel({ conversation, input, output, fileDir });
-    input.end(['第一档补助标准是多少', '/pick', '2', 'exit'].join('\n') + '\n');
+    input.end(['第一档补助标准是多少', '/pick', '#2', '/pick', '自有', '/pick', '2', 'exit'].join('\n') + '\n');
     await done;
     expect(printed).toContain('不高于38元/亩。');
     expect(printed).toContain('来源：');
-    expect(printed).toContain('[2] 流转');
+    expect(printed).toContain('[#2] 流转');
     expect(printed).toContain('选择了 rent');
+    expect(printed).toContain('选择了 own');
+    // A bare number is an answer, not a press (forms ask for numbers).
+    expect(printed.match(/选择了/g)).toHaveLength(2);
     expect(readFileSync(join(fileDir, '汇总.csv'), 'utf8')).toBe('a,b\n');
   });
 });

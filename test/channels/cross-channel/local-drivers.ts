@@ -51,7 +51,7 @@ export async function startWebDriver(): Promise<ChannelDriver> {
   };
 }
 
-const BUTTON_LINE = /^(\[\d+\] .*)（输入序号选择）$/;
+const BUTTON_LINE = /^(\[#\d+\] .*)（输入 #序号 或按钮上的字选择）$/
 
 /** The terminal chat: runConsoleChannel over streams; a button is pressed by typing its number. */
 export async function startConsoleDriver(): Promise<ChannelDriver> {
@@ -87,9 +87,9 @@ export async function startConsoleDriver(): Promise<ChannelDriver> {
         reader.lines([text]);
         continue;
       }
-      for (const [, number, label] of buttons[1].matchAll(/\[(\d+)\] (.+?)(?=\s+\[\d+\] |$)/g)) {
+      for (const [, number, label] of buttons[1].matchAll(/\[#(\d+)\] (.+?)(?=\s+\[#\d+\] |$)/g)) {
         reader.button(label.trim());
-        presses.set(label.trim(), number);
+        presses.set(label.trim(), `#${number}`);
       }
     }
     return { items: reader.items, presses };

@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.ts';
 import type { Conversation } from '../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from './channel-logger.ts';
-import { createFeishuChannel, type FeishuChannel } from './feishu/feishu-channel.ts';
+import { createFeishuChannel } from './feishu/feishu-channel.ts';
 import type { FormCardDependencies } from '../forms/form-card-dependencies.ts';
 import { createFeishuFormCards } from './feishu/feishu-form-cards.ts';
 import { feishuSettingsFrom } from './feishu/feishu-settings.ts';
-import { createTelegramChannel, type TelegramChannel } from './telegram/telegram-channel.ts';
+import type { PlatformChannel } from './platform-channel.ts';
+import { createTelegramChannel } from './telegram/telegram-channel.ts';
 import { telegramSettingsFrom } from './telegram/telegram-settings.ts';
 
 /** The messaging platforms that have credentials, ready to start next to the web chat. */
@@ -38,7 +39,7 @@ export function createConfiguredChannels(options: {
   const logger = options.logger ?? consoleChannelLogger;
   const telegramSettings = telegramSettingsFrom(options.config.env);
   const feishuSettings = feishuSettingsFrom(options.config.env);
-  const channels: Array<{ name: string; channel: TelegramChannel | FeishuChannel }> = [];
+  const channels: Array<{ name: string; channel: PlatformChannel }> = [];
   if (telegramSettings) {
     channels.push({ name: 'telegram', channel: createTelegramChannel({ settings: telegramSettings, conversation: options.conversation, logger }) });
   } else logger.info('Telegram 未启用：没有设置 TELEGRAM_BOT_TOKEN。');

@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Conversation } from '../../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
+import type { PlatformChannel } from '../platform-channel.ts';
 import { ChannelCredentialsError } from '../channel-credentials-error.ts';
 import type { RetryOptions } from '../send-retry.ts';
 import { createUserQueues } from '../user-queues.ts';
@@ -22,14 +22,8 @@ export interface FeishuChannelOptions {
   formCards?: FeishuFormCards;
 }
 
-export interface FeishuChannel {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** HTTP mode: handles /feishu/events and /feishu/cards; returns false for other requests (and in ws mode). */
-  handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
-  /** Resolves once every accepted event has been handled and its replies sent. */
-  whenIdle(): Promise<void>;
-}
+/** HTTP mode: /feishu/events and /feishu/cards; in ws mode handleHttp always returns false. */
+export type FeishuChannel = PlatformChannel;
 
 export function larkDomainOf(domain: string): lark.Domain | string {
   if (domain === 'feishu') return lark.Domain.Feishu;

@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Telegraf, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Conversation } from '../../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
+import type { PlatformChannel } from '../platform-channel.ts';
 import { readBody } from '../read-body.ts';
 import { ChannelCredentialsError } from '../channel-credentials-error.ts';
 import { withRetry, type RetryOptions } from '../send-retry.ts';
@@ -35,14 +35,8 @@ export interface TelegramChannelOptions {
   botInfo?: BotIdentity;
 }
 
-export interface TelegramChannel {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Webhook mode: handles POSTs to the webhook path; returns false for requests that are not its own. */
-  handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
-  /** Resolves once every accepted update has been handled and its replies sent. */
-  whenIdle(): Promise<void>;
-}
+/** Webhook mode: handleHttp takes POSTs to the webhook path. */
+export type TelegramChannel = PlatformChannel;
 
 /** Creates the Telegram adapter: long polling by default, webhook when configured. */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {

@@ -1,0 +1,11 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A messaging platform adapter (Telegram, Feishu) as the server starts, routes and stops it. */
+export interface PlatformChannel {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Handles the platform's own HTTP requests (webhook, event and card callbacks); returns false for any other request. */
+  handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Resolves once every accepted message has been handled and its replies sent. */
+  whenIdle(): Promise<void>;
+}

@@ -33,6 +33,7 @@ function definitionCue(text: string, terms: WeightedTerm[]): number {
 }
 const WANTS_DATE = /什么时候|啥时|何时|哪天|几号|截止|截至|期限|日期|时间节点/;
 const DATE = /\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月/;
+const MONEY = /\d\s*(元|万元)/;
 const WANTS_MONEY = /多少钱|几块钱|给多少|分到多少|分了多少|补多少|补助多少|补贴多少|给多少|资金多少|多少资金|补助标准|补贴标准/;
 const WANTS_NUMBER = /多少|几|多大|多高|多长|多久|比例|标准|面积|金额|额度|数量|上限|下限|多远|百分之/;
 /** Asking for a quantity: an answer without any number is no answer. */
@@ -64,7 +65,9 @@ export function splitSentences(text: string): string[] {
 }
 
 /** The shortest run of clauses of a long sentence that holds as much of the question as the whole sentence. */
-function clauseWindow(sentence: string, terms: WeightedTerm[], section: string): string {
+function clauseWindow(sentence: string, terms: WeightedTerm[], section: string, answerKind?: RegExp): string {
+  // the window keeps the asked-for kind of answer (a date, an amount) when the sentence has one
+  const mustHold = answerKind?.test(sentence) ? answerKind : undefined;
   const clauses = sentence.match(/[^，,：:]+[，,：:]?/g) ?? [sentence];
   const plain = clauses.map(matchable);
   const full = coverage(terms, plain.join(''), section);
@@ -76,13 +79,27 @@ function clauseWindow(sentence: string, terms: WeightedTerm[], section: string):
       window += clauses[end];
       windowPlain += plain[end];
       if (window.length >= best.length) break;
-      if (coverage(terms, windowPlain, section) >= full - 1e-9) {
+      if (coverage(terms, windowPlain, section) >= full - 1e-9 && (!mustHold || mustHold.test(window))) {
         best = window;
         break;
       }
     }
   }
   return best.replace(/[，,：:]$/, '').trim();
+}
+
+function bigrams(text: string): Set<string> {
+  const plain = matchable(text).replace(/[\p{P}\p{S}\s]/gu, '');
+  return new Set(Array.from({ length: Math.max(plain.length - 1, 0) }, (_, i) => plain.slice(i, i + 2)));
+}
+
+/** Share of the question's character pairs found in the sentence: among equally complete sentences, the one worded most like the question. */
+function wordingOverlap(question: Set<string>, text: string): number {
+  if (!question.size) return 0;
+  const own = bigrams(text);
+  let shared = 0;
+  for (const gram of question) if (own.has(gram)) shared++;
+  return shared / question.size;
 }
 
 /** Scores every sentence of the best passages against the question. */
@@ -92,23 +109,29 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
   const wantsDefinition = WANTS_DEFINITION.test(question);
   const wantsDate = WANTS_DATE.test(question);
   const subjects = terms.filter((term) => term.subject);
+  const questionPairs = bigrams(question);
+  const answerKind = wantsDate ? DATE : wantsMoney ? MONEY : WANTS_QUANTITY.test(question) ? QUANTITY : undefined;
   // a definition is often one sentence among many passages that merely use the word
   const maxChunks = wantsDefinition ? 30 : 8;
   const scored: ScoredSentence[] = [];
   for (const { chunk, coverage: chunkCoverage } of ranked.slice(0, maxChunks)) {
     const section = matchable(chunk.section);
     const sentences = chunk.kind === 'row' ? [chunk.text] : splitSentences(chunk.text);
+    let previous = '';
     for (const sentence of sentences) {
-      const text = sentence.length > LONG_SENTENCE ? clauseWindow(sentence, terms, section) : sentence;
+      // the sentence before names what this one goes on about (`我县成立…领导小组。组长由…担任`)
+      const before = matchable(previous);
+      previous = sentence;
+      const text = sentence.length > LONG_SENTENCE ? clauseWindow(sentence, terms, section, answerKind) : sentence;
       let window: string | undefined;
-      const tight = () => (window ??= clauseWindow(text, terms, section));
-      const covered = coverage(terms, matchable(text), section);
+      const tight = () => (window ??= clauseWindow(text, terms, section, answerKind));
+      const covered = coverage(terms, matchable(text), section, before);
       const statesQuantity = QUANTITY.test(text);
-      const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section) : 1;
-      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && /\d\s*(元|万元)/.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0);
+      const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section, before) : 1;
+      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
-      scored.push({ chunk, text, tight, coverage: covered, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + numberBonus + definitionBonus - lengthPenalty });
+      scored.push({ chunk, text, tight, coverage: covered, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + definitionBonus - lengthPenalty });
     }
   }
   return scored.sort((a, b) => b.score - a.score);

@@ -40,7 +40,9 @@ export function comparable(text: string): string {
 const LEVELS = '县乡村市省镇';
 const SHARED_LEVEL = new RegExp(`([${LEVELS}])(?=、(?:[${LEVELS}]、)*[${LEVELS}]级)`, 'g');
 
-/** Passage text as matched against questions: comparable form, and `县、乡级` read as `县级、乡级`. */
+const COUNTED_LEVEL = new RegExp(`(?<=、)([${LEVELS}])[两三四五]级`, 'g');
+
+/** Passage text as matched against questions: comparable form, and `县、乡级` / `县、乡、村三级` read as `县级、乡级(、村级)`. */
 export function matchable(text: string): string {
-  return comparable(text).replace(SHARED_LEVEL, '$1级');
+  return comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级');
 }

@@ -27,18 +27,18 @@ export interface QueryTerm {
 
 /** Parts of speech that name a subject: nouns, place/organisation names, abbreviations, verbal nouns, foreign words. */
 const SUBJECT_TAGS = /^(n|vn|an|j|l|i|eng|nz|nr|ns|nt|ng|nrt|nrfg|s)/;
-const FUNCTION_TAGS = /^(d|r|m|q|c|p|u|y|f|e|o|z|x)/;
+const FUNCTION_TAGS = /^(d|r|m|q|c|p|u|y|f|e|o|x)/;
 
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
 const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么/g;
-const QUESTION_WORDS = /哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种/g;
+const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种/g;
 const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 
 /** Content words of a question: dates and numbers as written, jieba words minus stop words, with variants and synonyms. */
 export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexicon): QueryTerm[] {
   let text = comparable(question);
-  const tags = tokenizer.tags(text);
+  const tags = new Map<string, string>();
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   const add = (word: string) => {
@@ -60,7 +60,10 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
   };
   for (const date of text.match(DATE) ?? []) add(date.replace(/(之前|以前|前)$/, ''));
   text = text.replace(DATE, ' ').replace(DEFINITION_ASK, ' ').replace(QUESTION_WORDS, ' ');
-  for (const word of tokenizer.words(text)) {
+  // the words left around a removed question word are segmented apart (`给 多少 钱` is not `给钱`)
+  const pieces = text.split(/\s+/).filter(Boolean);
+  for (const piece of pieces) for (const [word, tag] of tokenizer.tags(piece)) if (!tags.has(word)) tags.set(word, tag);
+  for (const word of pieces.flatMap((piece) => tokenizer.words(piece))) {
     const pieces = tokenizer.dictionaryWords(word);
     // a guessed word made of known short words (`补钱` → 补, 钱) is read as those words
     if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && pieces.every((piece) => lexicon.synonyms.has(piece) || lexicon.stopwords.has(piece))) {

@@ -26,6 +26,7 @@ const PHRASING_WEIGHT = 0.15;
 const FUNCTION_WEIGHT = 0.35;
 const SECTION_CREDIT = 0.8;
 const ABBREVIATION_CREDIT = 0.5;
+const PREVIOUS_CREDIT = 0.5;
 /** An abbreviation's characters lie within this many characters per character of it. */
 const ABBREVIATION_SPAN = 4;
 const CANDIDATES = 50;
@@ -85,21 +86,28 @@ export function abbreviates(word: string, text: string): boolean {
   return false;
 }
 
-/** How well a text contains a term: the word or a variant 1, a synonym or an abbreviation less. */
-export function termMatch(term: QueryTerm, text: string): number {
+/** How well a text contains a term: the word or a variant 1, a synonym or (in a short heading path) an abbreviation less. */
+export function termMatch(term: QueryTerm, text: string, abbreviations = false): number {
   if (text.includes(term.text) || term.variants.some((variant) => text.includes(variant))) return 1;
   if (term.parts.length && term.parts.every((part) => text.includes(part))) return PARTS_CREDIT;
   if (term.synonyms.some((synonym) => text.includes(synonym))) return SYNONYM_CREDIT;
-  if (term.subject && abbreviates(term.text, text)) return ABBREVIATION_CREDIT;
+  if (abbreviations && term.subject && abbreviates(term.text, text)) return ABBREVIATION_CREDIT;
   return 0;
 }
 
-/** Weighted share of the terms found in the passage, with partial credit for words only in its section path. */
-export function coverage(terms: WeightedTerm[], text: string, section: string): number {
+/**
+ * Weighted share of the terms found in the passage, with partial credit for words only in its section
+ * path, and less for words only in the sentence before (`我县成立…领导小组。组长由…担任`).
+ */
+export function coverage(terms: WeightedTerm[], text: string, section: string, previous = ''): number {
   const total = terms.reduce((sum, term) => sum + term.weight, 0);
   if (!total) return 0;
   let found = 0;
-  for (const term of terms) found += term.weight * Math.max(termMatch(term, text), SECTION_CREDIT * termMatch(term, section));
+  for (const term of terms) {
+    const own = termMatch(term, text);
+    const around = own < 1 ? Math.max(SECTION_CREDIT * termMatch(term, section, true), previous ? PREVIOUS_CREDIT * termMatch(term, previous) : 0) : 0;
+    found += term.weight * Math.max(own, around);
+  }
   return found / total;
 }
 

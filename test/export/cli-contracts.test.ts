@@ -1,26 +1,15 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { openRecordStores } from '../../src/records/open-stores.ts';
+import { KNOWLEDGE, useCliHarness } from '../support/cli-harness.ts';
 
-const KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
 const FORM = 'fujian-2026-acid-bimonthly';
-let dataDir: string;
-let out: string[];
-let err: string[];
-
-async function cli(...argv: string[]) {
-  out = [];
-  err = [];
-  const code = await main([...argv, '--knowledge', KNOWLEDGE, '--data', dataDir]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { cli, dataDir } = useCliHarness();
 
 function seed() {
-  const stores = openRecordStores({ knowledgeDir: KNOWLEDGE, dataDir });
+  const stores = openRecordStores({ knowledgeDir: KNOWLEDGE, dataDir: dataDir() });
   const base = { formId: FORM, period: '2026-05/06', verdicts: [], confirmedWarnings: [] };
   const first = stores.records.save({
     ...base, unit: '宁化县', data: { county: '宁化县', period: '2026-05/06', cumulativeArea: 20000 },
@@ -38,13 +27,6 @@ function seed() {
   });
   stores.close();
 }
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gengbao-cli-'));
-  vi.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
 
 describe('gengbao records', () => {
   it('--json lists every record with all versions, newest first', async () => {
@@ -76,7 +58,7 @@ describe('gengbao records', () => {
 describe('gengbao export', () => {
   it('writes the xlsx with a totals row and completion', async () => {
     seed();
-    const file = join(dataDir, 'report.xlsx');
+    const file = join(dataDir(), 'report.xlsx');
     const result = await cli('export', FORM, '--period', '5-6月', '--out', file);
     expect(result.code).toBe(0);
     expect(result.out).toContain('5 个单位中 2 个已填报');
@@ -94,7 +76,7 @@ describe('gengbao export', () => {
 
   it('writes csv with a BOM', async () => {
     seed();
-    const file = join(dataDir, 'report.csv');
+    const file = join(dataDir(), 'report.csv');
     expect((await cli('export', FORM, '--format', 'csv', '--unit', '宁化县', '--out', file)).code).toBe(0);
     const content = readFileSync(file);
     expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -1,28 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
+import { useCliHarness } from '../support/cli-harness.ts';
 
-const KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
 const FORM = 'fujian-2026-acid-bimonthly';
-let dataDir: string;
-let out: string[];
-let err: string[];
-
-async function cli(...argv: string[]) {
-  out = [];
-  err = [];
-  const code = await main([...argv, '--knowledge', KNOWLEDGE, '--data', dataDir]);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gengbao-cli-'));
-  vi.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { cli } = useCliHarness();
 
 describe('gengbao invite / admin', () => {
   it('prints an 8-character single-use code for a known unit', async () => {

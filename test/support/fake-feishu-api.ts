@@ -1,8 +1,9 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import * as protobuf from 'protobufjs';
+import { closeServer, createFailureQueue, createWaitList, listenOnLoopback, readRequestBody, sendJson } from './fake-http.ts';
 
 /** One recorded Open API call. */
 export interface FeishuCall {
@@ -76,32 +77,12 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const appSecret = 'fake-app-secret-0123456789';
   const botOpenId = 'ou_bot_gengbao';
   const calls: FeishuCall[] = [];
-  const failures = new Map<string, Failure[]>();
-  const waiters: Array<() => void> = [];
+  const failures = createFailureQueue<Failure>();
+  const waits = createWaitList();
   const sockets: WsSocket[] = [];
   const ackWaiters = new Map<string, (ack: { code: number; data?: unknown }) => void>();
   let sequence = 0;
   const wss = new WebSocketServer({ noServer: true });
-
-  const wake = () => {
-    for (const resolve of waiters.splice(0)) resolve();
-  };
-  const json = (response: ServerResponse, status: number, body: unknown) =>
-    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-
-  async function parseBody(request: IncomingMessage): Promise<Record<string, any>> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks);
-    const type = request.headers['content-type'] ?? '';
-    if (type.startsWith('multipart/form-data')) {
-      const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
-      const fields: Record<string, any> = {};
-      for (const [key, value] of form) fields[key] = typeof value === 'string' ? value : { fileName: value.name, content: Buffer.from(await value.arrayBuffer()) };
-      return fields;
-    }
-    return raw.length ? JSON.parse(raw.toString('utf8')) : {};
-  }
 
   function route(method: string, path: string): string | undefined {
     if (path === '/open-apis/auth/v3/tenant_access_token/internal') return 'token';
@@ -117,28 +98,28 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     const api = route(request.method ?? 'GET', url.pathname);
-    if (!api) return json(response, 404, { code: 404, msg: 'not found' });
-    const body = await parseBody(request);
+    if (!api) return sendJson(response, 404, { code: 404, msg: 'not found' });
+    const body = await readRequestBody(request);
     calls.push({ api, path: url.pathname, query: Object.fromEntries(url.searchParams), body });
-    wake();
-    const failure = failures.get(api)?.shift();
-    if (failure) return json(response, failure.status, { code: failure.code ?? failure.status, msg: failure.msg ?? 'injected failure' });
+    waits.wake();
+    const failure = failures.take(api);
+    if (failure) return sendJson(response, failure.status, { code: failure.code ?? failure.status, msg: failure.msg ?? 'injected failure' });
     const authorized = request.headers.authorization === 'Bearer t-fake-tenant-token';
     switch (api) {
       case 'token':
         return body.app_id === appId && body.app_secret === appSecret
-          ? json(response, 200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-tenant-token', expire: 7200 })
-          : json(response, 200, { code: 10014, msg: 'app secret invalid' });
+          ? sendJson(response, 200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-tenant-token', expire: 7200 })
+          : sendJson(response, 200, { code: 10014, msg: 'app secret invalid' });
       case 'ws.endpoint':
-        return json(response, 200, {
+        return sendJson(response, 200, {
           code: 0,
           data: { URL: `ws://127.0.0.1:${port}/ws?device_id=dev1&service_id=7`, ClientConfig: { PingInterval: 600, ReconnectCount: -1, ReconnectInterval: 600, ReconnectNonce: 0 } },
         });
       default:
-        if (!authorized) return json(response, 401, { code: 99991663, msg: 'invalid tenant_access_token' });
-        if (api === 'bot.info') return json(response, 200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '耕保助手' } });
-        if (api === 'file.create') return json(response, 200, { code: 0, msg: 'ok', data: { file_key: `file_v3_${calls.length}` } });
-        return json(response, 200, { code: 0, msg: 'ok', data: { message_id: `om_sent_${calls.length}` } });
+        if (!authorized) return sendJson(response, 401, { code: 99991663, msg: 'invalid tenant_access_token' });
+        if (api === 'bot.info') return sendJson(response, 200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '耕保助手' } });
+        if (api === 'file.create') return sendJson(response, 200, { code: 0, msg: 'ok', data: { file_key: `file_v3_${calls.length}` } });
+        return sendJson(response, 200, { code: 0, msg: 'ok', data: { message_id: `om_sent_${calls.length}` } });
     }
   });
   server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -147,7 +128,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
         // The client's first frame (its ping) shows it is listening; frames sent earlier could be lost.
         if (!sockets.includes(ws)) {
           sockets.push(ws);
-          wake();
+          waits.wake();
         }
         const frame = frames.toObject(frames.decode(data), { longs: String }) as { method: number; headers: Array<{ key: string; value: string }>; payload?: Uint8Array };
         const id = frame.headers.find((header) => header.key === 'message_id')?.value;
@@ -155,8 +136,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     domain: `http://127.0.0.1:${port}`,
@@ -166,17 +146,11 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
     calls,
     callsOf: (api) => calls.filter((call) => call.api === api),
     async waitForCalls(api, count) {
-      while (calls.filter((call) => call.api === api).length < count) await new Promise<void>((resolve) => waiters.push(resolve));
+      await waits.until(() => calls.filter((call) => call.api === api).length >= count);
       return calls.filter((call) => call.api === api);
     },
-    failNext(api, failure, times = 1) {
-      const list = failures.get(api) ?? [];
-      for (let i = 0; i < times; i++) list.push(failure);
-      failures.set(api, list);
-    },
-    async waitForConnection() {
-      while (!sockets.length) await new Promise<void>((resolve) => waiters.push(resolve));
-    },
+    failNext: failures.failNext,
+    waitForConnection: () => waits.until(() => sockets.length > 0),
     pushWsEvent(payload) {
       const id = `msg_${++sequence}`;
       const frame = frames.encode(
@@ -202,8 +176,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
 }

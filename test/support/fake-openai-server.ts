@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './fake-http.ts';
 
 /** One request the fake received, parsed. */
 export interface RecordedRequest {
@@ -134,8 +134,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => handle(incoming, response, Buffer.concat(chunks).toString('utf8')));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
@@ -143,10 +142,6 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     chatRequests: () => requests.filter((request) => request.path === '/chat/completions'),
     enqueueChat: (...responses) => void chatQueue.push(...responses),
     setEmbeddingResponder: (responder) => void (embeddingResponder = responder),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }

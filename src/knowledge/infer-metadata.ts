@@ -6,7 +6,9 @@ export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}\s*[〔［\[【(（]\s*(19|20)\d
 const DOC_TYPE_END = /(方案|要点|通知|意见|办法|规定|细则|标准|名单|规划|报告|决定|纲要|计划|条例|指南|公告|通告|批复|函|表)(（[^）]{1,8}）)?$/;
 const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/;
 const NATIONAL = /中办|国办|中共中央|国务院|农业农村部|自然资源部|财政部|全国|国家/;
-const REGION = /([\u4e00-\u9fa5]{2,7}?(?:省|自治区|市|县|区|旗))(?=[\u4e00-\u9fa5]|$)/;
+const REGION = /([\u4e00-\u9fa5]{2,7}?(?:省|自治区|市|县|区|旗))(?=[\u4e00-\u9fa5\d]|$)/;
+/** A line of issuing bodies only (`青禾县农业农村局 青禾县财政局`). */
+const ISSUER_LINE = /^([\u4e00-\u9fa5]{2,24}(局|厅|部|委员会|委|政府|办公室|办公厅|中心|站)[\s　、]*){1,4}$/;
 
 /** A standalone line that reads like a document or attachment title (no sentence punctuation). */
 export function isTitleLike(text: string): boolean {
@@ -29,6 +31,7 @@ export function inferMetadata(blocks: Block[], fileName: string): DocumentMeta {
 
   const headerLine = head.find((text) => /文件/.test(text) && text.length <= 40 && !/[。，]/.test(text) && !/关于/.test(text));
   let issuer = headerLine?.replace(/\s*文件\s*/, ' ').trim();
+  if (!issuer) issuer = head.find((text) => text !== title && ISSUER_LINE.test(text))?.replace(/[\s　、]+/g, ' ').trim();
   if (!issuer && /关于/.test(title)) issuer = title.slice(0, title.indexOf('关于')).trim() || undefined;
 
   const headDate = head.map((text) => text.match(new RegExp(`^[（(]?${DATE.source}[)）]?$`))).find(Boolean);

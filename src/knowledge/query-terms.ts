@@ -34,6 +34,8 @@ const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么/g;
 const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种/g;
 const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
+/** A place word made with a locative (`村里`, `手里`, `县上`): the place is the content, the locative is not. */
+const LOCATIVE = /^(.+?)(里|上|中|内|边)$/;
 
 /** Content words of a question: dates and numbers as written, jieba words minus stop words, with variants and synonyms. */
 export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexicon): QueryTerm[] {
@@ -53,8 +55,9 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     const guessed = !numeric && word.length >= 2 && tokenizer.dictionaryWords(word).every((piece) => piece.length === 1);
     const synonyms = (lexicon.synonyms.get(word) ?? []).map(comparable);
     const tag = tags.get(word);
-    const subject = !numeric && tag !== undefined && SUBJECT_TAGS.test(tag);
-    const phrasing = !numeric && tag !== undefined && !subject;
+    const subject = !numeric && tag !== undefined && SUBJECT_TAGS.test(tag) && !(word.length === 2 && LOCATIVE.test(word));
+    const locative = word.length === 2 && LOCATIVE.test(word);
+    const phrasing = (!numeric && tag !== undefined && !subject) || Boolean(locative);
     const functional = phrasing && FUNCTION_TAGS.test(tag!);
     terms.push({ text: word, variants, synonyms, numeric, parts, guessed, phrasing, functional, subject });
   };

@@ -3,15 +3,20 @@ import { renderTableRows } from './table-rows.ts';
 import type { Block } from './text-blocks.ts';
 import type { Chunk } from './types.ts';
 
-/** Heading marks of Chinese official documents, outermost first: 一、 > （一） > 1. > （1） > ①. */
-const HEADING_MARKS: Array<{ rank: number; pattern: RegExp }> = [
+const ORDINAL = '[一二三四五六七八九十百零〇\\d]{1,4}';
+/** Heading marks of Chinese official documents, outermost first: 第X章 > 第X节 > 第X条 > 一、 > （一） > 1. > （1） > ①. */
+const HEADING_MARKS: Array<{ rank: number; pattern: RegExp; article?: boolean }> = [
+  { rank: 0.2, pattern: new RegExp(`^第${ORDINAL}章`) },
+  { rank: 0.4, pattern: new RegExp(`^第${ORDINAL}节`) },
+  // an article (第一条 …) has no title of its own: its number is its name
+  { rank: 0.6, pattern: new RegExp(`^第${ORDINAL}条`), article: true },
   { rank: 1, pattern: /^[一二三四五六七八九十百]{1,3}、/ },
   { rank: 2, pattern: /^[（(]\s*[一二三四五六七八九十百]{1,3}\s*[)）]/ },
   { rank: 3, pattern: /^\d{1,2}\s*[.．、](?!\d)/ },
   { rank: 4, pattern: /^[（(]\s*\d{1,2}\s*[)）]/ },
   { rank: 5, pattern: /^[①-⑳]/ },
 ];
-const ATTACHMENT = /^附件\s*([0-9一二三四五六七八九十]+)\s*[:：]?\s*(.*)$/;
+const ATTACHMENT = /^(附件|附表)\s*([0-9一二三四五六七八九十]*)\s*[:：]?\s*(.*)$/;
 const UNIT_LINE = /^[（(]?单位[:：]\s*([^）)]{1,10})[)）]?$/;
 const MAX_CHUNK = 500;
 const SEPARATOR = ' › ';
@@ -22,14 +27,15 @@ interface Heading {
 }
 
 /** Returns the heading rank and the heading's text (the mark and its title clause), if the paragraph opens a section. */
-export function readHeading(text: string): { rank: number; title: string; pure: boolean } | null {
+export function readHeading(text: string): { rank: number; title: string; pure: boolean; mark: RegExp } | null {
   const mark = HEADING_MARKS.find(({ pattern }) => pattern.test(text));
   if (!mark) return null;
+  if (mark.article) return { rank: mark.rank, title: text.match(mark.pattern)![0], pure: false, mark: mark.pattern };
   const pure = text.length <= 40 && !/[。；，！？]/.test(text);
-  if (pure) return { rank: mark.rank, title: text.replace(/[。：:]$/, ''), pure };
+  if (pure) return { rank: mark.rank, title: text.replace(/[。：:]$/, '').replace(mark.pattern, (number) => (mark.rank < 1 ? `${number} ` : number)).trim(), pure, mark: mark.pattern };
   const end = text.search(/[。；：:]/);
   const title = end > 0 && end <= 40 ? text.slice(0, end) : text.slice(0, Math.max(text.search(/，/), 0) || 24).slice(0, 30);
-  return { rank: mark.rank, title, pure };
+  return { rank: mark.rank, title, pure, mark: mark.pattern };
 }
 
 function sentencesOf(text: string): string[] {
@@ -141,14 +147,15 @@ export function splitSections(inputBlocks: Block[], documentTitle: string): Chun
     }
     const text = block.text;
     const attachment = text.match(ATTACHMENT);
-    if (attachment && !/^附件[:：]/.test(text) && attachment[2].length <= 60) {
+    // `附件3 …` or a bare `附表` line opens an attachment (the `附件：1. … 2. …` list of the notice does not)
+    if (attachment && !/^附[件表][:：]/.test(text) && (attachment[2] || (attachment[1] === '附表' && !attachment[3])) && attachment[3].length <= 60) {
       flush();
-      root = `附件${attachment[1]}${attachment[2] ? ` ${attachment[2]}` : ''}`;
-      awaitingAttachmentTitle = !attachment[2];
+      root = `${attachment[1]}${attachment[2]}${attachment[3] ? ` ${attachment[3]}` : ''}`;
+      awaitingAttachmentTitle = !attachment[3];
       inAttachment = true;
       rootHasBody = false;
       stack = [];
-      caption = attachment[2] || undefined;
+      caption = attachment[3] || undefined;
       continue;
     }
     const unitLine = text.match(UNIT_LINE);
@@ -180,7 +187,7 @@ export function splitSections(inputBlocks: Block[], documentTitle: string): Chun
       flush();
       while (stack.length && stack[stack.length - 1].rank >= heading.rank) stack.pop();
       stack.push({ rank: heading.rank, text: heading.title });
-      caption = heading.pure ? heading.title.replace(HEADING_MARKS[heading.rank - 1].pattern, '').trim() : undefined;
+      caption = heading.pure ? heading.title.replace(heading.mark, '').trim() : undefined;
       if (heading.pure) continue;
     }
     addText(text);

@@ -6,7 +6,7 @@ export type Block =
   | { kind: 'table'; rows: string[][] };
 
 const TERMINAL = /[。！？；：…”」』）)!?;:]$/;
-const LIST_START = /^(——|[-•·]\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|附件)/;
+const LIST_START = /^(——|[-•·]\s|第[一二三四五六七八九十百零〇\d]{1,4}[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|附件)/;
 const CONTINUATION_MARK = /^[（(](上接|下转|接上|转下)第?[^)）]{0,6}版?[)）]/;
 const FURNITURE = [
   /^[-—–\s]*第?\s*\d{1,3}\s*页?[-—–\s]*$/, // page numbers
@@ -22,6 +22,15 @@ function cleanLine(raw: string): { text: string; headline: boolean; heading: boo
   if (!text.includes('\t')) text = text.trim();
   text = collapseCjkSpaces(text).replace(/[ ]{2,}/g, ' ');
   return { text, headline, heading };
+}
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** A markdown pipe-table row as a tab-separated line (`| 乡镇 | 面积 |` → `乡镇\t面积`); other lines unchanged. */
+function pipeRowAsTabs(line: string): string {
+  if (!PIPE_ROW.test(line)) return line;
+  return line.trim().slice(1, -1).split('|').map((cell) => cell.trim() || ' ').join('\t');
 }
 
 function isTableLine(line: string): boolean {
@@ -43,7 +52,9 @@ export function toBlocks(raw: string): Block[] {
     if (pending) blocks.push({ kind: 'para', ...pending });
     pending = null;
   };
-  for (const rawLine of lines) {
+  for (const line of lines) {
+    if (PIPE_RULE.test(line) && table) continue; // the `| --- | --- |` rule under a markdown table's header
+    const rawLine = pipeRowAsTabs(line);
     if (isTableLine(rawLine)) {
       flushPara();
       const cells = cleanLine(rawLine).text.split('\t').map((cell) => cell.trim());

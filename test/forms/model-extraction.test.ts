@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/core/conversation.ts';
 import type { Reply } from '../../src/core/types.ts';
 import { createFormSkill } from '../../src/forms/form-skill.ts';
@@ -14,20 +14,15 @@ import { openDatabase } from '../../src/store/database.ts';
 import { createSqliteSessionStore } from '../../src/store/session-store.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createSqliteUserStore } from '../../src/users/user-store.ts';
-import { chatToolCalls, httpError, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { chatToolCalls, httpError } from '../support/fake-openai-server.ts';
+import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import { modelConfig, testRuntime } from '../model/model-test-kit.ts';
 import { actionOf, FakeAnswerer, KNOWLEDGE } from './form-harness.ts';
 
 const FORM_ID = 'fujian-2026-acid-bimonthly';
 const SENTENCE = '本期又治理了2.3万亩，用了石灰120吨，花了80万';
 
-let fake: FakeOpenAiServer;
-beforeEach(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = useFakeOpenAiServer();
 
 const extracted = (values: Record<string, string | null>, confidence = 0.9) =>
   chatToolCalls([{ name: 'fill_form_fields', args: { values, confidence } }]);

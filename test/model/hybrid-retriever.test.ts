@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../src/knowledge/types.ts';
 import { createLangChainEmbeddingClient } from '../../src/model/embedding-client.ts';
 import { createHybridRetriever, reciprocalRankFusion } from '../../src/model/hybrid-retriever.ts';
 import { modelSettingsFrom } from '../../src/model/model-settings.ts';
 import { openMemoryDatabase } from '../../src/store/database.ts';
-import { httpError, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { httpError } from '../support/fake-openai-server.ts';
+import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import { BASE_PASSAGE, TIER_DEFINITION_PASSAGE, TIER_PASSAGE, fakeKnowledge, modelConfig } from './model-test-kit.ts';
 
 const hit = (chunkId: number, text: string): SearchHit => ({ chunkId, doc: 'd.txt', title: 'T', section: 'S', text, score: 1 });
 
-let fake: FakeOpenAiServer;
-beforeEach(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = useFakeOpenAiServer();
 
 function embeddingsClient() {
   const settings = modelSettingsFrom(modelConfig(fake.baseURL, { OPENAI_EMBEDDING_MODEL: 'bge-test' }))!;

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createModelAnswerer } from '../../src/model/model-answerer.ts';
-import { chatText, httpError, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { chatText, httpError } from '../support/fake-openai-server.ts';
+import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import { FARMER, OFFLINE_ANSWER, fakeKnowledge, modelConfig, offlineAnswerer, testRuntime } from './model-test-kit.ts';
 
-let fake: FakeOpenAiServer;
-beforeEach(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = useFakeOpenAiServer();
 
 function setup(extraEnv: Record<string, string> = {}) {
   const config = modelConfig(fake.baseURL, extraEnv);

@@ -1,20 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { benchHybrid, readRetrievalCases } from '../../src/model/bench-hybrid.ts';
 import { createModelAnswerer } from '../../src/model/model-answerer.ts';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
-import { chatText, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../support/fake-openai-server.ts';
+import { chatText, type RecordedRequest } from '../support/fake-openai-server.ts';
+import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import { FARMER, modelConfig, offlineAnswerer, testRuntime } from './model-test-kit.ts';
 
 const KNOWLEDGE_DIR = resolve(import.meta.dirname, '../../knowledge');
 let dataDir: string;
 let db: SqliteDatabase;
 let knowledge: KnowledgeBase;
-let fake: FakeOpenAiServer;
+const fake = useFakeOpenAiServer();
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'gengbao-model-'));
@@ -25,12 +26,6 @@ beforeAll(() => {
 afterAll(() => {
   db.close();
   rmSync(dataDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterEach(async () => {
-  await fake.close();
 });
 
 /** A scripted model that cites whichever given passage holds the needle. */

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createModelAnswerer } from '../../src/model/model-answerer.ts';
 import { RULE_TOOLS } from '../../src/model/rule-tools.ts';
 import { loadRuleSets } from '../../src/rules/load-rule-sets.ts';
-import { chatText, chatToolCalls, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { chatText, chatToolCalls } from '../support/fake-openai-server.ts';
+import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import {
   FARMER, INJECTED_PASSAGE, OFFLINE_ANSWER, TIER_DEFINITION_PASSAGE, TIER_PASSAGE, fakeKnowledge, modelConfig, offlineAnswerer, testRuntime,
 } from './model-test-kit.ts';
@@ -12,13 +13,7 @@ const rules = loadRuleSets(resolve(import.meta.dirname, '../../knowledge'));
 const RULESET = 'faku-2022-conservation-tillage';
 const FARMER_RECORD = { county: '法库县', operatorType: '农机户', landBasis: '流转', area: 100, sowing: '免耕', strawCover: 50 };
 
-let fake: FakeOpenAiServer;
-beforeEach(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = useFakeOpenAiServer();
 
 function setup(hits = [TIER_PASSAGE, TIER_DEFINITION_PASSAGE]) {
   const config = modelConfig(fake.baseURL);

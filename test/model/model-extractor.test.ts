@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createModelExtractor, type ExtractionField } from '../../src/model/model-extractor.ts';
-import { chatText, chatToolCalls, httpError, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { chatText, chatToolCalls, httpError } from '../support/fake-openai-server.ts';
+import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import { modelConfig, testRuntime } from './model-test-kit.ts';
 
 const FIELDS: ExtractionField[] = [
@@ -11,13 +12,7 @@ const FIELDS: ExtractionField[] = [
 ];
 const TEXT = '本期又治理了2.3万亩，用了石灰120吨，花了80万';
 
-let fake: FakeOpenAiServer;
-beforeEach(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = useFakeOpenAiServer();
 
 function setup(extraEnv: Record<string, string> = {}) {
   const config = modelConfig(fake.baseURL, extraEnv);

@@ -1,34 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { httpError, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../support/fake-openai-server.ts';
-import { chatText } from '../support/fake-openai-server.ts';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chatText, httpError, type RecordedRequest } from '../support/fake-openai-server.ts';
+import { useAppWithFakeModel } from '../support/use-app-with-fake-model.ts';
 
 const KNOWLEDGE_DIR = resolve(import.meta.dirname, '../../knowledge');
-let fake: FakeOpenAiServer;
-let dataDir: string;
-let app: App | undefined;
+const { fake, start, app } = useAppWithFakeModel(KNOWLEDGE_DIR);
 
-beforeEach(async () => {
-  fake = await startFakeOpenAiServer();
-  dataDir = mkdtempSync(join(tmpdir(), 'gengbao-app-model-'));
-});
-afterEach(async () => {
-  app?.close();
-  app = undefined;
-  await fake.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function start(env: Record<string, string>) {
-  app = createApp(loadConfig({ knowledge: KNOWLEDGE_DIR, data: dataDir }, env));
-  return app;
-}
-
-const ask = (text: string) => app!.conversation.handle({ channel: 'test', userId: 'u1', text });
+const ask = (text: string) => app().conversation.handle({ channel: 'test', userId: 'u1', text });
 
 const citing58 = (request: RecordedRequest) => {
   const system: string = request.body.messages[0].content;
@@ -49,7 +27,7 @@ describe('app in model mode', () => {
   it('gives the same reply as offline mode when the model fails', async () => {
     start({});
     const [offline] = await ask('第二档补助标准是多少？');
-    app!.close();
+    app().close();
     start({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'qwen-test', GENGBAO_ANSWER_DEADLINE_MS: '100' });
     fake.enqueueChat(httpError(500), httpError(500));
     const [fallback] = await ask('第二档补助标准是多少？');

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRecordStores } from '../../src/records/open-stores.ts';
 import { KNOWLEDGE, useCliHarness } from '../support/cli-harness.ts';
+import { firstSheetOf } from './first-sheet.ts';
 
 const FORM = 'fujian-2026-acid-bimonthly';
 const { cli, dataDir } = useCliHarness();
@@ -62,9 +62,7 @@ describe('gengbao export', () => {
     const result = await cli('export', FORM, '--period', '5-6月', '--out', file);
     expect(result.code).toBe(0);
     expect(result.out).toContain('5 个单位中 2 个已填报');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
+    const sheet = await firstSheetOf(readFileSync(file));
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     const col = (label: string) => header.indexOf(label) + 1;
     const totals = sheet.getRow(4 + 5);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '../../src/store/database.ts';
@@ -9,6 +8,7 @@ import { exportReport } from '../../src/export/export-report.ts';
 import { exportableForm } from '../../src/export/exportable-form.ts';
 import type { ExportableForm } from '../../src/export/types.ts';
 import { loadForms } from '../../src/forms/load-forms.ts';
+import { firstSheetOf } from './first-sheet.ts';
 
 const KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
 const units = loadUnits(KNOWLEDGE);
@@ -46,19 +46,13 @@ function seed(): RecordStore {
   return records;
 }
 
-async function openWorkbook(content: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  return workbook.worksheets[0];
-}
-
 describe('export', () => {
   it('writes the county layout: title, subtitle, header, one row per township, totals and completion', async () => {
     const { file, table } = await exportReport({ form: tillageForm, records: seed(), units, scope: '法库县', format: 'xlsx', now: NOW });
     expect(file.fileName).toBe('2022年保护性耕作作业进度-法库县-2022-05.xlsx');
     expect(table.rows).toHaveLength(19);
 
-    const sheet = await openWorkbook(file.content);
+    const sheet = await firstSheetOf(file.content);
     expect(sheet.getCell('A1').value).toBe('2022年保护性耕作作业进度');
     expect(String(sheet.getCell('A2').value)).toBe('填报单位：法库县　期间：2022-05　导出日期：2026-05-20');
     const header = (sheet.getRow(3).values as unknown[]).slice(1);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/core/conversation.ts';
@@ -10,6 +9,7 @@ import { createSqliteSessionStore } from '../../src/store/session-store.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createSqliteUserStore } from '../../src/users/user-store.ts';
 import { createFakeAnswerer } from '../support/fake-answerer.ts';
+import { firstSheetOf } from './first-sheet.ts';
 
 const KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
 const units = loadUnits(KNOWLEDGE);
@@ -46,12 +46,6 @@ function setup() {
   return { say, press };
 }
 
-async function sheetOf(content: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  return workbook.worksheets[0];
-}
-
 describe('export skill', () => {
   it('a provincial admin gets the newest period as an xlsx attachment with totals and completion', async () => {
     const { say } = setup();
@@ -60,7 +54,7 @@ describe('export skill', () => {
     expect(reply.text).toContain('5 个单位中 2 个已填报，未填报：永泰县、建宁县、连城县。');
     expect(reply.text).toContain('合计任务完成率 15.0%。');
     expect(reply.attachment?.fileName).toMatch(/\.xlsx$/);
-    const sheet = await sheetOf(reply.attachment!.content);
+    const sheet = await firstSheetOf(reply.attachment!.content);
     expect(sheet.getCell(9, 2).value).toBe('合计');
     expect(sheet.getCell(9, 3).value).toBe(400000);
   });
@@ -89,7 +83,7 @@ describe('export skill', () => {
     expect(reply.text).toContain('填报单位：法库县　期间：2022年6月');
     expect(reply.text).toContain('19 个单位中 1 个已填报');
     expect(reply.text).toContain('合计任务完成率 3.3%。');
-    const sheet = await sheetOf(reply.attachment!.content);
+    const sheet = await firstSheetOf(reply.attachment!.content);
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(header.slice(0, 5)).toEqual(['序号', '单位', '任务（亩）', '累计完成作业面积（亩）', '累计验收合格面积（亩）']);
     expect(sheet.getCell(4 + 19, 3).value).toBe(440000);

@@ -1,6 +1,6 @@
 import type { StoredChunk } from './index-store.ts';
 import { matchable } from './normalize-text.ts';
-import { coverage, type RankedChunk, type WeightedTerm } from './retrieval.ts';
+import { coverage, termMatch, type RankedChunk, type WeightedTerm } from './retrieval.ts';
 
 export interface ScoredSentence {
   chunk: StoredChunk;
@@ -9,6 +9,8 @@ export interface ScoredSentence {
   /** The shortest run of clauses holding the same words (used when the answer must stay short). */
   tight(): string;
   coverage: number;
+  /** The sentence holds the kind of answer asked for (a date, an amount of money, a quantity), when one is asked for. */
+  statesAnswerKind: boolean;
   /** The question asks for a quantity (`多少`, `几`) and the sentence states one. */
   statesQuantity: boolean;
   /** Share of the question's subject words (nouns, names) found in the sentence or its section path. */
@@ -33,13 +35,15 @@ function definitionCue(text: string, terms: WeightedTerm[]): number {
 }
 const WANTS_DATE = /什么时候|啥时|何时|哪天|几号|截止|截至|期限|日期|时间节点/;
 const DATE = /\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月/;
-const MONEY = /\d\s*(元|万元)/;
+/** An amount of money: `38元`, `20万元`, or a table row whose unit or header is money (`（单位：万元）`, `资金（万元） 575.40`). */
+const MONEY = /\d\s*(元|万元)|单位[:：]\s*万?元|[（(]\s*万?元\s*[)）]\s*\d/;
 const WANTS_MONEY = /多少钱|几块钱|给多少|分到多少|分了多少|补多少|补助多少|补贴多少|给多少|资金多少|多少资金|补助标准|补贴标准/;
 const WANTS_NUMBER = /多少|几|多大|多高|多长|多久|比例|标准|面积|金额|额度|数量|上限|下限|多远|百分之/;
 /** Asking for a quantity: an answer without any number is no answer. */
 export const WANTS_QUANTITY = /多少|(?<![哪第])几(?!乎)|多大|多高|多长(?!时间)|多重|百分之/;
 const QUANTITY = /\d|(?<![第一二两三四五六七八九十百千万半双])[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|年|次|成|倍|项|人|户|级|分|米|厘米|公斤|天|月|季|期|家|所)/;
 const LEAD_IN = 16;
+const OUT_OF_SCOPE = 0.25;
 const ENUMERATED = /^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))/;
 const LONG_SENTENCE = 110;
 
@@ -111,11 +115,21 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
   const subjects = terms.filter((term) => term.subject);
   const questionPairs = bigrams(question);
   const answerKind = wantsDate ? DATE : wantsMoney ? MONEY : WANTS_QUANTITY.test(question) ? QUANTITY : undefined;
+  // a subject word that names some passages' document or attachment (`科学施肥` → 附件6 科学施肥…方案) scopes the question to them
+  const considered = ranked.slice(0, wantsDefinition ? 30 : 8);
+  const rootOf = (chunk: StoredChunk) => matchable(chunk.section.split(' › ')[0]);
+  const scopeWeight = (root: string) => subjects.reduce((sum, term) => sum + (term.df > 0 && termMatch(term, root) === 1 ? term.weight : 0), 0);
+  const widest = considered.reduce<{ root: string; weight: number }>((best, { chunk }) => {
+    const weight = scopeWeight(rootOf(chunk));
+    return weight > best.weight ? { root: rootOf(chunk), weight } : best;
+  }, { root: '', weight: 0 });
+  const scopeTerms = subjects.filter((term) => term.df > 0 && termMatch(term, widest.root) === 1);
   // a definition is often one sentence among many passages that merely use the word
-  const maxChunks = wantsDefinition ? 30 : 8;
   const scored: ScoredSentence[] = [];
-  for (const { chunk, coverage: chunkCoverage } of ranked.slice(0, maxChunks)) {
+  for (const { chunk, coverage: chunkCoverage } of considered) {
     const section = matchable(chunk.section);
+    const root = rootOf(chunk);
+    const outsideScope = scopeTerms.filter((term) => termMatch(term, root) < 1);
     const sentences = chunk.kind === 'row' ? [chunk.text] : splitSentences(chunk.text);
     let previous = '';
     for (const sentence of sentences) {
@@ -126,12 +140,17 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       let window: string | undefined;
       const tight = () => (window ??= clauseWindow(text, terms, section, answerKind));
       const covered = coverage(terms, matchable(text), section, before);
+      const plain = matchable(text);
+      // a sentence outside that document or attachment must name the scope itself
+      const missingScope = outsideScope.reduce((sum, term) => sum + (termMatch(term, plain) < 1 ? term.weight : 0), 0);
+      const outOfScope = widest.weight ? (OUT_OF_SCOPE * missingScope) / widest.weight : 0;
       const statesQuantity = QUANTITY.test(text);
+      const statesAnswerKind = !answerKind || answerKind.test(text);
       const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section, before) : 1;
       const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
-      scored.push({ chunk, text, tight, coverage: covered, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + definitionBonus - lengthPenalty });
+      scored.push({ chunk, text, tight, coverage: covered, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + definitionBonus - lengthPenalty - outOfScope });
     }
   }
   return scored.sort((a, b) => b.score - a.score);

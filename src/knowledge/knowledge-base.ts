@@ -5,7 +5,7 @@ import { createIndexStore, type StoredChunk } from './index-store.ts';
 import { ingestFolder } from './ingest.ts';
 import { loadLexicon } from './lexicon.ts';
 import { queryTerms } from './query-terms.ts';
-import { emptyQuestionReply, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
+import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
 import { rankChunks, weighTerms } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
 import type { DocumentMeta, KnowledgeBase, SearchHit } from './types.ts';
@@ -32,12 +32,15 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   const frequencies = new Map<string, number>();
   let metas = new Map<string, DocumentMeta>();
   let excluded = new Set<string>();
+  /** Example questions for the no-answer reply: candidates the documents answer, found once per index change. */
+  let examples: string[] | undefined;
 
   const refresh = () => {
     const documents = store.documents();
     metas = new Map(documents.map((document) => [document.doc, document.meta]));
     excluded = new Set(documents.filter((document) => document.duplicateOf).map((document) => document.doc));
     frequencies.clear();
+    examples = undefined;
     store.warmUp();
   };
   refresh();
@@ -56,6 +59,26 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     return { doc: chunk.doc, title: meta?.title ?? chunk.doc, ...(meta?.docNumber ? { docNumber: meta.docNumber } : {}), section: chunk.section, quote };
   }
 
+  /** Candidate answer sentences, best first: about the question's subject, and stating a quantity when one is asked for. */
+  function answerSentences(question: string): ScoredSentence[] {
+    const { terms, ranked } = rank(question);
+    if (!terms.length) return [];
+    const wantsQuantity = WANTS_QUANTITY.test(question);
+    return scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= MIN_SUBJECT_COVERAGE && (!wantsQuantity || sentence.statesQuantity));
+  }
+
+  function answerableExamples(): string[] {
+    if (examples) return examples;
+    const documents = [...metas.entries()].filter(([doc]) => !excluded.has(doc)).map(([, meta]) => meta);
+    const found: string[] = [];
+    for (const question of exampleQuestions(documents)) {
+      if (found.length === 2) break;
+      const [best] = answerSentences(question);
+      if (best && best.coverage >= MIN_COVERAGE + 0.1 && best.statesAnswerKind) found.push(question);
+    }
+    return (examples = found);
+  }
+
   function noAnswer(answer: string): Answer {
     return { status: 'no_answer', answer, citations: [] };
   }
@@ -71,6 +94,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       if (candidate.score < best.score * 0.9 || candidate.coverage < MIN_COVERAGE) break;
       // a further sentence must be as complete as the best one (a tie) to be worth quoting
       if (candidate.coverage < best.coverage - 0.02) continue;
+      // …and hold the same kind of answer (an amount when money was asked for, not an area)
+      if (best.statesAnswerKind && !candidate.statesAnswerKind) continue;
       if (chosen.some(({ sentence }) => sentence.text === candidate.text || sentence.text.includes(candidate.text) || candidate.text.includes(sentence.text))) continue;
       const quote = length + candidate.text.length <= MAX_ANSWER ? candidate.text : candidate.tight();
       if (length + quote.length > MAX_ANSWER) continue;
@@ -108,16 +133,11 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       if (text.length > MAX_QUESTION) return noAnswer(tooLongReply(text.length, MAX_QUESTION));
       let sentences: ScoredSentence[];
       try {
-        const { terms, ranked } = rank(text);
-        const wantsQuantity = WANTS_QUANTITY.test(text);
-        sentences = terms.length
-          ? scoreSentences(text, terms, ranked).filter((sentence) => sentence.subjectCoverage >= MIN_SUBJECT_COVERAGE && (!wantsQuantity || sentence.statesQuantity))
-          : [];
+        sentences = answerSentences(text);
       } catch {
         return noAnswer(failedIndexReply());
       }
-      const titles = [...metas.entries()].filter(([doc]) => !excluded.has(doc)).map(([, meta]) => meta.title);
-      if (!sentences.length || sentences[0].coverage < MIN_COVERAGE) return noAnswer(notCoveredReply(titles));
+      if (!sentences.length || sentences[0].coverage < MIN_COVERAGE) return noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
       const chosen = choose(text, sentences);
       return {
         status: 'answered',

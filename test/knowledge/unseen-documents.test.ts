@@ -63,4 +63,15 @@ describe('documents nobody has seen', () => {
     expect(answer.status).toBe('answered');
     expect(answer.citations[0]).toMatchObject({ doc: MEASURES, section: expect.stringContaining('第八条') });
   });
+
+  it('declines in at most three short lines, with examples the documents do answer', () => {
+    const reply = knowledge.answer('县城房价多少钱一平？');
+    expect(reply.status).toBe('no_answer');
+    const lines = reply.answer.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines[0]).toContain('没有讲到');
+    const examples = [...reply.answer.matchAll(/「([^」]+)」/g)].map((match) => match[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(1);
+    for (const example of examples) expect(knowledge.answer(example).status).toBe('answered');
+  });
 });

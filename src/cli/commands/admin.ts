@@ -1,8 +1,8 @@
-import { loadConfig } from '../../config.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import { describeProfile } from '../../users/access.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { configFromArgs } from '../config-from-args.ts';
 import { exitTwoOnUnknownUnit } from './unknown-unit-exit.ts';
 
 const USAGE = [
@@ -16,7 +16,7 @@ export const adminCommand: Command = {
   name: 'admin',
   summary: '管理员和已绑定用户：admin add <用户标识> --unit <县> / admin remove / admin list',
   async run(args) {
-    const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
+    const config = configFromArgs(args);
     const [sub, userKey] = args.positional;
     if (!sub || !['add', 'remove', 'list'].includes(sub)) {
       console.error(sub ? `未知的子命令「${sub}」。\n${USAGE}` : USAGE);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config.ts';
 import { formatCheckResult, loadRuleSets, RuleSetLoadError, type CheckContext, type RuleRegistry } from '../../rules/index.ts';
 import { flagText, type ParsedArgs } from '../args.ts';
 import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import type { Command } from '../command.ts';
+import { configFromArgs } from '../config-from-args.ts';
 
 /** Thrown for anything the user must fix on the command line; becomes exit code 2. */
 class BadInput extends Error {}
@@ -63,7 +63,7 @@ export function runCheck(args: ParsedArgs, registry: RuleRegistry, output: CliOu
 }
 
 export function loadRegistryForCli(args: ParsedArgs, output: CliOutput = consoleOutput): RuleRegistry | undefined {
-  const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
+  const config = configFromArgs(args);
   try {
     return loadRuleSets(config.knowledgeDir);
   } catch (error) {

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config.ts';
 import { exportReport } from '../../export/export-report.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { configFromArgs } from '../config-from-args.ts';
 import { resolveRecordFilters } from './resolve-record-filters.ts';
 
 const USAGE = '用法：gengbao export <表单> [--unit <县或乡镇>] [--period <期间>] [--format xlsx|csv] [--out <文件>]';
@@ -13,7 +13,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: '导出报表（每单位一行、合计行、任务完成率），xlsx 或 csv',
   async run(args) {
-    const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
+    const config = configFromArgs(args);
     const [formName] = args.positional;
     if (!formName) {
       console.error(USAGE);

@@ -1,9 +1,9 @@
-import { loadConfig } from '../../config.ts';
 import { FormLoadError, loadForms } from '../../forms/load-forms.ts';
 import type { FormCatalog } from '../../forms/types.ts';
-import { flagText, type ParsedArgs } from '../args.ts';
+import type { ParsedArgs } from '../args.ts';
 import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import type { Command } from '../command.ts';
+import { configFromArgs } from '../config-from-args.ts';
 
 /** `gengbao forms [--json]`: every form under knowledge/forms with its rule sets and field count. */
 export function runForms(args: ParsedArgs, catalog: FormCatalog, output: CliOutput): number {
@@ -36,7 +36,7 @@ export const formsCommand: Command = {
   booleanFlags: ['json'],
   async run(args) {
     const output = consoleOutput;
-    const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
+    const config = configFromArgs(args);
     try {
       return runForms(args, loadForms(config.knowledgeDir), output);
     } catch (error) {

@@ -1,9 +1,9 @@
-import { loadConfig } from '../../config.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import { chinaDateTime } from '../../export/report-table.ts';
 import { INVITE_TTL_DAYS } from '../../users/invite-code.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { configFromArgs } from '../config-from-args.ts';
 import { exitTwoOnUnknownUnit } from './unknown-unit-exit.ts';
 
 const USAGE = '用法：gengbao invite --role reporter|admin --unit <县或乡镇> [--json]\n      gengbao invite list [--json]   列出已生成的邀请码';
@@ -13,7 +13,7 @@ export const inviteCommand: Command = {
   name: 'invite',
   summary: '生成绑定邀请码（乡镇填报员 reporter / 县级管理员 admin），或 invite list 查看',
   async run(args) {
-    const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
+    const config = configFromArgs(args);
     const json = args.flags.json === true;
     const [sub] = args.positional;
     if (sub && sub !== 'list') {

@@ -1,10 +1,9 @@
-import { loadConfig } from '../../config.ts';
 import { chinaDateTime } from '../../export/report-table.ts';
 import type { ExportableForm } from '../../export/types.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import type { RecordVersion } from '../../records/types.ts';
-import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
+import { configFromArgs } from '../config-from-args.ts';
 import { resolveRecordFilters } from './resolve-record-filters.ts';
 
 const USAGE = '用法：gengbao records <表单> [--unit <单位>] [--period <期间>] [--json]';
@@ -50,7 +49,7 @@ export const recordsCommand: Command = {
   name: 'records',
   summary: '列出已保存的填报记录及其全部版本（--json 输出机器可读格式）',
   async run(args) {
-    const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data') });
+    const config = configFromArgs(args);
     const [formName] = args.positional;
     const stores = openRecordStores(config);
     try {

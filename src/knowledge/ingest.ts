@@ -7,7 +7,7 @@ import { contentHash, decodeDocument, readBytes, TEXT_EXTENSIONS } from './read-
 import type { IngestReport } from './types.ts';
 
 /** Bump when cleaning/splitting changes so that every document is processed again. */
-const PIPELINE_VERSION = '5';
+const PIPELINE_VERSION = '6';
 const SKIPPED_NAMES = /^(readme(\.md)?|\..*)$/i;
 
 /** The folder holding the documents: `<knowledge>/docs` when present, else the folder itself. */

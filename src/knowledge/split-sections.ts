@@ -56,8 +56,9 @@ function bigramDice(a: string, b: string): number {
 }
 
 /** The attachment list of the covering notice (`附件：1. …  2. …`): number → title. */
-function attachmentList(blocks: Block[]): Map<string, string> {
+function attachmentList(blocks: Block[]): { list: Map<string, string>; items: Set<Block> } {
   const list = new Map<string, string>();
+  const items = new Set<Block>();
   let inList = false;
   for (const block of blocks) {
     if (block.kind !== 'para') {
@@ -68,11 +69,17 @@ function attachmentList(blocks: Block[]): Map<string, string> {
     if (opensList) inList = true;
     const text = block.text.replace(/^附件[:：]\s*/, '');
     const item = inList ? text.match(/^(\d{1,2})\s*[.．、]\s*(.+)$/) : null;
-    if (item) list.set(item[1], item[2].trim());
-    else if (!opensList) inList = false;
+    if (item) {
+      list.set(item[1], item[2].trim());
+      items.add(block);
+    } else if (!opensList) inList = false;
+    if (opensList) items.add(block);
   }
-  return list;
+  return { list, items };
 }
+
+/** The closing lines of a notice (抄送, 印发, contact, a signature date): they belong to the notice, not to the last section. */
+const CLOSING = /^(抄送|主送)[:：]|^[\u4e00-\u9fa5（）()]{2,30}\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(印发)?$/;
 
 /** Title lines broken in two by extraction (`乡级高标准保护性耕作应用基地` / `建设标准`) are joined. */
 function joinTitleFragments(blocks: Block[]): Block[] {
@@ -99,7 +106,7 @@ function joinTitleFragments(blocks: Block[]): Block[] {
 /** Splits the cleaned blocks of one document by its own structure into passages with section paths. */
 export function splitSections(inputBlocks: Block[], documentTitle: string): Chunk[] {
   const blocks = joinTitleFragments(inputBlocks);
-  const listed = attachmentList(blocks);
+  const { list: listed, items: listItems } = attachmentList(blocks);
   const listedNumber = (title: string): string | undefined => {
     let best: { number: string; score: number } | undefined;
     for (const [number, listedTitle] of listed) {
@@ -161,6 +168,21 @@ export function splitSections(inputBlocks: Block[], documentTitle: string): Chun
     const unitLine = text.match(UNIT_LINE);
     if (unitLine) {
       unit = unitLine[1].trim();
+      continue;
+    }
+    if (listItems.has(block)) {
+      // the notice's list of attachments is text of the notice, not a run of headings
+      flush();
+      stack = [];
+      addText(text);
+      continue;
+    }
+    if (CLOSING.test(text)) {
+      flush();
+      root = documentTitle;
+      inAttachment = false;
+      stack = [];
+      addText(text);
       continue;
     }
     const heading = readHeading(text);

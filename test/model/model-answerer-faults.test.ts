@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createModelAnswerer } from '../../src/model/model-answerer.ts';
 import { chatText, httpError } from '../support/fake-openai-server.ts';
 import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
-import { FARMER, OFFLINE_ANSWER, fakeKnowledge, modelConfig, offlineAnswerer, testRuntime } from './model-test-kit.ts';
+import { FARMER, OFFLINE_ANSWER, answererSetup } from './model-test-kit.ts';
 
 const fake = useFakeOpenAiServer();
 
-function setup(extraEnv: Record<string, string> = {}) {
-  const config = modelConfig(fake.baseURL, extraEnv);
-  const knowledge = fakeKnowledge();
-  const kit = testRuntime(config);
-  return { ...kit, answerer: createModelAnswerer({ config, knowledge, fallback: offlineAnswerer(knowledge), runtime: kit.runtime }) };
-}
+const setup = (extraEnv: Record<string, string> = {}) => answererSetup(fake.baseURL, { env: extraEnv });
 
 const GOOD = chatText('第二档不高于58元/亩[1]。');
 const BROKEN_JSON = { kind: 'raw', body: '{"id":"chatcmpl-x","choices":[{"message":{"role":"assis' } as const;

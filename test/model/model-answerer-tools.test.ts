@@ -1,13 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createModelAnswerer } from '../../src/model/model-answerer.ts';
 import { RULE_TOOLS } from '../../src/model/rule-tools.ts';
 import { loadRuleSets } from '../../src/rules/load-rule-sets.ts';
 import { chatText, chatToolCalls } from '../support/fake-openai-server.ts';
 import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
-import {
-  FARMER, INJECTED_PASSAGE, OFFLINE_ANSWER, TIER_DEFINITION_PASSAGE, TIER_PASSAGE, fakeKnowledge, modelConfig, offlineAnswerer, testRuntime,
-} from './model-test-kit.ts';
+import { FARMER, INJECTED_PASSAGE, OFFLINE_ANSWER, TIER_DEFINITION_PASSAGE, TIER_PASSAGE, answererSetup } from './model-test-kit.ts';
 
 const rules = loadRuleSets(resolve(import.meta.dirname, '../../knowledge'));
 const RULESET = 'faku-2022-conservation-tillage';
@@ -15,13 +12,7 @@ const FARMER_RECORD = { county: '法库县', operatorType: '农机户', landBasi
 
 const fake = useFakeOpenAiServer();
 
-function setup(hits = [TIER_PASSAGE, TIER_DEFINITION_PASSAGE]) {
-  const config = modelConfig(fake.baseURL);
-  const knowledge = fakeKnowledge(hits);
-  const kit = testRuntime(config);
-  const answerer = createModelAnswerer({ config, knowledge, rules, fallback: offlineAnswerer(knowledge), runtime: kit.runtime });
-  return { ...kit, answerer };
-}
+const setup = (hits = [TIER_PASSAGE, TIER_DEFINITION_PASSAGE]) => answererSetup(fake.baseURL, { hits, rules });
 
 const QUESTION = '我流转了100亩地，免耕播种，秸秆盖了一半，能补多少钱？';
 

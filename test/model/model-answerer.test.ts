@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createModelAnswerer } from '../../src/model/model-answerer.ts';
 import { chatText, chatToolCalls, httpError } from '../support/fake-openai-server.ts';
 import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
-import {
-  FARMER, OFFLINE_ANSWER, REPORTER, TIER_PASSAGE, fakeKnowledge, modelConfig, offlineAnswerer, testRuntime,
-} from './model-test-kit.ts';
+import { FARMER, OFFLINE_ANSWER, REPORTER, TIER_PASSAGE, fakeKnowledge, modelConfig, offlineAnswerer, testRuntime, answererSetup } from './model-test-kit.ts';
 
 const fake = useFakeOpenAiServer();
 
-function setup(extraEnv: Record<string, string> = {}) {
-  const config = modelConfig(fake.baseURL, extraEnv);
-  const knowledge = fakeKnowledge();
-  const fallback = offlineAnswerer(knowledge);
-  const kit = testRuntime(config);
-  const answerer = createModelAnswerer({ config, knowledge, fallback, runtime: kit.runtime });
-  return { ...kit, knowledge, fallback, answerer };
-}
+const setup = (extraEnv: Record<string, string> = {}) => answererSetup(fake.baseURL, { env: extraEnv });
 
 describe('model answerer: grounded answers', () => {
   it('answers from the passages, with citations built from the cited passage', async () => {

@@ -2,8 +2,10 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Answerer } from '../../src/core/conversation.ts';
 import type { Answer, UserProfile } from '../../src/core/types.ts';
 import type { KnowledgeBase, SearchHit } from '../../src/knowledge/types.ts';
+import { createModelAnswerer } from '../../src/model/model-answerer.ts';
 import { createModelRuntime, type ModelRuntime, type ModelRuntimeOverrides } from '../../src/model/model-runtime.ts';
 import type { ModelTurnLog } from '../../src/model/turn-log.ts';
+import type { RuleEngine } from '../../src/model/rule-tools.ts';
 
 const FAKU = { doc: '002_79c350805b434cf5.txt', title: '法库县2022年黑土地保护性耕作项目实施方案', docNumber: '法农农发〔2022〕16号' };
 
@@ -91,4 +93,14 @@ export function testRuntime(config: Config, overrides: ModelRuntimeOverrides = {
     ...overrides,
   });
   return { runtime, logs, sleeps, advance: (ms: number) => void (clock += ms) };
+}
+
+/** A model answerer on the fake server over a fake knowledge base, with an offline fallback that records its calls. */
+export function answererSetup(baseURL: string, options: { env?: Record<string, string>; hits?: SearchHit[]; rules?: RuleEngine } = {}) {
+  const config = modelConfig(baseURL, options.env);
+  const knowledge = fakeKnowledge(options.hits);
+  const fallback = offlineAnswerer(knowledge);
+  const kit = testRuntime(config);
+  const answerer = createModelAnswerer({ config, knowledge, rules: options.rules, fallback, runtime: kit.runtime });
+  return { ...kit, knowledge, fallback, answerer };
 }

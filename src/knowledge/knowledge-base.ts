@@ -109,6 +109,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     ensureIndexed() {
       const report = ingestFolder({ store, knowledgeDir: options.knowledgeDir, lexiconVersion: lexicon.version, segment, words: contentWords, domainTerms: lexicon.domainTerms });
       refresh();
+      answerableExamples(); // found now rather than while someone waits for a reply
       return report;
     },
 

@@ -72,5 +72,5 @@ describe('gengbao check', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('可用的规则集');
     expect(execFileSync(process.execPath, ['bin/gengbao.mjs', 'rules'], { encoding: 'utf8' })).toContain('faku-2022-conservation-tillage');
-  }, 30000);
+  }, 120_000);
 });

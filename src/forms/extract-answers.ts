@@ -7,9 +7,21 @@ function namesOf(field: FieldDefinition): string[] {
   return [field.label, ...field.synonyms].filter((name) => name.length > 0);
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the text names the field. Names of three or more characters also match with a little filler
+ * between their characters (「本期又治理」 names 本期治理), never across a clause break or a number.
+ */
+function mentions(text: string, name: string): boolean {
+  if (text.includes(name)) return true;
+  if (name.length < 3) return false;
+  return new RegExp([...name].map(escapeRegExp).join('[^，。；,;\\d\\s]{0,2}')).test(text);
+}
+
 /** Longest label or synonym of the field found in the text (0 when none). */
 function nameScore(field: FieldDefinition, text: string): number {
-  return Math.max(0, ...namesOf(field).filter((name) => text.includes(name)).map((name) => name.length));
+  return Math.max(0, ...namesOf(field).filter((name) => mentions(text, name)).map((name) => name.length));
 }
 
 /**

@@ -12,6 +12,16 @@ async function fill(h: Harness, user: string, period: string, overrides: Record<
 }
 
 describe('双月调度 conversation', () => {
+  it('reads a field name with filler words inside it (「本期又治理」 is 本期治理, not 累计治理)', async () => {
+    const h = createHarness();
+    h.bind('li', 'reporter', '宁化县');
+    await h.say('li', '填报双月调度');
+    await h.say('li', '5-6月');
+    const reply = await h.say('li', '本期又治理了2.3万亩，累计共治理5万亩');
+    expect(reply).toContain('本期治理面积：2.3万亩');
+    expect(reply).toContain('累计治理面积：5万亩');
+  });
+
   it('fills the form one question at a time, several answers per message, and saves after confirmation', async () => {
     const h = createHarness();
     h.bind('li', 'reporter', '宁化县');

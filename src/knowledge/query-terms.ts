@@ -27,7 +27,9 @@ export interface QueryTerm {
 
 /** Parts of speech that name a subject: nouns, place/organisation names, abbreviations, verbal nouns, foreign words. */
 const SUBJECT_TAGS = /^(n|vn|an|j|l|i|eng|nz|nr|ns|nt|ng|nrt|nrfg|s)/;
-const FUNCTION_TAGS = /^(d|r|m|q|c|p|u|y|f|e|o|x)/;
+const FUNCTION_TAGS = /^(d|r|m|q|c|p|u|y|f|e|o)/;
+/** An ordinal names a thing (`第二档`, `第三批`), though tagged as a numeral. */
+const ORDINAL = /^第[一二三四五六七八九十百\d]+\S/;
 
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
@@ -55,9 +57,10 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     const guessed = !numeric && word.length >= 2 && tokenizer.dictionaryWords(word).every((piece) => piece.length === 1);
     const synonyms = (lexicon.synonyms.get(word) ?? []).map(comparable);
     const tag = tags.get(word);
-    const subject = !numeric && tag !== undefined && SUBJECT_TAGS.test(tag) && !(word.length === 2 && LOCATIVE.test(word));
+    // `x`: a word jieba had to guess (`庆通区`, `要定`); a guessed place name still names the subject
+    const subject = !numeric && tag !== undefined && (SUBJECT_TAGS.test(tag) || ORDINAL.test(word) || (tag === 'x' && Boolean(admin))) && !(word.length === 2 && LOCATIVE.test(word));
     const locative = word.length === 2 && LOCATIVE.test(word);
-    const phrasing = (!numeric && tag !== undefined && !subject) || Boolean(locative);
+    const phrasing = (!numeric && tag !== undefined && tag !== 'x' && !subject) || Boolean(locative);
     const functional = phrasing && FUNCTION_TAGS.test(tag!);
     terms.push({ text: word, variants, synonyms, numeric, parts, guessed, phrasing, functional, subject });
   };

@@ -1,5 +1,6 @@
 import type { StoredChunk } from './index-store.ts';
 import { matchable } from './normalize-text.ts';
+import { answerSlot, slotFit } from './answer-slot.ts';
 import { coverage, termMatch, type RankedChunk, type WeightedTerm } from './retrieval.ts';
 
 export interface ScoredSentence {
@@ -114,6 +115,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
   const wantsDate = WANTS_DATE.test(question);
   const subjects = terms.filter((term) => term.subject);
   const questionPairs = bigrams(question);
+  const slot = !wantsDate && WANTS_QUANTITY.test(question) ? answerSlot(question) : undefined;
   const answerKind = wantsDate ? DATE : wantsMoney ? MONEY : WANTS_QUANTITY.test(question) ? QUANTITY : undefined;
   // a subject word that names some passages' document or attachment (`科学施肥` → 附件6 科学施肥…方案) scopes the question to them
   const considered = ranked.slice(0, wantsDefinition ? 30 : 8);
@@ -144,13 +146,15 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       // a sentence outside that document or attachment must name the scope itself
       const missingScope = outsideScope.reduce((sum, term) => sum + (termMatch(term, plain) < 1 ? term.weight : 0), 0);
       const outOfScope = widest.weight ? (OUT_OF_SCOPE * missingScope) / widest.weight : 0;
-      const statesQuantity = QUANTITY.test(text);
+      const fit = slot ? slotFit(slot, text) : { fit: 0, onlyYears: false };
+      // a year (`2020年`) is no count: a sentence whose only numbers are years states no quantity
+      const statesQuantity = QUANTITY.test(text) && !(fit.onlyYears && !/[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|次|成|倍|项|人|户|级)/.test(text));
       const statesAnswerKind = !answerKind || answerKind.test(text);
       const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section, before) : 1;
       const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
-      scored.push({ chunk, text, tight, coverage: covered, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + definitionBonus - lengthPenalty - outOfScope });
+      scored.push({ chunk, text, tight, coverage: covered, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + fit.fit + definitionBonus - lengthPenalty - outOfScope });
     }
   }
   return scored.sort((a, b) => b.score - a.score);

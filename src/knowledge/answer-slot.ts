@@ -1,0 +1,67 @@
+import { comparable } from './normalize-text.ts';
+
+/**
+ * What a quantity question asks to be counted or measured: the measure word after 几/多少
+ * (`几个`, `多少亩`, `几块钱` → 元) and the noun it counts (`几个项目县` → 项目县).
+ */
+export interface AnswerSlot {
+  unit: string;
+  focus: string;
+}
+
+const UNITS = '人次|万亩|万元|块钱|个|位|名|家|项|次|期|户|人|所|处|座|批|档|类|种|县|省|市|亩|元|块|年|天|倍|级|米|厘米|公斤|吨|分';
+const ASK = new RegExp(`(?:多少|(?<![哪第])几)(${UNITS})?([\\u3400-\\u9fff]{0,8})`);
+/** Particles and filler that end the counted noun (`几个等级啊`, `多少钱呢`). */
+const FOCUS_END = /[啊呢吗呀吧的了么哦啦要能是]|以上|以下|左右/;
+const MONEY_UNITS = new Set(['块钱', '块', '元', '万元']);
+/** A number as written in a passage, with the characters after it. */
+const NUMBER = /(\d+(?:\.\d+)?)\s*(?:[%‰])?([^\d]{0,8})/g;
+const YEAR = /^(19|20)\d\d$/;
+/** Bonus for a number followed by the asked-for measure word, and more when the counted noun follows it. */
+const UNIT_FIT = 0.05;
+const FOCUS_FIT = 0.25;
+const HEAD_FIT = 0.15;
+/** A sentence whose numbers count something else (`5年来` for `几个项目县`). */
+const MISFIT = -0.05;
+
+/** The measure word and counted noun of a quantity question, or undefined when it asks for none. */
+export function answerSlot(question: string): AnswerSlot | undefined {
+  const match = comparable(question).match(ASK);
+  if (!match) return undefined;
+  const unit = match[1] ?? '';
+  let focus = match[2] ?? '';
+  const end = focus.search(FOCUS_END);
+  if (end >= 0) focus = focus.slice(0, end);
+  return { unit: MONEY_UNITS.has(unit) ? '元' : unit, focus };
+}
+
+/**
+ * How well a sentence's numbers fit the slot: a number followed by the measure word and the
+ * counted noun (`32个项目县` for `几个项目县`) fits best. A year (`2020年`) fits no count.
+ */
+export function slotFit(slot: AnswerSlot, text: string): { fit: number; onlyYears: boolean } {
+  const plain = comparable(text);
+  let fit = 0;
+  let numbers = 0;
+  let years = 0;
+  for (const [, digits, after] of plain.matchAll(NUMBER)) {
+    numbers++;
+    if (YEAR.test(digits) && (after.startsWith('年') || !after) && slot.unit !== '年') {
+      years++;
+      continue;
+    }
+    const unitFits = slot.unit !== '' && (after.startsWith(slot.unit) || (slot.unit === '元' && /^万?元/.test(after)));
+    const rest = unitFits ? after.slice(slot.unit.length) : after.replace(/^个/, '');
+    const focusFit = slot.focus ? focusNear(slot.focus, rest) : 0;
+    fit = Math.max(fit, (unitFits ? UNIT_FIT : 0) + focusFit);
+  }
+  const counted = numbers > years;
+  return { fit: counted && fit === 0 && (slot.unit || slot.focus) ? MISFIT : fit, onlyYears: numbers > 0 && !counted };
+}
+
+/** The counted noun, or its head (last two characters, `示范区`), begins right after the number. */
+function focusNear(focus: string, rest: string): number {
+  const head = rest.slice(0, focus.length + 2);
+  if (head.includes(focus)) return FOCUS_FIT;
+  return focus.length > 2 && head.includes(focus.slice(-2)) ? HEAD_FIT : 0;
+}

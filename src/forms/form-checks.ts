@@ -3,6 +3,7 @@ import type { CheckContext, RuleRegistry, Verdict } from '../rules/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { FormDefinition, RulesLink } from './form-schema.ts';
 import { formatFieldValue } from './format-value.ts';
+import { describePeriod } from './period.ts';
 import { activeFields, computeFields, targetInBaseUnits } from './form-progress.ts';
 import type { CheckOutcome, FieldValue } from './types.ts';
 
@@ -95,6 +96,34 @@ function plausibilityVerdicts(form: FormDefinition, values: Record<string, Field
   return verdicts;
 }
 
+/**
+ * A correction of an earlier period must not lift a cumulative value above what a later period of the
+ * same unit already reports, or the series would decrease there.
+ */
+function laterPeriodVerdicts(request: CheckRequest, deps: CheckDependencies): Verdict[] {
+  const { form, values } = request;
+  if (!form.rules.some((link) => link.previous) || !form.periodField) return [];
+  const unit = String(values[form.unitField] ?? '');
+  const period = String(values[form.periodField] ?? '');
+  if (!unit || !period) return [];
+  const later = deps.records
+    .latest(form.id, { units: [unit] })
+    .filter((record) => record.recordId !== request.recordId && periodOf(record) > period)
+    .sort((a, b) => periodOf(a).localeCompare(periodOf(b)))[0];
+  if (!later) return [];
+  const source = `《${form.source.title}》${form.source.docNumber ? `（${form.source.docNumber}）` : ''} 表单「${form.title}」累计数逐期不减`;
+  const laterPeriod = describePeriod(periodOf(later));
+  return activeFields(form, values)
+    .filter((field) => field.cumulative && typeof values[field.key] === 'number' && typeof later.data[field.key] === 'number')
+    .filter((field) => (values[field.key] as number) > (later.data[field.key] as number))
+    .map((field) => ({
+      rule: `later.${field.key}`,
+      level: 'fail' as const,
+      message: `「${field.label}」 ${formatFieldValue(field, values[field.key])}，比下一期 ${laterPeriod} 的记录 ${later.recordId} 已报的 ${formatFieldValue(field, later.data[field.key] as number)} 还多；累计数不应减少，请核对本期，或先更正 ${later.recordId}。`,
+      source,
+    }));
+}
+
 /** The record data saved for a draft: answers of active fields plus computed fields. */
 export function recordData(form: FormDefinition, values: Record<string, FieldValue>, units: UnitDirectory): Record<string, unknown> {
   const data: Record<string, unknown> = {};
@@ -107,7 +136,7 @@ export function recordData(form: FormDefinition, values: Record<string, FieldVal
 /** Runs the form's plausibility ranges and every linked rule set, with previous/existing/totals from the store. */
 export function checkDraft(request: CheckRequest, deps: CheckDependencies): CheckOutcome {
   const data = recordData(request.form, request.values, deps.units);
-  const verdicts: Verdict[] = plausibilityVerdicts(request.form, request.values);
+  const verdicts: Verdict[] = [...plausibilityVerdicts(request.form, request.values), ...laterPeriodVerdicts(request, deps)];
   const computed: Record<string, unknown> = {};
   for (const link of request.form.rules) {
     const context = buildContext(link, request, deps);

@@ -160,3 +160,22 @@ describe('双月调度 corrections by a loose name', () => {
     expect(await h.say('li', '2.5万亩')).toContain('本期治理面积：2.5万亩');
   });
 });
+
+describe('双月调度 correction of an earlier period', () => {
+  it('refuses lifting a cumulative value above what the next period already reports', async () => {
+    const h = createHarness();
+    h.bind('li', 'reporter', '宁化县');
+    await fill(h, 'li', '5-6月');
+    await h.say('li', '确认提交');
+    await fill(h, 'li', '7-8月', { 1: '累计治理6万亩' });
+    await h.say('li', '确认提交');
+    const earlier = h.records.latest('fujian-2026-acid-bimonthly').find((record) => record.period === '2026-05/06')!;
+    await h.say('li', `修改记录 ${earlier.recordId}`);
+    const summary = await h.say('li', '累计治理改成7万亩');
+    expect(summary).toContain('比下一期 2026年7-8月（第4期） 的记录');
+    expect(summary).toContain('已报的 6万亩 还多');
+    expect(await h.say('li', '确认提交')).toContain('暂不能提交');
+    expect(h.records.history(earlier.recordId)).toHaveLength(1);
+    expect(await h.say('li', '累计治理改成5.8万亩')).not.toContain('比下一期');
+  });
+});

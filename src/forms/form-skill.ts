@@ -180,7 +180,10 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       const correction = RECORD_CORRECTION.exec(ctx.text);
       if (correction) return startCorrection(ctx, correction[1].toUpperCase(), deps), true;
       if (ctx.text.length > 20) return false;
-      const named = /填报|登记|上报|报送|填|报|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
+      // A message that is nothing but a form's name (「乡镇进度」) asks for that form, as 「填报乡镇进度」 does.
+      const bareName = ctx.text.replace(/[\p{P}\p{S}\s]/gu, '');
+      const onlyName = deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].includes(bareName));
+      const named = onlyName || /填报|登记|上报|报送|填|报|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
       if (named.length) return offerForms(ctx, named, deps), true;
       if (GENERIC_START.test(ctx.text)) return offerForms(ctx, deps.forms.list(), deps), true;
       return false;

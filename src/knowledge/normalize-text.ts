@@ -42,7 +42,10 @@ const SHARED_LEVEL = new RegExp(`([${LEVELS}])(?=、(?:[${LEVELS}]、)*[${LEVELS
 
 const COUNTED_LEVEL = new RegExp(`(?<=、)([${LEVELS}])[两三四五]级`, 'g');
 
-/** Passage text as matched against questions: comparable form, and `县、乡级` / `县、乡、村三级` read as `县级、乡级(、村级)`. */
+/** Two one-character conjuncts sharing the words after them (`免、少耕播种` = 免耕播种、少耕播种); place lists are not. */
+const SHARED_SUFFIX = new RegExp(`(?<!、[${CJK}]?)([^${LEVELS}区旗级\\P{Script=Han}])、([${CJK}])([${CJK}]{2,6})`, 'gu');
+
+/** Passage text as matched against questions: comparable form, `县、乡级` / `县、乡、村三级` read as `县级、乡级(、村级)`, `免、少耕播种` as `免耕播种、少耕播种`. */
 export function matchable(text: string): string {
-  return comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级');
+  return comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级').replace(SHARED_SUFFIX, '$1$3、$2$3');
 }

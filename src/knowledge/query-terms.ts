@@ -34,7 +34,7 @@ const ORDINAL = /^第[一二三四五六七八九十百\d]+\S/;
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
 const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么/g;
-const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种/g;
+const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪一?天|几月几[号日]|几号|啥时[候侯]?|什么时[候侯]|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种/g;
 const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 /** A place word made with a locative (`村里`, `手里`, `县上`): the place is the content, the locative is not. */
 const LOCATIVE = /^(.+?)(里|上|中|内|边)$/;
@@ -74,6 +74,11 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     // a guessed word made of known short words (`补钱` → 补, 钱) is read as those words
     if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && pieces.every((piece) => lexicon.synonyms.has(piece) || lexicon.stopwords.has(piece))) {
       for (const piece of pieces) add(piece);
+      continue;
+    }
+    // …and a guessed word glued to a stop word (`要定` from 截止哪天要定下来) is no word of the subject
+    if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && lexicon.stopwords.has(pieces[0]) && tokenizer.dictionaryWords(word).join('') === word && !tags.get(word)?.startsWith('n')) {
+      for (const piece of pieces) if (lexicon.synonyms.has(piece)) add(piece);
       continue;
     }
     if (word.length === 1 && isCjk(word) && !lexicon.synonyms.has(word)) continue;

@@ -89,7 +89,15 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
   }
 
   /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. */
-  function step(ctx: TurnContext, state: EligibilityState, notes: string[]): void {
+  function step(ctx: TurnContext, state: EligibilityState, notes: string[], retry: string[] = []): void {
+    for (const [field, value] of Object.entries(state.facts)) {
+      const problem = refusal(field, value);
+      if (problem) {
+        notes.push(problem);
+        delete state.facts[field];
+        retry.push(field);
+      }
+    }
     let result = rules.check(script.ruleSet, state.facts);
     const rejected = result.verdicts.filter(
       (verdict) =>
@@ -112,16 +120,32 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     const pending = state.tentative[0];
     if (pending) return confirm(ctx, state, pending, notes);
     const scope = { record: state.facts, computed: {} };
-    const next = script.questions.find((question) => {
+    const open = script.questions.filter((question) => {
       if (state.facts[question.field] !== undefined || state.skipped.includes(question.field)) return false;
       if (!question.when) return true;
       const applies = evaluateCondition(scope, question.when);
       return applies.decided && applies.holds;
     });
-    if (next) return ask(ctx, state, next, notes, rejected.some((verdict) => verdict.rule.includes(next.field)));
+    // A value just refused is asked again first, so 「请更正」 and the question match.
+    const next = open.find((question) => retry.includes(question.field)) ?? open[0];
+    if (next) return ask(ctx, state, next, notes, retry.includes(next.field) || rejected.some((verdict) => verdict.rule.includes(next.field)));
     ctx.setActivity(null);
     const answer = composeEligible(info, script, state.facts, result);
     ctx.reply({ ...answer, text: [...notes, answer.text].join('\n') });
+  }
+
+  /** Why a value heard cannot be used (out of the rule set's range, or no area at all), before it is noted. */
+  function refusal(field: string, value: unknown): string | undefined {
+    const verdicts = rules.check(script.ruleSet, { [field]: value }).verdicts.filter((v) => !v.missing);
+    const verdict =
+      verdicts.find((v) => v.rule === `field:${field}` && v.level === 'fail') ??
+      verdicts.find((v) => script.inputRules[v.rule] === field && v.level !== 'pass');
+    if (verdict) return verdict.message;
+    // A script without its own input rule still never measures 0 亩.
+    if (questionByField(field)?.kind === 'area' && typeof value === 'number' && value <= 0) {
+      return `「${fieldLabel(field)}」应大于0${fieldUnit(field)}，收到：${show(field, value)}，请更正后重试。`;
+    }
+    return undefined;
   }
 
   function accept(state: EligibilityState, field: string, value: unknown, notes: string[]): void {
@@ -179,7 +203,15 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       return true;
     }
     const noted: string[] = [];
+    const retry: string[] = [];
     for (const [field, value] of Object.entries(extraction.facts)) {
+      const problem = refusal(field, value);
+      if (problem) {
+        const kept = state.facts[field] !== undefined ? `仍按原来的 ${show(field, state.facts[field])} 计算。` : '';
+        notes.push(`${problem}${kept}`);
+        if (!kept) retry.push(field);
+        continue;
+      }
       const changed = state.facts[field] !== undefined && state.facts[field] !== value;
       accept(state, field, value, notes);
       if (!starting && !changed && field !== asking?.field && questionByField(field)) noted.push(`${fieldLabel(field)} ${show(field, value)}`);
@@ -190,7 +222,7 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       if (item.reason === 'conflict') delete state.facts[item.field];
     }
     notes.push(...extraction.problems.filter(() => extraction.tentative.length > 0));
-    step(ctx, state, notes);
+    step(ctx, state, notes, retry);
     return true;
   }
 

@@ -249,6 +249,28 @@ describe('eligibility conversation: 酸化耕地治理 (second script)', () => {
     expect(answer.text).toContain('pH<5.5');
   });
 
+  it('an impossible area is refused before it is noted, asked again, and a wrong correction keeps the good value', async () => {
+    const { say } = setup();
+    await say('宁化县旱地 pH 4.8 能补多少');
+    const zero = last(await say('0亩')).text;
+    expect(zero).toContain('应大于0亩');
+    expect(zero).not.toContain('已记下');
+    expect(zero).toContain('面积有多少亩');
+    const huge = last(await say('10亿亩')).text;
+    expect(huge).toContain('0–10000000亩');
+    expect(huge).not.toContain('已记下');
+    expect(huge).toContain('面积有多少亩');
+    expect(last(await say('30亩')).text).toContain('30亩最多3750元');
+  });
+
+  it('a wrong correction mid-check keeps the value already given', async () => {
+    const { say } = setup();
+    await say('宁化县的地 pH 4.8，30亩，能补多少');
+    const wrong = last(await say('-5亩')).text;
+    expect(wrong).not.toContain('改为 -5亩');
+    expect(wrong).toContain('仍按原来的 30亩 计算');
+  });
+
   it('/check without words offers the programs as buttons', async () => {
     const { say, press } = setup();
     const offer = last(await say('/check'));

@@ -5,6 +5,7 @@ import { formatFieldValue } from './format-value.ts';
 import { checkDraft } from './form-checks.ts';
 import { editMenuReply, questionReply, summaryReply, button } from './form-messages.ts';
 import { nextField, pruneInactive } from './form-progress.ts';
+import { describePeriod } from './period.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import type { CheckOutcome, FieldValue, FormDraftState, FormSkillDependencies } from './types.ts';
 
@@ -53,9 +54,28 @@ export function showReview(turn: FormTurn, intro?: string): void {
   persist(turn);
 }
 
+/**
+ * Right after the unit or period is answered: if that unit already filed this period (one report per
+ * period), say so now rather than after every other question.
+ */
+function periodTakenNote(turn: FormTurn): string {
+  const { state, form, deps } = turn;
+  const last = state.answered.at(-1);
+  if (!form.onePerPeriod || !form.periodField || state.correcting || (last !== form.periodField && last !== form.unitField)) return '';
+  const unit = state.values[form.unitField];
+  const period = state.values[form.periodField];
+  if (typeof unit !== 'string' || typeof period !== 'string') return '';
+  const filed = deps.records.latest(form.id, { units: [unit] }).find((record) => record.period === period);
+  if (!filed) return '';
+  const by = filed.author.displayName ?? filed.author.userKey;
+  return `⚠️ ${unit}${describePeriod(period)}的「${form.title}」已由 ${by} 提交（记录编号 ${filed.recordId}）。如需更正，请说「修改记录 ${filed.recordId}」；如果期次填错了，请说「上一步」。`;
+}
+
 /** Asks the next unanswered field, or shows the summary when everything is there. */
 export function askNext(turn: FormTurn, prefix = ''): void {
   const { state, form } = turn;
+  const taken = periodTakenNote(turn);
+  if (taken) prefix = prefix ? `${prefix}\n${taken}` : taken;
   const field = nextField(form, state.values, state.skipped);
   if (!field) return showReview(turn, prefix || undefined);
   state.phase = 'filling';

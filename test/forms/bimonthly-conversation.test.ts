@@ -179,3 +179,21 @@ describe('双月调度 correction of an earlier period', () => {
     expect(await h.say('li', '累计治理改成5.8万亩')).not.toContain('比下一期');
   });
 });
+
+describe('双月调度 by a second reporter of the same county', () => {
+  it('says right after the period that it is already filed, with the record to correct', async () => {
+    const h = createHarness();
+    h.bind('li', 'reporter', '宁化县');
+    h.bind('zhao', 'reporter', '宁化县');
+    await fill(h, 'li', '5-6月');
+    await h.say('li', '确认提交');
+    const [record] = h.records.latest('fujian-2026-acid-bimonthly');
+    await h.say('zhao', '填报双月调度');
+    const reply = await h.say('zhao', '5-6月');
+    expect(reply).toContain(`已由 li 提交（记录编号 ${record.recordId}）`);
+    expect(reply).toContain(`修改记录 ${record.recordId}`);
+    expect(reply).toContain('本期（这两个月）新增');
+    expect(await h.say('zhao', '上一步')).toContain('重新填「调度期」');
+    expect(await h.say('zhao', '7-8月')).not.toContain('已由');
+  });
+});

@@ -39,9 +39,22 @@ const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 /** A place word made with a locative (`村里`, `手里`, `县上`): the place is the content, the locative is not. */
 const LOCATIVE = /^(.+?)(里|上|中|内|边)$/;
 
+const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const TENTHS_RANGE = /([一二两三四五六七八九])成?(?:到|至|~|～|-)([一二三四五六七八九])成/g;
+const TENTHS = /(?<![一二三四五六七八九十])([一二两三四五六七八九])成(?![员立为功本果绩效熟])/g;
+const percent = (digit: string) => `${DIGIT[digit] * 10}%`;
+
+/** Tenths as the documents write them: `三到六成` → `30%到60%`, `六成` → `60%`, `一半` → `50%`. */
+export function tenthsAsPercent(text: string): string {
+  return text
+    .replace(TENTHS_RANGE, (_m, low: string, high: string) => `${percent(low)}到${percent(high)}`)
+    .replace(TENTHS, (_m, digit: string) => percent(digit))
+    .replace(/一半/g, '50%');
+}
+
 /** Content words of a question: dates and numbers as written, jieba words minus stop words, with variants and synonyms. */
 export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexicon): QueryTerm[] {
-  let text = comparable(question);
+  let text = tenthsAsPercent(comparable(question));
   const tags = new Map<string, string>();
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import { scoreSentences, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
+import { categoryAlias } from './category-alias.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
 import { ingestFolder } from './ingest.ts';
 import { loadLexicon } from './lexicon.ts';
@@ -20,6 +21,8 @@ const MIN_COVERAGE = 0.62;
 /** …and at least this share of its subject words (nouns, names): a passage about something else is no answer. */
 const MIN_SUBJECT_COVERAGE = 0.4;
 const MAX_QUESTION = 300;
+/** Sentences searched for a rank that names the asked-for thing (`第一档为秸秆少量覆盖`). */
+const ALIAS_SOURCES = 5;
 const MAX_ANSWER = 150;
 const DEFINITION_CUES = ['是指', '指的是', '即'];
 const LISTING = /哪些|哪几|包括|有什么|什么工作|列出/;
@@ -138,8 +141,20 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       } catch {
         return noAnswer(failedIndexReply());
       }
+      // the best sentence names the asked-for thing by a rank but holds no answer: ask again by that rank
+      let bridge: ScoredSentence | undefined;
+      if (sentences.length && !sentences[0].statesAnswerKind) {
+        const alias = categoryAlias(text, sentences.slice(0, ALIAS_SOURCES).map((sentence) => sentence.text));
+        const again = alias ? answerSentences(alias.question) : [];
+        if (alias && again.length && again[0].statesAnswerKind && again[0].coverage >= MIN_COVERAGE) {
+          bridge = sentences[alias.source];
+          sentences = again;
+        }
+      }
       if (!sentences.length || sentences[0].coverage < MIN_COVERAGE) return noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
       const chosen = choose(text, sentences);
+      // the sentence that gives the rank is quoted too, so the reader can check the step
+      if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > MAX_ANSWER ? bridge.tight() : bridge.text });
       return {
         status: 'answered',
         answer: chosen.map(({ quote }) => quote).join('\n'),

@@ -34,6 +34,9 @@ function definitionCue(text: string, terms: WeightedTerm[]): number {
   }
   return 0;
 }
+/** Asking who: the answer names a beneficiary, a body in charge or a person (`补助对象为…`, `组长由…担任`). */
+const WANTS_WHO = /谁|哪些人|什么人|哪些单位|哪个单位|哪个部门|哪些主体/;
+const NAMES_WHO = /对象|由.{1,20}(担任|负责|承担|组织|实施)|组长|负责人|牵头/;
 const WANTS_DATE = /什么时候|啥时|何时|哪天|几号|截止|截至|期限|日期|时间节点/;
 const DATE = /\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月/;
 /** An amount of money: `38元`, `20万元`, or a table row whose unit or header is money (`（单位：万元）`, `资金（万元） 575.40`). */
@@ -113,6 +116,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
   const wantsMoney = WANTS_MONEY.test(question);
   const wantsDefinition = WANTS_DEFINITION.test(question);
   const wantsDate = WANTS_DATE.test(question);
+  const wantsWho = WANTS_WHO.test(question);
   const subjects = terms.filter((term) => term.subject);
   const questionPairs = bigrams(question);
   const slot = !wantsDate && WANTS_QUANTITY.test(question) ? answerSlot(question) : undefined;
@@ -151,7 +155,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       const statesQuantity = QUANTITY.test(text) && !(fit.onlyYears && !/[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|次|成|倍|项|人|户|级)/.test(text));
       const statesAnswerKind = !answerKind || answerKind.test(text);
       const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section, before) : 1;
-      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0);
+      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0) + (wantsWho && NAMES_WHO.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
       scored.push({ chunk, text, tight, coverage: covered, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + fit.fit + definitionBonus - lengthPenalty - outOfScope });

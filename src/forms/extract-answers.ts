@@ -46,6 +46,8 @@ export interface ExtractedAnswer {
   value: number;
   display: string;
   approximate: boolean;
+  /** The amount as typed (「大概六成」), to parse again like a typed answer. */
+  text: string;
 }
 
 function kindFits(field: FieldDefinition, kind: string): boolean {
@@ -54,31 +56,60 @@ function kindFits(field: FieldDefinition, kind: string): boolean {
   return kind === field.quantity || (kind === 'number' && field.quantity !== 'money');
 }
 
+/** Answers placed on fields, and the pieces of text around amounts no field name points at. */
+export interface PlacedQuantities {
+  answers: ExtractedAnswer[];
+  /** Amounts named for a field but outside its limits: parsing them again gives the user the reason. */
+  refused: { field: FieldDefinition; text: string }[];
+  unplaced: string[];
+}
+
 /**
  * Several answers in one message (「本期治理2.3万亩，取土45个」): each number is given to the field its
- * neighbouring words name, if the kind fits. Numbers no field name points at are left alone.
+ * neighbouring words name, if the kind fits. A bare amount (「已支出150万」) goes to a money field only when
+ * the words before it name that field. Numbers no field name points at are returned as unplaced.
  */
-export function extractAnswers(form: FormDefinition, fields: FieldDefinition[], text: string, values: Record<string, FieldValue>, current?: string): ExtractedAnswer[] {
+export function placeQuantities(form: FormDefinition, fields: FieldDefinition[], text: string, values: Record<string, FieldValue>, current?: string): PlacedQuantities {
   const answers: ExtractedAnswer[] = [];
+  const unplaced: string[] = [];
+  const refused: PlacedQuantities['refused'] = [];
   const taken = new Set<string>();
-  const quantities = findQuantities(text);
   let start = 0;
-  for (const quantity of quantities) {
-    if (quantity.range) continue;
+  for (const quantity of findQuantities(text)) {
     // The raw words since the previous number keep qualifiers such as 本期/累计 that the label drops.
     const before = text.slice(start, quantity.index);
-    const candidates = fields.filter((field) => !taken.has(field.key) && kindFits(field, quantity.kind));
+    const piece = text.slice(start, quantity.index + quantity.length).replace(/^[\s，。；,;、]+/, '');
+    start = quantity.index + quantity.length;
+    if (quantity.range) {
+      unplaced.push(piece);
+      continue;
+    }
+    const open = fields.filter((field) => !taken.has(field.key));
+    const candidates = open.filter((field) => kindFits(field, quantity.kind));
     const field =
       findFieldByName(candidates, before, values, current) ??
       (quantity.label ? findFieldByName(candidates, quantity.label, values, current) : undefined) ??
-      (quantity.after ? findFieldByName(candidates, quantity.after, values, current) : undefined);
-    start = quantity.index + quantity.length;
-    if (!field) continue;
-    if (field.min !== undefined && quantity.value < field.min) continue;
-    if (field.max !== undefined && quantity.value > field.max) continue;
-    if (field.integer && !Number.isInteger(quantity.value)) continue;
+      (quantity.after ? findFieldByName(candidates, quantity.after, values, current) : undefined) ??
+      (quantity.kind === 'number' ? findFieldByName(open.filter((f) => f.quantity === 'money'), before, values, current) : undefined);
+    const fits =
+      field &&
+      !(field.min !== undefined && quantity.value < field.min) &&
+      !(field.max !== undefined && quantity.value > field.max) &&
+      !(field.integer && !Number.isInteger(quantity.value));
+    if (!field) {
+      unplaced.push(piece);
+      continue;
+    }
     taken.add(field.key);
-    answers.push({ field, value: quantity.value, display: formatFieldValue(field, quantity.value), approximate: quantity.approximate });
+    if (!fits) {
+      refused.push({ field, text: quantity.text });
+      continue;
+    }
+    answers.push({ field, value: quantity.value, display: formatFieldValue(field, quantity.value), approximate: quantity.approximate, text: quantity.text });
   }
-  return form.fields.length ? answers : [];
+  return form.fields.length ? { answers, refused, unplaced } : { answers: [], refused: [], unplaced };
+}
+
+export function extractAnswers(form: FormDefinition, fields: FieldDefinition[], text: string, values: Record<string, FieldValue>, current?: string): ExtractedAnswer[] {
+  return placeQuantities(form, fields, text, values, current).answers;
 }

@@ -1,4 +1,4 @@
-import { extractAnswers, findFieldByName, type ExtractedAnswer } from './extract-answers.ts';
+import { findFieldByName, placeQuantities, type PlacedQuantities } from './extract-answers.ts';
 import {
   acceptAnswer,
   askField,
@@ -19,6 +19,7 @@ import { confirmExtracted, dropExtracted, extractWithModel, wantsModelExtraction
 import { button } from './form-messages.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
+import { readMessage, type ReadAnswer } from './read-message.ts';
 
 const RESUME = /^(继续|继续填|接着填|接着来|到哪了|填到哪了|现在填什么|下一个|继续填报)$/;
 const BACK = /^(上一步|返回上一步|上一题|返回|退回)$/;
@@ -84,32 +85,54 @@ function tryCorrection(turn: FormTurn, text: string): boolean {
   return false;
 }
 
+const NOTHING_PLACED: PlacedQuantities = { answers: [], refused: [], unplaced: [] };
+
 function answerCurrent(turn: FormTurn, text: string): boolean | Promise<boolean> {
   const field = fieldOf(turn, turn.state.current);
   if (!field) return false;
   if (field.type === 'text' && looksLikeQuestion(text)) return false;
   if (field.type !== 'text') {
     const others = activeFields(turn.form, turn.state.values);
-    const several = extractAnswers(turn.form, others, text, turn.state.values, field.key);
-    if (wantsModelExtraction(turn, text, several.length)) {
-      return extractWithModel(turn, text).then((shown) => shown || answerOffline(turn, text, several));
+    const placed = placeQuantities(turn.form, others, text, turn.state.values, field.key);
+    if (wantsModelExtraction(turn, text, placed.answers.length)) {
+      return extractWithModel(turn, text).then((shown) => shown || answerOffline(turn, text, placed));
     }
-    return answerOffline(turn, text, several);
+    return answerOffline(turn, text, placed);
   }
-  return answerOffline(turn, text, []);
+  return answerOffline(turn, text, NOTHING_PLACED);
 }
 
-function answerOffline(turn: FormTurn, text: string, several: ExtractedAnswer[]): boolean {
+export function unusedNote(parts: string[]): string {
+  return `这部分没有对应到表格里的项目：「${parts.join('」「')}」，请单独再说一次或换个说法。`;
+}
+
+function confirmation(field: FieldDefinition, answer: ReadAnswer['answer']): string {
+  const note = answer.note ? `（${answer.note}）` : '';
+  return `✓ ${field.label}：${answer.display}${note}${answer.approximate ? '（您说的是约数，如不准确请更正）' : ''}`;
+}
+
+/** Stores every answer a message gave, says what was refused and what no field took, then asks on. */
+function applyAnswers(turn: FormTurn, answers: ReadAnswer[], errors: string[], unused: string[]): void {
+  const notes: string[] = [];
+  for (const { field, answer } of answers) notes.push(setValue(turn, field, answer.value) ?? confirmation(field, answer));
+  notes.push(...errors);
+  if (unused.length) notes.push(unusedNote(unused));
+  askNext(turn, notes.join('\n'));
+}
+
+function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantities): boolean {
   const field = fieldOf(turn, turn.state.current);
   if (!field) return false;
+  const reading = looksLikeQuestion(text) ? undefined : readMessage(turn, text);
+  if (reading && !reading.plain) return applyAnswers(turn, reading.answers, reading.errors, reading.unused), true;
+  const several = placed.answers;
   if (several.length > 1 || (several.length === 1 && several[0].field.key !== field.key)) {
-    const notes: string[] = [];
-    for (const answer of several) {
-      const refusal = setValue(turn, answer.field, answer.value);
-      if (refusal) notes.push(refusal);
-      else notes.push(`✓ ${answer.field.label}：${answer.display}${answer.approximate ? '（您说的是约数，如不准确请更正）' : ''}`);
-    }
-    askNext(turn, notes.join('\n'));
+    const answers: ReadAnswer[] = several.map((found) => ({
+      field: found.field,
+      answer: { ok: true, value: found.value, display: found.display, approximate: found.approximate || undefined },
+    }));
+    const errors = placed.refused.map((found) => parseFor(turn, found.field, found.text)).flatMap((answer) => (answer.ok ? [] : [answer.error]));
+    applyAnswers(turn, answers, errors, placed.unplaced);
     return true;
   }
   const answer = parseFor(turn, field, text);

@@ -44,7 +44,9 @@ function fromQuantity(field: FieldDefinition, quantity: Quantity): FieldAnswer {
   const display = formatFieldValue(field, quantity.value);
   const limit = checkLimits(field, quantity.value, display);
   if (limit) return limit;
-  return { ok: true, value: quantity.value, display, approximate: quantity.approximate || undefined, note: quantity.note };
+  // A conversion note only helps when the user's unit differs from the one the question asks in (吨 for 吨 needs none).
+  const asked = quantity.unit !== undefined && field.question.includes(quantity.unit);
+  return { ok: true, value: quantity.value, display, approximate: quantity.approximate || undefined, note: asked ? undefined : quantity.note };
 }
 
 function matchOption(field: FieldDefinition, text: string): string[] {

@@ -81,4 +81,13 @@ describe('several facts in one message, without a language model', () => {
     expect(reply).toContain('✓ 本期治理面积：2.3万亩');
     expect(reply).toContain('「实施后取土化验」不能大于 2000个');
   });
+
+  it('notes a unit conversion only when the user used another unit than the question', async () => {
+    const h = await bimonthly();
+    for (const line of ['本期治理2.3万亩', '累计治理5万亩', '0', '0', '6个', '3个', '1', '石灰']) await h.say('li', line);
+    const tonnes = await h.say('li', '300吨');
+    expect(tonnes).toContain('✓ 物料施用量：300吨');
+    expect(tonnes).not.toContain('换算');
+    expect(await h.say('li', '100公顷')).toContain('✓ 物料施用面积：1500亩（已按 1 公顷 = 15 亩换算）');
+  });
 });

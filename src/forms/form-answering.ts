@@ -24,7 +24,7 @@ import { readMessage, type ReadAnswer } from './read-message.ts';
 const RESUME = /^(继续|继续填|接着填|接着来|到哪了|填到哪了|现在填什么|下一个|继续填报)$/;
 const BACK = /^(上一步|返回上一步|上一题|返回|退回)$/;
 const SKIP = /^(跳过|略过|不填|没有要说的|无可奉告)$/;
-const SUBMIT = /^(确认|确认提交|提交|没问题|无误|对的|可以提交|确定)$/;
+const SUBMIT = /^(确认|确认提交|提交|没问题|无误|对的|可以提交|确定|是|是的|对|好|好的|行|可以|没错|就这样)$/;
 const FORCE = /^(确认无误|确认无误仍然提交|仍然提交|仍要提交|坚持提交)$/;
 const EDIT = /^(修改|我要修改|要改|改一下|更正|改)$/;
 const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|行|就这样填)$/;
@@ -146,7 +146,8 @@ function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantities): 
   return true;
 }
 
-function reviewText(turn: FormTurn, text: string): boolean {
+function reviewText(turn: FormTurn, typed: string): boolean {
+  const text = typed.replace(/[。.！!~～]+$/, '');
   if (FORCE.test(text) && turn.state.pending?.kind === 'warnings') return submitDraft(turn, undefined, true), true;
   if (SUBMIT.test(text)) return submitDraft(turn, undefined, false), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;

@@ -90,4 +90,13 @@ describe('several facts in one message, without a language model', () => {
     expect(tonnes).not.toContain('换算');
     expect(await h.say('li', '100公顷')).toContain('✓ 物料施用面积：1500亩（已按 1 公顷 = 15 亩换算）');
   });
+
+  it('accepts 「是」「对」「确认」 on the review screen', async () => {
+    for (const word of ['是', '对', '确认。']) {
+      const h = tillage();
+      for (const line of ['我要登记', '东营子村', '丰收合作社', '合作社', '村东大块', '350亩', '自有', '凭证', '免耕', '一半', '装了']) await h.say('wang', line);
+      expect(await h.say('wang', '跳过')).toContain('请核对');
+      expect(await h.say('wang', word)).toContain('已提交');
+    }
+  });
 });

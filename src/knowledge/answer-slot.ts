@@ -13,25 +13,32 @@ const UNITS = '人次|万亩|万元|块钱|个|位|名|家|项|次|期|户|人|�
 const ASK = new RegExp(`(?:多少|(?<![哪第])几)(${UNITS})?([\\u3400-\\u9fff]{0,8})`);
 /** Particles and filler that end the counted noun (`几个等级啊`, `多少钱呢`). */
 const FOCUS_END = /[啊呢吗呀吧的了么哦啦要能是]|以上|以下|左右/;
+/** Verbs and adverbs between a counted noun and its question word (`示范区要建几个`, `监测点今年要搞到多少个`). */
+const ASKING_VERBS = /(一共|总共|今年|要|建|有|是|到|达|搞|能|共|了|的|为|需|得|设|办|补|给|每亩|每个|一个|最多|最少|至少)+$/
 const MONEY_UNITS = new Set(['块钱', '块', '元', '万元']);
 /** A number as written in a passage, with the characters after it. */
-const NUMBER = /(\d+(?:\.\d+)?)\s*(?:[%‰])?([^\d]{0,8})/g;
+const NUMBER = /(\d+(?:\.\d+)?)\s*(?:[%‰])?([^\d]{0,12})/g;
 const YEAR = /^(19|20)\d\d$/;
 /** Bonus for a number followed by the asked-for measure word, and more when the counted noun follows it. */
 const UNIT_FIT = 0.05;
 const FOCUS_FIT = 0.25;
 const HEAD_FIT = 0.15;
+const FOCUS_SPAN = 10;
 /** A sentence whose numbers count something else (`5年来` for `几个项目县`). */
 const MISFIT = -0.05;
 
 /** The measure word and counted noun of a quantity question, or undefined when it asks for none. */
 export function answerSlot(question: string): AnswerSlot | undefined {
-  const match = comparable(question).match(ASK);
+  const asked = comparable(question);
+  const match = asked.match(ASK);
   if (!match) return undefined;
   const unit = match[1] ?? '';
   let focus = match[2] ?? '';
   const end = focus.search(FOCUS_END);
   if (end >= 0) focus = focus.slice(0, end);
+  // `综合示范区要建几个`: the counted noun stands before the question word
+  if (!focus) focus = (asked.slice(0, match.index).match(/[\u3400-\u9fff]+$/)?.[0] ?? '').replace(ASKING_VERBS, '').slice(-4);
+  if (focus.length < 2) focus = '';
   return { unit: MONEY_UNITS.has(unit) ? '元' : unit, focus };
 }
 
@@ -59,9 +66,15 @@ export function slotFit(slot: AnswerSlot, text: string): { fit: number; onlyYear
   return { fit: counted && fit === 0 && (slot.unit || slot.focus) ? MISFIT : fit, onlyYears: numbers > 0 && !counted };
 }
 
-/** The counted noun, or its head (last two characters, `示范区`), begins right after the number. */
+/** The counted noun, or its head (last two characters, `示范区`), soon after the number: the nearer, the better (`100个万亩以上综合示范区`). */
 function focusNear(focus: string, rest: string): number {
-  const head = rest.slice(0, focus.length + 2);
-  if (head.includes(focus)) return FOCUS_FIT;
-  return focus.length > 2 && head.includes(focus.slice(-2)) ? HEAD_FIT : 0;
+  const at = rest.indexOf(focus);
+  if (at >= 0) return FOCUS_FIT * nearness(at);
+  const headAt = focus.length > 2 ? rest.indexOf(focus.slice(-2)) : -1;
+  return headAt >= 0 ? HEAD_FIT * nearness(headAt) : 0;
+}
+
+/** 1 right after the number, falling to 0 at FOCUS_SPAN characters away. */
+function nearness(distance: number): number {
+  return Math.max(0, 1 - distance / FOCUS_SPAN);
 }

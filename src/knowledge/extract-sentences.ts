@@ -14,6 +14,8 @@ export interface ScoredSentence {
   statesAnswerKind: boolean;
   /** The question asks for a quantity (`多少`, `几`) and the sentence states one. */
   statesQuantity: boolean;
+  /** How well its numbers fit what a count question counts (`32个项目县` for `几个项目县`); 0 when none is asked. */
+  answerFit: number;
   /** Share of the question's subject words (nouns, names) found in the sentence or its section path. */
   subjectCoverage: number;
   score: number;
@@ -158,7 +160,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0) + (wantsWho && NAMES_WHO.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
-      scored.push({ chunk, text, tight, coverage: covered, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + fit.fit + definitionBonus - lengthPenalty - outOfScope });
+      scored.push({ chunk, text, tight, coverage: covered, answerFit: fit.fit, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + fit.fit + definitionBonus - lengthPenalty - outOfScope });
     }
   }
   return scored.sort((a, b) => b.score - a.score);

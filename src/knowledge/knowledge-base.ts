@@ -99,6 +99,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       if (candidate.coverage < best.coverage - 0.02) continue;
       // …and hold the same kind of answer (an amount when money was asked for, not an area)
       if (best.statesAnswerKind && !candidate.statesAnswerKind) continue;
+      // …counting the same thing (not `样板田5个` next to `100个…综合示范区`)
+      if (candidate.answerFit < best.answerFit) continue;
       if (chosen.some(({ sentence }) => sentence.text === candidate.text || sentence.text.includes(candidate.text) || candidate.text.includes(sentence.text))) continue;
       const quote = length + candidate.text.length <= MAX_ANSWER ? candidate.text : candidate.tight();
       if (length + quote.length > MAX_ANSWER) continue;

@@ -6,6 +6,7 @@ describe('answerSlot', () => {
     expect(answerSlot('黑土地保护利用试点有几个项目县')).toEqual({ unit: '个', focus: '项目县' });
     expect(answerSlot('每亩补几块钱')).toEqual({ unit: '元', focus: '' });
     expect(answerSlot('耕地质量能提几个等级啊')).toEqual({ unit: '个', focus: '等级' });
+    expect(answerSlot('综合示范区要建几个')).toEqual({ unit: '个', focus: '合示范区' });
     expect(answerSlot('这是什么意思')).toBeUndefined();
   });
 

@@ -56,6 +56,13 @@ function kindFits(field: FieldDefinition, kind: string): boolean {
   return kind === field.quantity || (kind === 'number' && field.quantity !== 'money');
 }
 
+/** 「1200吨」 with no name: the one unanswered field measured in that unit (never a plain number or count). */
+function onlyFieldOfUnit(fields: FieldDefinition[], kind: string, values: Record<string, FieldValue>, current?: string): FieldDefinition | undefined {
+  if (kind === 'number' || kind === 'count') return undefined;
+  const fitting = fields.filter((field) => (values[field.key] === undefined || field.key === current) && (field.type === 'share' ? kind === 'share' : field.quantity === kind));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
 /** Answers placed on fields, and the pieces of text around amounts no field name points at. */
 export interface PlacedQuantities {
   answers: ExtractedAnswer[];
@@ -69,7 +76,14 @@ export interface PlacedQuantities {
  * neighbouring words name, if the kind fits. A bare amount (「已支出150万」) goes to a money field only when
  * the words before it name that field. Numbers no field name points at are returned as unplaced.
  */
-export function placeQuantities(form: FormDefinition, fields: FieldDefinition[], text: string, values: Record<string, FieldValue>, current?: string): PlacedQuantities {
+export function placeQuantities(
+  form: FormDefinition,
+  fields: FieldDefinition[],
+  text: string,
+  values: Record<string, FieldValue>,
+  current?: string,
+  options: { byUnit?: boolean } = {},
+): PlacedQuantities {
   const answers: ExtractedAnswer[] = [];
   const unplaced: string[] = [];
   const refused: PlacedQuantities['refused'] = [];
@@ -90,7 +104,8 @@ export function placeQuantities(form: FormDefinition, fields: FieldDefinition[],
       findFieldByName(candidates, before, values, current) ??
       (quantity.label ? findFieldByName(candidates, quantity.label, values, current) : undefined) ??
       (quantity.after ? findFieldByName(candidates, quantity.after, values, current) : undefined) ??
-      (quantity.kind === 'number' ? findFieldByName(open.filter((f) => f.quantity === 'money'), before, values, current) : undefined);
+      (quantity.kind === 'number' ? findFieldByName(open.filter((f) => f.quantity === 'money'), before, values, current) : undefined) ??
+      (options.byUnit ? onlyFieldOfUnit(open, quantity.kind, values, current) : undefined);
     const fits =
       field &&
       !(field.min !== undefined && quantity.value < field.min) &&

@@ -73,7 +73,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     }
     // A narrative answer (存在问题) must not overwrite amounts already entered.
     const amountFields = fields.filter((field) => free(field) && (current.type !== 'text' || open(field)));
-    const placed = placeQuantities(turn.form, amountFields, part, state.values, current.key);
+    const placed = placeQuantities(turn.form, amountFields, part, state.values, current.key, { byUnit: true });
     for (const found of [...placed.answers, ...placed.refused]) give(found.field, parseFor(turn, found.field, found.text));
     clause.unplaced = placed.unplaced;
     clause.taken = placed.answers.length + placed.refused.length > 0;
@@ -90,6 +90,13 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       if (!answer.ok) continue;
       give(field, answer);
       clause.chosen = true;
+    }
+    for (const field of fields.filter((f) => f.type === 'yes-no' && open(f) && free(f))) {
+      const name = [field.label, ...field.synonyms].filter((word) => word.length > 1 && part.includes(word)).sort((a, b) => b.length - a.length)[0];
+      const answer = name ? parseFor(turn, field, part.replace(name, '').trim()) : undefined;
+      if (!answer?.ok) continue;
+      give(field, answer);
+      clause.taken = true;
     }
     return clause;
   });

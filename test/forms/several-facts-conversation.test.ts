@@ -67,6 +67,20 @@ describe('several facts in one message, without a language model', () => {
     expect(await h.say('li', '6个，已支出150万')).toContain('✓ 中央资金已支出：150万元');
   });
 
+  it('places an amount by its unit when one unanswered field is measured in it, and a yes-no by its name', async () => {
+    const h = tillage();
+    for (const line of ['我要登记', '东营子村', '丰收合作社', '合作社']) await h.say('wang', line);
+    const reply = await h.say('wang', '村东大块，350亩，流转的，装了远程监测终端');
+    expect(reply).toContain('✓ 地块：村东大块');
+    expect(reply).toContain('✓ 作业面积：350亩');
+    expect(reply).toContain('✓ 远程监测终端：是');
+    expect(reply).toContain('✓ 土地来源：流转耕地');
+    expect(reply).not.toContain(UNUSED);
+    const b = await bimonthly();
+    const two = await b.say('li', '本期治理2.3万亩，1200吨');
+    expect(two).toContain('✓ 物料施用量：1200吨');
+  });
+
   it('says which part of the message it could not use, and keeps what it could', async () => {
     const h = await bimonthly();
     const reply = await h.say('li', '本期治理2.3万亩，那边还有些没弄完，另外搞了8个');

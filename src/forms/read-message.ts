@@ -31,6 +31,20 @@ interface Clause {
   unplaced: string[];
 }
 
+/**
+ * A leftover clause that only echoes what was answered — words of that field's question (「累计的」
+ * 「这两个月的」) or the same value again (「没有，0个」) — is not worth a 「没有对应到」 note.
+ */
+function restates(turn: FormTurn, clause: Clause, answers: ReadAnswer[]): boolean {
+  if (clause.taken || clause.chosen) return false;
+  const words = clause.text.replace(/[的了呢啊吧呀]+$/, '');
+  return answers.some(
+    ({ field, answer }) =>
+      (words.length > 1 && (field.question.includes(words) || field.synonyms.includes(words))) ||
+      JSON.stringify(parseFor(turn, field, clause.text)) === JSON.stringify(answer),
+  );
+}
+
 const PLAIN: MessageReading = { answers: [], errors: [], unused: [], plain: true };
 
 function mentionsOption(field: FieldDefinition, text: string): boolean {
@@ -109,7 +123,9 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       const clause = untouched[0] ?? clauses.find((c) => !c.taken && !c.unplaced.length);
       if (clause) (give(current, parseFor(turn, current, clause.text)), (clause.taken = true));
     } else {
-      const clause = clauses.find((c) => !c.taken && !c.chosen && parseFor(turn, current, c.text).ok);
+      // An amount (「0个」) answers before a word that also parses (「没有」).
+      const fits = (c: Clause) => !c.taken && !c.chosen && parseFor(turn, current, c.text).ok;
+      const clause = clauses.find((c) => c.unplaced.length > 0 && fits(c)) ?? clauses.find(fits);
       if (clause) {
         give(current, parseFor(turn, current, clause.text));
         clause.taken = true;
@@ -117,6 +133,6 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       }
     }
   }
-  const unused = clauses.flatMap((c) => (c.taken || c.chosen ? c.unplaced : c.unplaced.length ? c.unplaced : [c.text]));
+  const unused = clauses.filter((c) => !restates(turn, c, answers)).flatMap((c) => (c.taken || c.chosen ? c.unplaced : c.unplaced.length ? c.unplaced : [c.text]));
   return { answers, errors, unused, plain: false };
 }

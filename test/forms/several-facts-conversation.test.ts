@@ -89,6 +89,17 @@ describe('several facts in one message, without a language model', () => {
     expect(reply).toContain('累计完成酸化耕地治理多少亩');
   });
 
+  it('does not report a clause that only restates the question or the value', async () => {
+    const h = await bimonthly();
+    const reply = await h.say('li', '2.3万亩，这两个月的');
+    expect(reply).toContain('✓ 本期治理面积：2.3万亩');
+    expect(reply).not.toContain(UNUSED);
+    expect(await h.say('li', '5万亩，累计的')).not.toContain(UNUSED);
+    const zero = await h.say('li', '没有，0个');
+    expect(zero).toContain('✓ 实施前取土化验：0个');
+    expect(zero).not.toContain(UNUSED);
+  });
+
   it('refuses an amount outside its field like a typed answer and keeps the rest', async () => {
     const h = await bimonthly();
     const reply = await h.say('li', '本期治理2.3万亩，实施后5000个');

@@ -21,7 +21,7 @@ export interface ScoredSentence {
   score: number;
 }
 
-export const WANTS_DEFINITION = /是什么|什么是|什么叫|怎么定义|如何定义|定义|什么意思|含义|是指/;
+export const WANTS_DEFINITION = /是什么|什么是|什么叫|怎么定义|如何定义|定义|什么意思|含义|是指|是个?啥(东西|意思)?$|啥叫|啥是/;
 const DEFINES = /^(”|")?[，,]?(是指|指的是|，即|,即|即|就是|是一种|是一项|是)/;
 
 /** A sentence that defines one of the question's words (`保护性耕作是指…`, `…技术指导方式，即…`). */

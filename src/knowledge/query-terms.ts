@@ -33,8 +33,8 @@ const ORDINAL = /^第[一二三四五六七八九十百\d]+\S/;
 
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
-const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么/g;
-const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪一?天|几月几[号日]|几号|啥时[候侯]?|什么时[候侯]|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种/g;
+const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么|是个?啥(东西|意思)?|啥叫|啥是/g;
+const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪一?天|几月几[号日]|几号|啥时[候侯]?|什么时[候侯]|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种|多大|多高|多远|多重|多宽|多深/g;
 const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 /** A place word made with a locative (`村里`, `手里`, `县上`): the place is the content, the locative is not. */
 const LOCATIVE = /^(.+?)(里|上|中|内|边)$/;

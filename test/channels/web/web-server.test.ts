@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { Script } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebServer } from '../../../src/channels/web/web-server.ts';
@@ -27,7 +28,11 @@ describe('web channel', () => {
   it('serves the chat page', async () => {
     const response = await fetch(`${base}/`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('/api/chat');
+    const page = await response.text();
+    expect(page).toContain('/api/chat');
+    // The inline script must at least parse: a template-literal escape slip would break the page silently.
+    const script = page.split('<script>')[1].split('</script>')[0];
+    expect(() => new Script(script)).not.toThrow();
   });
 
   it('answers POST /api/chat with replies and citations', async () => {

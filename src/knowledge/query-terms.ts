@@ -34,10 +34,14 @@ const ORDINAL = /^第[一二三四五六七八九十百\d]+\S/;
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
 const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么|是个?啥(东西|意思)?|啥叫|啥是/g;
-const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪一?天|几月几[号日]|几号|啥时[候侯]?|什么时[候侯]|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|几个|几种|多大|多高|多远|多重|多宽|多深/g;
+const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪一?天|几月几[号日]|几号|啥时[候侯]?|什么时[候侯]|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|(?<![哪第])几(?!乎)|哪位|多大|多高|多远|多重|多宽|多深/g;
 const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
 /** A place word made with a locative (`村里`, `手里`, `县上`): the place is the content, the locative is not. */
 const LOCATIVE = /^(.+?)(里|上|中|内|边)$/;
+/** A guessed word ending in a modal verb (`地能`, `值要` from 一亩地能…, pH值要…) is the tail of one word glued to the next. */
+const MODAL_END = /[要能会应得]$/;
+/** One of a measure (`一亩`, `一块`): the documents write the measure alone (`90元/亩`). */
+const ONE_MEASURE = /^一([亩个次年块户人项天季])$/;
 
 const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const TENTHS_RANGE = /([一二两三四五六七八九])成?(?:到|至|~|～|-)([一二三四五六七八九])成/g;
@@ -66,6 +70,10 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     const variants: string[] = [];
     const admin = word.match(ADMIN_SUFFIX);
     if (admin) variants.push(admin[1]);
+    const measure = word.match(ONE_MEASURE);
+    if (measure) variants.push(`每${measure[1]}`, `/${measure[1]}`);
+    const place = word.length === 2 ? word.match(LOCATIVE) : null;
+    if (place && /[省市县区乡镇村]/.test(place[1])) variants.push(place[1]);
     const parts = word.length >= 3 && !numeric ? tokenizer.indexTokens(word).filter((part) => part !== word && part.length >= 2) : [];
     const guessed = !numeric && word.length >= 2 && tokenizer.dictionaryWords(word).every((piece) => piece.length === 1);
     const synonyms = (lexicon.synonyms.get(word) ?? []).map(comparable);
@@ -90,7 +98,7 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
       continue;
     }
     // …and a guessed word glued to a stop word (`要定` from 截止哪天要定下来) is no word of the subject
-    if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && lexicon.stopwords.has(pieces[0]) && tokenizer.dictionaryWords(word).join('') === word && !tags.get(word)?.startsWith('n')) {
+    if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && (lexicon.stopwords.has(pieces[0]) || (word.length <= 3 && (MODAL_END.test(word) || lexicon.synonyms.has(pieces[pieces.length - 1])))) && pieces.join('') === word && !tags.get(word)?.startsWith('n')) {
       for (const piece of pieces) if (lexicon.synonyms.has(piece)) add(piece);
       continue;
     }

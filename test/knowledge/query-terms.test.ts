@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tenthsAsPercent } from '../../src/knowledge/query-terms.ts';
+import { loadLexicon } from '../../src/knowledge/lexicon.ts';
+import { queryTerms, tenthsAsPercent } from '../../src/knowledge/query-terms.ts';
+import { createTokenizer } from '../../src/knowledge/tokenizer.ts';
 
 describe('tenthsAsPercent', () => {
   it('writes tenths as the documents do', () => {
@@ -7,5 +10,30 @@ describe('tenthsAsPercent', () => {
     expect(tenthsAsPercent('盖了六成')).toBe('盖了60%');
     expect(tenthsAsPercent('一半免耕')).toBe('50%免耕');
     expect(tenthsAsPercent('完成任务形成制度')).toBe('完成任务形成制度');
+  });
+});
+
+describe('queryTerms on colloquial questions', () => {
+  const lexicon = loadLexicon(join(process.cwd(), 'knowledge'));
+  const tokenizer = createTokenizer(lexicon.dictionaryText);
+  const terms = (question: string) => queryTerms(question, tokenizer, lexicon);
+
+  it('reads 一亩 as the documents write a rate (每亩, /亩)', () => {
+    const acre = terms('第三档一亩地能给多少钱').find((term) => term.text === '一亩');
+    expect(acre?.variants).toEqual(expect.arrayContaining(['每亩', '/亩']));
+  });
+
+  it('reads a place with a locative (县里) as the place', () => {
+    expect(terms('县里的基地补多少').find((term) => term.text === '县里')?.variants).toContain('县');
+  });
+
+  it('drops 几 with any measure word and guessed words glued to a modal verb', () => {
+    const words = terms('基地同一块地要连着干几年').map((term) => term.text);
+    expect(words).not.toContain('几年');
+    expect(words).not.toContain('地要');
+  });
+
+  it('keeps a guessed place name (柏家沟镇)', () => {
+    expect(terms('柏家沟镇任务多少万亩').map((term) => term.text).join(' ')).toMatch(/柏家/);
   });
 });

@@ -57,8 +57,10 @@ export function slotFit(slot: AnswerSlot, text: string): { fit: number; onlyYear
       years++;
       continue;
     }
-    const unitFits = slot.unit !== '' && (after.startsWith(slot.unit) || (slot.unit === '元' && /^万?元/.test(after)));
-    const rest = unitFits ? after.slice(slot.unit.length) : after.replace(/^个/, '');
+    // `44万亩` answers `多少亩`: a magnitude (万, 亿) may stand between the number and its measure word
+    const magnitude = /^[万亿]/.test(after) && !slot.unit.startsWith(after[0]) ? 1 : 0;
+    const unitFits = slot.unit !== '' && (after.startsWith(slot.unit, magnitude) || (slot.unit === '元' && /^万?元/.test(after)));
+    const rest = unitFits ? after.slice(magnitude + slot.unit.length) : after.replace(/^个/, '');
     const focusFit = slot.focus ? focusNear(slot.focus, rest) : 0;
     fit = Math.max(fit, (unitFits ? UNIT_FIT : 0) + focusFit);
   }

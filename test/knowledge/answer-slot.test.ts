@@ -17,3 +17,10 @@ describe('answerSlot', () => {
     expect(slotFit(answerSlot('多少亩')!, '实施面积不少于 1000 亩').fit).toBeGreaterThan(0);
   });
 });
+
+describe('slotFit with a magnitude', () => {
+  it('counts 44万亩 as an answer to 多少亩', () => {
+    const slot = answerSlot('全县一共要做多少亩')!;
+    expect(slotFit(slot, '全县计划实施作业面积44万亩').fit).toBeGreaterThan(0);
+  });
+});

@@ -20,6 +20,9 @@ export interface KnowledgeBaseOptions {
 const MIN_COVERAGE = 0.62;
 /** …and at least this share of its subject words (nouns, names): a passage about something else is no answer. */
 const MIN_SUBJECT_COVERAGE = 0.4;
+/** A quantity question may be answered by a sentence this complete when no other sentence comes close. */
+const MIN_QUANTITY_COVERAGE = 0.5;
+const CLEAR_LEAD = 0.05;
 const MAX_QUESTION = 300;
 /** Sentences searched for a rank that names the asked-for thing (`第一档为秸秆少量覆盖`). */
 const ALIAS_SOURCES = 5;
@@ -80,6 +83,18 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       if (best && best.coverage >= MIN_COVERAGE + 0.1 && best.statesAnswerKind) found.push(question);
     }
     return (examples = found);
+  }
+
+  /**
+   * The best sentence covers enough of the question: the full share, or — for a question asking a
+   * quantity — a lower share when it is the only sentence stating one, clearly ahead of the rest.
+   */
+  function covers(question: string, sentences: ScoredSentence[]): boolean {
+    const [best, next] = sentences;
+    if (best.coverage >= MIN_COVERAGE) return true;
+    if (!WANTS_QUANTITY.test(question) || best.coverage < MIN_QUANTITY_COVERAGE || best.subjectCoverage < MIN_QUANTITY_COVERAGE) return false;
+    // …stated in figures (`3米×2米`), not in words that merely count (`建一亩成一亩`)
+    return /\d/.test(best.text) && (!next || next.score <= best.score - CLEAR_LEAD);
   }
 
   function noAnswer(answer: string): Answer {
@@ -153,7 +168,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
           sentences = again;
         }
       }
-      if (!sentences.length || sentences[0].coverage < MIN_COVERAGE) return noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
+      if (!sentences.length || !covers(text, sentences)) return noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
       const chosen = choose(text, sentences);
       // the sentence that gives the rank is quoted too, so the reader can check the step
       if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > MAX_ANSWER ? bridge.tight() : bridge.text });

@@ -7,7 +7,8 @@ import { ingestFolder } from './ingest.ts';
 import { loadLexicon } from './lexicon.ts';
 import { queryTerms } from './query-terms.ts';
 import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
-import { rankChunks, weighTerms } from './retrieval.ts';
+import { matchable } from './normalize-text.ts';
+import { rankChunks, termMatch, weighTerms } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
 import type { DocumentMeta, KnowledgeBase, SearchHit } from './types.ts';
 
@@ -93,6 +94,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const [best, next] = sentences;
     if (best.coverage >= MIN_COVERAGE) return true;
     if (!WANTS_QUANTITY.test(question) || best.coverage < MIN_QUANTITY_COVERAGE || best.subjectCoverage < MIN_QUANTITY_COVERAGE) return false;
+    // a name jieba had to guess (`三面船镇` → 船镇) is what the question is about: the sentence must hold it
+    const where = matchable(`${best.chunk.section} ${best.text}`);
+    if (queryTerms(question, tokenizer, lexicon).some((term) => term.guessed && termMatch(term, where) < 1)) return false;
     // …stated in figures (`3米×2米`), not in words that merely count (`建一亩成一亩`)
     return /\d/.test(best.text) && (!next || next.score <= best.score - CLEAR_LEAD);
   }

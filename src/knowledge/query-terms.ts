@@ -98,7 +98,7 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
       continue;
     }
     // …and a guessed word glued to a stop word (`要定` from 截止哪天要定下来) is no word of the subject
-    if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && (lexicon.stopwords.has(pieces[0]) || (word.length <= 3 && (MODAL_END.test(word) || lexicon.synonyms.has(pieces[pieces.length - 1])))) && pieces.join('') === word && !tags.get(word)?.startsWith('n')) {
+    if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && (lexicon.stopwords.has(pieces[0]) || (word.length <= 3 && MODAL_END.test(word))) && pieces.join('') === word && !tags.get(word)?.startsWith('n')) {
       for (const piece of pieces) if (lexicon.synonyms.has(piece)) add(piece);
       continue;
     }

@@ -37,3 +37,12 @@ describe('queryTerms on colloquial questions', () => {
     expect(terms('柏家沟镇任务多少万亩').map((term) => term.text).join(' ')).toMatch(/柏家/);
   });
 });
+
+describe('queryTerms keeps guessed place names', () => {
+  it('does not split a town name ending in 乡 (中山龙乡 → 龙乡)', () => {
+    const lexicon = loadLexicon(join(process.cwd(), 'knowledge'));
+    const tokenizer = createTokenizer(lexicon.dictionaryText);
+    const words = queryTerms('任务分配表中山龙乡的任务面积是多少', tokenizer, lexicon).map((term) => term.text);
+    expect(words.some((word) => word.includes('龙'))).toBe(true);
+  });
+});

@@ -13,10 +13,10 @@ const chatRequestSchema = z
 export type ChatRequestParse = { ok: true; message: IncomingMessage } | { ok: false; error: string };
 
 /** Validates `{"userId","text"}` or `{"userId","action"}` and turns it into an IncomingMessage. */
-export function parseChatRequest(body: Buffer): ChatRequestParse {
+export function parseChatRequest(body: string): ChatRequestParse {
   let json: unknown;
   try {
-    json = JSON.parse(body.toString('utf8'));
+    json = JSON.parse(body);
   } catch {
     return { ok: false, error: '请求体不是合法的 JSON，应为 {"userId":"…","text":"…"}。' };
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { Conversation } from '../../core/conversation.ts';
+import { BodyTooLargeError, readBody } from '../read-body.ts';
 import { CHAT_PAGE } from './chat-page.ts';
 import { parseChatRequest } from './chat-request.ts';
 
@@ -19,17 +20,6 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.writeHead(status, JSON_HEADERS).end(JSON.stringify(body));
 }
 
-export async function readBody(request: HttpRequest, maxBytes: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** The local web chat: a page at `/` and the JSON API at `POST /api/chat`, over the shared conversation core. */
 export function createWebServer(options: WebServerOptions): Server {
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
@@ -46,8 +36,13 @@ export function createWebServer(options: WebServerOptions): Server {
       if (request.method === 'GET' && path === '/healthz') return sendJson(response, 200, { ok: true });
       if (path !== '/api/chat') return sendJson(response, 404, { error: '没有这个地址。网页聊天在 /，接口是 POST /api/chat。' });
       if (request.method !== 'POST') return sendJson(response, 405, { error: '请用 POST 调用 /api/chat。' });
-      const body = await readBody(request, maxBodyBytes);
-      if (!body) return sendJson(response, 413, { error: `请求太大，请控制在 ${Math.floor(maxBodyBytes / 1024)} KB 以内。` });
+      let body: string;
+      try {
+        body = await readBody(request, maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        return sendJson(response, 413, { error: `请求太大，请控制在 ${Math.floor(maxBodyBytes / 1024)} KB 以内。` });
+      }
       const parsed = parseChatRequest(body);
       if (!parsed.ok) return sendJson(response, 400, { error: parsed.error });
       const replies = await options.conversation.handle(parsed.message);

@@ -53,6 +53,12 @@ describe('web channel', () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });
 
+  it('refuses an oversized body with 413 and a Chinese message', async () => {
+    const response = await post({ userId: 'w3', text: 'x'.repeat(300 * 1024) });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toContain('请求太大');
+  });
+
   it('survives hostile text', async () => {
     for (const text of ['"*:NEAR(', "'; DROP TABLE sessions; --", '🌾🌾🌾', 'x'.repeat(15000)]) {
       const response = await post({ userId: 'w2', text });

@@ -1,6 +1,5 @@
 import { createConversation, type Answerer, type Conversation } from './core/conversation.ts';
 import type { Skill } from './core/skill.ts';
-import { anonymousDirectory, type UserDirectory } from './core/user-directory.ts';
 import { createKnowledgeBase } from './knowledge/knowledge-base.ts';
 import type { IngestReport, KnowledgeBase } from './knowledge/types.ts';
 import { openDatabase, type SqliteDatabase } from './store/database.ts';
@@ -42,7 +41,6 @@ export function createApp(config: Config): App {
   const ingestReport = knowledge.ensureIndexed();
   const units = loadUnits(config.knowledgeDir);
   const userStore = createSqliteUserStore(db, units);
-  const users: UserDirectory = userStore ?? anonymousDirectory;
   const records = createSqliteRecordStore(db);
   const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
@@ -68,9 +66,9 @@ export function createApp(config: Config): App {
     deliveries: createSqliteDeliveryLog(db),
     answerer,
     skills,
-    users,
+    users: userStore,
     onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  const formCards: FormCardDependencies = { forms, submit: (formId, values, ctx) => formSkill.submitFormValues(formId, values, ctx), users };
+  const formCards: FormCardDependencies = { forms, submit: (formId, values, ctx) => formSkill.submitFormValues(formId, values, ctx), users: userStore };
   return { config, db, knowledge, ingestReport, conversation, formCards, close: () => db.close() };
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { closeServer } from '../support/fake-http.ts';
 import { createRecordingLogger } from '../../src/channels/channel-logger.ts';
 import { createConfiguredChannels } from '../../src/channels/configured-channels.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
@@ -53,8 +54,7 @@ describe('createConfiguredChannels', () => {
     expect(await challenge.json()).toEqual({ challenge: 'c-1' });
     expect((await fetch(`${url}/other`)).status).toBe(404);
     await channels.stop();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
     await telegramApi.close();
     await feishuApi.close();
   });

@@ -1,6 +1,5 @@
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../src/app.ts';
@@ -8,6 +7,7 @@ import { loadConfig } from '../../../src/config.ts';
 import type { Conversation } from '../../../src/core/conversation.ts';
 import { loadUnits } from '../../../src/units/load-units.ts';
 import { createSqliteUserStore } from '../../../src/users/user-store.ts';
+import { closeServer, listenOnLoopback } from '../../support/fake-http.ts';
 
 export const KNOWLEDGE_DIR = join(import.meta.dirname, '..', '..', '..', 'knowledge');
 /** Generous: only reached when something is broken, and then the message says what was awaited. */
@@ -80,11 +80,7 @@ export function watchedConversation(conversation: Conversation) {
 }
 
 export async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${await listenOnLoopback(server)}`;
 }
 
-export async function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-}
+export { closeServer };

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback } from '../../support/fake-http.ts';
 import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
 import { createFeishuChannel, type FeishuChannel } from '../../../src/channels/feishu/feishu-channel.ts';
 import { encryptFeishuPayload, feishuSignedHeaders, startFakeFeishuApi, type FakeFeishuApi } from '../../support/fake-feishu-api.ts';
@@ -30,15 +30,13 @@ describe('Feishu channel over HTTP event subscription', () => {
     server = createServer((request, response) => {
       if (!channel.handleHttp(request, response)) response.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
     await channel.start();
   });
 
   afterEach(async () => {
     await channel.stop();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
     await api.close();
   });
 

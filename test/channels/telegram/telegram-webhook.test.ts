@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback } from '../../support/fake-http.ts';
 import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
 import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../../support/fake-telegram-api.ts';
@@ -25,15 +25,13 @@ describe('Telegram channel in webhook mode', () => {
     server = createServer((request, response) => {
       if (!channel.handleHttp(request, response)) response.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
     await channel.start();
   });
 
   afterEach(async () => {
     await channel.stop();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
     await api.close();
   });
 
@@ -43,11 +41,9 @@ describe('Telegram channel in webhook mode', () => {
   it('asks Telegram to retry while the channel is not started yet', async () => {
     const early = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot, webhook: { url: 'https://x.cn/early', path: '/early', secret } }, conversation: test.conversation });
     const probe = createServer((request, response) => void early.handleHttp(request, response));
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const response = await fetch(`http://127.0.0.1:${(probe.address() as AddressInfo).port}/early`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': secret }, body: '{}' });
+    const response = await fetch(`http://127.0.0.1:${await listenOnLoopback(probe)}/early`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': secret }, body: '{}' });
     expect(response.status).toBe(503);
-    probe.closeAllConnections();
-    await new Promise((resolve) => probe.close(resolve));
+    await closeServer(probe);
   });
 
   it('registers the webhook with its secret token', () => {

@@ -6,6 +6,8 @@ const caseSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   q: z.string(),
   must: z.array(z.string()).optional(),
+  /** At least one of these must be in the answer. */
+  must_any: z.array(z.string()).optional(),
   expect: z.string().optional(),
 });
 
@@ -57,19 +59,39 @@ export function normalizeForEval(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/** An answer is judged on its first this many characters (after NFKC, without white space): key facts must come early. */
+export const MAX_ANSWER_CHARS = 300;
+
+/** A must string passes when the text holds it or, for `a|b`, one of its alternatives. */
+function holds(text: string, must: string): boolean {
+  return must.split('|').some((alternative) => text.includes(normalizeForEval(alternative)));
+}
+
 export function judge(testCase: EvalCase, answer: Answer): boolean | undefined {
   if (testCase.expect === 'no_answer') return answer.status === 'no_answer';
-  if (testCase.must?.length) {
-    const text = normalizeForEval(answer.answer);
-    return answer.status === 'answered' && testCase.must.every((must) => text.includes(normalizeForEval(must)));
-  }
-  return undefined;
+  const must = testCase.must ?? [];
+  const any = testCase.must_any ?? [];
+  if (!must.length && !any.length) return undefined;
+  const text = normalizeForEval(answer.answer).slice(0, MAX_ANSWER_CHARS);
+  return answer.status === 'answered' && must.every((one) => holds(text, one)) && (!any.length || any.some((one) => holds(text, one)));
 }
 
 export function percentile(values: number[], share: number): number {
   if (!values.length) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+/** Runs every case through an async `answer` (the conversation core), one after another, timing each call. */
+export async function runEvalAsync(cases: EvalCase[], answer: (question: string) => Promise<Answer>): Promise<{ results: EvalResult[]; summary: EvalSummary }> {
+  const results: EvalResult[] = [];
+  for (const testCase of cases) {
+    const started = performance.now();
+    const reply = await answer(testCase.q);
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    results.push({ id: testCase.id, status: reply.status, answer: reply.answer, citations: reply.citations, ms, pass: judge(testCase, reply) });
+  }
+  return { results, summary: summarize(cases, results) };
 }
 
 /** Runs every case through `answer`, timing each call. */
@@ -84,7 +106,7 @@ export function runEval(cases: EvalCase[], answer: (question: string) => Answer)
 }
 
 export function summarize(cases: EvalCase[], results: EvalResult[]): EvalSummary {
-  const mustIds = new Set(cases.filter((testCase) => testCase.must?.length && testCase.expect !== 'no_answer').map((testCase) => testCase.id));
+  const mustIds = new Set(cases.filter((testCase) => (testCase.must?.length || testCase.must_any?.length) && testCase.expect !== 'no_answer').map((testCase) => testCase.id));
   const declineIds = new Set(cases.filter((testCase) => testCase.expect === 'no_answer').map((testCase) => testCase.id));
   const mustPassed = results.filter((result) => mustIds.has(result.id) && result.pass).length;
   const declined = results.filter((result) => declineIds.has(result.id) && result.pass).length;

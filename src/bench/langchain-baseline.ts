@@ -16,7 +16,7 @@ export interface Baseline {
  * LangChain's BM25 splits the query on white space; pass `tokenize` (e.g. jieba) to give it Chinese words.
  */
 export async function createLangchainBaseline(folder: string, tokenize?: (text: string) => string[]): Promise<Baseline> {
-  const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 500, chunkOverlap: 50, separators: ['\n\n', '\n', '。', '；', '，', ''] });
+  const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 300, chunkOverlap: 50, separators: ['\n\n', '\n', '。', '；', '，', ''] });
   const documents: Document[] = [];
   for (const file of readdirSync(folder).filter((name) => /\.(txt|md)$/i.test(name)).sort()) {
     const text = readFileSync(join(folder, file), 'utf8');

@@ -6,7 +6,6 @@ import { openDatabase, type SqliteDatabase } from './store/database.ts';
 import { createSqliteDeliveryLog } from './store/delivery-log.ts';
 import { createSqliteSessionStore } from './store/session-store.ts';
 import type { Config } from './config.ts';
-import type { FormCardDependencies } from './forms/form-card-dependencies.ts';
 import { createFormSkill } from './forms/form-skill.ts';
 import { loadForms } from './forms/load-forms.ts';
 import { createSqliteRecordStore } from './records/record-store.ts';
@@ -29,8 +28,6 @@ export interface App {
   knowledge: KnowledgeBase;
   ingestReport: IngestReport;
   conversation: Conversation;
-  /** What Feishu form cards need (a whole report in one card, checked like the chat); pass to createConfiguredChannels. */
-  formCards: FormCardDependencies;
   close(): void;
 }
 
@@ -69,6 +66,5 @@ export function createApp(config: Config): App {
     users: userStore,
     onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  const formCards: FormCardDependencies = { forms, submit: (formId, values, ctx) => formSkill.submitFormValues(formId, values, ctx), users: userStore };
-  return { config, db, knowledge, ingestReport, conversation, formCards, close: () => db.close() };
+  return { config, db, knowledge, ingestReport, conversation, close: () => db.close() };
 }

@@ -3,8 +3,6 @@ import type { Config } from '../config.ts';
 import type { Conversation } from '../core/conversation.ts';
 import { consoleChannelLogger, type ChannelLogger } from './channel-logger.ts';
 import { createFeishuChannel } from './feishu/feishu-channel.ts';
-import type { FormCardDependencies } from '../forms/form-card-dependencies.ts';
-import { createFeishuFormCards } from './feishu/feishu-form-cards.ts';
 import { feishuSettingsFrom } from './feishu/feishu-settings.ts';
 import type { PlatformChannel } from './platform-channel.ts';
 import { createTelegramChannel } from './telegram/telegram-channel.ts';
@@ -33,8 +31,6 @@ export function createConfiguredChannels(options: {
   config: Config;
   conversation: Conversation;
   logger?: ChannelLogger;
-  /** Lets Feishu users fill a whole report in one card (pass app.formCards); omitted → field-by-field chat only. */
-  formCards?: FormCardDependencies;
 }): ConfiguredChannels {
   const logger = options.logger ?? consoleChannelLogger;
   const telegramSettings = telegramSettingsFrom(options.config.env);
@@ -44,7 +40,7 @@ export function createConfiguredChannels(options: {
     channels.push({ name: 'telegram', channel: createTelegramChannel({ settings: telegramSettings, conversation: options.conversation, logger }) });
   } else logger.info('Telegram 未启用：没有设置 TELEGRAM_BOT_TOKEN。');
   if (feishuSettings) {
-    channels.push({ name: 'feishu', channel: createFeishuChannel({ settings: feishuSettings, conversation: options.conversation, logger, formCards: options.formCards && createFeishuFormCards(options.formCards) }) });
+    channels.push({ name: 'feishu', channel: createFeishuChannel({ settings: feishuSettings, conversation: options.conversation, logger}) });
   } else logger.info('飞书未启用：没有设置 FEISHU_APP_ID / FEISHU_APP_SECRET。');
   return {
     names: channels.map((entry) => entry.name),

@@ -14,6 +14,10 @@ export interface IncomingMessage {
   displayName?: string;
   /** Platform delivery id (Telegram update_id, Feishu event_id) used to drop redeliveries. */
   dedupKey?: string;
+  /** Values of a submitted whole form (Reply.form), keyed by field key; multi-choices as arrays. */
+  formValues?: Record<string, string | string[]>;
+  /** The channel can draw a whole form at once (Reply.form, e.g. a Feishu card); others get the step-by-step flow. */
+  canShowForms?: boolean;
 }
 
 export interface Citation {
@@ -33,6 +37,35 @@ export interface Button {
   action: string;
 }
 
+/** One input of a whole form. */
+export interface FormPromptField {
+  key: string;
+  label: string;
+  /** Unit of a number field, shown next to the label (亩, 吨). */
+  unit?: string;
+  required: boolean;
+  /** Fixed choices (a select); absent for free text. */
+  choices?: string[];
+  multiple?: boolean;
+  placeholder: string;
+  /** Prefilled value; several choices joined by 、. */
+  initial?: string;
+}
+
+/**
+ * A whole form shown at once, for channels that can draw one (IncomingMessage.canShowForms). The reply's
+ * text is the form's note; its buttons sit under it.
+ * - fill: inputs and `submit`; the press comes back as an action with IncomingMessage.formValues.
+ * - confirm: only the text and the buttons (e.g. 「仍然提交」「返回修改」).
+ * - done: replaces the form whose button was pressed, so it cannot be submitted twice.
+ */
+export interface FormPrompt {
+  title: string;
+  stage: 'fill' | 'confirm' | 'done';
+  fields?: FormPromptField[];
+  submit?: Button;
+}
+
 export interface Attachment {
   fileName: string;
   mimeType: string;
@@ -44,6 +77,8 @@ export interface Reply {
   citations?: Citation[];
   buttons?: Button[];
   attachment?: Attachment;
+  /** A whole form to draw (only sent to channels with canShowForms). */
+  form?: FormPrompt;
   /** Set on the reply of the question-answering path: whether the documents answered. */
   answerStatus?: Answer['status'];
 }

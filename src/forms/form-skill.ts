@@ -17,6 +17,7 @@ import {
   unitChoices,
   type FormTurn,
 } from './form-flow.ts';
+import { FORM_CARD_PAYLOAD, FORM_CARD_REQUEST, pressFormCard, requestFormCard } from './form-card.ts';
 import { questionReply } from './form-messages.ts';
 import { confirmExtracted, dropExtracted } from './model-extraction.ts';
 import { defaultNewId, formsNamedIn, offerForms, startCorrection, startForm } from './form-start.ts';
@@ -142,8 +143,10 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     name: FORM_SKILL,
     commands: {
       report: (ctx, args) => startByName(ctx, args),
+      card: (ctx, args) => requestFormCard(ctx, args, deps, startByName),
     },
     onAction(ctx, payload) {
+      if (payload.startsWith(FORM_CARD_PAYLOAD)) return pressFormCard(ctx, payload.slice(FORM_CARD_PAYLOAD.length), deps);
       const [verb, argument] = payload.split(':');
       if (verb === 'start') {
         const form = deps.forms.get(argument ?? '');
@@ -177,6 +180,8 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     },
     cancelActivity: cancel,
     tryIntent(ctx) {
+      const card = FORM_CARD_REQUEST.exec(ctx.text);
+      if (card) return requestFormCard(ctx, card[1].trim(), deps, startByName), true;
       const correction = RECORD_CORRECTION.exec(ctx.text);
       if (correction) return startCorrection(ctx, correction[1].toUpperCase(), deps), true;
       if (ctx.text.length > 20) return false;

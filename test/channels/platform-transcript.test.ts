@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { createRecordingLogger } from '../../src/channels/channel-logger.ts';
 import { createFeishuChannel, type FeishuChannel } from '../../src/channels/feishu/feishu-channel.ts';
-import { createFeishuFormCards } from '../../src/channels/feishu/feishu-form-cards.ts';
 import { renderFeishuReply } from '../../src/channels/feishu/feishu-format.ts';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.ts';
 import { renderTelegramHtml } from '../../src/channels/telegram/telegram-format.ts';
@@ -57,7 +56,6 @@ describe('the same conversation on Telegram and Feishu as in the core (real app,
       settings: { appId: feishuApi.appId, appSecret: feishuApi.appSecret, domain: feishuApi.domain, mode: 'ws' },
       conversation: app.conversation,
       logger,
-      formCards: createFeishuFormCards(app.formCards),
     });
     await telegram.start();
     await feishu.start();

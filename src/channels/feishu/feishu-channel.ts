@@ -1,12 +1,13 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Conversation } from '../../core/conversation.ts';
+import type { Reply } from '../../core/types.ts';
 import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
 import type { PlatformChannel } from '../platform-channel.ts';
 import { ChannelCredentialsError } from '../channel-credentials-error.ts';
 import type { RetryOptions } from '../send-retry.ts';
 import { createUserQueues } from '../user-queues.ts';
 import { translateFeishuCardAction, translateFeishuMessage, type CardActionEvent, type FeishuInbound, type MessageReceiveEvent } from './feishu-event.ts';
-import type { FeishuFormCards, FormCardOutcome } from './feishu-form-cards.ts';
+import { formCardOf } from './feishu-form-card.ts';
 import { createFeishuHttpHandler } from './feishu-http-handler.ts';
 import { createFeishuSender } from './feishu-sender.ts';
 import type { FeishuSettings } from './feishu-settings.ts';
@@ -18,8 +19,6 @@ export interface FeishuChannelOptions {
   retry?: RetryOptions;
   /** Milliseconds since epoch; injected to test the timestamp window. */
   now?: () => number;
-  /** Whole-report form cards; without it, reports are filled field by field in the chat. */
-  formCards?: FeishuFormCards;
 }
 
 /** HTTP mode: /feishu/events and /feishu/cards; in ws mode handleHttp always returns false. */
@@ -55,60 +54,22 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   let botOpenId: string | undefined;
   let wsClient: lark.WSClient | undefined;
 
-  const formCards = options.formCards;
-  // Form-card events bypass the conversation (and its delivery log), so they get their own dedup.
-  const seenCardEvents = new Set<string>();
-
-  function firstTime(key: string | undefined): boolean {
-    if (!key) return true;
-    if (seenCardEvents.has(key)) return false;
-    seenCardEvents.add(key);
-    if (seenCardEvents.size > 5000) seenCardEvents.delete(seenCardEvents.values().next().value!);
-    return true;
-  }
-
-  /** Form-card requests and submissions, or undefined to let the conversation handle the event. */
-  function formCardWork(inbound: FeishuInbound): (() => FormCardOutcome[]) | undefined {
-    if (!formCards) return undefined;
-    const { message } = inbound;
-    const userKey = `feishu:${message.userId}`;
-    if (message.action?.startsWith('formcard:')) {
-      const press = { action: message.action, value: inbound.actionValue ?? {}, formValues: inbound.formValues, userKey, submissionKey: message.dedupKey };
-      return () => formCards.press(press);
-    }
-    const text = message.text;
-    return text && formCards.wants(text) ? () => formCards.request(text, userKey) ?? [] : undefined;
-  }
-
-  function runCardWork(work: () => FormCardOutcome[]): FormCardOutcome[] {
-    try {
-      return work();
-    } catch (error) {
-      logger.error('[feishu] 处理表单卡片失败', error);
-      return [{ kind: 'reply', reply: { text: '抱歉，处理表单卡片时出错了，请稍后重试；也可以发送 /report 逐项填写。' } }];
-    }
+  async function deliver(inbound: FeishuInbound, reply: Reply): Promise<void> {
+    if (reply.form?.stage === 'done') {
+      const messageId = inbound.target.cardMessageId;
+      // Best effort: the result message that follows is what counts.
+      if (messageId) await sender.updateCard(messageId, formCardOf({ ...reply, form: reply.form })).catch((error) => logger.warn('[feishu] 更新已提交的卡片失败', error));
+    } else if (reply.form) await sender.sendCard(inbound.target, formCardOf({ ...reply, form: reply.form }));
+    else await sender.send(inbound.target, reply);
   }
 
   function accept(inbound: FeishuInbound | null): void {
     if (!inbound) return;
-    const cardWork = formCardWork(inbound);
-    if (cardWork && !firstTime(inbound.message.dedupKey)) return;
     queues.enqueue(
       inbound.message.userId,
       async () => {
-        if (cardWork) {
-          for (const outcome of runCardWork(cardWork)) {
-            if (outcome.kind === 'update') {
-              const messageId = inbound.target.cardMessageId;
-              // Best effort: the result message below is what counts.
-              if (messageId) await sender.updateCard(messageId, outcome.card).catch((error) => logger.warn('[feishu] 更新已提交的卡片失败', error));
-            } else if (outcome.kind === 'card') await sender.sendCard(inbound.target, outcome.card);
-            else await sender.send(inbound.target, outcome.reply);
-          }
-          return;
-        }
         const replies = await conversation.handle(inbound.message);
-        for (const reply of replies) await sender.send(inbound.target, reply);
+        for (const reply of replies) await deliver(inbound, reply);
       },
       (error) => logger.error(`[feishu] 事件 ${inbound.message.dedupKey ?? '?'}（会话 ${inbound.target.chatId}）的回复未能全部送达`, error),
     );

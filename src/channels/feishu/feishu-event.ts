@@ -12,10 +12,6 @@ export interface FeishuTarget {
 export interface FeishuInbound {
   message: IncomingMessage;
   target: FeishuTarget;
-  /** Values of a submitted form card (card form container), keyed by field name. */
-  formValues?: Record<string, unknown>;
-  /** The whole value object of a pressed card button (form cards keep their state in it). */
-  actionValue?: Record<string, unknown>;
 }
 
 interface Mention {
@@ -69,6 +65,7 @@ export function translateFeishuMessage(event: MessageReceiveEvent, botOpenId?: s
       chatId: message.chat_id,
       text: text.replace(/\s+/g, ' ').trim(),
       dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined,
+      canShowForms: true,
     },
     target: { chatId: message.chat_id, replyToMessageId: message.message_id },
   };
@@ -82,12 +79,21 @@ export function translateFeishuCardAction(event: CardActionEvent): FeishuInbound
   const value = event.action?.value;
   const action = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as { action?: unknown }).action : undefined;
   if (typeof action !== 'string' || !action) return null;
+  const formValues = event.action?.form_value ? formValuesOf(event.action.form_value) : undefined;
   return {
-    message: { channel: 'feishu', userId, chatId, action, dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined },
+    message: { channel: 'feishu', userId, chatId, action, dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined, canShowForms: true, ...(formValues ? { formValues } : {}) },
     target: { chatId, cardMessageId: event.context?.open_message_id },
-    formValues: event.action?.form_value,
-    actionValue: value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined,
   };
+}
+
+/** A card form container's values: text inputs and selects as strings, multi-selects as arrays. */
+function formValuesOf(raw: Record<string, unknown>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) values[key] = value.map(String);
+    else if (value != null) values[key] = String(value);
+  }
+  return values;
 }
 
 /** Plain text of a text or post message; other kinds (images, files…) carry no text. */

@@ -1,25 +1,15 @@
-import type { FieldDefinition, FormDefinition } from '../../forms/form-schema.ts';
-
-/** What a form card's submit button carries back (besides the typed values in form_value). */
-export interface FormCardState {
-  formId: string;
-  /** Values from an earlier card (the follow-up card for conditional fields shows only the new ones). */
-  carried: Record<string, string>;
-  /** Warnings the user accepted by pressing 「仍然提交」. */
-  accepted?: string[];
-}
-
-export const FORM_CARD_ACTION = 'formcard:submit';
+import type { FormPrompt, FormPromptField, Reply } from '../../core/types.ts';
+import { buttonElement } from './feishu-format.ts';
 
 const plain = (content: string) => ({ tag: 'plain_text', content });
+const CONFIG = { wide_screen_mode: true, update_multi: true };
 
-/** One card input for a form field; choices become (multi-)selects, everything else a text input. */
-function fieldElement(field: FieldDefinition, initial: string | undefined): Record<string, unknown> {
-  const label = `${field.label}${field.unit && field.type === 'number' ? `（${field.unit}）` : ''}${field.required ? ' *' : ''}`;
-  const choices = field.type === 'yes-no' ? ['是', '否'] : field.type === 'choice' ? (field.options ?? []).map((option) => option.label) : undefined;
-  if (choices) {
-    const options = choices.map((choice) => ({ text: plain(choice), value: choice }));
-    const chosen = initial ? initial.split(/[、,，]/).filter((value) => choices.includes(value)) : [];
+/** One card input; choices become (multi-)selects, everything else a text input. */
+function fieldElement(field: FormPromptField): Record<string, unknown> {
+  const label = `${field.label}${field.unit ? `（${field.unit}）` : ''}${field.required ? ' *' : ''}`;
+  if (field.choices) {
+    const options = field.choices.map((choice) => ({ text: plain(choice), value: choice }));
+    const chosen = field.initial ? field.initial.split(/[、,，]/).filter((value) => field.choices!.includes(value)) : [];
     return field.multiple
       ? { tag: 'multi_select_static', name: field.key, placeholder: plain(label), options, ...(chosen.length ? { selected_values: chosen } : {}) }
       : { tag: 'select_static', name: field.key, placeholder: plain(label), options, ...(chosen.length ? { initial_option: chosen[0] } : {}) };
@@ -29,70 +19,40 @@ function fieldElement(field: FieldDefinition, initial: string | undefined): Reco
     name: field.key,
     label: plain(label),
     label_position: 'top',
-    placeholder: plain(field.example ? `例如：${field.example}` : field.question),
-    ...(initial ? { default_value: initial } : {}),
+    placeholder: plain(field.placeholder),
+    ...(field.initial ? { default_value: field.initial } : {}),
   };
 }
 
 /**
- * A card with every given field in one form container and a submit button. Select fields get a small
- * label above them because selects have no label of their own.
+ * A whole form in one card form container with a submit button. Select fields get a small label above
+ * them because selects have no label of their own.
  */
-export function formCard(options: {
-  form: FormDefinition;
-  title: string;
-  fields: FieldDefinition[];
-  state: FormCardState;
-  initial?: Record<string, string>;
-  note?: string;
-}): Record<string, unknown> {
+function fillCard(form: FormPrompt, note: string): Record<string, unknown> {
   const elements: Array<Record<string, unknown>> = [];
-  for (const field of options.fields) {
-    const element = fieldElement(field, options.initial?.[field.key]);
+  for (const field of form.fields ?? []) {
+    const element = fieldElement(field);
     if (element.tag !== 'input') elements.push({ tag: 'markdown', content: `**${field.label}**${field.required ? ' *' : ''}` });
     elements.push(element);
   }
-  elements.push({
-    tag: 'button',
-    text: plain('提交'),
-    type: 'primary',
-    action_type: 'form_submit',
-    name: 'submit',
-    value: { action: FORM_CARD_ACTION, ...options.state },
-  });
+  if (form.submit) {
+    elements.push({ tag: 'button', text: plain(form.submit.label), type: 'primary', action_type: 'form_submit', name: 'submit', value: { action: form.submit.action } });
+  }
   return {
-    config: { wide_screen_mode: true, update_multi: true },
-    header: { title: plain(options.title), template: 'blue' },
-    elements: [
-      ...(options.note ? [{ tag: 'div', text: plain(options.note) }] : []),
-      { tag: 'form', name: 'form', elements },
-    ],
+    config: CONFIG,
+    header: { title: plain(form.title), template: 'blue' },
+    elements: [...(note ? [{ tag: 'div', text: plain(note) }] : []), { tag: 'form', name: 'form', elements }],
   };
 }
 
-/** What a submitted card turns into: its title and the result, without inputs or buttons. */
-export function doneCard(title: string, text: string): Record<string, unknown> {
+/** The card for a reply carrying a whole form: inputs (blue), a confirmation with buttons (orange), or the submitted result (green). */
+export function formCardOf(reply: Reply & { form: FormPrompt }): Record<string, unknown> {
+  const { form } = reply;
+  if (form.stage === 'fill') return fillCard(form, reply.text);
+  const buttons = reply.buttons ?? [];
   return {
-    config: { wide_screen_mode: true, update_multi: true },
-    header: { title: plain(title), template: 'green' },
-    elements: [{ tag: 'div', text: plain(text) }],
-  };
-}
-
-/** A card listing warnings with 「仍然提交」 (re-submits with the warnings accepted) and 「返回修改」. */
-export function warningsCard(options: { title: string; lines: string[]; state: FormCardState; editState: FormCardState }): Record<string, unknown> {
-  return {
-    config: { wide_screen_mode: true, update_multi: true },
-    header: { title: plain(options.title), template: 'orange' },
-    elements: [
-      { tag: 'div', text: plain(options.lines.join('\n')) },
-      {
-        tag: 'action',
-        actions: [
-          { tag: 'button', text: plain('仍然提交'), type: 'primary', value: { action: FORM_CARD_ACTION, ...options.state } },
-          { tag: 'button', text: plain('返回修改'), type: 'default', value: { action: 'formcard:edit', ...options.editState } },
-        ],
-      },
-    ],
+    config: CONFIG,
+    header: { title: plain(form.title), template: form.stage === 'done' ? 'green' : 'orange' },
+    elements: [{ tag: 'div', text: plain(reply.text) }, ...(buttons.length ? [{ tag: 'action', actions: buttons.map(buttonElement) }] : [])],
   };
 }

@@ -16,7 +16,7 @@ export const serveCommand: Command = {
     const app = createApp(config);
     console.log(describeIngestReport(app.ingestReport));
     // Credentials are checked before anything listens, so a bad variable fails the start with its name.
-    const channels = createConfiguredChannels({ config, conversation: app.conversation, formCards: app.formCards });
+    const channels = createConfiguredChannels({ config, conversation: app.conversation });
     const server = createWebServer({ conversation: app.conversation, routes: channels.routes });
     server.listen(config.port, config.host);
     await once(server, 'listening');

@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
 import { createFeishuChannel } from '../../../src/channels/feishu/feishu-channel.ts';
-import { createFeishuFormCards } from '../../../src/channels/feishu/feishu-form-cards.ts';
 import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
 import { createWebServer } from '../../../src/channels/web/web-server.ts';
 import { encryptFeishuPayload, feishuSignedHeaders, startFakeFeishuApi, type FeishuCall } from '../../support/fake-feishu-api.ts';
@@ -96,7 +95,6 @@ export async function startFeishuDriver(): Promise<ChannelDriver> {
     settings: { appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'http', encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN },
     conversation: watched.conversation,
     logger,
-    formCards: createFeishuFormCards(app.formCards),
   });
   const server = createWebServer({ conversation: app.conversation, routes: [(request, response) => channel.handleHttp(request, response)] });
   const base = await listen(server);

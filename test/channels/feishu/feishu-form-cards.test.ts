@@ -2,18 +2,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
 import { createFeishuChannel, type FeishuChannel } from '../../../src/channels/feishu/feishu-channel.ts';
-import { FORM_CARD_ACTION } from '../../../src/channels/feishu/feishu-form-card.ts';
-import { createFeishuFormCards } from '../../../src/channels/feishu/feishu-form-cards.ts';
+import { createConversation } from '../../../src/core/conversation.ts';
 import { createFormSkill } from '../../../src/forms/form-skill.ts';
 import { loadForms } from '../../../src/forms/load-forms.ts';
 import { createSqliteRecordStore } from '../../../src/records/record-store.ts';
 import type { RecordStore } from '../../../src/records/types.ts';
 import { loadRuleSets } from '../../../src/rules/load-rule-sets.ts';
 import { openMemoryDatabase } from '../../../src/store/database.ts';
+import { createSqliteDeliveryLog } from '../../../src/store/delivery-log.ts';
+import { createSqliteSessionStore } from '../../../src/store/session-store.ts';
 import { loadUnits } from '../../../src/units/load-units.ts';
 import { createSqliteUserStore } from '../../../src/users/user-store.ts';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../support/fake-feishu-api.ts';
-import { createTestConversation } from '../telegram/telegram-fixtures.ts';
 import { cardActionEvent, messageEvent, USER_A, USER_B } from './feishu-fixtures.ts';
 
 const KNOWLEDGE = join(import.meta.dirname, '..', '..', '..', 'knowledge');
@@ -41,12 +41,14 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
     records = createSqliteRecordStore(db);
     const forms = loadForms(KNOWLEDGE);
     const skill = createFormSkill({ forms, rules: loadRuleSets(KNOWLEDGE), records, users, units });
-    channel = createFeishuChannel({
-      settings: { appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'ws' },
-      conversation: createTestConversation().conversation,
-      logger,
-      formCards: createFeishuFormCards({ forms, submit: skill.submitFormValues, users }),
+    const conversation = createConversation({
+      sessions: createSqliteSessionStore(db),
+      deliveries: createSqliteDeliveryLog(db),
+      answerer: { answer: async () => ({ status: 'no_answer', answer: '', citations: [] }) },
+      skills: [skill],
+      users,
     });
+    channel = createFeishuChannel({ settings: { appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'ws' }, conversation, logger });
     await channel.start();
     await api.waitForConnection();
   });
@@ -75,7 +77,7 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
       township: '三面船镇', village: '东营子村', operatorName: '丰收合作社', operatorType: '农机合作社', plot: '村东大块', area: '很多',
       landBasis: '流转', materials: ['流转合同'], sowingMode: '少耕', strawCover: '65%', remoteMonitoring: '是',
     };
-    await api.pushWsEvent(cardActionEvent({ action: FORM_CARD_ACTION, value: submitValue(card), formValue: values, eventId: 'ev_card_1' }));
+    await api.pushWsEvent(cardActionEvent({ action: submitValue(card).action, value: submitValue(card), formValue: values, eventId: 'ev_card_1' }));
     await api.waitForCalls('message.create', 2);
     const [problems, again] = api.callsOf('message.create');
     expect(textOf(problems.body.content)).toContain('作业面积');
@@ -83,12 +85,12 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
     expect(formElements(retry).find((element) => element.name === 'village')?.default_value).toBe('东营子村');
 
     // Fixed area; 少耕 makes 动土 fields necessary, which the first card could not show.
-    await api.pushWsEvent(cardActionEvent({ action: FORM_CARD_ACTION, value: submitValue(retry), formValue: { ...values, area: '350亩' }, eventId: 'ev_card_2' }));
+    await api.pushWsEvent(cardActionEvent({ action: submitValue(retry).action, value: submitValue(retry), formValue: { ...values, area: '350亩' }, eventId: 'ev_card_2' }));
     const followUp = await cardAfter(3);
     expect(followUp.header.title.content).toContain('补充信息');
     expect(formElements(followUp).map((element) => element.name).filter(Boolean)).toEqual(['disturbedShare', 'disturbanceDepth', 'submit']);
 
-    const last = cardActionEvent({ action: FORM_CARD_ACTION, value: submitValue(followUp), formValue: { disturbedShare: '30%', disturbanceDepth: '8厘米' }, eventId: 'ev_card_3' });
+    const last = cardActionEvent({ action: submitValue(followUp).action, value: submitValue(followUp), formValue: { disturbedShare: '30%', disturbanceDepth: '8厘米' }, eventId: 'ev_card_3' });
     await api.pushWsEvent(last);
     await api.pushWsEvent(last); // Feishu redelivers: saved once.
     const [, , , saved] = await api.waitForCalls('message.create', 4);
@@ -110,7 +112,7 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
       township: '三面船镇', village: '西营子村', operatorName: '丰收合作社', operatorType: '农机合作社', plot: '村西大块', area: '3万亩',
       landBasis: '流转', materials: ['流转合同'], sowingMode: '免耕', strawCover: '65%', remoteMonitoring: '是',
     };
-    await api.pushWsEvent(cardActionEvent({ action: FORM_CARD_ACTION, value: submitValue(cardOf(sent.body.content)), formValue: values }));
+    await api.pushWsEvent(cardActionEvent({ action: submitValue(cardOf(sent.body.content)).action, value: submitValue(cardOf(sent.body.content)), formValue: values }));
     const warnings = await cardAfter(1);
     expect(warnings.header.title.content).toContain('请核对');
     expect(records.latest(FORM)).toHaveLength(0);

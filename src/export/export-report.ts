@@ -1,5 +1,5 @@
 import type { Attachment } from '../core/types.ts';
-import type { RecordStore } from '../records/types.ts';
+import type { RecordStore, RecordVersion } from '../records/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import { buildReportTable } from './report-table.ts';
 import type { ExportableForm, ReportTable } from './types.ts';
@@ -17,6 +17,8 @@ export interface ExportRequest {
   period?: string;
   format: ExportFormat;
   now: Date;
+  /** How a filer is shown (「张三（三面船镇）」). */
+  reporterLabel?: (record: RecordVersion) => string;
 }
 
 export interface ExportedReport {
@@ -34,7 +36,7 @@ export async function exportReport(request: ExportRequest): Promise<ExportedRepo
   const { form, units, scope } = request;
   const unitsInScope = scope ? [scope, ...units.descendants(scope).map((unit) => unit.name)] : undefined;
   const records = request.records.latest(form.id, unitsInScope ? { units: unitsInScope } : {});
-  const table = buildReportTable({ form, records, units, scope, period: request.period, now: request.now });
+  const table = buildReportTable({ form, records, units, scope, period: request.period, now: request.now, reporterLabel: request.reporterLabel });
   const content = request.format === 'xlsx' ? await writeReportXlsx(table) : writeReportCsv(table);
   return { table, file: { fileName: `${table.baseName}.${request.format}`, mimeType: MIME[request.format], content } };
 }

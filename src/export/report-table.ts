@@ -12,6 +12,8 @@ export interface ReportInput {
   /** Reporting period; default: the newest period among the records. */
   period?: string;
   now: Date;
+  /** How a filer is shown (「张三（三面船镇）」); default: the name saved with the record, else the userKey. */
+  reporterLabel?: (record: RecordVersion) => string;
 }
 
 const FACTORS: Record<string, [family: string, factor: number]> = {
@@ -117,10 +119,15 @@ export function buildReportTable(input: ReportInput): ReportTable {
   let achievedSum = 0;
   let achievedAny = false;
   const missing: string[] = [];
+  const conflicts: string[] = [];
+  const label = input.reporterLabel ?? ((r: RecordVersion) => r.author.displayName ?? r.author.userKey);
   const rows = rowUnits.map((unit, index): CellValue[] => {
     const own = records.filter((record) => record.unit === unit);
     if (own.length === 0) missing.push(unit);
-    const cells = fields.map((field) => (field.ratio ? null : cellOf(field, own.map((record) => record.data[field.key]))));
+    // Two records of one unit and period are a conflict to resolve, never a sum.
+    const conflict = own.length > 1;
+    if (conflict) conflicts.push(`${unit}（${own.map((r) => r.recordId).join('、')}）`);
+    const cells = fields.map((field) => (field.ratio || conflict ? null : cellOf(field, own.map((record) => record.data[field.key]))));
     fields.forEach((field, i) => add(field.key, cells[i]));
     fields.forEach((field, i) => {
       if (field.ratio) cells[i] = ratioOf(field, new Map(fields.map((f, j) => [f.key, cells[j] as number])));
@@ -144,7 +151,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
     }
     const latest = [...own].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     row.push(
-      own.length ? [...new Set(own.map((r) => r.author.displayName ?? r.author.userKey))].join('、') : '未填报',
+      own.length ? `${conflict ? '⚠️ 重复记录未合计：' : ''}${[...new Set(own.map(label))].join('、')}` : '未填报',
       latest ? chinaDateTime(new Date(latest.createdAt)) : null,
       own.length ? own.map((r) => `${r.recordId} v${r.version}`).join('；') : null,
     );
@@ -170,6 +177,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
     );
   }
   if (missing.length) notes.push(`未填报：${missing.join('、')}。`);
+  if (conflicts.length) notes.push(`同一期有多条记录、数字未合计（请核对后更正，只保留一条）：${conflicts.join('；')}。`);
   const exportDate = chinaDateTime(input.now).slice(0, 10);
   return {
     title: form.title,

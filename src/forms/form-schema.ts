@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deadlineSchema } from '../reporting/deadline-schema.ts';
 
 /** Where a form (or one of its parts) comes from: the clause a reviewer can check it against. */
 const sourceSchema = z.object({
@@ -131,6 +132,8 @@ export const formDefinitionSchema = z
     period: periodSchema.optional(),
     /** At most one record per unit and period: a second filing becomes a new version of the first. */
     onePerPeriod: z.boolean().default(false),
+    /** When each period is due, with the clause it comes from (reminders and status read it). */
+    deadline: deadlineSchema.optional(),
     fields: z.array(fieldSchema).min(1),
     computed: z.array(computedSchema).default([]),
     rules: z.array(rulesLinkSchema).default([]),

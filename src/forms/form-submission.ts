@@ -5,13 +5,15 @@ import { persist, runChecks, showReview, type FormTurn } from './form-flow.ts';
 import { button, summaryReply, warningsReply } from './form-messages.ts';
 import { missingRequired } from './form-progress.ts';
 import { describePeriod } from './period.ts';
+import { formatBeijing } from '../reporting/beijing-time.ts';
 
 function who(record: RecordVersion): string {
   return record.author.displayName ?? record.author.userKey;
 }
 
+/** Beijing time, as 「查看记录」 shows it. */
 function when(record: RecordVersion): string {
-  return record.createdAt.replace('T', ' ').slice(0, 16);
+  return formatBeijing(record.createdAt);
 }
 
 /** The key that makes a repeated confirmation (double press, retry after a crash) save only once. */
@@ -80,7 +82,9 @@ export function submitDraft(turn: FormTurn, revision: number | undefined, force:
   } else if (form.onePerPeriod) {
     request.baseVersion = 0;
   }
+  if (form.onePerPeriod) request.onePerSlot = true;
   const result = deps.records.save(request);
+  if (!result.ok && result.reason === 'slot-taken') return reportSlotTaken(turn, result.latest);
   if (!result.ok) return reportConflict(turn, result.latest);
   const record = result.record;
   state.phase = 'saved';
@@ -104,6 +108,20 @@ function reportConflict(turn: FormTurn, latest: RecordVersion): void {
   ctx.reply({
     text: `⚠️ 没有提交：${what}\n您填写的内容都还保留着。可以核对后把您的填写作为该记录的新版本提交（对方的版本会保留在历史中），或者取消。`,
     buttons: [button('以我的填写为准，作为新版本提交', 'rebase'), button('修改', 'edit'), button('取消', 'cancel')],
+  });
+  persist(turn);
+}
+
+/** A correction moved the record onto a unit and period another record already holds: one record per unit and period. */
+function reportSlotTaken(turn: FormTurn, holder: RecordVersion): void {
+  const { state, form, ctx } = turn;
+  const period = holder.period ? describePeriod(holder.period) : '';
+  const moving = state.correcting?.recordId ?? '';
+  ctx.reply({
+    text:
+      `⚠️ 没有提交：您把记录 ${moving} 改成了${holder.unit}${period}，但${holder.unit}${period}的「${form.title}」已有记录 ${holder.recordId}（${who(holder)} 于 ${when(holder)} 提交，第${holder.version}版）。` +
+      `同一单位同一期只能有一条记录。\n请把「${form.fields.find((field) => field.key === form.periodField)?.label ?? '期间'}」或单位改回原来的，或者发送「修改记录 ${holder.recordId}」更正那条记录。您填写的内容都还保留着。`,
+    buttons: [button('修改', 'edit'), button('取消', 'cancel')],
   });
   persist(turn);
 }

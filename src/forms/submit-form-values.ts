@@ -108,6 +108,7 @@ export function submitFormValues(formId: string, raw: Record<string, string>, ct
     submissionKey: ctx.submissionKey ?? `${ctx.user.userKey}.${deps.newId()}`,
     recordId: ctx.recordId,
     baseVersion: ctx.recordId ? ctx.baseVersion : form.onePerPeriod ? 0 : undefined,
+    onePerSlot: form.onePerPeriod,
   });
   if (saved.ok) result.saved = saved.record;
   else {

@@ -157,6 +157,11 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
       if (request.baseVersion !== undefined && request.baseVersion !== current.version) {
         return { ok: false, reason: 'conflict', latest: toVersion(current) };
       }
+      const moved = current.unit !== request.unit || current.period !== (request.period ?? null);
+      if (moved && request.onePerSlot) {
+        const holder = latestForSlot.get({ formId: request.formId, unit: request.unit, period: request.period ?? null });
+        if (holder && holder.record_id !== request.recordId) return { ok: false, reason: 'slot-taken', latest: toVersion(holder) };
+      }
       recordId = request.recordId;
       version = current.version + 1;
     } else {

@@ -44,11 +44,18 @@ export interface SaveRequest {
   baseVersion?: number;
   /** Idempotency key (e.g. the confirmation token): saving twice with the same key returns the first result. */
   submissionKey: string;
+  /**
+   * The form allows one record per unit and period: a correction that moves the record to another unit or
+   * period is refused (`slot-taken`) when a record already holds that unit and period.
+   */
+  onePerSlot?: boolean;
 }
 
 export type SaveResult =
   | { ok: true; record: RecordVersion; duplicate: boolean }
-  | { ok: false; reason: 'conflict'; latest: RecordVersion };
+  | { ok: false; reason: 'conflict'; latest: RecordVersion }
+  /** A correction moved the record onto a unit and period another record already holds; latest is that record. */
+  | { ok: false; reason: 'slot-taken'; latest: RecordVersion };
 
 export interface RecordFilter {
   unit?: string;

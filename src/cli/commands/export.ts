@@ -5,6 +5,8 @@ import { openRecordStores } from '../../records/open-stores.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';
+import { createSqliteDisplayNameStore } from '../../users/display-name-store.ts';
+import { createReporterNames } from '../../reporting/reporter-names.ts';
 import { resolveRecordFilters } from './resolve-record-filters.ts';
 
 const USAGE = '用法：gengbao export <表单> [--unit <县或乡镇>] [--period <期间>] [--format xlsx|csv] [--out <文件>]';
@@ -31,7 +33,9 @@ export const exportCommand: Command = {
         console.error(filters.error);
         return 2;
       }
+      const names = createReporterNames(createSqliteDisplayNameStore(stores.db), stores.users.boundUsers());
       const { file, table } = await exportReport({
+        reporterLabel: (record) => names.labelOf(record.author.userKey, record.unit, record.author.displayName),
         form: filters.form,
         records: stores.records,
         units: stores.units,

@@ -12,6 +12,7 @@ import { inviteCommand } from './invite.ts';
 import { recordsCommand } from './records.ts';
 import { rulesCommand } from './rules.ts';
 import { serveCommand } from './serve.ts';
+import { statusCommand } from './status.ts';
 
 /** Every `gengbao <name>` command; add new commands here. */
 export const commands: Command[] = [serveCommand, chatCommand, checkCommand, rulesCommand, inviteCommand, recordsCommand, exportCommand, adminCommand,
@@ -20,4 +21,5 @@ export const commands: Command[] = [serveCommand, chatCommand, checkCommand, rul
   ingestCommand,
   benchCommand,
   formsCommand,
+  statusCommand,
 ];

@@ -1,0 +1,34 @@
+import type { FormCatalog } from '../forms/types.ts';
+import type { RecordStore } from '../records/types.ts';
+import type { UnitDirectory } from '../units/types.ts';
+import type { DisplayNameStore } from '../users/display-name-store.ts';
+import type { UserStore } from '../users/user-store.ts';
+import { createReporterNames, type ReporterNames } from './reporter-names.ts';
+import { buildFormStatus, type FormStatus } from './status.ts';
+import type { FormDefinition } from '../forms/form-schema.ts';
+
+/** The stores the county-side features read: status, reminders, charts. */
+export interface ReportingStores {
+  forms: FormCatalog;
+  records: RecordStore;
+  units: UnitDirectory;
+  users: Pick<UserStore, 'boundUsers'>;
+  names?: Pick<DisplayNameStore, 'all'>;
+}
+
+export function reporterNames(stores: ReportingStores): ReporterNames {
+  return createReporterNames(stores.names, stores.users.boundUsers());
+}
+
+/** Status of one form and period from the stores as they are now. */
+export function statusFromStores(stores: ReportingStores, form: FormDefinition, period: string, filter: { scope?: string; unit?: string } = {}): FormStatus {
+  return buildFormStatus({
+    form,
+    records: stores.records.latest(form.id, { period }),
+    units: stores.units,
+    names: reporterNames(stores),
+    bound: stores.users.boundUsers(),
+    period,
+    ...filter,
+  });
+}

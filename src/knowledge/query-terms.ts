@@ -1,3 +1,4 @@
+import { findQuantities } from '../quantity/index.ts';
 import type { Lexicon } from './lexicon.ts';
 import { comparable, isCjk } from './normalize-text.ts';
 import type { Tokenizer } from './tokenizer.ts';
@@ -23,6 +24,8 @@ export interface QueryTerm {
   functional: boolean;
   /** Names the subject of the question (a noun, a place, a programme): the answer's passage must be about it. */
   subject: boolean;
+  /** The user's own figure (`1.5万亩`, `pH 5.8`): it counts when a passage has it, and costs nothing when not. */
+  optional?: boolean;
 }
 
 /** Parts of speech that name a subject: nouns, place/organisation names, abbreviations, verbal nouns, foreign words. */
@@ -105,5 +108,13 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     if (word.length === 1 && isCjk(word) && !lexicon.synonyms.has(word)) continue;
     add(word);
   }
+  // the digits of the user's own quantities (`已落实1.5万亩`, `pH 5.8`) are their value, not words the passage must hold
+  const own = userQuantityTexts(question);
+  for (const term of terms) if (term.numeric && own.some((text) => text.includes(term.text))) term.optional = true;
   return terms;
+}
+
+/** The texts of the quantities the user states (areas, shares, money, pH, lengths …), comparable form. */
+export function userQuantityTexts(question: string): string[] {
+  return findQuantities(question).filter((quantity) => quantity.kind !== 'number').map((quantity) => tenthsAsPercent(comparable(quantity.text)));
 }

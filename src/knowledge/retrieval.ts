@@ -100,7 +100,7 @@ export function termMatch(term: QueryTerm, text: string, abbreviations = false):
  * path, and less for words only in the sentence before (`我县成立…领导小组。组长由…担任`).
  */
 export function coverage(terms: WeightedTerm[], text: string, section: string, previous = ''): number {
-  const total = terms.reduce((sum, term) => sum + term.weight, 0);
+  const total = terms.reduce((sum, term) => sum + (term.optional ? 0 : term.weight), 0);
   if (!total) return 0;
   let found = 0;
   for (const term of terms) {

@@ -1,5 +1,4 @@
 import { loadEvalSets, type EvalSet } from '../../bench/eval-sets.ts';
-import { runBench } from '../../bench/run-bench.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 
@@ -19,6 +18,8 @@ export const benchCommand: Command = {
       console.error('--docs 应为 1 到 20000 之间的整数');
       return 2;
     }
+    // Loaded on demand: the LangChain peer it compares against is a devDependency.
+    const { runBench } = await import('../../bench/run-bench.ts');
     const markdown = await runBench({
       sets: chosenSets(flagText(args, 'sets')),
       syntheticCount: count,

@@ -50,34 +50,66 @@ export function composeIneligible(info: RuleSetInfo, script: EligibilityScript, 
   return { text: lines.join('\n'), citations: uniqueCitations([...fails, ...scope]), buttons: [{ label: '重新测算', action: restartAction(script) }] };
 }
 
-/** 「符合」: tier, cap per 亩 and in total, materials, deadlines, reminders, scope — each from its clause. */
-export function composeEligible(info: RuleSetInfo, script: EligibilityScript, facts: Record<string, unknown>, result: CheckResult): Reply {
+/** 「（计算：300亩×58元/亩=17400元）」: the arithmetic behind a total, on figures from the clause and the user. */
+function calculation(area: number, cap: number, total: number): string {
+  const product = area * cap;
+  const shown = `${formatAmount(area)}亩×${formatAmount(cap)}元/亩=${formatAmount(product)}元`;
+  return Math.abs(product - total) < 0.005 ? `（计算：${shown}）` : `（计算：${shown}，超过上限，按${formatAmount(total)}元计）`;
+}
+
+/**
+ * 「符合」: tier, cap per 亩 and in total, materials, deadlines, reminders, scope — each from its clause.
+ * `partial`: given before every question is answered — what is still unknown is left out, and the
+ * definition conditions not yet confirmed are stated as the answer's premises.
+ */
+export function composeEligible(
+  info: RuleSetInfo,
+  script: EligibilityScript,
+  facts: Record<string, unknown>,
+  result: CheckResult,
+  partial?: { premises: string[] },
+): Reply {
+  const premises = partial?.premises ?? [];
+  const known = (verdict: Verdict) => !partial || !verdict.missing;
   const tier = script.outputs.tier ? (result.computed[script.outputs.tier] as { label: string } | undefined) : undefined;
-  const cap = result.computed[script.outputs.capPerMu] as number | undefined;
-  const total = result.computed[script.outputs.total] as number | undefined;
+  const cap = script.outputs.capPerMu ? (result.computed[script.outputs.capPerMu] as number | undefined) : undefined;
+  const total = script.outputs.total ? (result.computed[script.outputs.total] as number | undefined) : undefined;
+  const area = typeof facts.area === 'number' ? facts.area : undefined;
   const passes = result.verdicts.filter((verdict) => verdict.level === 'pass');
   const materials = (result.computed.requiredMaterials ?? []) as RequiredMaterial[];
   const deadlines = (result.computed.deadlines ?? []) as Deadline[];
   const reminders = result.verdicts.filter(
-    (verdict) => verdict.level === 'warn' && !verdict.rule.startsWith('materials.') && !verdict.rule.startsWith('scope.') && !verdict.rule.startsWith('deadline.'),
+    (verdict) =>
+      verdict.level === 'warn' &&
+      known(verdict) &&
+      !verdict.rule.startsWith('materials.') &&
+      !verdict.rule.startsWith('scope.') &&
+      !verdict.rule.startsWith('deadline.'),
   );
   const scope = result.verdicts.filter((verdict) => verdict.rule.startsWith('scope.') && verdict.level !== 'pass');
   const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(facts).filter(([, value]) => typeof value === 'string' || typeof value === 'number').map(([key, value]) => [key, String(value)])),
     topic: script.topic,
     tier: tier?.label ?? '',
     tierShort: tier?.label.replace(/（.*）/, '') ?? '',
     cap: cap === undefined ? '' : formatAmount(cap),
-    area: formatAmount(Number(facts.area)),
+    area: area === undefined ? '' : formatAmount(area),
     total: total === undefined ? '' : formatAmount(total),
   };
   const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_whole, name: string) => values[name] ?? '');
   const headline = tier || !script.answer.headline.includes('{tier') ? fill(script.answer.headline) : `符合${script.topic}条件。`;
   const isReason = (rule: string) => script.reasonRules.some((prefix) => rule === prefix || rule.startsWith(`${prefix}.`));
+  const amount =
+    cap !== undefined && total !== undefined && area !== undefined
+      ? `· ${fill(script.answer.amount)}${calculation(area, cap, total)}`
+      : cap !== undefined && script.answer.rate
+        ? `· ${fill(script.answer.rate)}`
+        : undefined;
   const lines = [
-    `【测算结果】${headline}`,
+    `【测算结果】${premises.length ? `如果${premises.join('，')}：` : ''}${headline}`,
     ...scope.map((verdict) => `注意：${verdict.message}`),
     ...passes.filter((verdict) => isReason(verdict.rule)).map((verdict) => `· ${verdict.message}`),
-    ...(cap !== undefined && total !== undefined ? [`· ${fill(script.answer.amount)}`] : []),
+    ...(amount ? [amount] : []),
   ];
   if (materials.length) lines.push('', '【需要准备的材料】', ...materials.map((material) => `· ${material.label}`));
   if (deadlines.length) lines.push('', '【时间节点】', ...deadlines.map((deadline) => `· ${formatDate(deadline.date)}前：${deadline.label}`));
@@ -85,7 +117,11 @@ export function composeEligible(info: RuleSetInfo, script: EligibilityScript, fa
   lines.push('', scopeLine(info));
 
   const cited = result.verdicts.filter(
-    (verdict) => !verdict.rule.startsWith('field:') && !verdict.rule.startsWith('area.') && !(verdict.rule.startsWith('scope.') && verdict.level === 'pass'),
+    (verdict) =>
+      known(verdict) &&
+      !verdict.rule.startsWith('field:') &&
+      !verdict.rule.startsWith('area.') &&
+      !(verdict.rule.startsWith('scope.') && verdict.level === 'pass'),
   );
   return { text: lines.join('\n'), citations: uniqueCitations(cited), buttons: [{ label: '重新测算', action: restartAction(script) }] };
 }

@@ -1,7 +1,7 @@
 import type { TurnContext } from '../core/skill.ts';
 import type { Button } from '../core/types.ts';
 import { evaluateCondition } from '../rules/conditions.ts';
-import type { RuleRegistry, RuleSetInfo } from '../rules/index.ts';
+import type { CheckResult, RuleRegistry, RuleSetInfo } from '../rules/index.ts';
 import { composeEligible, composeIneligible, restartAction } from './compose-answer.ts';
 import type { EligibilityQuestion, EligibilityScript } from './eligibility-script.ts';
 import { extractFacts, type Tentative } from './extract-facts.ts';
@@ -88,8 +88,19 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     ctx.reply({ text: [...notes, question].join('\n'), buttons });
   }
 
-  /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. */
-  function step(ctx: TurnContext, state: EligibilityState, notes: string[], retry: string[] = []): void {
+  /**
+   * The answer can be given now: no definition rule is still open except those the script lets the
+   * answer state as its premise, and at least one was decided by what the user said.
+   */
+  function premisesIfAnswerable(result: CheckResult): string[] | undefined {
+    const definitions = result.verdicts.filter((verdict) => script.definitionRules.includes(verdict.rule));
+    const open = definitions.filter((verdict) => verdict.missing);
+    if (open.length === definitions.length || open.some((verdict) => !script.assumptions[verdict.rule])) return undefined;
+    return open.map((verdict) => script.assumptions[verdict.rule]);
+  }
+
+  /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. `asked`: the message was a question. */
+  function step(ctx: TurnContext, state: EligibilityState, notes: string[], retry: string[] = [], asked = false): void {
     for (const [field, value] of Object.entries(state.facts)) {
       const problem = refusal(field, value);
       if (problem) {
@@ -128,6 +139,13 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     });
     // A value just refused is asked again first, so 「请更正」 and the question match.
     const next = open.find((question) => retry.includes(question.field)) ?? open[0];
+    const premises = next && asked && !retry.length ? premisesIfAnswerable(result) : undefined;
+    if (next && premises) {
+      // The question can be answered from what the message says: answer it, then ask for the rest.
+      const answer = composeEligible(info, script, state.facts, result, { premises });
+      ctx.reply({ ...answer, text: [...notes, answer.text].join('\n'), buttons: undefined });
+      return ask(ctx, state, next, [`如需完整测算${open.some((question) => question.field === 'area') ? '总额' : ''}，请再告诉我：`]);
+    }
     if (next) return ask(ctx, state, next, notes, retry.includes(next.field) || rejected.some((verdict) => verdict.rule.includes(next.field)));
     ctx.setActivity(null);
     const answer = composeEligible(info, script, state.facts, result);
@@ -217,13 +235,20 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       if (!starting && !changed && field !== asking?.field && questionByField(field)) noted.push(`${fieldLabel(field)} ${show(field, value)}`);
     }
     if (noted.length) notes.push(`已记下：${noted.join('，')}。`);
+    for (const assumed of extraction.assumed) {
+      if (state.facts[assumed.field] === assumed.value) notes.push(`您说的${fieldLabel(assumed.field)}是个大概的数（「${assumed.text}」），以下按${show(assumed.field, assumed.value)}计算。`);
+    }
     for (const item of extraction.tentative) {
       state.tentative = [...state.tentative.filter((other) => other.field !== item.field), item];
       if (item.reason === 'conflict') delete state.facts[item.field];
     }
     notes.push(...extraction.problems.filter(() => extraction.tentative.length > 0));
-    step(ctx, state, notes, retry);
+    step(ctx, state, notes, retry, isQuestion(text));
     return true;
+  }
+
+  function isQuestion(text: string): boolean {
+    return script.questionWords.some((word) => text.includes(word)) || script.triggers.some((trigger) => text.includes(trigger));
   }
 
   /** Says which plan the numbers come from, then reads the opening message (if any). */
@@ -235,12 +260,23 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     else step(ctx, state, []);
   }
 
-  /** 0 if the text is not this program's eligibility question, else how many situation words it names. */
+  /**
+   * How surely the text is this program's eligibility question (0: not at all), read from what it
+   * contains: words naming the program or its situation, and either a subsidy question (「能补多少」)
+   * or facts the rule set judges — a share or pH, or two facts such as a level and an area.
+   */
   function score(text: string): number {
-    if (!script.triggers.some((trigger) => text.includes(trigger))) return 0;
-    return script.situationWords.filter((word) => text.includes(word)).length;
+    const program = script.programWords.filter((word) => text.includes(word)).length;
+    const situation = script.situationWords.filter((word) => text.includes(word)).length;
+    if (program + situation === 0) return 0;
+    const triggered = script.triggers.some((trigger) => text.includes(trigger));
+    const extraction = extractFacts(script, info.fields, text);
+    const heard = [...Object.keys(extraction.facts), ...extraction.tentative.map((item) => item.field)].filter((field) => questionByField(field));
+    const decisive = heard.some((field) => ['share', 'ph'].includes(questionByField(field)!.kind));
+    const asks = script.questionWords.some((word) => text.includes(word)) || extraction.asksPerUnit;
+    if (!triggered && !(asks && (decisive || new Set(heard).size >= 2))) return 0;
+    return 10 * program + situation + heard.length;
   }
-
 
   function onAction(ctx: TurnContext, state: EligibilityState, payload: string): void {
     const [kind, first, second] = payload.split(':');

@@ -25,6 +25,8 @@ const questionSchema = z.strictObject({
   choices: z.array(choiceSchema).default([]),
   /** A typed answer matching no choice is kept as written (e.g. an unusual operator type). */
   freeText: z.boolean().default(false),
+  /** Words near a number that send it to this field when several questions read the same kind (「免耕播种100亩」 → 免耕面积). */
+  cues: z.array(z.string().min(1)).default([]),
 });
 
 /** The conversation data for one eligibility check: questions, synonyms and trigger words. */
@@ -35,6 +37,8 @@ export const eligibilityScriptSchema = z.strictObject({
   ruleSet: z.string().min(1),
   topic: z.string().min(1),
   triggers: z.array(z.string().min(1)).min(1),
+  /** Words that name this program (酸化, 应用基地): they decide between programs sharing situation words. */
+  programWords: z.array(z.string().min(1)).default([]),
   situationWords: z.array(z.string().min(1)),
   questionWords: z.array(z.string().min(1)),
   unknownWords: z.array(z.string().min(1)),
@@ -49,9 +53,17 @@ export const eligibilityScriptSchema = z.strictObject({
   /** Rules (→ the field they judge) whose failure means the user's number is wrong: say so and ask again. */
   inputRules: z.record(z.string(), z.string()),
   /** Keys in CheckResult.computed the answer reads; tier is optional (not every program has tiers). */
-  outputs: z.strictObject({ tier: z.string().optional(), capPerMu: z.string(), total: z.string() }),
-  /** Answer lines; placeholders {topic} {tier} {tierShort} {cap} {area} {total}. */
-  answer: z.strictObject({ headline: z.string().min(1), amount: z.string().min(1) }),
+  outputs: z.strictObject({ tier: z.string().optional(), capPerMu: z.string().optional(), total: z.string().optional() }),
+  /**
+   * Definition rules that may still be open when the answer is given: the answer states them as its
+   * premise (「须为免耕或少耕播种」) instead of asking first. Any other open definition rule is asked.
+   */
+  assumptions: z.record(z.string(), z.string().min(1)).default({}),
+  /**
+   * Answer lines; placeholders {topic} {tier} {tierShort} {cap} {area} {total} and any fact ({level}).
+   * `rate` is used while the area is not known yet.
+   */
+  answer: z.strictObject({ headline: z.string().min(1), amount: z.string().min(1), rate: z.string().min(1).optional() }),
   /** Rule-id prefixes whose passes are listed as the reasons for 「符合」. */
   reasonRules: z.array(z.string().min(1)).min(1),
 });

@@ -14,7 +14,8 @@ export interface EligibilitySkillOptions {
 }
 
 const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
-const AREA_MENTION = /[\d一二三四五六七八九十百千万两]+\s*(亩|公顷)/;
+/** Grammatical filler around a bare 「能补多少？」; anything more is a question for the documents. */
+const FILLER = /[\p{P}\p{S}\s我你您俺咱们家的地了呢啊吧呀钱请问还到底]/gu;
 
 /**
  * 「能补多少？」: picks the program the message is about (保护性耕作, 酸化耕地治理, …), then runs its
@@ -30,7 +31,7 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
   const dialogueOf = (state: EligibilityState) =>
     state.script ? dialogues.find((dialogue) => dialogue.script.id === state.script) : fallback;
 
-  /** The program the text is about: most situation words; an area alone means the default one. */
+  /** The program the text is about, by what it contains; none when no loaded program matches. */
   function pick(text: string): Dialogue | undefined {
     let best: Dialogue | undefined;
     let bestScore = 0;
@@ -38,9 +39,13 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
       const score = dialogue.score(text);
       if (score > bestScore) [best, bestScore] = [dialogue, score];
     }
-    if (best) return best;
-    const triggered = dialogues.some((dialogue) => dialogue.script.triggers.some((trigger) => text.includes(trigger)));
-    return triggered && AREA_MENTION.test(text) ? fallback : undefined;
+    return best;
+  }
+
+  /** 「能补多少？」 and nothing else: the subsidy check starts by asking which program. */
+  function isBareSubsidyQuestion(text: string): boolean {
+    const trigger = dialogues.flatMap((dialogue) => dialogue.script.triggers).find((word) => text.includes(word));
+    return trigger !== undefined && text.replace(trigger, '').replace(FILLER, '').length === 0;
   }
 
   function offerPrograms(ctx: TurnContext): void {
@@ -68,8 +73,13 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
     tryIntent(ctx) {
       if (ctx.session.activity && ctx.session.activity.skill !== SKILL) return false;
       const dialogue = pick(ctx.text);
-      if (!dialogue) return false;
-      dialogue.start(ctx, ctx.text);
+      if (dialogue) {
+        dialogue.start(ctx, ctx.text);
+        return true;
+      }
+      if (!fallback || !isBareSubsidyQuestion(ctx.text)) return false;
+      if (dialogues.length > 1) offerPrograms(ctx);
+      else fallback.start(ctx, '');
       return true;
     },
     continueActivity(ctx) {

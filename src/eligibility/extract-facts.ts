@@ -13,11 +13,21 @@ export interface Tentative {
   note?: string;
 }
 
+/** An approximate value (「大概三成」「六成以上」) used as stated; the answer says so. */
+export interface Assumption {
+  field: string;
+  value: number;
+  text: string;
+}
+
 export interface Extraction {
   facts: Record<string, unknown>;
   tentative: Tentative[];
+  assumed: Assumption[];
   /** Chinese sentences naming what is wrong with the input. */
   problems: string[];
+  /** 「一亩补多少」: the user asks for the rate per unit; that 一亩 is not an area. */
+  asksPerUnit: boolean;
 }
 
 const NEGATION = /[没不无未别]$/;
@@ -50,17 +60,21 @@ function matchChoices(question: EligibilityQuestion, text: string): string[] {
   return [...new Set(taken.sort((a, b) => a.start - b.start).map((hit) => hit.value))];
 }
 
-function shareField(script: EligibilityScript, quantity: FoundQuantity, text: string, asking?: EligibilityQuestion): string | undefined {
-  const cued = (words: string) =>
-    Object.entries(script.shareCues)
-      .filter(([, cues]) => cues.some((cue) => words.includes(cue)))
-      .map(([field]) => field);
-  for (const words of [quantity.label ?? '', quantity.after ?? '', text]) {
+/** The field a number goes to: the only question of its kind, or the one whose cue words stand near it. */
+function fieldFor(script: EligibilityScript, quantity: FoundQuantity, text: string, asking?: EligibilityQuestion): string | undefined {
+  const candidates = script.questions.filter((question) => question.kind !== 'choice' && KIND_OF[question.kind] === quantity.kind);
+  if (candidates.length === 1 && quantity.kind !== 'share') return candidates[0].field;
+  const cuesOf = (question: EligibilityQuestion) => [...question.cues, ...(script.shareCues[question.field] ?? [])];
+  const cued = (words: string) => candidates.filter((question) => cuesOf(question).some((cue) => words.includes(cue))).map((question) => question.field);
+  for (const words of [quantity.label ?? '', quantity.after ?? '']) {
     const fields = cued(words);
-    if (fields.length === 1) return fields[0];
-    if (fields.length > 1 && words !== text) return fields[fields.length - 1];
+    if (fields.length) return fields[fields.length - 1];
   }
-  return asking?.kind === 'share' ? asking.field : undefined;
+  if (asking && candidates.some((question) => question.field === asking.field)) return asking.field;
+  const uncued = candidates.filter((question) => !cuesOf(question).length);
+  if (uncued.length) return uncued[0].field;
+  const inText = cued(text);
+  return inText.length === 1 ? inText[0] : candidates.length === 1 ? candidates[0].field : undefined;
 }
 
 function findCounty(script: EligibilityScript, text: string): string | undefined {
@@ -74,7 +88,7 @@ const KIND_OF: Record<string, QuantityKind> = { share: 'share', area: 'area', le
 
 /** Everything a message says about the situation, with ranges, approximations and contradictions held back. */
 export function extractFacts(script: EligibilityScript, fields: RuleSetField[], text: string, asking?: EligibilityQuestion): Extraction {
-  const extraction: Extraction = { facts: {}, tentative: [], problems: [] };
+  const extraction: Extraction = { facts: {}, tentative: [], assumed: [], problems: [], asksPerUnit: false };
   const fieldOf = (key: string) => fields.find((field) => field.key === key);
   const labelOf = (key: string) => fieldOf(key)?.label ?? key;
 
@@ -94,9 +108,11 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
 
   const byField = new Map<string, FoundQuantity[]>();
   for (const quantity of findQuantities(text)) {
-    let field: string | undefined;
-    if (quantity.kind === 'share') field = shareField(script, quantity, text, asking);
-    else field = script.questions.find((q) => q.kind !== 'choice' && KIND_OF[q.kind] === quantity.kind)?.field;
+    if (quantity.perUnit) {
+      extraction.asksPerUnit = true;
+      continue;
+    }
+    const field = fieldFor(script, quantity, text, asking);
     if (!field && asking && asking.kind !== 'choice' && quantity.kind === 'number') {
       // A bare number answering the question: read it as the asked kind (「45」 → 45%, 「0.45」 → 45%).
       const parsed = parseQuantity(quantity.text, KIND_OF[asking.kind]);
@@ -127,7 +143,9 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
       const options = [toRecordValue(field, quantity, quantity.range.min), toRecordValue(field, quantity, quantity.range.max)];
       extraction.tentative.push({ field: key, reason: 'range', options, text: quantity.text });
     } else if (quantity.approximate) {
-      extraction.tentative.push({ field: key, reason: 'approximate', options: values, text: quantity.text });
+      // 「大概三成」「六成以上」: computed with the stated value, and the answer says it assumed so.
+      extraction.facts[key] = values[0];
+      extraction.assumed.push({ field: key, value: values[0] as number, text: quantity.text });
     } else if (quantity.note && quantity.kind !== 'share') {
       // A converted unit (公顷 → 亩) is confirmed; reading 「45」 as 45% when a share was asked is not.
       extraction.tentative.push({ field: key, reason: 'unit', options: values, text: quantity.text, note: quantity.note });

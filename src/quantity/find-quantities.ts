@@ -33,6 +33,7 @@ export function findQuantities(text: string): FoundQuantity[] {
       const after = cleanWords(typed.slice(q.end, nextStop(s, q.end, scanned[i + 1]?.index)), 'after');
       if (label) quantity.label = label;
       if (after) quantity.after = after;
+      if (asksRatePerUnit(quantity)) quantity.perUnit = true;
       found.push(quantity);
     });
     return found;
@@ -51,6 +52,13 @@ function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | und
   // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万).
   if (q.chinese) return money && q.min >= 100 ? 'money' : undefined;
   return money ? 'money' : 'number';
+}
+
+/** 「一亩补多少」「1亩地能拿多少」: exactly one unit, then a question about what it gets. */
+function asksRatePerUnit(quantity: FoundQuantity): boolean {
+  if (!/^[一1](?![\d.〇零一二三四五六七八九十百千万亿两点])/.test(quantity.text) || quantity.approximate || quantity.range || quantity.bound || !quantity.unit) return false;
+  const after = (quantity.after ?? '').replace(/^[地田]/, '');
+  return unitsOfMeasure.perUnitQuestionWords.some((word) => after.startsWith(word) || after.startsWith(`能${word}`) || after.startsWith(`可以${word}`));
 }
 
 function nextStop(s: string, from: number, nextIndex: number | undefined): number {

@@ -43,4 +43,6 @@ export interface FoundQuantity extends Quantity {
   label?: string;
   /** Extension: words just after the quantity in its clause (「取土45个土样」 → 「土样」). */
   after?: string;
+  /** Extension: 「一亩补多少」「每亩能拿多少」: one unit named as the basis of a rate asked for, not an amount. */
+  perUnit?: boolean;
 }

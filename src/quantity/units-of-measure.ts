@@ -39,6 +39,8 @@ const schema = z.object({
   labelLeadingWords: z.array(z.string().min(1)),
   labelTrailingWords: z.array(z.string().min(1)),
   afterLeadingWords: z.array(z.string().min(1)),
+  /** After exactly one unit (「一亩补多少」), these ask for a rate: the one unit is the basis, not an amount. */
+  perUnitQuestionWords: z.array(z.string().min(1)).default([]),
 });
 
 export type UnitOfMeasure = z.infer<typeof unitSchema> & { kind: QuantityKind };

@@ -30,16 +30,15 @@ const actions = (reply: Reply) => (reply.buttons ?? []).map((button) => button.a
 const labels = (reply: Reply) => (reply.buttons ?? []).map((button) => button.label);
 
 describe('eligibility conversation', () => {
-  it('the farmer of the issue: one message, one confirmation, a cited answer', async () => {
-    const { say, press } = setup();
+  it('the farmer of the issue: one message, answered at once with the approximate share as a stated assumption', async () => {
+    const { say } = setup();
     const first = await say('我是家庭农场，流转了100亩地，免耕播种，播种前秸秆大概盖了一半，能补多少钱？');
     expect(first[0].text).toContain('法库县2022年黑土地保护性耕作项目实施方案');
-    const question = last(first);
-    expect(question.text).toContain('按50%计算可以吗？');
-    expect(labels(question)).toEqual(['是', '否']);
-    expect(actions(question)).toEqual(['eligibility:y', 'eligibility:n']);
-
-    const answer = last(await press('eligibility:y'));
+    const answer = last(first);
+    expect(answer.text).toContain('播种前秸秆覆盖率是个大概的数（「一半」），以下按50%计算');
+    expect(answer.text).not.toContain('可以吗');
+    expect(actions(answer)).toEqual(['eligibility:new:ct']);
+    expect(answer.text).toContain('（计算：100亩×58元/亩=5800元）');
     expect(answer.text).toContain('符合保护性耕作作业补助条件');
     expect(answer.text).toContain('第二档（秸秆部分覆盖），不高于58元/亩，100亩最多5800元');
     expect(answer.text).toContain('流转耕地的有效凭证');
@@ -274,7 +273,7 @@ describe('eligibility conversation: 酸化耕地治理 (second script)', () => {
   it('/check without words offers the programs as buttons', async () => {
     const { say, press } = setup();
     const offer = last(await say('/check'));
-    expect(offer.buttons!.map((button) => button.action)).toEqual(['eligibility:new:ct', 'eligibility:new:acid']);
+    expect(offer.buttons!.map((button) => button.action)).toEqual(['eligibility:new:ct', 'eligibility:new:acid', 'eligibility:new:base']);
     expect(last(await press('eligibility:new:acid')).text).toContain('水田还是旱地');
   });
 });
@@ -301,14 +300,13 @@ describe('eligibility skill without data', () => {
 });
 
 describe('eligibility conversation: bounds', () => {
-  it('「不到一半」 is not read as 50%: a value is asked for; 「六成以上」 is confirmed as 60%', async () => {
-    const { say, press } = setup();
+  it('「不到一半」 is not read as 50%: a value is asked for; 「六成以上」 is used as 60% and says so', async () => {
+    const { say } = setup();
     const ask = last(await say('少耕，动土不到一半，秸秆六成以上，100亩流转，家庭农场，能补多少？'));
+    expect(ask.text).toContain('（「六成以上」），以下按60%计算');
     expect(ask.text).toContain('「不到一半」，请告诉我大约是多少');
     expect(ask.buttons).toBeUndefined();
-    const confirm = last(await say('40%'));
-    expect(confirm.text).toContain('按60%计算可以吗？');
-    expect(last(await press('eligibility:y')).text).toContain('深度');
+    expect(last(await say('40%')).text).toContain('深度');
     const answer = last(await say('8厘米'));
     expect(answer.text).toContain('第三档（秸秆大量覆盖），不高于90元/亩，100亩最多9000元');
   });

@@ -23,7 +23,6 @@ describe('extractFacts', () => {
   });
 
   it.each([
-    ['秸秆大概盖了一半', 'strawCover', 'approximate', [50]],
     ['大概四五十亩', 'area', 'range', [40, 50]],
     ['2公顷', 'area', 'unit', [30]],
     ['100亩，还有200亩', 'area', 'conflict', [100, 200]],
@@ -31,6 +30,28 @@ describe('extractFacts', () => {
   ])('%s → %s held back (%s)', (text, field, reason, options) => {
     const [tentative] = extract(text).tentative;
     expect(tentative).toMatchObject({ field, reason, options });
+  });
+
+  it.each([
+    ['秸秆大概盖了一半', 'strawCover', 50],
+    ['动土面积一半左右', 'disturbedShare', 50],
+    ['秸秆六成以上', 'strawCover', 60],
+  ])('%s: an approximate value is used as stated and reported as an assumption', (text, field, value) => {
+    const extraction = extract(text);
+    expect(extraction.facts[field]).toBe(value);
+    expect(extraction.tentative).toEqual([]);
+    expect(extraction.assumed).toEqual([expect.objectContaining({ field, value })]);
+  });
+
+  it.each([
+    ['一亩补多少', true],
+    ['一亩地能补多少钱', true],
+    ['种了1亩地，免耕', false],
+    ['一百亩能补多少', false],
+  ])('%s: 一亩 before a question about what it gets is a rate basis, not an area', (text, perUnit) => {
+    const extraction = extract(text);
+    expect(extraction.asksPerUnit).toBe(perUnit);
+    expect(extraction.facts.area === 1).toBe(!perUnit && text.includes('1亩'));
   });
 
   it.each([

@@ -263,7 +263,8 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
   /**
    * How surely the text is this program's eligibility question (0: not at all), read from what it
    * contains: words naming the program or its situation, and either a subsidy question (「能补多少」)
-   * or facts the rule set judges — a share or pH, or two facts such as a level and an area.
+   * or the user's own share or pH that the rule set judges. A range or a limit (「pH 5.0-5.5的水田」
+   * 「pH小于5.0」) names a class the documents describe, not the user's value.
    */
   function score(text: string): number {
     const program = script.programWords.filter((word) => text.includes(word)).length;
@@ -271,10 +272,10 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     if (program + situation === 0) return 0;
     const triggered = script.triggers.some((trigger) => text.includes(trigger));
     const extraction = extractFacts(script, info.fields, text);
-    const heard = [...Object.keys(extraction.facts), ...extraction.tentative.map((item) => item.field)].filter((field) => questionByField(field));
+    const heard = Object.keys(extraction.facts).filter((field) => questionByField(field));
     const decisive = heard.some((field) => ['share', 'ph'].includes(questionByField(field)!.kind));
     const asks = script.questionWords.some((word) => text.includes(word)) || extraction.asksPerUnit;
-    if (!triggered && !(asks && (decisive || new Set(heard).size >= 2))) return 0;
+    if (!triggered && !(asks && decisive)) return 0;
     return 10 * program + situation + heard.length;
   }
 

@@ -15,7 +15,6 @@ const FORM_ID = 'fujian-2026-acid-bimonthly';
 const SCRIPT: Step[] = [
   { say: '第二档补助标准是多少？' },
   { say: '我是家庭农场，流转了100亩地，免耕播种，播种前秸秆大概盖了一半，能补多少钱？' },
-  { press: '是' },
   { say: '填报双月调度' },
   { say: '5-6月' },
   { say: '本期治理2.3万亩，取土45个' },

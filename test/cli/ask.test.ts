@@ -36,12 +36,15 @@ describe('gengbao ask', () => {
   });
 
   it('runs an eligibility check through the same core, continuing with --user', async () => {
-    const first = JSON.parse((await ask('我是家庭农场，流转了100亩地，免耕播种，播种前秸秆大概盖了一半，能补多少钱？', '--json', '--user', 'farmer1')).output);
-    expect(first.answer).toContain('50%');
-    expect(first.buttons.map((button: { label: string }) => button.label)).toContain('是');
-    const result = JSON.parse((await ask('是', '--json', '--user', 'farmer1')).output);
-    expect(result.answer).toContain('第二档');
-    expect(result.answer).toContain('5800');
+    const first = JSON.parse((await ask('我是家庭农场，种了100亩地，免耕播种，播种前秸秆大概盖了一半，能补多少钱？', '--json', '--user', 'farmer1')).output);
+    expect(first.answer).toContain('以下按50%计算');
+    expect(first.answer).toContain('第二档');
+    expect(first.answer).toContain('5800');
+    expect(first.citations.length).toBeGreaterThan(0);
+    expect(first.buttons.map((button: { label: string }) => button.label)).toContain('流转来的地');
+    const result = JSON.parse((await ask('流转的', '--json', '--user', 'farmer1')).output);
+    expect(result.answer).toContain('100亩最多5800元');
+    expect(result.answer).toContain('流转耕地的有效凭证');
     expect(result.citations.length).toBeGreaterThan(0);
   });
 

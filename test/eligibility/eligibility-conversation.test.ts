@@ -311,3 +311,84 @@ describe('eligibility conversation: bounds', () => {
     expect(answer.text).toContain('第三档（秸秆大量覆盖），不高于90元/亩，100亩最多9000元');
   });
 });
+
+describe('eligibility conversation: answered in one message, recognised by what it contains', () => {
+  it('a message with every fact gets tier, rate, total with its calculation, and a question only for what is missing', async () => {
+    const replies = await setup().say('家庭农场种了三百亩，免耕播种，秸秆覆盖率百分之四十，作业补助最多多少？');
+    const answer = replies[1];
+    expect(answer.text).toContain('第二档（秸秆部分覆盖），不高于58元/亩，300亩最多17400元');
+    expect(answer.text).toContain('（计算：300亩×58元/亩=17400元）');
+    expect(answer.text).toContain('辽宁省沈阳市法库县2022年的标准');
+    expect(answer.citations!.map((citation) => citation.section)).toContain('四、扶持政策 › （三）实行差异化作业补助 › 2. 补助标准');
+    const question = last(replies);
+    expect(question.text).toContain('哪种情况');
+    expect(labels(question)).toEqual(['自家承包地', '流转来的地', '给别人代耕']);
+  });
+
+  it('「一亩补多少」 asks for the rate: 1 亩 is never taken as the area', async () => {
+    const replies = await setup().say('免耕播种，秸秆覆盖七成，一亩补多少？');
+    const text = replies.map((reply) => reply.text).join('\n');
+    expect(text).toContain('第三档（秸秆大量覆盖），不高于90元/亩');
+    expect(text).not.toContain('1亩');
+    expect(last(replies).text).toContain('面积有多少亩');
+  });
+
+  it('an open condition is stated as the premise of the answer', async () => {
+    const replies = await setup().say('秸秆覆盖七成每亩最多补多少');
+    expect(replies[1].text).toContain('如果是免耕或少耕播种');
+    expect(replies[1].text).toContain('不高于90元/亩');
+    expect(last(replies).text).toContain('怎么播种');
+  });
+
+  it.each([
+    ['我这块地pH 5.8，能纳入酸化耕地治理项目吗？', ['不符合', 'pH<5.5', '2026'], '酸化耕地治理项目实施方案'],
+    ['县级应用基地只有800亩，符合要求吗？', ['不符合', '应不低于 1000亩'], '法农农发〔2022〕16号'],
+    ['乡级基地300亩，秸秆覆盖80%，免耕播种100亩，符合条件吗？', ['符合乡级', '（计算：300亩×200元/亩=60000元，超过上限，按40000元计）'], '法农农发〔2022〕16号'],
+  ])('yes/no: %s', async (question, musts, plan) => {
+    const replies = await setup().say(question);
+    const text = replies.map((reply) => reply.text).join('\n');
+    for (const must of musts) expect(text).toContain(must);
+    expect(last(replies).text).toContain(plan);
+  });
+
+  it('a bare 「能补多少？」 starts the subsidy check instead of quoting a figure', async () => {
+    const { say, answerer } = setup();
+    const offer = last(await say('能补多少？'));
+    expect(answerer.questions).toEqual([]);
+    expect(actions(offer)).toEqual(['eligibility:new:ct', 'eligibility:new:acid', 'eligibility:new:base']);
+  });
+
+  it.each([
+    '全县计划实施保护性耕作作业面积44万亩，怎么分配的？',
+    '秸秆覆盖率怎么测定？',
+    '免耕播种有什么要求？',
+    'pH 5.0-5.5的水田主推什么技术模式？',
+    'pH小于5.0的水田主推什么技术模式',
+    '土地流转费一亩一年多少钱',
+    '退耕还林一亩地补多少钱',
+    '深松作业补多少',
+  ])('a document question stays with Q&A: %s', async (question) => {
+    const { say, answerer } = setup();
+    await say(question);
+    expect(answerer.questions).toHaveLength(1);
+  });
+
+  it('only a loaded program takes a question: without the tillage rule set, a tillage question goes to Q&A', async () => {
+    const { createRuleRegistry } = await import('../../src/rules/index.ts');
+    const { loadEligibilityScripts } = await import('../../src/eligibility/index.ts');
+    const { parseRuleSet } = await import('../../src/rules/load-rule-sets.ts');
+    const { readFileSync } = await import('node:fs');
+    const acidOnly = createRuleRegistry([parseRuleSet(JSON.parse(readFileSync('knowledge/rules/fujian-2026-acid-treatment.json', 'utf8')), 'acid')]);
+    const answerer = createFakeAnswerer();
+    const conversation = createConversation({
+      sessions: createSqliteSessionStore(openMemoryDatabase()),
+      answerer,
+      skills: [createEligibilitySkill({ rules: acidOnly, scripts: loadEligibilityScripts('knowledge') })],
+    });
+    await conversation.handle({ channel: 'test', userId: 'u', text: '家庭农场种了三百亩，免耕播种，秸秆覆盖率百分之四十，作业补助最多多少？' });
+    expect(answerer.questions).toHaveLength(1);
+    const acid = await conversation.handle({ channel: 'test', userId: 'v', text: '我这块地pH 5.8，能纳入酸化耕地治理项目吗？' });
+    expect(last(acid).text).toContain('不符合');
+    expect(answerer.questions).toHaveLength(1);
+  });
+});

@@ -3,18 +3,23 @@ import type { SqliteDatabase } from '../store/database.ts';
 import { scoreSentences, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
 import { categoryAlias } from './category-alias.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
-import { ingestFolder } from './ingest.ts';
+import { filesNeedingReader, ingestFolder } from './ingest.ts';
+import { createReaderPool, type ReaderPool } from './readers/reader-pool.ts';
+import { detectTools } from './readers/system-tools.ts';
+import type { ReaderOutcome } from './readers/types.ts';
 import { loadLexicon } from './lexicon.ts';
 import { queryTerms } from './query-terms.ts';
 import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
 import { matchable } from './normalize-text.ts';
 import { rankChunks, termMatch, weighTerms } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
-import type { DocumentMeta, KnowledgeBase, SearchHit } from './types.ts';
+import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit } from './types.ts';
 
 export interface KnowledgeBaseOptions {
   knowledgeDir: string;
   db: SqliteDatabase;
+  /** Environment for the readers (PATH for tesseract/LibreOffice, GENGBAO_MAX_DOC_MB, GENGBAO_READ_TIMEOUT_MS); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A question must cover this share of its (idf-weighted) content words in one passage to be answered. */
@@ -129,12 +134,54 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     return chosen;
   }
 
-  return {
-    ensureIndexed() {
-      const report = ingestFolder({ store, knowledgeDir: options.knowledgeDir, lexiconVersion: lexicon.version, segment, words: contentWords, domainTerms: lexicon.domainTerms });
+  const env = options.env ?? process.env;
+  /** One index run: the reading thread is started only if a non-text file changed, and stopped at the end. */
+  function runIngest(indexOptions: IndexOptions, prepared?: Map<string, ReaderOutcome>, pool?: ReaderPool): IngestReport {
+    let readers = pool;
+    const tools = pool?.tools ?? detectTools(env);
+    try {
+      const report = ingestFolder({
+        store,
+        knowledgeDir: options.knowledgeDir,
+        lexiconVersion: lexicon.version,
+        segment,
+        words: contentWords,
+        domainTerms: lexicon.domainTerms,
+        readers: () => (readers ??= createReaderPool({ env })),
+        tools,
+        prepared,
+        onProgress: indexOptions.onProgress,
+        env,
+      });
       refresh();
       answerableExamples(); // found now rather than while someone waits for a reply
       return report;
+    } finally {
+      readers?.close();
+    }
+  }
+
+  return {
+    ensureIndexed(indexOptions = {}) {
+      return runIngest(indexOptions);
+    },
+
+    async ensureIndexedAsync(indexOptions = {}) {
+      const tools = detectTools(env);
+      const pending = filesNeedingReader({ store, knowledgeDir: options.knowledgeDir, lexiconVersion: lexicon.version, tools });
+      if (!pending.length) return runIngest(indexOptions);
+      const pool = createReaderPool({ env });
+      const prepared = new Map<string, ReaderOutcome>();
+      const started = Date.now();
+      try {
+        for (const [done, { doc, path }] of pending.entries()) {
+          indexOptions.onProgress?.({ done, total: pending.length, current: doc, elapsedMs: Date.now() - started });
+          prepared.set(doc, await pool.read(path, doc));
+        }
+        return runIngest(indexOptions, prepared, pool);
+      } finally {
+        pool.close();
+      }
     },
 
     search(query, searchOptions = {}) {

@@ -12,6 +12,23 @@ export interface IngestReport {
   duplicates?: Array<{ doc: string; duplicateOf: string }>;
   /** Passages dropped while cleaning (unrelated articles, page furniture), per document. */
   dropped?: Array<{ doc: string; what: string }>;
+  /** What a reader wants the admin to know about an indexed file (pages read by OCR, pages skipped). */
+  notes?: Array<{ doc: string; note: string }>;
+  /** Wall time of the run. */
+  elapsedMs?: number;
+}
+
+/** Where a long index run is: shown on the console as files done / total and the current file. */
+export interface IngestProgress {
+  done: number;
+  total: number;
+  /** The file being read now (undefined once the run is finished). */
+  current?: string;
+  elapsedMs: number;
+}
+
+export interface IndexOptions {
+  onProgress?: (progress: IngestProgress) => void;
 }
 
 export interface SearchHit {
@@ -46,7 +63,9 @@ export interface Chunk {
 /** The indexed documents of one knowledge folder. */
 export interface KnowledgeBase {
   /** Indexes new or changed documents; unchanged files cost nothing. */
-  ensureIndexed(): IngestReport;
+  ensureIndexed(options?: IndexOptions): IngestReport;
+  /** The same, but non-text files are read without blocking the event loop (uploads while serving). */
+  ensureIndexedAsync?(options?: IndexOptions): Promise<IngestReport>;
   search(query: string, options?: { limit?: number }): SearchHit[];
   /** Offline extractive answer with citations, or a plain no_answer. */
   answer(question: string): Answer;

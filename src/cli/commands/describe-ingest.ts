@@ -8,5 +8,7 @@ export function describeIngestReport(report: IngestReport): string {
   for (const failure of report.failed) lines.push(`  无法读取并已跳过：${failure.doc}（${failure.reason}）`);
   for (const duplicate of report.duplicates ?? []) lines.push(`  重复印本：${duplicate.doc} 与 ${duplicate.duplicateOf} 内容相同，回答时只引用后者`);
   for (const dropped of report.dropped ?? []) lines.push(`  已剔除：${dropped.doc} 中${dropped.what}`);
+  for (const note of report.notes ?? []) lines.push(`  提示：${note.doc}：${note.note}`);
+  if (report.elapsedMs !== undefined) lines.push(`用时 ${(report.elapsedMs / 1000).toFixed(1)} 秒。`);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { DocumentMeta } from './types.ts';
 import type { Block } from './text-blocks.ts';
+import type { PageMeta } from './page-furniture.ts';
 
 /** 文号: issuer abbreviation, year in 〔〕 (or [] ［］ () ), serial number, 号. */
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}\s*[〔［\[【(（]\s*(19|20)\d{2}\s*[〕］\]】)）]\s*\d{1,4}\s*号/;
@@ -20,17 +21,17 @@ function isoDate(match: RegExpMatchArray): string {
 }
 
 /** Reads title, issuer, 文号, date, region and programme from the document's own head and signature. */
-export function inferMetadata(blocks: Block[], fileName: string): DocumentMeta {
+export function inferMetadata(blocks: Block[], fileName: string, page: PageMeta = {}): DocumentMeta {
   const paras = blocks.flatMap((block) => (block.kind === 'para' ? [block.text] : []));
   const head = paras.slice(0, 12);
   const docNumberLine = head.find((text) => text.length <= 30 && DOC_NUMBER.test(text));
-  const docNumber = docNumberLine?.match(DOC_NUMBER)?.[0].replace(/\s+/g, '');
+  const docNumber = page.docNumber ?? docNumberLine?.match(DOC_NUMBER)?.[0].replace(/\s+/g, '');
   const noticeTitle = head.find((text) => isTitleLike(text) && /关于/.test(text));
   const anyTitle = head.find((text) => isTitleLike(text) && !/文件/.test(text));
-  const title = (noticeTitle ?? anyTitle ?? head.find((text) => text.length >= 6 && text.length <= 70 && !/[。，]/.test(text)) ?? fileName.replace(/\.[^.]+$/, '')).trim();
+  const title = (page.title ?? noticeTitle ?? anyTitle ?? head.find((text) => text.length >= 6 && text.length <= 70 && !/[。，]/.test(text)) ?? fileName.replace(/\.[^.]+$/, '')).trim();
 
   const headerLine = head.find((text) => /文件/.test(text) && text.length <= 40 && !/[。，]/.test(text) && !/关于/.test(text));
-  let issuer = headerLine?.replace(/\s*文件\s*/, ' ').trim();
+  let issuer = page.issuer ?? headerLine?.replace(/\s*文件\s*/, ' ').trim();
   if (!issuer) issuer = head.find((text) => text !== title && ISSUER_LINE.test(text))?.replace(/[\s　、]+/g, ' ').trim();
   if (!issuer && /关于/.test(title)) issuer = title.slice(0, title.indexOf('关于')).trim() || undefined;
 
@@ -38,7 +39,7 @@ export function inferMetadata(blocks: Block[], fileName: string): DocumentMeta {
   const tail = paras.slice(-8).reverse();
   const signedDate = tail.map((text) => (text.length <= 40 ? text.match(DATE) : null)).find(Boolean);
   const dateMatch = headDate ?? signedDate;
-  const date = dateMatch ? isoDate(dateMatch) : undefined;
+  const date = page.date ?? (dateMatch ? isoDate(dateMatch) : undefined);
 
   const subject = `${issuer ?? ''} ${title}`;
   const region = NATIONAL.test(subject) ? '全国' : subject.match(REGION)?.[1];

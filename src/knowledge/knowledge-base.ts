@@ -10,7 +10,7 @@ import type { ReaderOutcome } from './readers/types.ts';
 import { loadLexicon } from './lexicon.ts';
 import { queryTerms } from './query-terms.ts';
 import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
-import { matchable } from './normalize-text.ts';
+import { matchable, normalizeQuestion } from './normalize-text.ts';
 import { rankChunks, termMatch, weighTerms } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit } from './types.ts';
@@ -187,7 +187,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     search(query, searchOptions = {}) {
       const limit = Math.max(1, Math.min(searchOptions.limit ?? 5, 50));
       try {
-        return rank(String(query ?? '').slice(0, MAX_QUESTION)).ranked
+        return rank(normalizeQuestion(String(query ?? '')).slice(0, MAX_QUESTION)).ranked
           .filter((ranked) => ranked.coverage > 0)
           .slice(0, limit)
           .map(({ chunk, score }): SearchHit => {
@@ -200,7 +200,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     },
 
     answer(question) {
-      const text = String(question ?? '').trim();
+      const text = normalizeQuestion(String(question ?? ''));
       if (text.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, '').length < 2) return noAnswer(emptyQuestionReply());
       if (text.length > MAX_QUESTION) return noAnswer(tooLongReply(text.length, MAX_QUESTION));
       let sentences: ScoredSentence[];

@@ -1,4 +1,6 @@
 /** Character-level cleanup shared by documents and queries. */
+import { stripLostCharacterMarks, stripPinyin } from './pinyin-annotations.ts';
+import { toSimplified } from './simplified.ts';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2014\\u2018-\\u201f\\u2026';
@@ -48,4 +50,63 @@ const SHARED_SUFFIX = new RegExp(`(?<!、[${CJK}]?)([^${LEVELS}区旗级\\P{Scri
 /** Passage text as matched against questions: comparable form, `县、乡级` / `县、乡、村三级` read as `县级、乡级(、村级)`, `免、少耕播种` as `免耕播种、少耕播种`. */
 export function matchable(text: string): string {
   return comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级').replace(SHARED_SUFFIX, '$1$3、$2$3');
+}
+
+/** Characters NFKC would flatten into something else (① → 1, … → ...), kept as written. */
+const KEEP_AS_WRITTEN = /[\u2460-\u2473\u2026\u3007]+/g;
+
+/** NFKC (full-width letters and digits, compatibility ideographs) except circled numbers and the ellipsis. */
+export function nfkc(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(KEEP_AS_WRITTEN)) {
+    out += text.slice(last, match.index).normalize('NFKC') + match[0];
+    last = match.index! + match[0].length;
+  }
+  return out + text.slice(last).normalize('NFKC');
+}
+
+const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const HAN_OR_MARK = `${HAN}\\u3001-\\u3011\\u201c\\u201d\\uff08\\uff09》》`;
+/** A western comma or semicolon next to Chinese text (not `1,000`). */
+const WESTERN_COMMA = new RegExp(`(?<=[${HAN_OR_MARK}]) *, *| *, *(?=[${HAN}\\u2460-\\u2473])`, 'g');
+const WESTERN_SEMICOLON = new RegExp(`(?<=[${HAN_OR_MARK}]) *; *| *; *(?=[${HAN}])`, 'g');
+/** `作者:` `导读:` — a colon after a character (times like 14:21 stay). */
+const WESTERN_COLON = new RegExp(`(?<=[${HAN}\\uff09）]) *: *`, 'g');
+/** `…相关工作.第五条` — a full stop after a character, before a character, a space or the line end (`1.` and `3.5` stay). */
+const WESTERN_STOP = new RegExp(`(?<=[${HAN}\\uff09”》])\\.(?=[${HAN}“《（(]|\\s|$)`, 'gm');
+const WESTERN_QUESTION = new RegExp(`(?<=[${HAN}])\\?(?=[${HAN}“”]|\\s|$)`, 'gm');
+const WESTERN_EXCLAMATION = new RegExp(`(?<=[${HAN}])!`, 'g');
+/** A bracket pair holding or touching Chinese text is written full-width: `(一)` → `（一）`, `(2020-2025年)` → `（2020-2025年）`. */
+const BRACKET_PAIR = /(.?)\(([^()\n]{0,80})\)(.?)/g;
+const HAN_CHAR = new RegExp(`[${HAN}]`);
+
+/** Western punctuation used in Chinese text becomes Chinese punctuation; dashes and spaces are unified. */
+export function unifyPunctuation(text: string): string {
+  return text
+    .replace(/[\u2015\u2500]/g, '—')
+    .replace(/[\u00a0\u2002-\u200a\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(BRACKET_PAIR, (whole, before: string, inner: string, after: string) =>
+      HAN_CHAR.test(inner) || HAN_CHAR.test(before) || HAN_CHAR.test(after) ? `${before}（${inner}）${after}` : whole,
+    )
+    .replace(WESTERN_COMMA, '，')
+    .replace(WESTERN_SEMICOLON, '；')
+    .replace(WESTERN_COLON, '：')
+    .replace(WESTERN_STOP, '。')
+    .replace(WESTERN_QUESTION, '？')
+    .replace(WESTERN_EXCLAMATION, '！');
+}
+
+/**
+ * The one normalisation of text as it arrives, used at ingest and for questions: pinyin annotations
+ * removed, traditional → simplified, NFKC, punctuation unified. Line breaks are kept.
+ */
+export function normalizeText(text: string): string {
+  return unifyPunctuation(nfkc(toSimplified(stripLostCharacterMarks(stripPinyin(text.replace(/\r\n?/g, '\n'))))));
+}
+
+/** A question as the index sees it: the same normalisation, on one line. */
+export function normalizeQuestion(text: string): string {
+  return normalizeText(text).replace(/\s*\n\s*/g, ' ').trim();
 }

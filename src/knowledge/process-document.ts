@@ -3,7 +3,7 @@ import { layoutProblems } from './document-quality.ts';
 import { inferMetadata } from './infer-metadata.ts';
 import { minhashSignature } from './near-duplicates.ts';
 import { splitSections } from './split-sections.ts';
-import { toBlocks } from './text-blocks.ts';
+import { readBlocks } from './text-blocks.ts';
 import type { Chunk, DocumentMeta } from './types.ts';
 
 export interface ProcessedDocument {
@@ -40,8 +40,9 @@ export function parseMetaFile(json: string): Partial<DocumentMeta> | { error: st
 
 /** Clean → infer metadata (given metadata wins) → split by structure; also the near-duplicate signature and layout quality. */
 export function processDocument(text: string, fileName: string, givenMeta: Partial<DocumentMeta>, options: ProcessOptions): ProcessedDocument {
-  const { kept, dropped } = dropUnrelatedArticles(toBlocks(text), options);
-  const meta = { ...inferMetadata(kept, fileName), ...givenMeta };
+  const { blocks, page } = readBlocks(text);
+  const { kept, dropped } = dropUnrelatedArticles(blocks, options);
+  const meta = { ...inferMetadata(kept, fileName, page), ...givenMeta };
   const chunks = splitSections(kept, meta.title);
   const body = chunks.map((chunk) => chunk.text).join('\n');
   return { meta, chunks, dropped, signature: minhashSignature(body), quality: layoutProblems(kept) };

@@ -1,4 +1,6 @@
-import { collapseCjkSpaces, stripMarkup } from './normalize-text.ts';
+import { collapseCjkSpaces, normalizeText, stripMarkup } from './normalize-text.ts';
+import { furnitureTable, stripFurniture, type PageMeta } from './page-furniture.ts';
+import { splitRunTogether } from './run-together.ts';
 
 /** A paragraph of running text, or a table (consecutive tab-separated lines, page splits merged). */
 export type Block =
@@ -15,10 +17,13 @@ const FURNITURE = [
   /^-{3,}$|^={3,}$|^\*{3,}$/,
 ];
 
-function cleanLine(raw: string): { text: string; headline: boolean; heading: boolean } {
+function cleanLine(raw: string, page?: PageMeta): { text: string; headline: boolean; heading: boolean } {
   const headline = /^#\s/.test(raw.trim());
   const heading = /^#{1,6}\s/.test(raw.trim());
-  let text = stripMarkup(raw).replace(/^\s*#{1,6}\s*/, '').replace(/^\s*[-•]\s+(?=\S)/, '');
+  let text = stripMarkup(raw).replace(/^\s*#{1,6}\s*/, '');
+  // furniture is read before spaces are squeezed out: its fields are separated by them
+  if (page && !text.includes('\t')) text = stripFurniture(text, page).text;
+  text = text.replace(/^\s*[-•]\s+(?=\S)/, '');
   if (!text.includes('\t')) text = text.trim();
   text = collapseCjkSpaces(text).replace(/[ ]{2,}/g, ' ');
   return { text, headline, heading };
@@ -39,7 +44,16 @@ function isTableLine(line: string): boolean {
 
 /** Splits extracted text into paragraphs and tables, rejoining sentences broken by page or line ends. */
 export function toBlocks(raw: string): Block[] {
-  const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  return readBlocks(raw).blocks;
+}
+
+/**
+ * The blocks of a text as it arrives (normalised: simplified characters, no pinyin, Chinese punctuation;
+ * run-together web pages split at their structure; page furniture dropped) and what the furniture said.
+ */
+export function readBlocks(raw: string): { blocks: Block[]; page: PageMeta } {
+  const page: PageMeta = {};
+  const lines = normalizeText(raw.replace(/^\uFEFF/, '')).split('\n').flatMap(splitRunTogether);
   const blocks: Block[] = [];
   let table: string[][] | null = null;
   let lastTableHeader = '';
@@ -72,7 +86,7 @@ export function toBlocks(raw: string): Block[] {
       blankSinceTable = false;
       continue;
     }
-    const { text: cleaned, headline, heading } = cleanLine(rawLine);
+    const { text: cleaned, headline, heading } = cleanLine(rawLine, page);
     if (!cleaned) {
       if (table) blankSinceTable = true;
       flushPara();
@@ -92,7 +106,8 @@ export function toBlocks(raw: string): Block[] {
       continue;
     }
     const current = pending as Pending | null;
-    if (current && current.text && !heading && !TERMINAL.test(current.text) && !LIST_START.test(text) && !current.heading) {
+    if (current && current.text === text && text.length >= 10) continue; // a line printed twice in a row
+    if (current && current.text && !heading && !TERMINAL.test(current.text) && !LIST_START.test(text) && !current.heading && !standsAlone(current.text, text)) {
       current.text += text;
     } else {
       const carry = current?.continued && !current.text;
@@ -101,7 +116,36 @@ export function toBlocks(raw: string): Block[] {
     }
   }
   flushPara();
-  return rejoinPageBreaks(blocks);
+  const kept = dropRepeatedParagraphs(blocks.filter((block) => block.kind !== 'table' || !furnitureTable(block.rows, page)));
+  return { blocks: rejoinPageBreaks(kept), page };
+}
+
+const HEADING_LINE = /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百零〇\d]{1,4}[章节条])/;
+const DOC_NUMBER_LINE = /^[\u4e00-\u9fa5]{1,10}[〔［\[【（(](19|20)\d{2}[〕］\]】)）]\d{1,4}号$/;
+const DATE_LINE = /^((19|20)\d{2}年\d{1,2}月\d{1,2}日|[二〇一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?)$/;
+const TITLE_END = /(方案|要点|通知|意见|办法|规定|细则|规划|决定|纲要|计划|条例|指南|公告|通告|批复|表|图)$/;
+const LEAD_LABEL = /^(导读|摘要|编者按|核心提示)：/;
+
+/**
+ * Lines of a web page's head each stand alone although none ends in punctuation: a title, a 文号,
+ * a date, a short numbered heading, a salutation (`各市农业农村局：`), a lead (`导读：`).
+ */
+function standsAlone(previous: string, next: string): boolean {
+  if (DOC_NUMBER_LINE.test(previous) || DOC_NUMBER_LINE.test(next) || DATE_LINE.test(previous) || DATE_LINE.test(next)) return true;
+  if (LEAD_LABEL.test(next)) return true;
+  if (HEADING_LINE.test(previous) && previous.length <= 25 && !/[。，；：]/.test(previous)) return true;
+  return previous.length >= 6 && previous.length <= 70 && !/[。，；：！？]/.test(previous) && TITLE_END.test(previous);
+}
+
+/** A page that prints its text twice (a reprint glitch): the second copy of a paragraph is dropped. */
+function dropRepeatedParagraphs(blocks: Block[]): Block[] {
+  const seen = new Set<string>();
+  return blocks.filter((block) => {
+    if (block.kind !== 'para' || block.text.length < 20) return true;
+    if (seen.has(block.text)) return false;
+    seen.add(block.text);
+    return true;
+  });
 }
 
 /** A paragraph cut by a page break ends mid-sentence; the next paragraph carries on without a heading. */
@@ -119,6 +163,7 @@ function rejoinPageBreaks(blocks: Block[]): Block[] {
       !(LIST_START.test(previous.text) && previous.text.length <= 40 && !previous.text.includes('。')) &&
       !TERMINAL.test(previous.text) &&
       !LIST_START.test(block.text) &&
+      !standsAlone(previous.text, block.text) &&
       (/[，。；]/.test(block.text) || TERMINAL.test(block.text))
     ) {
       previous.text += block.text;

@@ -59,7 +59,7 @@ describe('structure', () => {
     expect(answer.status).toBe('answered');
     expect(answer.answer).toContain('2.91');
     expect(answer.citations[0]).toMatchObject({ doc: PLAN, docNumber: '法农农发〔2022〕16号' });
-    expect(answer.citations[0].quote).toContain('三面船镇 · 任务面积(万亩) 2.91');
+    expect(answer.citations[0].quote).toContain('三面船镇 · 任务面积（万亩） 2.91');
   });
 
   it('gives passages their section path', () => {

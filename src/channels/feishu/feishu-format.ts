@@ -1,4 +1,5 @@
 import type { Button, Citation, Reply } from '../../core/types.ts';
+import { shortenQuote } from '../../knowledge/sentences.ts';
 
 /** One Open API message: msg_type plus its JSON content string. */
 export interface FeishuOutgoing {
@@ -13,7 +14,7 @@ const QUOTE_LIMIT = 300;
 
 export function citationLine(citation: Citation, index: number): string {
   const section = citation.section.replace(`《${citation.title}》`, '').replace(/^\s*›\s*/, '').trim();
-  const quote = citation.quote.length > QUOTE_LIMIT ? `${citation.quote.slice(0, QUOTE_LIMIT)}…` : citation.quote;
+  const quote = shortenQuote(citation.quote, QUOTE_LIMIT);
   return `${index + 1}. ${[`《${citation.title}》${citation.docNumber ?? ''}`, section].filter(Boolean).join(' · ')}「${quote}」`;
 }
 

@@ -1,4 +1,5 @@
 import type { Citation, Reply } from '../../core/types.ts';
+import { shortenQuote } from '../../knowledge/sentences.ts';
 
 /** Telegram's limit for one message text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -11,7 +12,7 @@ export function escapeHtml(text: string): string {
 /** One source as a compact line: 《title》文号 · section「quote」 */
 export function formatCitation(citation: Citation, index: number): string {
   const section = citation.section.replace(`《${citation.title}》`, '').replace(/^\s*›\s*/, '').trim();
-  const quote = citation.quote.length > QUOTE_LIMIT ? `${citation.quote.slice(0, QUOTE_LIMIT)}…` : citation.quote;
+  const quote = shortenQuote(citation.quote, QUOTE_LIMIT);
   const parts = [`《${citation.title}》${citation.docNumber ?? ''}`];
   if (section) parts.push(section);
   return `${index + 1}. ${escapeHtml(parts.join(' · '))}「${escapeHtml(quote)}」`;

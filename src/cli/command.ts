@@ -7,5 +7,7 @@ export interface Command {
   summary: string;
   /** Boolean flags that take no value (so `--json foo` keeps foo positional). */
   booleanFlags?: string[];
+  /** Shown for `gengbao <name> --help`; defaults to the summary. */
+  usage?: string;
   run(args: ParsedArgs): Promise<number>;
 }

@@ -1,10 +1,12 @@
 import { ConfigError } from '../config.ts';
 import { parseArgs } from './args.ts';
-import { commands } from './commands/index.ts';
+import type { Command } from './command.ts';
+import { commandLoaders } from './commands/index.ts';
 
 const GLOBAL_BOOLEAN_FLAGS = ['json', 'help'];
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const commands: Command[] = await Promise.all(Object.values(commandLoaders).map((load) => load()));
   const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);
   return ['用法：gengbao <命令> [参数]', '', ...lines, '', '通用参数：--knowledge <目录> 文档目录；--data <目录> 数据目录'].join('\n');
 }
@@ -25,14 +27,19 @@ function parseFor(argv: string[], booleanFlags: string[]) {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help') {
-    console.log(usage());
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(await usage());
     return 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
-    console.error(`未知命令：${name}\n\n${usage()}`);
+  const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
+  if (!load) {
+    console.error(`未知命令：${name}\n\n${await usage()}`);
     return 2;
+  }
+  const command = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.usage ?? `用法：gengbao ${command.name} [参数]\n${command.summary}`);
+    return 0;
   }
   try {
     return await command.run(parseFor(rest, [...GLOBAL_BOOLEAN_FLAGS, ...(command.booleanFlags ?? [])]));

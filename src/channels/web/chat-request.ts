@@ -16,7 +16,8 @@ export type ChatRequestParse = { ok: true; message: IncomingMessage } | { ok: fa
 export function parseChatRequest(body: string): ChatRequestParse {
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    // Some Windows tools (PowerShell, Notepad) start UTF-8 with a byte-order mark, which JSON.parse refuses.
+    json = JSON.parse(body.replace(/^\uFEFF/, ''));
   } catch {
     return { ok: false, error: '请求体不是合法的 JSON，应为 {"userId":"…","text":"…"}。' };
   }

@@ -15,6 +15,7 @@ const USAGE = [
 export const adminCommand: Command = {
   name: 'admin',
   summary: '管理员和已绑定用户：admin add <用户标识> --unit <县> / admin remove / admin list',
+  usage: USAGE,
   async run(args) {
     const config = configFromArgs(args);
     const [sub, userKey] = args.positional;

@@ -14,6 +14,7 @@ const USAGE = '用法：gengbao export <表单> [--unit <县或乡镇>] [--perio
 export const exportCommand: Command = {
   name: 'export',
   summary: '导出报表（每单位一行、合计行、任务完成率），xlsx 或 csv',
+  usage: USAGE,
   async run(args) {
     const config = configFromArgs(args);
     const [formName] = args.positional;

@@ -1,25 +1,22 @@
 import type { Command } from '../command.ts';
-import { askCommand } from './ask.ts';
-import { benchCommand } from './bench.ts';
-import { evalCommand } from './eval.ts';
-import { ingestCommand } from './ingest.ts';
-import { adminCommand } from './admin.ts';
-import { chatCommand } from './chat.ts';
-import { checkCommand } from './check.ts';
-import { exportCommand } from './export.ts';
-import { formsCommand } from './forms.ts';
-import { inviteCommand } from './invite.ts';
-import { recordsCommand } from './records.ts';
-import { rulesCommand } from './rules.ts';
-import { serveCommand } from './serve.ts';
-import { statusCommand } from './status.ts';
 
-/** Every `gengbao <name>` command; add new commands here. */
-export const commands: Command[] = [serveCommand, chatCommand, checkCommand, rulesCommand, inviteCommand, recordsCommand, exportCommand, adminCommand,
-  askCommand,
-  evalCommand,
-  ingestCommand,
-  benchCommand,
-  formsCommand,
-  statusCommand,
-];
+/**
+ * Every `gengbao <name>` command, in the order `gengbao help` lists them; add new commands here. Each is
+ * loaded only when it runs, so `gengbao invite` does not load the Telegram, Feishu or LangChain code.
+ */
+export const commandLoaders: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.ts')).serveCommand,
+  chat: async () => (await import('./chat.ts')).chatCommand,
+  check: async () => (await import('./check.ts')).checkCommand,
+  rules: async () => (await import('./rules.ts')).rulesCommand,
+  invite: async () => (await import('./invite.ts')).inviteCommand,
+  records: async () => (await import('./records.ts')).recordsCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
+  status: async () => (await import('./status.ts')).statusCommand,
+  admin: async () => (await import('./admin.ts')).adminCommand,
+  ask: async () => (await import('./ask.ts')).askCommand,
+  eval: async () => (await import('./eval.ts')).evalCommand,
+  ingest: async () => (await import('./ingest.ts')).ingestCommand,
+  bench: async () => (await import('./bench.ts')).benchCommand,
+  forms: async () => (await import('./forms.ts')).formsCommand,
+};

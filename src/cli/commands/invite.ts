@@ -12,6 +12,7 @@ const USAGE = '用法：gengbao invite --role reporter|admin --unit <县或乡�
 export const inviteCommand: Command = {
   name: 'invite',
   summary: '生成绑定邀请码（乡镇填报员 reporter / 县级管理员 admin），或 invite list 查看',
+  usage: USAGE,
   async run(args) {
     const config = configFromArgs(args);
     const json = args.flags.json === true;

@@ -48,6 +48,7 @@ function describeData(form: ExportableForm, data: Record<string, unknown>): stri
 export const recordsCommand: Command = {
   name: 'records',
   summary: '列出已保存的填报记录及其全部版本（--json 输出机器可读格式）',
+  usage: USAGE,
   async run(args) {
     const config = configFromArgs(args);
     const [formName] = args.positional;

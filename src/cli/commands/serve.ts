@@ -8,6 +8,16 @@ import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { describeIngestReport } from './describe-ingest.ts';
 
+/** A Chinese message for the usual reasons a port cannot be opened; undefined for anything else. */
+function listenProblem(error: unknown, host: string, port: number): string | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  const fix = '换一个端口：PORT=8080 npm start，或 npm start -- --port 8080。';
+  if (code === 'EADDRINUSE') return `端口 ${port} 已被占用（可能已有一个耕保助手在运行）。请先停止它，或${fix}`;
+  if (code === 'EACCES') return `没有权限监听 ${host}:${port}（1024 以下的端口需要管理员权限）。请${fix}`;
+  if (code === 'EADDRNOTAVAIL') return `本机没有地址 ${host}，请检查 HOST 设置。`;
+  return undefined;
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: '更新资料索引，启动网页聊天（默认 http://127.0.0.1:3000）及已配置的 Telegram/飞书',
@@ -19,7 +29,15 @@ export const serveCommand: Command = {
     const channels = createConfiguredChannels({ config, conversation: app.conversation });
     const server = createWebServer({ conversation: app.conversation, routes: channels.routes });
     server.listen(config.port, config.host);
-    await once(server, 'listening');
+    try {
+      await once(server, 'listening');
+    } catch (error) {
+      app.close();
+      const problem = listenProblem(error, config.host, config.port);
+      if (!problem) throw error;
+      console.error(problem);
+      return 2;
+    }
     const { port } = server.address() as AddressInfo;
     console.log(`耕保助手网页聊天已启动：http://${config.host}:${port}`);
     // Started after listening: Telegram webhook calls that arrive earlier get 503 and are retried by Telegram.

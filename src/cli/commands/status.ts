@@ -22,6 +22,7 @@ export function nowFromArgs(args: ParsedArgs): Date | string {
 export const statusCommand: Command = {
   name: 'status',
   summary: '某一期各单位的填报进度：是否已报、记录编号和版本、完成率、填报人（未填报的排在前面）',
+  usage: USAGE,
   async run(args) {
     const config = configFromArgs(args);
     const [formName] = args.positional;

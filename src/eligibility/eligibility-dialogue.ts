@@ -236,7 +236,12 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     }
     if (noted.length) notes.push(`已记下：${noted.join('，')}。`);
     for (const assumed of extraction.assumed) {
-      if (state.facts[assumed.field] === assumed.value) notes.push(`您说的${fieldLabel(assumed.field)}是个大概的数（「${assumed.text}」），以下按${show(assumed.field, assumed.value)}计算。`);
+      if (state.facts[assumed.field] !== assumed.value) continue;
+      notes.push(
+        assumed.note
+          ? `您说的${fieldLabel(assumed.field)}是「${assumed.text}」，${assumed.note}，即 ${show(assumed.field, assumed.value)}。`
+          : `您说的${fieldLabel(assumed.field)}是个大概的数（「${assumed.text}」），以下按${show(assumed.field, assumed.value)}计算。`,
+      );
     }
     for (const item of extraction.tentative) {
       state.tentative = [...state.tentative.filter((other) => other.field !== item.field), item];

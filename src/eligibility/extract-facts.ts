@@ -13,11 +13,13 @@ export interface Tentative {
   note?: string;
 }
 
-/** An approximate value (「大概三成」「六成以上」) used as stated; the answer says so. */
+/** An approximate value (「大概三成」「六成以上」) or a converted unit (2公顷 → 30亩) used as stated; the answer says so. */
 export interface Assumption {
   field: string;
   value: number;
   text: string;
+  /** For a converted unit: 「已按 1 公顷 = 15 亩换算」. */
+  note?: string;
 }
 
 export interface Extraction {
@@ -77,6 +79,18 @@ function fieldFor(script: EligibilityScript, quantity: FoundQuantity, text: stri
   return inText.length === 1 ? inText[0] : candidates.length === 1 ? candidates[0].field : undefined;
 }
 
+/** The share question whose cue words name a bare number (「秸秆覆盖率0」), if exactly one does. */
+function namedBareNumber(script: EligibilityScript, quantity: FoundQuantity): EligibilityQuestion | undefined {
+  const label = quantity.label ?? '';
+  if (!label) return undefined;
+  const named = script.questions.filter(
+    (question) => question.kind === 'share' && [...question.cues, ...(script.shareCues[question.field] ?? [])].some((cue) => label.includes(cue)),
+  );
+  if (named.length === 1) return named[0];
+  const [last] = named.filter((question) => [...question.cues, ...(script.shareCues[question.field] ?? [])].some((cue) => label.endsWith(cue) || label.endsWith(`${cue}率`)));
+  return last;
+}
+
 function findCounty(script: EligibilityScript, text: string): string | undefined {
   const match = new RegExp(script.countyPattern).exec(text);
   if (!match) return undefined;
@@ -113,6 +127,13 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
       continue;
     }
     const field = fieldFor(script, quantity, text, asking);
+    const named = quantity.kind === 'number' && !field ? namedBareNumber(script, quantity) : undefined;
+    if (named) {
+      // 「覆盖率45」「覆盖率0」: a bare number right after a share's name is that share in percent.
+      const parsed = parseQuantity(quantity.text, KIND_OF[named.kind]);
+      if (parsed.ok) byField.set(named.field, [...(byField.get(named.field) ?? []), { ...quantity, ...parsed.quantity, note: undefined }]);
+      continue;
+    }
     if (!field && asking && asking.kind !== 'choice' && quantity.kind === 'number') {
       // A bare number answering the question: read it as the asked kind (「45」 → 45%, 「0.45」 → 45%).
       const parsed = parseQuantity(quantity.text, KIND_OF[asking.kind]);
@@ -147,8 +168,9 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
       extraction.facts[key] = values[0];
       extraction.assumed.push({ field: key, value: values[0] as number, text: quantity.text });
     } else if (quantity.note && quantity.kind !== 'share') {
-      // A converted unit (公顷 → 亩) is confirmed; reading 「45」 as 45% when a share was asked is not.
-      extraction.tentative.push({ field: key, reason: 'unit', options: values, text: quantity.text, note: quantity.note });
+      // A converted unit (公顷 → 亩) is exact: used, and the answer states the conversion.
+      extraction.facts[key] = values[0];
+      extraction.assumed.push({ field: key, value: values[0] as number, text: quantity.text, note: quantity.note });
     } else {
       extraction.facts[key] = values[0];
     }

@@ -177,7 +177,7 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
 /** Start of 「pH」「ph值为」「酸碱度：」 ending at cursor, if any. */
 function phPrefixBefore(s: string, cursor: number): number | undefined {
   let k = cursor;
-  while (k > 0 && ' =:：是为约在'.includes(s[k - 1]!)) k--;
+  while (k > 0 && ' =:：是为约在才只有仅达'.includes(s[k - 1]!)) k--;
   const prefix = unitsOfMeasure.phPrefixes.find((w) => endsAt(s, k, w));
   return prefix ? k - prefix.length : undefined;
 }

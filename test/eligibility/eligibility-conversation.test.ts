@@ -141,14 +141,14 @@ describe('eligibility conversation: bad input', () => {
     expect(reply.text).toContain('面积有多少亩');
   });
 
-  it('公顷 where 亩 is expected: converted and confirmed', async () => {
-    const { say, press } = setup();
+  it('公顷 where 亩 is expected: converted exactly and the conversion stated, then the next question', async () => {
+    const { say } = setup();
     await say('免耕播种，秸秆盖了六成，能补多少？');
-    const confirm = last(await say('2公顷'));
-    expect(confirm.text).toContain('1 公顷 = 15 亩');
-    expect(confirm.text).toContain('30亩');
-    const again = last(await press('eligibility:n'));
-    expect(again.text).toContain('准确的作业面积');
+    const next = last(await say('2公顷'));
+    expect(next.text).toContain('「2公顷」，已按 1 公顷 = 15 亩换算，即 30亩');
+    expect(next.text).toContain('哪种情况');
+    const again = (await say('两公顷地免耕，秸秆覆盖四成，能补多少？')).map((reply) => reply.text).join('\n');
+    expect(again).toContain('第二档（秸秆部分覆盖），不高于58元/亩，30亩最多1740元');
   });
 
   it('a range is never guessed', async () => {

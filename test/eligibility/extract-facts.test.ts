@@ -24,7 +24,6 @@ describe('extractFacts', () => {
 
   it.each([
     ['大概四五十亩', 'area', 'range', [40, 50]],
-    ['2公顷', 'area', 'unit', [30]],
     ['100亩，还有200亩', 'area', 'conflict', [100, 200]],
     ['免耕和少耕', 'sowing', 'conflict', ['免耕', '少耕']],
   ])('%s → %s held back (%s)', (text, field, reason, options) => {
@@ -36,6 +35,7 @@ describe('extractFacts', () => {
     ['秸秆大概盖了一半', 'strawCover', 50],
     ['动土面积一半左右', 'disturbedShare', 50],
     ['秸秆六成以上', 'strawCover', 60],
+    ['2公顷', 'area', 30],
   ])('%s: an approximate value is used as stated and reported as an assumption', (text, field, value) => {
     const extraction = extract(text);
     expect(extraction.facts[field]).toBe(value);

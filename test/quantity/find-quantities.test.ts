@@ -21,6 +21,29 @@ describe('findQuantities', () => {
     ]);
   });
 
+  it('a comma after a decimal number ends it (NFKC turns 「，」 into 「,」): 「pH 4.2,100亩」 is two numbers', () => {
+    expect(brief('水田pH 4.2,100亩能补多少')).toMatchObject([{ kind: 'ph', value: 4.2 }, { kind: 'area', value: 100 }]);
+    expect(brief('面积1,200亩')).toMatchObject([{ kind: 'area', value: 1200 }]);
+  });
+
+  it('reads pH with a filler word between the name and the number (pH才4.2, pH只有4.9)', () => {
+    expect(brief('酸化了，pH才4.2')).toMatchObject([{ kind: 'ph', value: 4.2 }]);
+    expect(brief('pH只有4.9')).toMatchObject([{ kind: 'ph', value: 4.9 }]);
+  });
+
+  it.each([
+    ['一亩补多少', true],
+    ['1亩地能拿多少钱', true],
+    ['一公顷能补多少', true],
+    ['种了1亩地', false],
+    ['一百亩补多少', false],
+    ['10亩补多少', false],
+    ['大概一亩补多少', false],
+  ])('%s: one unit before a question about what it gets is a rate basis (perUnit %s)', (text, perUnit) => {
+    const found = findQuantities(text).find((quantity) => quantity.kind === 'area');
+    expect(found?.perUnit ?? false).toBe(perUnit);
+  });
+
   it('reports index and length pointing at the typed text', () => {
     const text = '我家 ２００亩 地，盖了 百分之４５';
     for (const q of findQuantities(text)) expect(text.slice(q.index, q.index + q.length).trim()).toBe(q.text);

@@ -1,10 +1,10 @@
-import type { RecordVersion, SaveRequest } from '../records/types.ts';
+import type { RecordVersion } from '../records/types.ts';
 import { accessRefusal } from '../users/access.ts';
-import { recordData } from './form-checks.ts';
 import { persist, runChecks, showReview, type FormTurn } from './form-flow.ts';
 import { button, summaryReply, warningsReply } from './form-messages.ts';
 import { missingRequired } from './form-progress.ts';
 import { describePeriod } from './period.ts';
+import { saveFormRecord } from './save-form-record.ts';
 import { formatBeijing } from '../reporting/beijing-time.ts';
 
 function who(record: RecordVersion): string {
@@ -65,25 +65,8 @@ export function submitDraft(turn: FormTurn, revision: number | undefined, force:
     persist(turn);
     return;
   }
-  const period = form.periodField ? String(state.values[form.periodField]) : undefined;
-  const request: SaveRequest = {
-    formId: form.id,
-    unit,
-    period,
-    data: recordData(form, state.values, deps.units),
-    verdicts: outcome.verdicts,
-    confirmedWarnings: [...new Set(outcome.warnings.map((verdict) => verdict.rule))],
-    author: { userKey: ctx.user.userKey, channel: ctx.message.channel, displayName: ctx.user.displayName ?? ctx.message.displayName },
-    submissionKey: submissionKeyOf(state),
-  };
-  if (state.correcting) {
-    request.recordId = state.correcting.recordId;
-    request.baseVersion = state.correcting.baseVersion;
-  } else if (form.onePerPeriod) {
-    request.baseVersion = 0;
-  }
-  if (form.onePerPeriod) request.onePerSlot = true;
-  const result = deps.records.save(request);
+  const author = { userKey: ctx.user.userKey, channel: ctx.message.channel, displayName: ctx.user.displayName ?? ctx.message.displayName };
+  const { request, result } = saveFormRecord({ form, values: state.values, outcome, author, submissionKey: submissionKeyOf(state), correcting: state.correcting }, deps);
   if (!result.ok && result.reason === 'slot-taken') return reportSlotTaken(turn, result.latest);
   if (!result.ok) return reportConflict(turn, result.latest);
   const record = result.record;

@@ -3,9 +3,10 @@ import type { RecordVersion } from '../records/types.ts';
 import type { Verdict } from '../rules/types.ts';
 import { accessRefusal } from '../users/access.ts';
 import { parseFieldAnswer } from './field-answer.ts';
-import { checkDraft, recordData } from './form-checks.ts';
+import { checkDraft } from './form-checks.ts';
 import { summaryLines } from './form-messages.ts';
 import { activeFields, missingRequired, pruneInactive } from './form-progress.ts';
+import { saveFormRecord } from './save-form-record.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import type { FieldValue, FormSkillDependencies } from './types.ts';
 
@@ -96,20 +97,10 @@ export function submitFormValues(formId: string, raw: Record<string, string>, ct
   result.ok = outcome.fails.length === 0;
   if (!ctx.save || !result.ok || result.unacceptedWarnings.length) return result;
 
-  const period = form.periodField ? String(result.values[form.periodField]) : undefined;
-  const saved = deps.records.save({
-    formId: form.id,
-    unit: String(unit),
-    period,
-    data: recordData(form, result.values, deps.units),
-    verdicts: outcome.verdicts,
-    confirmedWarnings: [...new Set(outcome.warnings.map((verdict) => verdict.rule))],
-    author: { userKey: ctx.user.userKey, channel: ctx.channel, displayName: ctx.user.displayName },
-    submissionKey: ctx.submissionKey ?? `${ctx.user.userKey}.${deps.newId()}`,
-    recordId: ctx.recordId,
-    baseVersion: ctx.recordId ? ctx.baseVersion : form.onePerPeriod ? 0 : undefined,
-    onePerSlot: form.onePerPeriod,
-  });
+  const author = { userKey: ctx.user.userKey, channel: ctx.channel, displayName: ctx.user.displayName };
+  const submissionKey = ctx.submissionKey ?? `${ctx.user.userKey}.${deps.newId()}`;
+  const correcting = ctx.recordId ? { recordId: ctx.recordId, baseVersion: ctx.baseVersion } : undefined;
+  const { result: saved } = saveFormRecord({ form, values: result.values, outcome, author, submissionKey, correcting }, deps);
   if (saved.ok) result.saved = saved.record;
   else {
     result.ok = false;

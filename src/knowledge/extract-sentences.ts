@@ -112,6 +112,11 @@ function wordingOverlap(question: Set<string>, text: string): number {
   return shared / question.size;
 }
 
+/** The question asks for a kind of answer a sentence can be checked for (a date, an amount of money, a quantity). */
+export function wantsAnswerKind(question: string): boolean {
+  return WANTS_DATE.test(question) || WANTS_MONEY.test(question) || WANTS_QUANTITY.test(question);
+}
+
 /** Scores every sentence of the best passages against the question. */
 export function scoreSentences(question: string, terms: WeightedTerm[], ranked: RankedChunk[]): ScoredSentence[] {
   const wantsNumber = WANTS_NUMBER.test(question);

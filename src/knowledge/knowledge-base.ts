@@ -1,6 +1,7 @@
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
-import { scoreSentences, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
+import { scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
+import { answerFeatures, answerProbability, loadCalibration, type Calibration, type Features } from './confidence.ts';
 import { categoryAlias } from './category-alias.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
 import { filesNeedingReader, ingestFolder } from './ingest.ts';
@@ -11,7 +12,7 @@ import { loadLexicon } from './lexicon.ts';
 import { queryTerms } from './query-terms.ts';
 import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
 import { matchable, normalizeQuestion } from './normalize-text.ts';
-import { rankChunks, termMatch, weighTerms } from './retrieval.ts';
+import { rankChunks, termMatch, weighTerms, type WeightedTerm } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit } from './types.ts';
 
@@ -20,6 +21,19 @@ export interface KnowledgeBaseOptions {
   db: SqliteDatabase;
   /** Environment for the readers (PATH for tesseract/LibreOffice, GENGBAO_MAX_DOC_MB, GENGBAO_READ_TIMEOUT_MS); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The fitted decline model; default: the knowledge folder's (or bundled) answer-calibration.json. `null`: the coverage gate. */
+  calibration?: Calibration | null;
+}
+
+/** An answer before the decline decision, with what the decision looks at (for fitting the calibration). */
+export interface AnswerAttempt {
+  /** The answer the documents would give; a no_answer when nothing was found or the input was unusable. */
+  answer: Answer;
+  /** Features of the best sentence, when there was one to decide on. */
+  features?: Features;
+  /** The hand-set coverage gate's verdict (used when no calibration is loaded). */
+  covered?: boolean;
+  probability?: number;
 }
 
 /** A question must cover this share of its (idf-weighted) content words in one passage to be answered. */
@@ -37,8 +51,9 @@ const DEFINITION_CUES = ['是指', '指的是', '即'];
 const LISTING = /哪些|哪几|包括|有什么|什么工作|列出/;
 
 /** The offline knowledge base: jieba + FTS5 index in the given database, extractive answers with citations. */
-export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
+export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase & { attempt(question: string): AnswerAttempt } {
   const lexicon = loadLexicon(options.knowledgeDir);
+  const calibration = options.calibration === undefined ? loadCalibration(options.knowledgeDir) : (options.calibration ?? undefined);
   const tokenizer = createTokenizer(lexicon.dictionaryText);
   const store = createIndexStore(options.db);
   const frequencies = new Map<string, number>();
@@ -73,10 +88,15 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
 
   /** Candidate answer sentences, best first: about the question's subject, and stating a quantity when one is asked for. */
   function answerSentences(question: string): ScoredSentence[] {
+    return rankSentences(question).sentences;
+  }
+
+  function rankSentences(question: string): { terms: WeightedTerm[]; sentences: ScoredSentence[] } {
     const { terms, ranked } = rank(question);
-    if (!terms.length) return [];
+    if (!terms.length) return { terms, sentences: [] };
     const wantsQuantity = WANTS_QUANTITY.test(question);
-    return scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= MIN_SUBJECT_COVERAGE && (!wantsQuantity || sentence.statesQuantity));
+    const sentences = scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= MIN_SUBJECT_COVERAGE && (!wantsQuantity || sentence.statesQuantity));
+    return { terms, sentences };
   }
 
   function answerableExamples(): string[] {
@@ -161,6 +181,45 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     }
   }
 
+  function attempt(question: string): AnswerAttempt {
+    const text = normalizeQuestion(String(question ?? ''));
+    if (text.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, '').length < 2) return { answer: noAnswer(emptyQuestionReply()) };
+    if (text.length > MAX_QUESTION) return { answer: noAnswer(tooLongReply(text.length, MAX_QUESTION)) };
+    let sentences: ScoredSentence[];
+    let terms: WeightedTerm[];
+    try {
+      ({ terms, sentences } = rankSentences(text));
+    } catch {
+      return { answer: noAnswer(failedIndexReply()) };
+    }
+    // the best sentence names the asked-for thing by a rank but holds no answer: ask again by that rank
+    let bridge: ScoredSentence | undefined;
+    if (sentences.length && !sentences[0].statesAnswerKind) {
+      const alias = categoryAlias(text, sentences.slice(0, ALIAS_SOURCES).map((sentence) => sentence.text));
+      const again = alias ? answerSentences(alias.question) : [];
+      if (alias && again.length && again[0].statesAnswerKind && again[0].coverage >= MIN_COVERAGE) {
+        bridge = sentences[alias.source];
+        sentences = again;
+      }
+    }
+    if (!sentences.length) return { answer: noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples())) };
+    const chosen = choose(text, sentences);
+    // the sentence that gives the rank is quoted too, so the reader can check the step
+    if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > MAX_ANSWER ? bridge.tight() : bridge.text });
+    const covered = covers(text, sentences);
+    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '');
+    return {
+      answer: {
+        status: 'answered',
+        answer: chosen.map(({ quote }) => quote).join('\n'),
+        citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
+      },
+      features,
+      covered,
+      ...(calibration ? { probability: answerProbability(calibration, features) } : {}),
+    };
+  }
+
   return {
     ensureIndexed(indexOptions = {}) {
       return runIngest(indexOptions);
@@ -199,35 +258,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       }
     },
 
+    attempt,
+
     answer(question) {
-      const text = normalizeQuestion(String(question ?? ''));
-      if (text.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, '').length < 2) return noAnswer(emptyQuestionReply());
-      if (text.length > MAX_QUESTION) return noAnswer(tooLongReply(text.length, MAX_QUESTION));
-      let sentences: ScoredSentence[];
-      try {
-        sentences = answerSentences(text);
-      } catch {
-        return noAnswer(failedIndexReply());
-      }
-      // the best sentence names the asked-for thing by a rank but holds no answer: ask again by that rank
-      let bridge: ScoredSentence | undefined;
-      if (sentences.length && !sentences[0].statesAnswerKind) {
-        const alias = categoryAlias(text, sentences.slice(0, ALIAS_SOURCES).map((sentence) => sentence.text));
-        const again = alias ? answerSentences(alias.question) : [];
-        if (alias && again.length && again[0].statesAnswerKind && again[0].coverage >= MIN_COVERAGE) {
-          bridge = sentences[alias.source];
-          sentences = again;
-        }
-      }
-      if (!sentences.length || !covers(text, sentences)) return noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
-      const chosen = choose(text, sentences);
-      // the sentence that gives the rank is quoted too, so the reader can check the step
-      if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > MAX_ANSWER ? bridge.tight() : bridge.text });
-      return {
-        status: 'answered',
-        answer: chosen.map(({ quote }) => quote).join('\n'),
-        citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
-      };
+      const tried = attempt(question);
+      if (!tried.features) return tried.answer;
+      const confident = tried.probability !== undefined ? tried.probability >= calibration!.threshold : tried.covered;
+      return confident ? tried.answer : noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
     },
   };
 }

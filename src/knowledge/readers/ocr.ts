@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collapseCjkSpaces } from '../normalize-text.ts';
 import type { SystemTools } from './system-tools.ts';
 
 export interface OcrPage {
@@ -42,7 +43,7 @@ export async function ocrImage(imagePath: string, tools: SystemTools, timeoutMs:
   for (const [key, words] of lines) {
     const paragraph = key.slice(0, key.lastIndexOf('.'));
     if (lastParagraph && paragraph !== lastParagraph) out.push('');
-    out.push(words.join(' '));
+    out.push(collapseCjkSpaces(words.join(' ')));
     lastParagraph = paragraph;
   }
   return { text: out.join('\n'), confidence: chars ? weighted / chars : 0 };

@@ -62,7 +62,7 @@ function percentile(values: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 }
 
-/** Items on one baseline become a line; pieces separated by a gap wider than two characters become cells. */
+/** Items on one baseline become a line; pieces separated by a gap wider than a character become cells. */
 function pageLines(page: PdfPage, pageIndex: number): Line[] {
   const items = page.items.filter((item) => item.text.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfItem[][] = [];
@@ -77,7 +77,7 @@ function pageLines(page: PdfPage, pageIndex: number): Line[] {
     const cells: Cell[] = [];
     for (const item of row) {
       const last = cells[cells.length - 1];
-      if (last && item.x - last.right < size * 2) {
+      if (last && item.x - last.right < size) {
         last.text += (/[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z]/.test(item.text.trim()) && item.x - last.right > size * 0.2 ? ' ' : '') + item.text.trim();
         last.right = Math.max(last.right, item.x + item.width);
       } else cells.push({ x: item.x, right: item.x + item.width, text: item.text.trim() });
@@ -120,8 +120,14 @@ function columnAnchors(rows: Line[]): number[] {
   return anchors;
 }
 
-function tableText(rows: Line[]): string[] {
-  const anchors = columnAnchors(rows);
+/** A table line: a new row, or the next line of text wrapped inside the cells of the row above. */
+interface TableLine {
+  line: Line;
+  wrapped: boolean;
+}
+
+function tableText(lines: TableLine[]): string[] {
+  const anchors = columnAnchors(lines.map(({ line }) => line));
   const column = (x: number) => {
     let best = 0;
     anchors.forEach((anchor, i) => {
@@ -130,18 +136,17 @@ function tableText(rows: Line[]): string[] {
     return best;
   };
   const out: string[][] = [];
-  for (const row of rows) {
+  for (const { line, wrapped } of lines) {
     const cells = Array<string>(anchors.length).fill('');
-    for (const cell of row.cells) {
+    for (const cell of line.cells) {
       const i = column(cell.x);
       cells[i] = cells[i] ? `${cells[i]} ${cell.text}` : cell.text;
     }
-    // a lone piece under a column other than the first continues the cell above (text wrapped inside a cell)
-    const filled = cells.filter(Boolean).length;
-    if (filled === 1 && out.length && !cells[0]) {
-      const previous = out[out.length - 1];
-      const i = cells.findIndex(Boolean);
-      previous[i] = joinText(previous[i], cells[i]);
+    const previous = out[out.length - 1];
+    if (wrapped && previous) {
+      cells.forEach((text, i) => {
+        if (text) previous[i] = previous[i] ? joinText(previous[i], text) : text;
+      });
       continue;
     }
     out.push(cells);
@@ -162,7 +167,7 @@ export function layoutPdfText(pages: PdfPage[]): string {
   const out: string[] = [];
   let paragraph = '';
   let previous: Line | undefined;
-  let table: Line[] = [];
+  let table: TableLine[] = [];
   const endParagraph = (blank: boolean) => {
     if (paragraph) out.push(paragraph);
     if (blank && out.length && out[out.length - 1] !== '') out.push('');
@@ -174,11 +179,15 @@ export function layoutPdfText(pages: PdfPage[]): string {
     out.push(...tableText(table), '');
     table = [];
   };
-  for (const line of body) {
-    const isRow = line.cells.length >= 2 || (table.length > 0 && line.x > left + line.size * 2 && line.page === table[table.length - 1].page && table[table.length - 1].y - line.y < line.size * 3);
-    if (isRow) {
+  for (const [index, line] of body.entries()) {
+    // text wrapped inside a cell sits closer under the line above than rows or paragraphs do
+    const last = table[table.length - 1]?.line;
+    const wrapped = Boolean(last) && last!.page === line.page && last!.y - line.y <= line.size * 1.45;
+    const next = body[index + 1];
+    const startsTable = line.cells.length >= 2 && next !== undefined && next.cells.length >= 2 && next.page === line.page;
+    if ((line.cells.length >= 2 && (table.length > 0 || startsTable)) || wrapped) {
       if (!table.length) endParagraph(true);
-      table.push(line);
+      table.push({ line, wrapped });
       previous = line;
       continue;
     }

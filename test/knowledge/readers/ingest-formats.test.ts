@@ -10,7 +10,7 @@ import { detectTools } from '../../../src/knowledge/readers/system-tools.ts';
 import { createReaderPool } from '../../../src/knowledge/readers/reader-pool.ts';
 import { openDatabase, type SqliteDatabase } from '../../../src/store/database.ts';
 import { REPO_KNOWLEDGE } from '../corpus-fixture.ts';
-import { makeDocx } from './make-docx.ts';
+import { makeDocx } from '../../../src/bench/fixtures/make-docx.ts';
 
 const PLAN = '002_79c350805b434cf5.txt';
 

@@ -7,7 +7,7 @@ import { detectTools } from '../../../src/knowledge/readers/system-tools.ts';
 import type { ReaderContext } from '../../../src/knowledge/readers/types.ts';
 import { splitSections } from '../../../src/knowledge/split-sections.ts';
 import { toBlocks } from '../../../src/knowledge/text-blocks.ts';
-import { makeDocx } from './make-docx.ts';
+import { makeDocx } from '../../../src/bench/fixtures/make-docx.ts';
 
 const context: ReaderContext = { fileName: 'x', tools: detectTools(), timeoutMs: 30_000 };
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Skill, TurnContext } from '../core/skill.ts';
+import { normalizeQuestion } from '../knowledge/normalize-text.ts';
 import type { Activity } from '../core/types.ts';
 import type { RuleRegistry } from '../rules/index.ts';
 import { createDialogue, SKILL, STALE_MESSAGE, type Dialogue, type EligibilityState } from './eligibility-dialogue.ts';
@@ -21,6 +22,12 @@ const FILLER = /[\p{P}\p{S}\s我你您俺咱们家的地了呢啊吧呀钱请问
  * 「能补多少？」: picks the program the message is about (保护性耕作, 酸化耕地治理, …), then runs its
  * dialogue. Scripts are data in knowledge/rules/eligibility/; state lives in the session activity.
  */
+/** The message as the rule vocabulary is written: traditional characters and reprint noise normalised. */
+function readable(ctx: TurnContext): TurnContext {
+  const text = normalizeQuestion(ctx.text);
+  return text === ctx.text ? ctx : { ...ctx, text };
+}
+
 export function createEligibilitySkill(options: EligibilitySkillOptions): Skill {
   const scripts = options.scripts ?? loadEligibilityScripts(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   // A script whose rule set is not loaded (another knowledge folder) is left out, not fatal.
@@ -70,8 +77,9 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
         else fallback.start(ctx, '');
       },
     },
-    tryIntent(ctx) {
-      if (ctx.session.activity && ctx.session.activity.skill !== SKILL) return false;
+    tryIntent(original) {
+      if (original.session.activity && original.session.activity.skill !== SKILL) return false;
+      const ctx = readable(original);
       const dialogue = pick(ctx.text);
       if (dialogue) {
         dialogue.start(ctx, ctx.text);
@@ -82,7 +90,8 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
       else fallback.start(ctx, '');
       return true;
     },
-    continueActivity(ctx) {
+    continueActivity(original) {
+      const ctx = readable(original);
       const state = stateOf(ctx);
       const dialogue = state && dialogueOf(state);
       return state && dialogue ? dialogue.handleText(ctx, state, false) : false;

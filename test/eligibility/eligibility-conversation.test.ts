@@ -351,6 +351,14 @@ describe('eligibility conversation: answered in one message, recognised by what 
     expect(last(replies).text).toContain(plan);
   });
 
+  it('traditional characters are read like simplified ones', async () => {
+    const replies = await setup().say('我這塊地pH 5.8，能納入酸化耕地治理項目嗎？');
+    expect(last(replies).text).toContain('不符合');
+    expect(last(replies).text).toContain('pH<5.5');
+    const tillage = await setup().say('家庭農場種了三百畝，免耕播種，秸稈覆蓋率百分之四十，作業補助最多多少？');
+    expect(tillage.map((reply) => reply.text).join('\n')).toContain('300亩最多17400元');
+  });
+
   it('a bare 「能补多少？」 starts the subsidy check instead of quoting a figure', async () => {
     const { say, answerer } = setup();
     const offer = last(await say('能补多少？'));

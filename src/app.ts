@@ -21,6 +21,12 @@ import { applyConfiguredAdmins } from './users/configured-admins.ts';
 import { createExportSkill } from './export/export-skill.ts';
 import { createRecordsSkill } from './records/records-skill.ts';
 import { createEligibilitySkill } from './eligibility/index.ts';
+import { createOutbox, type Outbox } from './notify/notifier.ts';
+import type { RecordVersion } from './records/types.ts';
+import { createReplacementNotice } from './reporting/replacement-notice.ts';
+import { reporterNames, type ReportingStores } from './reporting/reporting-context.ts';
+import { createReportingSkill } from './reporting/reporting-skill.ts';
+import { createSqliteDisplayNameStore } from './users/display-name-store.ts';
 
 export interface App {
   config: Config;
@@ -28,30 +34,51 @@ export interface App {
   knowledge: KnowledgeBase;
   ingestReport: IngestReport;
   conversation: Conversation;
+  /** Where the bot speaks first (reminders, notices); channels register their notifiers when they start. */
+  outbox: Outbox;
+  /** Stores the county-side features read (status, reminders, charts). */
+  reporting: ReportingStores;
+  now: () => Date;
   close(): void;
 }
 
 /** The composition root: one database, one knowledge base, the skills, one conversation core. */
-export function createApp(config: Config): App {
+export interface AppOptions {
+  /** The clock of everything time-dependent (records, deadlines, reminders); tests move it. */
+  now?: () => Date;
+}
+
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const now = options.now ?? (() => new Date());
   const db = openDatabase(config.dataDir);
   const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db });
   const ingestReport = knowledge.ensureIndexed();
   const units = loadUnits(config.knowledgeDir);
-  const userStore = createSqliteUserStore(db, units);
-  const records = createSqliteRecordStore(db);
+  const userStore = createSqliteUserStore(db, units, { now });
+  const records = createSqliteRecordStore(db, { now });
   const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
   for (const problem of applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) console.error(problem);
+  const names = createSqliteDisplayNameStore(db, now);
+  const outbox = createOutbox();
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
-  skills.push(createAccountSkill({ users: userStore }));
+  skills.push(createAccountSkill({ users: userStore, names }));
   const forms = loadForms(config.knowledgeDir);
-  skills.push(createExportSkill({ records, users: userStore, units, forms }));
+  const reporting: ReportingStores = { forms, records, units, users: userStore, names };
+  // Also before the form skill: 「双月调度进度」 names a form but asks who has filed it.
+  skills.push(createReportingSkill(reporting));
+  const labels = () => {
+    const current = reporterNames(reporting);
+    return (record: RecordVersion) => current.labelOf(record.author.userKey, record.unit, record.author.displayName);
+  };
+  skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels }));
   skills.push(createRecordsSkill({ records, units, forms }));
   skills.push(createEligibilitySkill({ rules, knowledgeDir: config.knowledgeDir }));
   // One model runtime (client, circuit breaker, log) shared by answering and free-text form entry.
   const modelRuntime = modelSettingsFrom(config) ? createModelRuntime(config) : undefined;
   const extractor = modelRuntime ? createModelExtractor(config, { runtime: modelRuntime }) : null;
-  const formSkill = createFormSkill({ forms, rules, records, users: userStore, units, extractor });
+  const onRecordReplaced = createReplacementNotice({ outbox, users: userStore, units, names: () => reporterNames(reporting), log: (line) => console.error(line) });
+  const formSkill = createFormSkill({ forms, rules, records, users: userStore, units, extractor, onRecordReplaced });
   skills.push(formSkill);
   const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.
@@ -63,8 +90,10 @@ export function createApp(config: Config): App {
     deliveries: createSqliteDeliveryLog(db),
     answerer,
     skills,
-    users: userStore,
+    now,
+    // The name a person gave (「张三」) goes with everything they file.
+    users: { profile: (userKey, displayName) => ({ ...userStore.profile(userKey, displayName), ...(names.get(userKey) ? { displayName: names.get(userKey) } : {}) }) },
     onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  return { config, db, knowledge, ingestReport, conversation, close: () => db.close() };
+  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, now, close: () => db.close() };
 }

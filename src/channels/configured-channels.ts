@@ -5,6 +5,7 @@ import { consoleChannelLogger, type ChannelLogger } from './channel-logger.ts';
 import { createFeishuChannel } from './feishu/feishu-channel.ts';
 import { feishuSettingsFrom } from './feishu/feishu-settings.ts';
 import type { PlatformChannel } from './platform-channel.ts';
+import type { Notifier } from '../notify/notifier.ts';
 import { createTelegramChannel } from './telegram/telegram-channel.ts';
 import { telegramSettingsFrom } from './telegram/telegram-settings.ts';
 
@@ -17,6 +18,8 @@ export interface ConfiguredChannels {
    * true when it handled the request. Pass them as `routes` to createWebServer.
    */
   routes: Array<(request: IncomingMessage, response: ServerResponse) => boolean>;
+  /** How each channel sends first (reminders, notices); register them with the app's outbox. */
+  notifiers: Notifier[];
   /** Starts every channel; call once the HTTP server listens. A channel that fails to start throws. */
   start(): Promise<void>;
   /** Stops receiving, then waits for messages in flight to be answered. */
@@ -44,6 +47,7 @@ export function createConfiguredChannels(options: {
   } else logger.info('飞书未启用：没有设置 FEISHU_APP_ID / FEISHU_APP_SECRET。');
   return {
     names: channels.map((entry) => entry.name),
+    notifiers: channels.flatMap((entry) => (entry.channel.notifier ? [entry.channel.notifier] : [])),
     routes: channels.map((entry) => (request, response) => entry.channel.handleHttp(request, response)),
     async start() {
       for (const entry of channels) await entry.channel.start();

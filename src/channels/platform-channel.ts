@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Notifier } from '../notify/notifier.ts';
 
 /** A messaging platform adapter (Telegram, Feishu) as the server starts, routes and stops it. */
 export interface PlatformChannel {
@@ -8,4 +9,6 @@ export interface PlatformChannel {
   handleHttp(request: IncomingMessage, response: ServerResponse): boolean;
   /** Resolves once every accepted message has been handled and its replies sent. */
   whenIdle(): Promise<void>;
+  /** Sends to a user first (reminders, notices), through the same translation as answers. */
+  notifier?: Notifier;
 }

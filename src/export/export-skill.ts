@@ -2,7 +2,7 @@ import type { Skill, TurnContext } from '../core/skill.ts';
 import type { FormDefinition } from '../forms/form-schema.ts';
 import { parsePeriod } from '../forms/period.ts';
 import type { FormCatalog } from '../forms/types.ts';
-import type { RecordStore } from '../records/types.ts';
+import type { RecordStore, RecordVersion } from '../records/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import { describeProfile, UNBOUND_REFUSAL } from '../users/access.ts';
 import type { UserStore } from '../users/user-store.ts';
@@ -16,6 +16,8 @@ export interface ExportSkillDependencies {
   units: UnitDirectory;
   /** Forms of knowledge/forms; records of other form ids still export with their data keys as labels. */
   forms?: FormCatalog;
+  /** How filers are shown (「张三（三面船镇）」), read fresh for each export. */
+  reporterLabel?: () => (record: RecordVersion) => string;
 }
 
 const EXPORT_INTENT = /^(?:请|帮我|给我)?(?:导出|export)/i;
@@ -98,6 +100,7 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
       period,
       format,
       now: ctx.now(),
+      reporterLabel: deps.reporterLabel?.(),
     });
     if (table.rows.length === 0) {
       ctx.reply(`${ctx.user.unit ?? '全部单位'}没有需要填报「${picked.form.title}」的单位，也没有相关记录，无需导出。`);

@@ -39,7 +39,7 @@ function isDraft(value: unknown): value is FormDraftState {
 
 /** Reporting conversations over the forms in knowledge/forms: one question at a time, checks, confirmation, versions. */
 export function createFormSkill(dependencies: FormSkillDependencies): FormSkill {
-  const deps = { ...dependencies, newId: dependencies.newId ?? defaultNewId, extractor: dependencies.extractor ?? null };
+  const deps = { ...dependencies, newId: dependencies.newId ?? defaultNewId, extractor: dependencies.extractor ?? null, onRecordReplaced: dependencies.onRecordReplaced ?? null };
 
   function turnOf(ctx: TurnContext): FormTurn | undefined {
     const activity = ctx.session.activity;

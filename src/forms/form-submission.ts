@@ -70,6 +70,7 @@ export function submitDraft(turn: FormTurn, revision: number | undefined, force:
   if (!result.ok && result.reason === 'slot-taken') return reportSlotTaken(turn, result.latest);
   if (!result.ok) return reportConflict(turn, result.latest);
   const record = result.record;
+  if (record.version > 1 && !result.duplicate) tellReplaced(turn, record);
   state.phase = 'saved';
   state.pending = undefined;
   state.saved = { recordId: record.recordId, version: record.version, revision: state.revision };
@@ -93,6 +94,12 @@ function reportConflict(turn: FormTurn, latest: RecordVersion): void {
     buttons: [button('以我的填写为准，作为新版本提交', 'rebase'), button('修改', 'edit'), button('取消', 'cancel')],
   });
   persist(turn);
+}
+
+/** The version before this one was someone else's: they (and the county) are told, outside this turn. */
+function tellReplaced(turn: FormTurn, record: RecordVersion): void {
+  const previous = turn.deps.records.history(record.recordId).find((version) => version.version === record.version - 1);
+  if (previous && previous.author.userKey !== record.author.userKey) turn.deps.onRecordReplaced?.({ formTitle: turn.form.title, previous, current: record });
 }
 
 /** A correction moved the record onto a unit and period another record already holds: one record per unit and period. */

@@ -101,7 +101,11 @@ export function submitFormValues(formId: string, raw: Record<string, string>, ct
   const submissionKey = ctx.submissionKey ?? `${ctx.user.userKey}.${deps.newId()}`;
   const correcting = ctx.recordId ? { recordId: ctx.recordId, baseVersion: ctx.baseVersion } : undefined;
   const { result: saved } = saveFormRecord({ form, values: result.values, outcome, author, submissionKey, correcting }, deps);
-  if (saved.ok) result.saved = saved.record;
+  if (saved.ok) {
+    result.saved = saved.record;
+    const previous = saved.record.version > 1 && !saved.duplicate ? deps.records.history(saved.record.recordId).find((v) => v.version === saved.record.version - 1) : undefined;
+    if (previous && previous.author.userKey !== saved.record.author.userKey) deps.onRecordReplaced?.({ formTitle: form.title, previous, current: saved.record });
+  }
   else {
     result.ok = false;
     result.conflict = saved.latest;

@@ -1,5 +1,5 @@
 import type { UserProfile } from '../core/types.ts';
-import type { RecordStore } from '../records/types.ts';
+import type { RecordStore, RecordVersion } from '../records/types.ts';
 import type { RuleRegistry, Verdict } from '../rules/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { FormDefinition } from './form-schema.ts';
@@ -25,6 +25,15 @@ export interface FormSkillDependencies {
   newId?: () => string;
   /** Reads several values out of one free-text message (a language model); absent or null means offline only. */
   extractor?: FieldExtractor | null;
+  /** Someone saved a new version over another person's version (「以我的填写为准」, a correction); they are told. */
+  onRecordReplaced?: ((event: RecordReplaced) => void) | null;
+}
+
+/** A new version by one person replaced the figures another person had filed. */
+export interface RecordReplaced {
+  formTitle: string;
+  previous: RecordVersion;
+  current: RecordVersion;
 }
 
 /** A field as offered to an extractor: what it is called, its kind, unit and allowed values. */

@@ -3,9 +3,33 @@ import type { UserProfile } from '../core/types.ts';
 import { describeProfile, UNBOUND_REFUSAL } from './access.ts';
 import { INVITE_TTL_DAYS } from './invite-code.ts';
 import { UnknownUnitError, type BoundRole, type UserStore } from './user-store.ts';
+import { cleanDisplayName, type DisplayNameStore } from './display-name-store.ts';
+
+const SET_NAME = /^(?:我叫|我的名字是|我的姓名是|改名为?|修改姓名|姓名[:：]?)\s*(.*)$/;
+
+/**
+ * After binding: the name the platform gave (Telegram) is kept until the user gives one; everyone is asked
+ * the same way, so the reply reads alike on every channel.
+ */
+function settleName(ctx: TurnContext, names: DisplayNameStore | undefined, unit: string | undefined): string {
+  if (!names) return '';
+  const given = ctx.message.displayName ? cleanDisplayName(ctx.message.displayName) : undefined;
+  if (given && !names.get(ctx.user.userKey)) names.set(ctx.user.userKey, given);
+  return `\n请发送「我叫 您的姓名」（如「我叫 张三」）登记姓名，县里的进度和汇总表会显示为「张三（${unit ?? '本单位'}）」。`;
+}
+
+function saveName(ctx: TurnContext, names: DisplayNameStore, text: string): void {
+  const name = cleanDisplayName(text);
+  if (!name) return void ctx.reply('没看清您的姓名，请只回复姓名，例如「张三」（不超过 20 个字）。');
+  names.set(ctx.user.userKey, name);
+  const unit = ctx.user.unit ? `（${ctx.user.unit}）` : '';
+  ctx.reply(`好的，已记下您的姓名：${name}。县里的进度和汇总表会显示「${name}${unit}」。`);
+}
 
 export interface AccountSkillDependencies {
   users: UserStore;
+  /** What people are called; without it nobody is asked for a name. */
+  names?: DisplayNameStore;
 }
 
 const BIND = /^(?:绑定邀请码|绑定|綁定|邀请码|bind)\s*[:：]?\s*([A-Za-z0-9\- ]{4,20})?$/i;
@@ -28,14 +52,14 @@ function whatYouCanDo(profile: UserProfile): string {
   return `您可以查看${unit}${profile.unit ? '及其下属单位' : ''}的记录，发送「导出」下载汇总表，发送「生成邀请码 填报员 <乡镇>」邀请乡镇填报员。`;
 }
 
-function redeem(ctx: TurnContext, users: UserStore, code: string): void {
+function redeem(ctx: TurnContext, users: UserStore, code: string, names?: DisplayNameStore): void {
   if (!code) {
     ctx.reply('请在「绑定」后面写上管理员给您的邀请码，例如：绑定 AB3D5EFG');
     return;
   }
   const result = users.redeem(code, ctx.user.userKey, ctx.message.displayName ?? ctx.user.displayName);
   if (!result.ok) return void ctx.reply(result.error);
-  ctx.reply(`绑定成功！您现在是 ${describeProfile(result.profile)}。\n${whatYouCanDo(result.profile)}`);
+  ctx.reply(`绑定成功！您现在是 ${describeProfile(result.profile)}。\n${whatYouCanDo(result.profile)}${settleName(ctx, names, result.profile.unit)}`);
 }
 
 function invite(ctx: TurnContext, users: UserStore, args: string): void {
@@ -71,18 +95,23 @@ function invite(ctx: TurnContext, users: UserStore, args: string): void {
  * Binding and identity in chat: 「绑定 <邀请码>」, Telegram deep links (`/start <code>`), 「我是谁」,
  * and 「生成邀请码 填报员 三面船镇」 for admins.
  */
-export function createAccountSkill({ users }: AccountSkillDependencies): Skill {
+export function createAccountSkill({ users, names }: AccountSkillDependencies): Skill {
   return {
     name: 'account',
     commands: {
-      start: (ctx, args) => redeem(ctx, users, args),
-      bind: (ctx, args) => redeem(ctx, users, args),
+      start: (ctx, args) => redeem(ctx, users, args, names),
+      bind: (ctx, args) => redeem(ctx, users, args, names),
       whoami: (ctx) => ctx.reply(`您是 ${describeProfile(ctx.user)}。\n${whatYouCanDo(ctx.user)}`),
       invite: (ctx, args) => invite(ctx, users, args),
     },
     tryIntent(ctx) {
+      const setName = names ? SET_NAME.exec(ctx.text) : null;
+      if (setName && names) {
+        if (!setName[1].trim()) return (ctx.reply('请在后面写上姓名，例如「我叫 张三」。'), true);
+        return (saveName(ctx, names, setName[1]), true);
+      }
       const bind = BIND.exec(ctx.text);
-      if (bind) return (redeem(ctx, users, (bind[1] ?? '').trim()), true);
+      if (bind) return (redeem(ctx, users, (bind[1] ?? '').trim(), names), true);
       if (WHO_AM_I.test(ctx.text)) return (ctx.reply(`您是 ${describeProfile(ctx.user)}。\n${whatYouCanDo(ctx.user)}`), true);
       const inviteMatch = INVITE.exec(ctx.text);
       if (inviteMatch) return (invite(ctx, users, inviteMatch[1]), true);

@@ -7,7 +7,7 @@ import { closeServer, createFailureQueue, createWaitList, listenOnLoopback, read
 
 /** One recorded Open API call. */
 export interface FeishuCall {
-  /** message.create, message.reply, message.patch, file.create, bot.info, token, ws.endpoint */
+  /** message.create, message.reply, message.patch, file.create, image.create, bot.info, token, ws.endpoint */
   api: string;
   path: string;
   query: Record<string, string>;
@@ -89,6 +89,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
     if (path === '/callback/ws/endpoint') return 'ws.endpoint';
     if (path === '/open-apis/bot/v3/info') return 'bot.info';
     if (path === '/open-apis/im/v1/files') return 'file.create';
+    if (path === '/open-apis/im/v1/images') return 'image.create';
     if (path === '/open-apis/im/v1/messages' && method === 'POST') return 'message.create';
     if (/^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/.test(path)) return 'message.reply';
     if (/^\/open-apis\/im\/v1\/messages\/[^/]+$/.test(path) && method === 'PATCH') return 'message.patch';
@@ -119,6 +120,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
         if (!authorized) return sendJson(response, 401, { code: 99991663, msg: 'invalid tenant_access_token' });
         if (api === 'bot.info') return sendJson(response, 200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '耕保助手' } });
         if (api === 'file.create') return sendJson(response, 200, { code: 0, msg: 'ok', data: { file_key: `file_v3_${calls.length}` } });
+        if (api === 'image.create') return sendJson(response, 200, { code: 0, msg: 'ok', data: { image_key: `img_v3_${calls.length}` } });
         return sendJson(response, 200, { code: 0, msg: 'ok', data: { message_id: `om_sent_${calls.length}` } });
     }
   });

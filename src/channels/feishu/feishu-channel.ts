@@ -140,5 +140,13 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     },
 
     whenIdle: () => queues.whenIdle(),
+
+    // Proactive messages go to the user's open_id (a private chat with the bot).
+    notifier: {
+      channel: 'feishu',
+      async send(userId, replies) {
+        for (const reply of replies) await sender.send({ chatId: userId, receiveIdType: 'open_id' }, reply);
+      },
+    },
   };
 }

@@ -2,7 +2,9 @@ import type { IncomingMessage } from '../../core/types.ts';
 
 /** Where the answer to an inbound event goes. */
 export interface FeishuTarget {
+  /** A chat_id, or an open_id when receiveIdType is 'open_id' (a message the bot starts). */
   chatId: string;
+  receiveIdType?: 'chat_id' | 'open_id';
   /** Reply (quote) this message; absent for card presses, which answer in the chat. */
   replyToMessageId?: string;
   /** The card whose button was pressed (it can be updated in place). */

@@ -58,7 +58,7 @@ export function createFeishuSender(client: Client, options: RetryOptions = {}): 
       }
     }
     await retry('im.message.create', () =>
-      client.im.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: target.chatId, ...data } }),
+      client.im.message.create({ params: { receive_id_type: target.receiveIdType ?? 'chat_id' }, data: { receive_id: target.chatId, ...data } }),
     );
   }
 
@@ -68,6 +68,16 @@ export function createFeishuSender(client: Client, options: RetryOptions = {}): 
     },
     sendCard: (target, card) => deliver(target, { msgType: 'interactive', content: JSON.stringify(card) }, true),
     async send(target, reply) {
+      if (reply.attachment && /^image\/(png|jpeg)$/.test(reply.attachment.mimeType)) {
+        // A picture (a chart) is uploaded as an image and sent as an image message, shown inline.
+        if (reply.text) await deliver(target, postOf(reply.text), true);
+        const { fileName, content } = reply.attachment;
+        const uploaded = await retry('im.image.create', () => client.im.image.create({ data: { image_type: 'message', image: uploadable(content, fileName) as never } }));
+        if (!uploaded?.image_key) throw new ChannelApiError(`Call to 'im.image.create' returned no image_key for ${fileName}`);
+        await deliver(target, { msgType: 'image' as never, content: JSON.stringify({ image_key: uploaded.image_key }) }, false);
+        if (reply.buttons?.length) for (const outgoing of renderFeishuReply({ text: '', buttons: reply.buttons })) await deliver(target, outgoing, false);
+        return;
+      }
       if (reply.attachment) {
         if (reply.text) await deliver(target, postOf(reply.text), true);
         const { fileName, content } = reply.attachment;

@@ -158,6 +158,14 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     },
 
     whenIdle: () => queues.whenIdle(),
+
+    // A private chat's id is the user's id.
+    notifier: {
+      channel: 'telegram',
+      async send(userId, replies) {
+        for (const reply of replies) await sender.send(Number(userId), reply);
+      },
+    },
   };
 }
 

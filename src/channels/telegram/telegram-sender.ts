@@ -70,15 +70,17 @@ export function createTelegramSender(telegram: Telegram, actions: CallbackAction
       const quote = replyToMessageId ? { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } } : {};
       const markup = reply.buttons?.length ? { reply_markup: { inline_keyboard: keyboardOf(reply.buttons, actions) } } : {};
       if (reply.attachment) {
-        const { content, fileName } = reply.attachment;
+        const { content, fileName, mimeType } = reply.attachment;
         const caption = reply.text && reply.text.length <= CAPTION_LIMIT && !reply.citations?.length ? escapeHtml(reply.text) : undefined;
         if (reply.text && !caption) await sendRendered(chatId, { ...reply, buttons: undefined }, quote, {});
+        // A picture (a chart) is shown inline as a photo; any other file is a document.
+        const [method, field] = /^image\/(png|jpeg)$/.test(mimeType) ? ['sendPhoto', 'photo'] : ['sendDocument', 'document'];
         await withRetry(
-          'sendDocument',
+          method,
           () =>
             telegram.callApi(
-              'sendDocument',
-              { chat_id: chatId, document: Input.fromBuffer(content, fileName), caption, parse_mode: caption ? 'HTML' : undefined, ...(caption ? quote : {}), ...markup } as never,
+              method as 'sendDocument',
+              { chat_id: chatId, [field]: Input.fromBuffer(content, fileName), caption, parse_mode: caption ? 'HTML' : undefined, ...(caption ? quote : {}), ...markup } as never,
               { signal: AbortSignal.timeout(timeout * 4) as never },
             ),
           classifyTelegramFailure,

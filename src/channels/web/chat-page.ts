@@ -55,6 +55,14 @@ function render(reply) {
     }
     div.appendChild(row);
   }
+  if (reply.attachment && /^image\\/(png|jpeg)$/.test(reply.attachment.mimeType)) {
+    const img = document.createElement('img');
+    img.src = 'data:' + reply.attachment.mimeType + ';base64,' + reply.attachment.base64;
+    img.alt = reply.attachment.fileName;
+    img.style.maxWidth = '100%';
+    div.appendChild(document.createElement('br'));
+    div.appendChild(img);
+  }
   if (reply.attachment) {
     const a = document.createElement('a');
     a.href = 'data:' + reply.attachment.mimeType + ';base64,' + reply.attachment.base64;

@@ -27,6 +27,7 @@ export const serveCommand: Command = {
     console.log(describeIngestReport(app.ingestReport));
     // Credentials are checked before anything listens, so a bad variable fails the start with its name.
     const channels = createConfiguredChannels({ config, conversation: app.conversation });
+    for (const notifier of channels.notifiers) app.outbox.register(notifier);
     const server = createWebServer({ conversation: app.conversation, routes: channels.routes });
     server.listen(config.port, config.host);
     try {

@@ -56,7 +56,7 @@ function stampOf(path: string): { stamp: string; size: number } | { error: NodeJ
     const stat = statSync(path);
     const metaPath = `${path}.meta.json`;
     const meta = existsSync(metaPath) ? statSync(metaPath) : undefined;
-    return { stamp: `${stat.size}:${Math.trunc(stat.mtimeMs)}:${meta ? `${meta.size}:${Math.trunc(meta.mtimeMs)}` : '-'}`, size: stat.size };
+    return { stamp: `${stat.size}:${Math.round(stat.mtimeMs)}:${meta ? `${meta.size}:${Math.round(meta.mtimeMs)}` : '-'}`, size: stat.size };
   } catch (error) {
     return { error: error as NodeJS.ErrnoException };
   }

@@ -74,14 +74,15 @@ describe('a folder of mixed formats', () => {
   it('re-indexing an unchanged folder opens no file, and failures are remembered until the file or the tools change', async () => {
     writeFileSync(join(docs, 'plan.docx'), await makeDocx('# 青禾县实施方案\n一、目标\n完成还田面积3200亩。'));
     writeFileSync(join(docs, 'broken.xlsx'), 'PK\u0003\u0004 broken');
+    const aWhileAgo = 1_700_000_000; // whole seconds: the time set back below is exactly the one indexed
+    for (const name of ['plan.docx', 'broken.xlsx']) utimesSync(join(docs, name), aWhileAgo, aWhileAgo);
     const knowledge = createKnowledgeBase({ knowledgeDir: folder, db });
     expect(knowledge.ensureIndexed()).toMatchObject({ indexed: ['plan.docx'], failed: [{ doc: 'broken.xlsx' }] });
     // the same size and time but other bytes: a run that opened the file would find it corrupt
     for (const name of ['plan.docx', 'broken.xlsx']) {
       const path = join(docs, name);
-      const { size, mtime } = statSync(path);
-      writeFileSync(path, Buffer.alloc(size, 0x21));
-      utimesSync(path, mtime, mtime);
+      writeFileSync(path, Buffer.alloc(statSync(path).size, 0x21));
+      utimesSync(path, aWhileAgo, aWhileAgo);
     }
     expect(knowledge.ensureIndexed()).toMatchObject({ indexed: [], unchanged: ['plan.docx'], failed: [{ doc: 'broken.xlsx', reason: expect.stringContaining('已损坏') }] });
     expect(knowledge.answer('还田面积是多少亩？').answer).toContain('3200');

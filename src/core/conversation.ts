@@ -82,6 +82,11 @@ export function createConversation(options: ConversationOptions): Conversation {
       return;
     }
 
+    if (active) {
+      for (const skill of skills) {
+        if (skill !== active && skill.tryAside && (await skill.tryAside(ctx))) return remindOfActivity(ctx);
+      }
+    }
     if (active?.continueActivity && (await active.continueActivity(ctx))) return;
 
     for (const skill of skills) {
@@ -93,6 +98,11 @@ export function createConversation(options: ConversationOptions): Conversation {
     } else {
       await answerQuestion(ctx, text);
     }
+    remindOfActivity(ctx);
+  }
+
+  /** After something off the activity's path, one line on where the user was. */
+  function remindOfActivity(ctx: TurnContext): void {
     const still = ctx.session.activity;
     const owner = still ? skillByName(still.skill) : undefined;
     if (still && owner?.describeActivity) {

@@ -34,6 +34,11 @@ export interface Skill {
   describeActivity?(activity: Activity): string;
   /** Called on 取消 / /cancel while this skill owns the activity. */
   cancelActivity?(ctx: TurnContext): Promise<void> | void;
+  /**
+   * A message that is never an answer to another skill's activity (「查看记录」, 「我是谁」): handled even
+   * while that activity is open, which then goes on. Return true if this skill handled the message.
+   */
+  tryAside?(ctx: TurnContext): Promise<boolean> | boolean;
   /** Natural-language trigger: return true if this skill handled the message. */
   tryIntent?(ctx: TurnContext): Promise<boolean> | boolean;
 }

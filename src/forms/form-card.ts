@@ -2,7 +2,7 @@ import type { TurnContext } from '../core/skill.ts';
 import type { Button, FormPromptField, Reply } from '../core/types.ts';
 import { FORM_SKILL } from './form-flow.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
-import { formsNamedIn } from './form-start.ts';
+import { formsNamedIn, startRefusal } from './form-start.ts';
 import { submitFormValues, type SubmitResult } from './submit-form-values.ts';
 import type { FormSkillDependencies } from './types.ts';
 
@@ -131,7 +131,7 @@ export function requestFormCard(ctx: TurnContext, name: string, deps: Deps, step
   }
   const [form] = forms;
   const check = (values: Record<string, string>) => submitFormValues(form.id, values, { user: ctx.user, channel: ctx.message.channel }, deps);
-  const refusal = check({}).refusal;
+  const refusal = startRefusal(form, ctx.user, deps) ?? check({}).refusal;
   if (refusal) return void ctx.reply(refusal);
   // Prefill the user's own unit when it is a valid answer for this form's unit field.
   const unit = ctx.user.unit ? { [form.unitField]: ctx.user.unit } : {};

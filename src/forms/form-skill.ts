@@ -32,6 +32,7 @@ export interface FormSkill extends Skill {
 
 const GENERIC_START = /^(?:我要|我想|开始|帮我)?(?:填报|上报|报送|填表|登记|报数)$/;
 const AMEND_SAVED = /^(改一下|修改|更正|我要改|改)$/;
+const SUBMIT_AGAIN = /^(确认提交|提交|确认|确认无误|仍然提交|确定)[。.！!]*$/;
 
 function isDraft(value: unknown): value is FormDraftState {
   return !!value && typeof value === 'object' && typeof (value as FormDraftState).formId === 'string';
@@ -164,6 +165,10 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       }
       if (turn.state.phase === 'saved') {
         if (AMEND_SAVED.test(ctx.text) && turn.state.saved) return startCorrection(ctx, turn.state.saved.recordId, deps), true;
+        if (SUBMIT_AGAIN.test(ctx.text) && turn.state.saved) {
+          const { recordId, version } = turn.state.saved;
+          return ctx.reply(`「${turn.form.title}」已经提交过了（记录 ${recordId} 第 ${version} 版），不用再提交。要更正请说「改一下」。`), true;
+        }
         // A finished filing stays only to catch a double press or 「改一下」; anything else closes it.
         ctx.setActivity(null);
         return false;

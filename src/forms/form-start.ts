@@ -13,7 +13,16 @@ type Deps = Required<FormSkillDependencies>;
 export function formFitsUser(form: FormDefinition, user: UserProfile, deps: Deps): boolean {
   if (user.role === 'farmer') return false;
   if (!user.unit) return user.role === 'admin';
+  // A reporter files only for the unit they are bound to, so it must be one the form is filled for.
+  if (user.role === 'reporter') return filedUnits(form, deps).includes(user.unit);
   return form.scope.units.some((unit) => deps.units.isWithin(user.unit!, unit) || deps.units.isWithin(unit, user.unit!));
+}
+
+/** The units a form is filled for: its counties, or their townships when the unit field asks for a township. */
+function filedUnits(form: FormDefinition, deps: Deps): string[] {
+  const field = form.fields.find((candidate) => candidate.key === form.unitField);
+  if (field?.type === 'township') return form.scope.units.flatMap((county) => deps.units.children(county).map((unit) => unit.name));
+  return form.scope.units;
 }
 
 /** Forms whose trigger words appear in the text (「填报双月调度」 → 双月调度). */
@@ -42,6 +51,10 @@ export const defaultNewId = (): string => randomUUID().replace(/-/g, '').slice(0
 export function startRefusal(form: FormDefinition, user: UserProfile, deps: Deps): string | undefined {
   if (user.role === 'farmer') return `只有本单位的填报员或管理员可以填报「${form.title}」。${UNBOUND_REFUSAL}`;
   if (!formFitsUser(form, user, deps)) {
+    if (user.role === 'reporter' && user.unit && form.scope.units.some((unit) => deps.units.isWithin(unit, user.unit!))) {
+      const level = form.fields.find((field) => field.key === form.unitField)?.type === 'township' ? '乡镇' : '县';
+      return `「${form.title}」按${level}填报，填报员只能填报自己绑定的单位，而您绑定的是${user.unit}。请向管理员索取所在${level}的邀请码后重新绑定，或请${user.unit}的管理员代为填报。`;
+    }
     return `「${form.title}」适用于${form.scope.units.join('、')}，您绑定的单位是${user.unit ?? '（无）'}，不能填报这张表。如绑定有误，请联系县级管理员。`;
   }
   return undefined;

@@ -40,13 +40,17 @@ export function createRecordsSkill(deps: RecordsSkillDependencies): Skill {
     ctx.reply(`${where}最近的填报记录：\n${lines.join('\n')}${more}`);
   }
 
+  function tryShow(ctx: TurnContext): boolean {
+    if (!VIEW.test(ctx.text)) return false;
+    show(ctx);
+    return true;
+  }
+
   return {
     name: 'records',
     commands: { records: (ctx) => show(ctx) },
-    tryIntent(ctx) {
-      if (!VIEW.test(ctx.text)) return false;
-      show(ctx);
-      return true;
-    },
+    tryIntent: (ctx) => tryShow(ctx),
+    // 「查看记录」 mid-form is never a form answer.
+    tryAside: (ctx) => tryShow(ctx),
   };
 }

@@ -117,5 +117,12 @@ export function createAccountSkill({ users, names }: AccountSkillDependencies): 
       if (inviteMatch) return (invite(ctx, users, inviteMatch[1]), true);
       return false;
     },
+    // 「我是谁」 and 「绑定 <邀请码>」 mid-form are never form answers.
+    tryAside(ctx) {
+      const bind = BIND.exec(ctx.text);
+      if (bind?.[1]) return (redeem(ctx, users, bind[1].trim()), true);
+      if (WHO_AM_I.test(ctx.text)) return (ctx.reply(`您是 ${describeProfile(ctx.user)}。\n${whatYouCanDo(ctx.user)}`), true);
+      return false;
+    },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConversation, type Answerer, type Conversation } from '../../src/core/conversation.ts';
+import type { Skill } from '../../src/core/skill.ts';
 import type { Reply } from '../../src/core/types.ts';
 import { createFormSkill, type FormSkill } from '../../src/forms/form-skill.ts';
 import { loadForms } from '../../src/forms/load-forms.ts';
@@ -11,6 +12,7 @@ import { loadRuleSets } from '../../src/rules/load-rule-sets.ts';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
 import { createSqliteSessionStore } from '../../src/store/session-store.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
+import type { UnitDirectory } from '../../src/units/types.ts';
 import { createSqliteUserStore, type UserStore } from '../../src/users/user-store.ts';
 
 export const KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
@@ -56,7 +58,15 @@ export function actionOf(replies: Reply[], label: string): string {
 
 let counter = 0;
 
-export function createHarness(options: { dataDir?: string; knowledgeDir?: string; wrapRecords?: (records: RecordStore) => RecordStore } = {}): Harness {
+export function createHarness(
+  options: {
+    dataDir?: string;
+    knowledgeDir?: string;
+    wrapRecords?: (records: RecordStore) => RecordStore;
+    /** Skills placed before the form skill, as the app does (account, records…). */
+    extraSkills?: (parts: { records: RecordStore; users: UserStore; units: UnitDirectory }) => Skill[];
+  } = {},
+): Harness {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gengbao-forms-'));
   const knowledgeDir = options.knowledgeDir ?? KNOWLEDGE;
   const units = loadUnits(knowledgeDir);
@@ -67,7 +77,8 @@ export function createHarness(options: { dataDir?: string; knowledgeDir?: string
     const records = (options.wrapRecords ?? ((store: RecordStore) => store))(createSqliteRecordStore(db));
     const users = createSqliteUserStore(db, units);
     const skill = createFormSkill({ forms: loadForms(knowledgeDir), rules: loadRuleSets(knowledgeDir), records, users, units, newId: () => `d${++counter}` });
-    const conversation = createConversation({ sessions: createSqliteSessionStore(db), answerer, skills: [skill], users, onError: (error) => errors.push(error) });
+    const skills = [...(options.extraSkills?.({ records, users, units }) ?? []), skill];
+    const conversation = createConversation({ sessions: createSqliteSessionStore(db), answerer, skills, users, onError: (error) => errors.push(error) });
     return { records, users, skill, conversation };
   };
   let parts = build();

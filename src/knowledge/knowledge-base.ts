@@ -14,6 +14,7 @@ import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply
 import { matchable, normalizeQuestion } from './normalize-text.ts';
 import { rankChunks, termMatch, weighTerms, type WeightedTerm } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
+import { impossibleValue, impossibleValueReply, placementLine, preferPlaced, userValues } from './user-values.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit } from './types.ts';
 
 export interface KnowledgeBaseOptions {
@@ -185,6 +186,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const text = normalizeQuestion(String(question ?? ''));
     if (text.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, '').length < 2) return { answer: noAnswer(emptyQuestionReply()) };
     if (text.length > MAX_QUESTION) return { answer: noAnswer(tooLongReply(text.length, MAX_QUESTION)) };
+    const values = userValues(text);
+    const impossible = impossibleValue(values);
+    if (impossible) return { answer: noAnswer(impossibleValueReply(impossible)) };
     let sentences: ScoredSentence[];
     let terms: WeightedTerm[];
     try {
@@ -203,6 +207,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       }
     }
     if (!sentences.length) return { answer: noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples())) };
+    // the clause whose range holds the user's own figure comes first; one that contradicts it goes back
+    sentences = preferPlaced(values, sentences);
     const chosen = choose(text, sentences);
     // the sentence that gives the rank is quoted too, so the reader can check the step
     if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > MAX_ANSWER ? bridge.tight() : bridge.text });
@@ -211,7 +217,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     return {
       answer: {
         status: 'answered',
-        answer: chosen.map(({ quote }) => quote).join('\n'),
+        answer: [placementLine(values, chosen[0].quote, citation(chosen[0].sentence.chunk, '').title), ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
         citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
       },
       features,

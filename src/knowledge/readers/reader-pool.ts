@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { detectTools, type SystemTools } from './system-tools.ts';
 import type { ReaderOutcome } from './types.ts';
@@ -25,6 +27,12 @@ interface Thread {
   pending: Map<number, (outcome: ReaderOutcome) => void>;
 }
 
+/** The worker's entry beside this file, or — when running from the dist/ build, two folders below the root — in src/. */
+function workerEntry(): URL {
+  const beside = new URL('./reader-worker.mjs', import.meta.url);
+  return existsSync(fileURLToPath(beside)) ? beside : new URL('../../src/knowledge/readers/reader-worker.mjs', import.meta.url);
+}
+
 function timedOut(timeoutMs: number): ReaderOutcome {
   return { ok: false, reason: `读取超时（超过 ${Math.round(timeoutMs / 1000)} 秒），已停止：文件可能过大或已损坏` };
 }
@@ -44,7 +52,7 @@ export function createReaderPool(options: { timeoutMs?: number; env?: NodeJS.Pro
     if (thread) return thread;
     const signal = new SharedArrayBuffer(4);
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), {
+    const worker = new Worker(workerEntry(), {
       workerData: { syncPort: port2, signal },
       transferList: [port2],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

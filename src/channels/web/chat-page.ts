@@ -32,8 +32,11 @@ function add(cls, text) {
   div.className = 'msg ' + cls;
   div.textContent = text;
   log.appendChild(div);
-  window.scrollTo(0, document.body.scrollHeight);
   return div;
+}
+// Scrolled only once a reply is complete: scrolling before its buttons exist leaves them under the input bar on a phone.
+function scrollToEnd() {
+  window.scrollTo(0, document.body.scrollHeight);
 }
 function render(reply) {
   const div = add('bot', reply.text);
@@ -60,6 +63,7 @@ function render(reply) {
     img.src = 'data:' + reply.attachment.mimeType + ';base64,' + reply.attachment.base64;
     img.alt = reply.attachment.fileName;
     img.style.maxWidth = '100%';
+    img.onload = scrollToEnd;
     div.appendChild(document.createElement('br'));
     div.appendChild(img);
   }
@@ -74,14 +78,16 @@ function render(reply) {
 }
 async function send(body, shown) {
   add('user', shown);
+  scrollToEnd();
   try {
     const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, ...body }) });
     const data = await response.json();
-    if (!response.ok) return add('bot', data.error || '请求失败');
-    data.replies.forEach(render);
+    if (!response.ok) add('bot', data.error || '请求失败');
+    else data.replies.forEach(render);
   } catch (e) {
     add('bot', '网络异常，请稍后重试。');
   }
+  scrollToEnd();
 }
 document.getElementById('form').onsubmit = (e) => {
   e.preventDefault();

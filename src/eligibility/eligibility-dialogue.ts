@@ -265,11 +265,18 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     else step(ctx, state, []);
   }
 
+  /** Definition rules a record decides (pass or fail, not missing). */
+  function decidedDefinitions(record: Record<string, unknown>): Set<string> {
+    const verdicts = rules.check(script.ruleSet, record).verdicts;
+    return new Set(verdicts.filter((verdict) => !verdict.missing && script.definitionRules.includes(verdict.rule)).map((verdict) => verdict.rule));
+  }
+
   /**
    * How surely the text is this program's eligibility question (0: not at all), read from what it
    * contains: words naming the program or its situation, and either a subsidy question (「能补多少」)
-   * or the user's own share or pH that the rule set judges. A range or a limit (「pH 5.0-5.5的水田」
-   * 「pH小于5.0」) names a class the documents describe, not the user's value.
+   * or a question carrying the user's own number that a definition rule judges (a share, a pH, a base's
+   * area). A range or a limit (「pH 5.0-5.5的水田」「pH小于5.0」) names a class the documents describe,
+   * not the user's value; a choice alone (「免耕播种有什么要求」) asks about the documents.
    */
   function score(text: string): number {
     const program = script.programWords.filter((word) => text.includes(word)).length;
@@ -278,10 +285,19 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     const triggered = script.triggers.some((trigger) => text.includes(trigger));
     const extraction = extractFacts(script, info.fields, text);
     const heard = Object.keys(extraction.facts).filter((field) => questionByField(field));
-    const decisive = heard.some((field) => ['share', 'ph'].includes(questionByField(field)!.kind));
     const asks = script.questionWords.some((word) => text.includes(word)) || extraction.asksPerUnit;
-    if (!triggered && !(asks && decisive)) return 0;
+    if (!triggered && !(asks && numberDecides(extraction.facts))) return 0;
     return 10 * program + situation + heard.length;
+  }
+
+  /** Some definition rule is decided only because of a number the user gave. */
+  function numberDecides(facts: Record<string, unknown>): boolean {
+    const isNumber = (field: string) => (questionByField(field)?.kind ?? 'choice') !== 'choice';
+    const others = Object.fromEntries(Object.entries(facts).filter(([field]) => !isNumber(field)));
+    if (Object.keys(others).length === Object.keys(facts).length) return false;
+    const withNumbers = decidedDefinitions(facts);
+    const withoutNumbers = decidedDefinitions(others);
+    return [...withNumbers].some((rule) => !withoutNumbers.has(rule));
   }
 
   function onAction(ctx: TurnContext, state: EligibilityState, payload: string): void {

@@ -343,6 +343,7 @@ describe('eligibility conversation: answered in one message, recognised by what 
   it.each([
     ['我这块地pH 5.8，能纳入酸化耕地治理项目吗？', ['不符合', 'pH<5.5', '2026'], '酸化耕地治理项目实施方案'],
     ['县级应用基地只有800亩，符合要求吗？', ['不符合', '应不低于 1000亩'], '法农农发〔2022〕16号'],
+    ['村里搞的乡级基地180亩能行吗', ['不符合', '应不低于 200亩'], '法农农发〔2022〕16号'],
     ['乡级基地300亩，秸秆覆盖80%，免耕播种100亩，符合条件吗？', ['符合乡级', '（计算：300亩×200元/亩=60000元，超过上限，按40000元计）'], '法农农发〔2022〕16号'],
   ])('yes/no: %s', async (question, musts, plan) => {
     const replies = await setup().say(question);
@@ -375,6 +376,8 @@ describe('eligibility conversation: answered in one message, recognised by what 
     '土地流转费一亩一年多少钱',
     '退耕还林一亩地补多少钱',
     '深松作业补多少',
+    '免耕播种前深松过，有什么要求？',
+    '少耕动土深度12厘米可以吗',
   ])('a document question stays with Q&A: %s', async (question) => {
     const { say, answerer } = setup();
     await say(question);

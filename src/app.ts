@@ -1,7 +1,7 @@
 import { createConversation, type Answerer, type Conversation } from './core/conversation.ts';
 import type { Skill } from './core/skill.ts';
 import { createKnowledgeBase } from './knowledge/knowledge-base.ts';
-import type { IngestReport, KnowledgeBase } from './knowledge/types.ts';
+import type { IngestProgress, IngestReport, KnowledgeBase } from './knowledge/types.ts';
 import { openDatabase, type SqliteDatabase } from './store/database.ts';
 import { createSqliteDeliveryLog } from './store/delivery-log.ts';
 import { createSqliteSessionStore } from './store/session-store.ts';
@@ -46,13 +46,15 @@ export interface App {
 export interface AppOptions {
   /** The clock of everything time-dependent (records, deadlines, reminders); tests move it. */
   now?: () => Date;
+  /** Files done / total while the documents are indexed at start (console progress). */
+  onIndexProgress?: (progress: IngestProgress) => void;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(config.dataDir);
   const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db });
-  const ingestReport = knowledge.ensureIndexed();
+  const ingestReport = knowledge.ensureIndexed({ onProgress: options.onIndexProgress });
   const units = loadUnits(config.knowledgeDir);
   const userStore = createSqliteUserStore(db, units, { now });
   const records = createSqliteRecordStore(db, { now });

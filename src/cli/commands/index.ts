@@ -17,6 +17,9 @@ export const commandLoaders: Record<string, () => Promise<Command>> = {
   ask: async () => (await import('./ask.ts')).askCommand,
   eval: async () => (await import('./eval.ts')).evalCommand,
   ingest: async () => (await import('./ingest.ts')).ingestCommand,
+  add: async () => (await import('./add.ts')).addCommand,
+  docs: async () => (await import('./docs.ts')).docsCommand,
+  remove: async () => (await import('./remove.ts')).removeCommand,
   bench: async () => (await import('./bench.ts')).benchCommand,
   forms: async () => (await import('./forms.ts')).formsCommand,
 };

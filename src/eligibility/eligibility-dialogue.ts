@@ -18,6 +18,11 @@ export interface EligibilityState {
   asking?: string;
   /** Optional questions answered 「不知道」. */
   skipped: string[];
+  /**
+   * 「不到三成」 where every value in the range gives the same result: the value kept in facts is the
+   * range's inner edge, and answers show the user's words instead of it.
+   */
+  bounded?: Record<string, { value: number; text: string }>;
 }
 
 export const STALE_MESSAGE =
@@ -33,6 +38,9 @@ export interface Dialogue {
   describe(state: EligibilityState): string;
   score(text: string): number;
 }
+
+/** How far inside a range its edges are tried (record units). */
+const EDGE = 0.001;
 
 function bare(text: string): string {
   return text.replace(/[\p{P}\p{S}\s]/gu, '');
@@ -99,8 +107,47 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     return open.map((verdict) => script.assumptions[verdict.rule]);
   }
 
+  /** What decides the answer: definition verdicts, tier and amounts. Equal signatures give the same answer. */
+  function signature(record: Record<string, unknown>): string {
+    const result = rules.check(script.ruleSet, record);
+    const definitions = result.verdicts.filter((verdict) => script.definitionRules.includes(verdict.rule)).map((verdict) => [verdict.rule, verdict.level, !!verdict.missing]);
+    const outputs = [script.outputs.tier, script.outputs.capPerMu, script.outputs.total].map((key) => (key ? JSON.stringify(result.computed[key] ?? null) : ''));
+    return JSON.stringify([definitions, outputs]);
+  }
+
+  /**
+   * 「不到三成」「不到1000亩」: when both inner edges of the range give the same answer, the answer does
+   * not depend on the exact value — use the range (answers quote the user's words), don't ask.
+   */
+  function resolveBounds(state: EligibilityState): void {
+    for (const pending of [...state.tentative]) {
+      if (pending.reason !== 'bound' || typeof pending.limit !== 'number') continue;
+      const field = info.fields.find((candidate) => candidate.key === pending.field);
+      const low = pending.direction === 'below' ? (field?.min ?? 0) + EDGE : pending.limit + EDGE;
+      const high = pending.direction === 'below' ? pending.limit - EDGE : (field?.max ?? pending.limit * 10) - EDGE;
+      if (!(low < high)) continue;
+      if (signature({ ...state.facts, [pending.field]: low }) !== signature({ ...state.facts, [pending.field]: high })) continue;
+      const value = pending.direction === 'below' ? high : low;
+      state.facts[pending.field] = value;
+      state.bounded = { ...state.bounded, [pending.field]: { value, text: pending.text } };
+      state.tentative = state.tentative.filter((item) => item !== pending);
+    }
+  }
+
+  /** An answer with each range's edge value replaced by the user's words (「29.999%」 → 「不到三成」). */
+  function quoteBounds(state: EligibilityState, text: string): string {
+    let out = text;
+    for (const [field, { value, text: said }] of Object.entries(state.bounded ?? {})) {
+      if (state.facts[field] !== value) continue;
+      const number = String(value).replace('.', '\\.');
+      out = out.replace(new RegExp(`${number} ?(%|${fieldUnit(field) || '%'})?`, 'g'), `「${said}」`);
+    }
+    return out;
+  }
+
   /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. `asked`: the message was a question. */
   function step(ctx: TurnContext, state: EligibilityState, notes: string[], retry: string[] = [], asked = false): void {
+    resolveBounds(state);
     for (const [field, value] of Object.entries(state.facts)) {
       const problem = refusal(field, value);
       if (problem) {
@@ -125,7 +172,7 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     if (settled) {
       ctx.setActivity(null);
       const answer = composeIneligible(info, script, result);
-      ctx.reply({ ...answer, text: [...notes, answer.text].join('\n') });
+      ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')) });
       return;
     }
     const pending = state.tentative[0];
@@ -143,13 +190,13 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     if (next && premises) {
       // The question can be answered from what the message says: answer it, then ask for the rest.
       const answer = composeEligible(info, script, state.facts, result, { premises });
-      ctx.reply({ ...answer, text: [...notes, answer.text].join('\n'), buttons: undefined });
+      ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')), buttons: undefined });
       return ask(ctx, state, next, [`如需完整测算${open.some((question) => question.field === 'area') ? '总额' : ''}，请再告诉我：`]);
     }
     if (next) return ask(ctx, state, next, notes, retry.includes(next.field) || rejected.some((verdict) => verdict.rule.includes(next.field)));
     ctx.setActivity(null);
     const answer = composeEligible(info, script, state.facts, result);
-    ctx.reply({ ...answer, text: [...notes, answer.text].join('\n') });
+    ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')) });
   }
 
   /** Why a value heard cannot be used (out of the rule set's range, or no area at all), before it is noted. */

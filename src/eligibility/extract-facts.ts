@@ -11,6 +11,9 @@ export interface Tentative {
   /** What the user typed, quoted back. */
   text: string;
   note?: string;
+  /** For a bound: the typed limit in record units and which side the value lies on. */
+  limit?: number;
+  direction?: 'below' | 'above';
 }
 
 /** An approximate value (「大概三成」「六成以上」) or a converted unit (2公顷 → 30亩) used as stated; the answer says so. */
@@ -159,7 +162,7 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
     const quantity = found[0];
     if (quantity.bound === 'below' || quantity.bound === 'above') {
       // 「不到一半」 excludes the number itself: confirming 50% would misstate it, so ask for a value.
-      extraction.tentative.push({ field: key, reason: 'bound', options: [], text: quantity.text });
+      extraction.tentative.push({ field: key, reason: 'bound', options: [], text: quantity.text, limit: values[0] as number, direction: quantity.bound });
     } else if (quantity.range) {
       const options = [toRecordValue(field, quantity, quantity.range.min), toRecordValue(field, quantity, quantity.range.max)];
       extraction.tentative.push({ field: key, reason: 'range', options, text: quantity.text });

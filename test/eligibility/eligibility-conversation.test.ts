@@ -300,13 +300,25 @@ describe('eligibility skill without data', () => {
 });
 
 describe('eligibility conversation: bounds', () => {
-  it('「不到一半」 is not read as 50%: a value is asked for; 「六成以上」 is used as 60% and says so', async () => {
+  it('a limit whose whole range gives one answer is answered with the user\'s words; one that spans two answers asks', async () => {
+    const tier = (await setup().say('覆盖率不到三成，免耕，一亩能补多少？')).map((reply) => reply.text).join('\n');
+    expect(tier).toContain('第一档（秸秆少量覆盖），不高于38元/亩');
+    expect(tier).toContain('（「不到三成」）');
+    expect(tier).not.toContain('29.999');
+    const above = (await setup().say('免耕，秸秆覆盖超过六成，100亩，能补多少')).map((reply) => reply.text).join('\n');
+    expect(above).toContain('100亩最多9000元');
+    const spans = last(await setup().say('少耕，动土不到六成，秸秆覆盖四成，能补多少？'));
+    expect(spans.text).toContain('「不到六成」，请告诉我大约是多少');
+  });
+
+  it('「不到一半」 is not read as 50%: every value below 50% is 少耕, so it is answered as said; 「六成以上」 is used as 60% and says so', async () => {
     const { say } = setup();
-    const ask = last(await say('少耕，动土不到一半，秸秆六成以上，100亩流转，家庭农场，能补多少？'));
-    expect(ask.text).toContain('（「六成以上」），以下按60%计算');
-    expect(ask.text).toContain('「不到一半」，请告诉我大约是多少');
-    expect(ask.buttons).toBeUndefined();
-    expect(last(await say('40%')).text).toContain('深度');
+    const replies = await say('少耕，动土不到一半，秸秆六成以上，100亩流转，家庭农场，能补多少？');
+    const text = replies.map((reply) => reply.text).join('\n');
+    expect(text).toContain('（「六成以上」），以下按60%计算');
+    expect(text).toContain('少耕动土面积 「不到一半」，低于50%，符合少耕定义');
+    expect(text).not.toContain('50%，不符合');
+    expect(last(replies).text).toContain('深度');
     const answer = last(await say('8厘米'));
     expect(answer.text).toContain('第三档（秸秆大量覆盖），不高于90元/亩，100亩最多9000元');
   });

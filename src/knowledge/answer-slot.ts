@@ -1,3 +1,4 @@
+import { questionPattern } from './question-words.ts';
 import { comparable } from './normalize-text.ts';
 
 /**
@@ -9,12 +10,12 @@ export interface AnswerSlot {
   focus: string;
 }
 
-const UNITS = '人次|万亩|万元|块钱|个|位|名|家|项|次|期|户|人|所|处|座|批|档|类|种|县|省|市|亩|元|块|年|天|倍|级|米|厘米|公斤|吨|分';
+const UNITS = questionPattern('countedUnits').source;
 const ASK = new RegExp(`(?:多少|(?<![哪第])几)(${UNITS})?([\\u3400-\\u9fff]{0,8})`);
 /** Particles and filler that end the counted noun (`几个等级啊`, `多少钱呢`). */
-const FOCUS_END = /[啊呢吗呀吧的了么哦啦要能是]|以上|以下|左右/;
+const FOCUS_END = questionPattern('focusEnd');
 /** Verbs and adverbs between a counted noun and its question word (`示范区要建几个`, `监测点今年要搞到多少个`). */
-const ASKING_VERBS = /(一共|总共|今年|要|建|有|是|到|达|搞|能|共|了|的|为|需|得|设|办|补|给|每亩|每个|一个|最多|最少|至少)+$/
+const ASKING_VERBS = questionPattern('askingVerbs');
 const MONEY_UNITS = new Set(['块钱', '块', '元', '万元']);
 /** A number as written in a passage, with the characters after it. */
 const NUMBER = /(\d+(?:\.\d+)?)\s*(?:[%‰])?([^\d]{0,12})/g;

@@ -1,3 +1,4 @@
+import { questionPattern } from './question-words.ts';
 import type { StoredChunk } from './index-store.ts';
 import { matchable } from './normalize-text.ts';
 import { answerSlot, slotFit } from './answer-slot.ts';
@@ -21,9 +22,8 @@ export interface ScoredSentence {
   score: number;
 }
 
-export const WANTS_DEFINITION = /是什么|什么是|什么叫|怎么定义|如何定义|定义|什么意思|含义|是指|是个?啥(东西|意思)?$|啥叫|啥是/;
-const DEFINES = /^(”|")?[，,]?(是指|指的是|，即|,即|即|就是|是一种|是一项|是)/;
-
+export const WANTS_DEFINITION = questionPattern('wantsDefinition');
+const DEFINES = questionPattern('defines');
 /** A sentence that defines one of the question's words (`保护性耕作是指…`, `…技术指导方式，即…`). */
 function definitionCue(text: string, terms: WeightedTerm[]): number {
   const plain = matchable(text);
@@ -37,16 +37,16 @@ function definitionCue(text: string, terms: WeightedTerm[]): number {
   return 0;
 }
 /** Asking who: the answer names a beneficiary, a body in charge or a person (`补助对象为…`, `组长由…担任`). */
-const WANTS_WHO = /谁|哪些人|什么人|哪些单位|哪个单位|哪个部门|哪些主体/;
-const NAMES_WHO = /对象|由.{1,20}(担任|负责|承担|组织|实施)|组长|负责人|牵头/;
-const WANTS_DATE = /什么时候|啥时|何时|哪天|几号|截止|截至|期限|日期|时间节点/;
+const WANTS_WHO = questionPattern('wantsWho');
+const NAMES_WHO = questionPattern('namesWho');
+const WANTS_DATE = questionPattern('wantsDate');
 const DATE = /\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月/;
 /** An amount of money: `38元`, `20万元`, or a table row whose unit or header is money (`（单位：万元）`, `资金（万元） 575.40`). */
 const MONEY = /\d\s*(元|万元)|单位[:：]\s*万?元|[（(]\s*万?元\s*[)）]\s*\d/;
-const WANTS_MONEY = /多少钱|几块钱|给多少|分到多少|分了多少|补多少|补助多少|补贴多少|给多少|资金多少|多少资金|补助标准|补贴标准/;
-const WANTS_NUMBER = /多少|几|多大|多高|多长|多久|比例|标准|面积|金额|额度|数量|上限|下限|多远|百分之/;
+const WANTS_MONEY = questionPattern('wantsMoney');
+const WANTS_NUMBER = questionPattern('wantsNumber');
 /** Asking for a quantity: an answer without any number is no answer. */
-export const WANTS_QUANTITY = /多少|(?<![哪第])几(?!乎)|多大|多高|多长(?!时间)|多重|百分之/;
+export const WANTS_QUANTITY = questionPattern('wantsQuantity');
 const QUANTITY = /\d|(?<![第一二两三四五六七八九十百千万半双])[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|年|次|成|倍|项|人|户|级|分|米|厘米|公斤|天|月|季|期|家|所)/;
 const LEAD_IN = 16;
 const OUT_OF_SCOPE = 0.25;

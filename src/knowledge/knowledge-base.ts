@@ -1,3 +1,4 @@
+import { questionPattern } from './question-words.ts';
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import { scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
@@ -48,9 +49,8 @@ const MAX_QUESTION = 300;
 /** Sentences searched for a rank that names the asked-for thing (`第一档为秸秆少量覆盖`). */
 const ALIAS_SOURCES = 5;
 const MAX_ANSWER = 150;
-const DEFINITION_CUES = ['是指', '指的是', '即'];
-const LISTING = /哪些|哪几|包括|有什么|什么工作|列出/;
-
+const DEFINITION_CUES = questionPattern('definitionCues').source.split('|');
+const LISTING = questionPattern('listing');
 /** The offline knowledge base: jieba + FTS5 index in the given database, extractive answers with citations. */
 export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase & { attempt(question: string): AnswerAttempt } {
   const lexicon = loadLexicon(options.knowledgeDir);

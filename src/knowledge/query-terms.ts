@@ -1,3 +1,4 @@
+import { questionPattern } from './question-words.ts';
 import { findQuantities } from '../quantity/index.ts';
 import type { Lexicon } from './lexicon.ts';
 import { comparable, isCjk } from './normalize-text.ts';
@@ -36,16 +37,15 @@ const ORDINAL = /^第[一二三四五六七八九十百\d]+\S/;
 
 const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 /** Asking for a definition: the asking words are not content (`怎么定义`, `什么意思`). */
-const DEFINITION_ASK = /(是)?(怎么|如何)(定义|理解|界定)的?|(是)?什么意思|的?(含义|定义|概念)(是什么)?|是指什么|指的是什么|是什么|是个?啥(东西|意思)?|啥叫|啥是/g;
-const QUESTION_WORDS = /(哪些|哪个|什么|啥)地方|哪一?天|几月几[号日]|几号|啥时[候侯]?|什么时[候侯]|哪[一几]?(?=[个种些类级档年天项])|是不是|能不能|可不可以|有没有|是否|多少|(?<![哪第])几(?!乎)|哪位|多大|多高|多远|多重|多宽|多深/g;
-const ADMIN_SUFFIX = /^(.{2,})(县|市|区|镇|乡|村|街道)$/;
+const DEFINITION_ASK = questionPattern('definitionAsk');
+const QUESTION_WORDS = questionPattern('questionWords');
+const ADMIN_SUFFIX = questionPattern('adminSuffix');
 /** A place word made with a locative (`村里`, `手里`, `县上`): the place is the content, the locative is not. */
-const LOCATIVE = /^(.+?)(里|上|中|内|边)$/;
+const LOCATIVE = questionPattern('locative');
 /** A guessed word ending in a modal verb (`地能`, `值要` from 一亩地能…, pH值要…) is the tail of one word glued to the next. */
-const MODAL_END = /[要能会应得]$/;
+const MODAL_END = questionPattern('modalEnd');
 /** One of a measure (`一亩`, `一块`): the documents write the measure alone (`90元/亩`). */
-const ONE_MEASURE = /^一([亩个次年块户人项天季])$/;
-
+const ONE_MEASURE = questionPattern('oneMeasure');
 const DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const TENTHS_RANGE = /([一二两三四五六七八九])成?(?:到|至|~|～|-)([一二三四五六七八九])成/g;
 const TENTHS = /(?<![一二三四五六七八九十])([一二两三四五六七八九])成(?![员立为功本果绩效熟])/g;

@@ -27,6 +27,9 @@ import { createReplacementNotice } from './reporting/replacement-notice.ts';
 import { reporterNames, type ReportingStores } from './reporting/reporting-context.ts';
 import { createReportingSkill } from './reporting/reporting-skill.ts';
 import { createSqliteDisplayNameStore } from './users/display-name-store.ts';
+import { createSqliteReminderStore } from './reporting/reminder-store.ts';
+import { createReminderScheduler, type ReminderScheduler } from './reporting/reminder-scheduler.ts';
+import { DEFAULT_QUIET_HOURS, parseQuietHours } from './reporting/quiet-hours.ts';
 
 export interface App {
   config: Config;
@@ -38,6 +41,8 @@ export interface App {
   outbox: Outbox;
   /** Stores the county-side features read (status, reminders, charts). */
   reporting: ReportingStores;
+  /** Sends reminders and after-deadline summaries by itself; `gengbao serve` starts it. */
+  reminders: ReminderScheduler;
   now: () => Date;
   close(): void;
 }
@@ -67,8 +72,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   skills.push(createAccountSkill({ users: userStore, names }));
   const forms = loadForms(config.knowledgeDir);
   const reporting: ReportingStores = { forms, records, units, users: userStore, names };
+  const reminderStore = createSqliteReminderStore(db);
+  const quietHours = parseQuietHours(config.env.GENGBAO_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS;
+  const reminders = createReminderScheduler({ stores: reporting, outbox, store: reminderStore, now, quietHours, log: (line) => console.error(line) });
   // Also before the form skill: 「双月调度进度」 names a form but asks who has filed it.
-  skills.push(createReportingSkill(reporting));
+  skills.push(createReportingSkill({ ...reporting, reminders: { outbox, store: reminderStore, quietHours } }));
   const labels = () => {
     const current = reporterNames(reporting);
     return (record: RecordVersion) => current.labelOf(record.author.userKey, record.unit, record.author.displayName);
@@ -97,5 +105,5 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     users: { profile: (userKey, displayName) => ({ ...userStore.profile(userKey, displayName), ...(names.get(userKey) ? { displayName: names.get(userKey) } : {}) }) },
     onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, now, close: () => db.close() };
+  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, now, close: () => db.close() };
 }

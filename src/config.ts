@@ -26,6 +26,8 @@ const environmentSchema = z.object({
   PORT: optionalNumber(0, 65535),
   HOST: optionalText,
   GENGBAO_ADMIN: optionalText,
+  /** Hours (Beijing) without reminders, e.g. 21-8; default 21-8. */
+  GENGBAO_QUIET_HOURS: optionalText.pipe(z.union([z.undefined(), z.string().regex(/^\d{1,2}-\d{1,2}$/, '应写成起止小时，如 21-8（晚上9点到早上8点不发提醒）')])),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
   TELEGRAM_WEBHOOK_SECRET: optionalText,

@@ -148,10 +148,11 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     },
     onAction(ctx, payload) {
       if (payload.startsWith(FORM_CARD_PAYLOAD)) return pressFormCard(ctx, payload.slice(FORM_CARD_PAYLOAD.length), deps);
-      const [verb, argument] = payload.split(':');
+      const [verb, argument, period] = payload.split(':');
       if (verb === 'start') {
         const form = deps.forms.get(argument ?? '');
-        return form ? startForm(ctx, form, deps) : void ctx.reply('这张表已不存在，请发送 /report 查看可填报的表。');
+        // start:<form>:<period> (a reminder's button) fills the period it reminds of.
+        return form ? startForm(ctx, form, deps, period) : void ctx.reply('这张表已不存在，请发送 /report 查看可填报的表。');
       }
       const turn = turnOf(ctx);
       if (!turn) return void ctx.reply('这份填报已经结束或取消了。需要时发送 /report 重新开始。');

@@ -61,12 +61,16 @@ export function startRefusal(form: FormDefinition, user: UserProfile, deps: Deps
 }
 
 /** Starts a form: checks the role and scope, fills the unit a bound user belongs to, asks the first question. */
-export function startForm(ctx: TurnContext, form: FormDefinition, deps: Deps): void {
+export function startForm(ctx: TurnContext, form: FormDefinition, deps: Deps, period?: string): void {
   const refusal = startRefusal(form, ctx.user, deps);
   if (refusal) return void ctx.reply(refusal);
   const state = newDraft(form, deps);
   const unit = prefilledUnit(form, ctx.user, deps);
   if (unit !== undefined) state.values[form.unitField] = unit;
+  if (period && form.periodField) {
+    state.values[form.periodField] = period;
+    state.answered.push(form.periodField);
+  }
   const turn: FormTurn = { ctx, deps, form, state };
   const unitNote = unit !== undefined ? `（单位：${String(unit)}）` : '';
   askNext(turn, `开始填报「${form.title}」${unitNote}。随时可以说「上一步」「跳过」「取消」，或直接改某一项，如「面积改成2.5万亩」。一句话说几项也可以。`);

@@ -1,19 +1,33 @@
 import type { Skill, TurnContext } from '../core/skill.ts';
 import type { FormDefinition } from '../forms/form-schema.ts';
+import { describePeriod } from '../forms/period.ts';
 import { UNBOUND_REFUSAL } from '../users/access.ts';
 import { formatFormStatus } from './format-status.ts';
-import { statusFromStores, type ReportingStores } from './reporting-context.ts';
+import { reporterNames, statusFromStores, type ReportingStores } from './reporting-context.ts';
 import { formConcerns, statusScope } from './status-access.ts';
 import { resolvePeriod } from './status-request.ts';
+import type { Outbox } from '../notify/notifier.ts';
+import type { ReminderStore } from './reminder-store.ts';
+import { describeQuietHours, isQuiet, type QuietHours } from './quiet-hours.ts';
+import { planManualReminders } from './reminder-plan.ts';
+import { deliverReminders } from './deliver-reminders.ts';
 
-export const REPORTING_SKILL = 'reporting';
+import { REPORTING_SKILL } from './reporting-skill-name.ts';
+export { REPORTING_SKILL };
 
 /** 「双月调度进度」「哪些乡镇还没报」「谁没报」「填报情况」 — a question about who has filed. */
 const STATUS_QUESTION = /(?:哪些|哪个|哪几个|谁|几个|多少个?)(?:乡镇|县|单位|街道|人)?(?:还)?(?:没有?|未)(?:填|报|交)|进度(?:如何|怎么样|怎样|情况|汇总)?[？?。]*$|填报情况|报送情况|完成情况|报齐了?[吗没]/;
 const FILING_VERB = /^(?:我要|我来|帮我|开始)?(?:填报|上报|报送|填写|报)/;
 const FILLER = /进度|如何|怎么样|怎样|情况|汇总|哪些|哪个|哪几个|谁|几个|多少个?|乡镇|县|单位|街道|还|没有?|未|填报|报送|完成|报齐|[报填交吗呢了的]|[，。,.!！?？\s]/g;
 
-export interface ReportingSkillDependencies extends ReportingStores {}
+export interface ReportingSkillDependencies extends ReportingStores {
+  /** Reminders (「催报」, opt-out); without them the skill only answers status questions. */
+  reminders?: { outbox: Outbox; store: ReminderStore; quietHours: QuietHours };
+}
+
+const REMIND = /^(?:请|帮我)?(?:催报|催一下|催促填报|提醒填报|催)\s*(.*)$/;
+const OPT_OUT = /^(?:不要|不用|不再|别再?|关闭|退订|取消)(?:发送?)?(?:填报)?提醒了?[。！!]*$/;
+const OPT_IN = /^(?:恢复|开启|打开|重新开启)(?:填报)?提醒[。！!]*$/;
 
 /** Words that name a form in a message (its id, title, short name, triggers). */
 function formWords(form: FormDefinition): string[] {
@@ -59,6 +73,42 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     ctx.reply(formatFormStatus(status));
   }
 
+  async function remind(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<void> {
+    const reminders = deps.reminders;
+    if (!reminders) return void ctx.reply('本服务没有启用提醒。');
+    const access = statusScope(ctx.user, form, deps.units, '催报');
+    if (!access.ok) return void ctx.reply(access.reason);
+    const period = resolvePeriod(form, periodText, ctx.now(), deps.units);
+    if (!period.ok) return void ctx.reply(period.error);
+    if (isQuiet(ctx.now(), reminders.quietHours)) {
+      return void ctx.reply(`现在是夜间免打扰时段（北京时间 ${describeQuietHours(reminders.quietHours)}），不发送催报。请在此后再发「催报 ${form.shortName}」。`);
+    }
+    const planned = planManualReminders({ stores: deps, now: ctx.now(), optedOut: (key) => reminders.store.optedOut(key) }, form, period.value, access.scope);
+    const outcomes = await deliverReminders(planned, { outbox: reminders.outbox, store: reminders.store, now: ctx.now() });
+    const status = statusFromStores(deps, form, period.value, { scope: access.scope });
+    const missing = status.rows.filter((row) => row.state === 'missing');
+    if (!missing.length) return void ctx.reply(`「${form.title}」${status.periodLabel}：${status.scope}全部已填报，无需催报。`);
+    const names = reporterNames(deps);
+    const label = (userKey: string, unit: string) => names.labelOf(userKey, unit);
+    const lines = [`「${form.title}」${status.periodLabel}未填报：${missing.map((row) => row.unit).join('、')}。`];
+    const sent = outcomes.filter((o) => o.result === 'sent');
+    const already = outcomes.filter((o) => o.result === 'already-sent');
+    const failed = outcomes.filter((o) => o.result === 'failed');
+    if (sent.length) lines.push(`已向 ${sent.length} 人发送催报：${sent.map((o) => label(o.userKey, o.unit)).join('、')}。`);
+    if (already.length) lines.push(`今天已经催过：${already.map((o) => label(o.userKey, o.unit)).join('、')}（每天只催一次）。`);
+    if (failed.length) lines.push(`未能送达：${failed.map((o) => `${label(o.userKey, o.unit)}（${o.reason}）`).join('、')}。`);
+    const unreached = missing.filter((row) => !outcomes.some((o) => o.unit === row.unit));
+    if (unreached.length) lines.push(`没有可提醒的填报员（未绑定或已关闭提醒）：${unreached.map((row) => row.unit).join('、')}。可发送「生成邀请码 填报员 <单位>」邀请。`);
+    ctx.reply(lines.join('\n'));
+  }
+
+  function setOptOut(ctx: TurnContext, out: boolean): void {
+    const store = deps.reminders?.store;
+    if (!store) return void ctx.reply('本服务没有启用提醒。');
+    store.setOptOut(ctx.user.userKey, out, ctx.now());
+    ctx.reply(out ? '好的，以后不再主动给您发填报提醒和截止后的汇总。需要时发送「恢复提醒」。' : '好的，已恢复填报提醒：截止前和截止当天会提醒未填报的单位（夜间不打扰）。');
+  }
+
   return {
     name: REPORTING_SKILL,
     commands: {
@@ -67,15 +117,29 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
         if (form) showStatus(ctx, form, periodWords(args, form));
       },
     },
-    onAction(ctx, payload) {
-      const [verb, formId] = payload.split(':');
+    async onAction(ctx, payload) {
+      const [verb, formId, period] = payload.split(':');
+      if (verb === 'optout') return setOptOut(ctx, true);
       const form = deps.forms.get(formId ?? '');
       if (!form) return void ctx.reply('这张表已不存在。');
       if (verb === 'status') return showStatus(ctx, form, '');
+      if (verb === 'remind') return remind(ctx, form, period ? describePeriod(period) : '');
       ctx.reply('这个按钮已失效，请重新发送。');
     },
-    tryIntent(ctx) {
+    async tryIntent(ctx) {
       const text = ctx.text;
+      if (OPT_OUT.test(text)) return (setOptOut(ctx, true), true);
+      if (OPT_IN.test(text)) return (setOptOut(ctx, false), true);
+      const remindMatch = REMIND.exec(text);
+      if (remindMatch && text.length <= 40) {
+        if (ctx.user.role !== 'admin') {
+          const access = statusScope(ctx.user, deps.forms.list()[0], deps.units, '催报');
+          return (ctx.reply(access.ok ? '催报仅限县级管理员使用。' : access.reason), true);
+        }
+        const form = pickForm(ctx, remindMatch[1], 'remind');
+        if (form) await remind(ctx, form, periodWords(remindMatch[1], form));
+        return true;
+      }
       if (text.length > 40 || FILING_VERB.test(text) || !STATUS_QUESTION.test(text)) return false;
       // A bare form name (「乡镇进度」) asks to file that form, not for its status.
       const bare = text.replace(/[\p{P}\p{S}\s]/gu, '');

@@ -16,7 +16,7 @@ export function formConcerns(form: FormDefinition, unit: string | undefined, uni
 export function statusScope(user: UserProfile, form: FormDefinition, units: UnitDirectory, what = '填报进度'): StatusScope {
   if (user.role === 'farmer') return { ok: false, reason: `${what}仅限县级管理员查看。${UNBOUND_REFUSAL}` };
   if (user.role === 'reporter') {
-    return { ok: false, reason: `${what}汇总的是全县各单位的情况，仅限县级管理员查看；您是${describeProfile(user)}。本单位已报的记录可以发送「查看记录」查看。` };
+    return { ok: false, reason: `${what}涉及全县各单位，仅限县级管理员使用；您是${describeProfile(user)}。本单位已报的记录可以发送「查看记录」查看。` };
   }
   if (!formConcerns(form, user.unit, units)) {
     return { ok: false, reason: `「${form.shortName}」由${unitsThatFile(form, units).slice(0, 6).join('、')}等单位填报，不在您（${describeProfile(user)}）的管辖范围内，不能查看其${what}。` };

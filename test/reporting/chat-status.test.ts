@@ -28,7 +28,7 @@ describe('「双月调度进度」 in chat', () => {
   it('refuses a reporter, an admin of another county and a period not yet begun, saying why', async () => {
     r = startReportingApp();
     await r.bind('li', 'reporter', '宁化县');
-    expect(await r.text('li', '双月调度进度')).toContain('仅限县级管理员查看；您是宁化县 填报员');
+    expect(await r.text('li', '双月调度进度')).toContain('仅限县级管理员使用；您是宁化县 填报员');
     r.users.bind('test:faku', 'admin', '法库县', 'test');
     expect(await r.text('faku', '双月调度进度')).toContain('不在您（法库县 管理员）的管辖范围内');
     r.users.bind('test:boss', 'admin', undefined, 'test');

@@ -13,6 +13,7 @@ export const commandLoaders: Record<string, () => Promise<Command>> = {
   records: async () => (await import('./records.ts')).recordsCommand,
   export: async () => (await import('./export.ts')).exportCommand,
   status: async () => (await import('./status.ts')).statusCommand,
+  remind: async () => (await import('./remind.ts')).remindCommand,
   admin: async () => (await import('./admin.ts')).adminCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
   eval: async () => (await import('./eval.ts')).evalCommand,

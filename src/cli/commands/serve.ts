@@ -45,12 +45,15 @@ export const serveCommand: Command = {
     // Started after listening: Telegram webhook calls that arrive earlier get 503 and are retried by Telegram.
     try {
       await channels.start();
+      // After the channels: reminders go out through them.
+      app.reminders.start();
     } catch (error) {
       server.close();
       app.close();
       throw error;
     }
     const stop = async () => {
+      await app.reminders.stop();
       await channels.stop();
       server.close();
       app.close();

@@ -1,5 +1,6 @@
 import { questionPattern } from './question-words.ts';
 import { comparable } from './normalize-text.ts';
+import { TUNING } from './tuning.ts';
 
 /**
  * What a quantity question asks to be counted or measured: the measure word after 几/多少
@@ -20,13 +21,6 @@ const MONEY_UNITS = new Set(['块钱', '块', '元', '万元']);
 /** A number as written in a passage, with the characters after it. */
 const NUMBER = /(\d+(?:\.\d+)?)\s*(?:[%‰])?([^\d]{0,12})/g;
 const YEAR = /^(19|20)\d\d$/;
-/** Bonus for a number followed by the asked-for measure word, and more when the counted noun follows it. */
-const UNIT_FIT = 0.05;
-const FOCUS_FIT = 0.25;
-const HEAD_FIT = 0.15;
-const FOCUS_SPAN = 10;
-/** A sentence whose numbers count something else (`5年来` for `几个项目县`). */
-const MISFIT = -0.05;
 
 /** The measure word and counted noun of a quantity question, or undefined when it asks for none. */
 export function answerSlot(question: string): AnswerSlot | undefined {
@@ -63,21 +57,21 @@ export function slotFit(slot: AnswerSlot, text: string): { fit: number; onlyYear
     const unitFits = slot.unit !== '' && (after.startsWith(slot.unit, magnitude) || (slot.unit === '元' && /^万?元/.test(after)));
     const rest = unitFits ? after.slice(magnitude + slot.unit.length) : after.replace(/^个/, '');
     const focusFit = slot.focus ? focusNear(slot.focus, rest) : 0;
-    fit = Math.max(fit, (unitFits ? UNIT_FIT : 0) + focusFit);
+    fit = Math.max(fit, (unitFits ? TUNING.unitFit : 0) + focusFit);
   }
   const counted = numbers > years;
-  return { fit: counted && fit === 0 && (slot.unit || slot.focus) ? MISFIT : fit, onlyYears: numbers > 0 && !counted };
+  return { fit: counted && fit === 0 && (slot.unit || slot.focus) ? TUNING.misfit : fit, onlyYears: numbers > 0 && !counted };
 }
 
 /** The counted noun, or its head (last two characters, `示范区`), soon after the number: the nearer, the better (`100个万亩以上综合示范区`). */
 function focusNear(focus: string, rest: string): number {
   const at = rest.indexOf(focus);
-  if (at >= 0) return FOCUS_FIT * nearness(at);
+  if (at >= 0) return TUNING.focusFit * nearness(at);
   const headAt = focus.length > 2 ? rest.indexOf(focus.slice(-2)) : -1;
-  return headAt >= 0 ? HEAD_FIT * nearness(headAt) : 0;
+  return headAt >= 0 ? TUNING.headFit * nearness(headAt) : 0;
 }
 
-/** 1 right after the number, falling to 0 at FOCUS_SPAN characters away. */
+/** 1 right after the number, falling to 0 at TUNING.focusSpan characters away. */
 function nearness(distance: number): number {
-  return Math.max(0, 1 - distance / FOCUS_SPAN);
+  return Math.max(0, 1 - distance / TUNING.focusSpan);
 }

@@ -3,6 +3,7 @@ import type { StoredChunk } from './index-store.ts';
 import { matchable } from './normalize-text.ts';
 import { answerSlot, slotFit } from './answer-slot.ts';
 import { coverage, termMatch, type RankedChunk, type WeightedTerm } from './retrieval.ts';
+import { TUNING } from './tuning.ts';
 
 export interface ScoredSentence {
   chunk: StoredChunk;
@@ -48,10 +49,7 @@ const WANTS_NUMBER = questionPattern('wantsNumber');
 /** Asking for a quantity: an answer without any number is no answer. */
 export const WANTS_QUANTITY = questionPattern('wantsQuantity');
 const QUANTITY = /\d|(?<![第一二两三四五六七八九十百千万半双])[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|年|次|成|倍|项|人|户|级|分|米|厘米|公斤|天|月|季|期|家|所)/;
-const LEAD_IN = 16;
-const OUT_OF_SCOPE = 0.25;
 const ENUMERATED = /^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))/;
-const LONG_SENTENCE = 110;
 
 /** Sentences of a passage; a short lead-in (`三是发布监测年度报告。`, `1. 划分依据。`) stays with the sentence after it. */
 export function splitSentences(text: string): string[] {
@@ -61,7 +59,7 @@ export function splitSentences(text: string): string[] {
     let carry = '';
     for (const part of parts) {
       const sentence = carry + part;
-      const leadIn = sentence.trim().length < LEAD_IN || (ENUMERATED.test(sentence.trim()) && sentence.trim().length <= 32);
+      const leadIn = sentence.trim().length < TUNING.leadIn || (ENUMERATED.test(sentence.trim()) && sentence.trim().length <= 32);
       if (leadIn && part !== parts[parts.length - 1]) {
         carry = sentence;
         continue;
@@ -149,14 +147,14 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       // the sentence before names what this one goes on about (`我县成立…领导小组。组长由…担任`)
       const before = matchable(previous);
       previous = sentence;
-      const text = sentence.length > LONG_SENTENCE ? clauseWindow(sentence, terms, section, answerKind) : sentence;
+      const text = sentence.length > TUNING.longSentence ? clauseWindow(sentence, terms, section, answerKind) : sentence;
       let window: string | undefined;
       const tight = () => (window ??= clauseWindow(text, terms, section, answerKind));
       const covered = coverage(terms, matchable(text), section, before);
       const plain = matchable(text);
       // a sentence outside that document or attachment must name the scope itself
       const missingScope = outsideScope.reduce((sum, term) => sum + (termMatch(term, plain) < 1 ? term.weight : 0), 0);
-      const outOfScope = widest.weight ? (OUT_OF_SCOPE * missingScope) / widest.weight : 0;
+      const outOfScope = widest.weight ? (TUNING.outOfScope * missingScope) / widest.weight : 0;
       const fit = slot ? slotFit(slot, text) : { fit: 0, onlyYears: false };
       // a year (`2020年`) is no count: a sentence whose only numbers are years states no quantity
       const statesQuantity = QUANTITY.test(text) && !(fit.onlyYears && !/[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|次|成|倍|项|人|户|级)/.test(text));

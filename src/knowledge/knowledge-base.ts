@@ -17,6 +17,7 @@ import { rankChunks, termMatch, weighTerms, type WeightedTerm } from './retrieva
 import { createTokenizer } from './tokenizer.ts';
 import { impossibleValue, impossibleValueReply, placementLine, preferPlaced, userValues } from './user-values.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit } from './types.ts';
+import { TUNING } from './tuning.ts';
 
 export interface KnowledgeBaseOptions {
   knowledgeDir: string;
@@ -38,17 +39,6 @@ export interface AnswerAttempt {
   probability?: number;
 }
 
-/** A question must cover this share of its (idf-weighted) content words in one passage to be answered. */
-const MIN_COVERAGE = 0.62;
-/** …and at least this share of its subject words (nouns, names): a passage about something else is no answer. */
-const MIN_SUBJECT_COVERAGE = 0.4;
-/** A quantity question may be answered by a sentence this complete when no other sentence comes close. */
-const MIN_QUANTITY_COVERAGE = 0.5;
-const CLEAR_LEAD = 0.05;
-const MAX_QUESTION = 300;
-/** Sentences searched for a rank that names the asked-for thing (`第一档为秸秆少量覆盖`). */
-const ALIAS_SOURCES = 5;
-const MAX_ANSWER = 150;
 const DEFINITION_CUES = questionPattern('definitionCues').source.split('|');
 const LISTING = questionPattern('listing');
 /** The offline knowledge base: jieba + FTS5 index in the given database, extractive answers with citations. */
@@ -96,7 +86,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const { terms, ranked } = rank(question);
     if (!terms.length) return { terms, sentences: [] };
     const wantsQuantity = WANTS_QUANTITY.test(question);
-    const sentences = scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= MIN_SUBJECT_COVERAGE && (!wantsQuantity || sentence.statesQuantity));
+    const sentences = scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= TUNING.minSubjectCoverage && (!wantsQuantity || sentence.statesQuantity));
     return { terms, sentences };
   }
 
@@ -107,7 +97,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     for (const question of exampleQuestions(documents)) {
       if (found.length === 2) break;
       const [best] = answerSentences(question);
-      if (best && best.coverage >= MIN_COVERAGE + 0.1 && best.statesAnswerKind) found.push(question);
+      if (best && best.coverage >= TUNING.minCoverage + 0.1 && best.statesAnswerKind) found.push(question);
     }
     return (examples = found);
   }
@@ -118,13 +108,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
    */
   function covers(question: string, sentences: ScoredSentence[]): boolean {
     const [best, next] = sentences;
-    if (best.coverage >= MIN_COVERAGE) return true;
-    if (!WANTS_QUANTITY.test(question) || best.coverage < MIN_QUANTITY_COVERAGE || best.subjectCoverage < MIN_QUANTITY_COVERAGE) return false;
+    if (best.coverage >= TUNING.minCoverage) return true;
+    if (!WANTS_QUANTITY.test(question) || best.coverage < TUNING.minQuantityCoverage || best.subjectCoverage < TUNING.minQuantityCoverage) return false;
     // a name jieba had to guess (`三面船镇` → 船镇) is what the question is about: the sentence must hold it
     const where = matchable(`${best.chunk.section} ${best.text}`);
     if (queryTerms(question, tokenizer, lexicon).some((term) => term.guessed && termMatch(term, where) < 1)) return false;
     // …stated in figures (`3米×2米`), not in words that merely count (`建一亩成一亩`)
-    return /\d/.test(best.text) && (!next || next.score <= best.score - CLEAR_LEAD);
+    return /\d/.test(best.text) && (!next || next.score <= best.score - TUNING.clearLead);
   }
 
   function noAnswer(answer: string): Answer {
@@ -133,13 +123,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
 
   function choose(question: string, sentences: ScoredSentence[]): Array<{ sentence: ScoredSentence; quote: string }> {
     const [best] = sentences;
-    const first = best.text.length > MAX_ANSWER ? best.tight() : best.text;
+    const first = best.text.length > TUNING.maxAnswer ? best.tight() : best.text;
     const chosen = [{ sentence: best, quote: first }];
     const limit = LISTING.test(question) ? 3 : 2;
     let length = first.length;
     for (const candidate of sentences.slice(1)) {
       if (chosen.length >= limit) break;
-      if (candidate.score < best.score * 0.9 || candidate.coverage < MIN_COVERAGE) break;
+      if (candidate.score < best.score * 0.9 || candidate.coverage < TUNING.minCoverage) break;
       // a further sentence must be as complete as the best one (a tie) to be worth quoting
       if (candidate.coverage < best.coverage - 0.02) continue;
       // …and hold the same kind of answer (an amount when money was asked for, not an area)
@@ -147,8 +137,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       // …counting the same thing (not `样板田5个` next to `100个…综合示范区`)
       if (candidate.answerFit < best.answerFit) continue;
       if (chosen.some(({ sentence }) => sentence.text === candidate.text || sentence.text.includes(candidate.text) || candidate.text.includes(sentence.text))) continue;
-      const quote = length + candidate.text.length <= MAX_ANSWER ? candidate.text : candidate.tight();
-      if (length + quote.length > MAX_ANSWER) continue;
+      const quote = length + candidate.text.length <= TUNING.maxAnswer ? candidate.text : candidate.tight();
+      if (length + quote.length > TUNING.maxAnswer) continue;
       chosen.push({ sentence: candidate, quote });
       length += quote.length;
     }
@@ -185,7 +175,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   function attempt(question: string): AnswerAttempt {
     const text = normalizeQuestion(String(question ?? ''));
     if (text.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, '').length < 2) return { answer: noAnswer(emptyQuestionReply()) };
-    if (text.length > MAX_QUESTION) return { answer: noAnswer(tooLongReply(text.length, MAX_QUESTION)) };
+    if (text.length > TUNING.maxQuestion) return { answer: noAnswer(tooLongReply(text.length, TUNING.maxQuestion)) };
     const values = userValues(text);
     const impossible = impossibleValue(values);
     if (impossible) return { answer: noAnswer(impossibleValueReply(impossible)) };
@@ -199,9 +189,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     // the best sentence names the asked-for thing by a rank but holds no answer: ask again by that rank
     let bridge: ScoredSentence | undefined;
     if (sentences.length && !sentences[0].statesAnswerKind) {
-      const alias = categoryAlias(text, sentences.slice(0, ALIAS_SOURCES).map((sentence) => sentence.text));
+      const alias = categoryAlias(text, sentences.slice(0, TUNING.aliasSources).map((sentence) => sentence.text));
       const again = alias ? answerSentences(alias.question) : [];
-      if (alias && again.length && again[0].statesAnswerKind && again[0].coverage >= MIN_COVERAGE) {
+      if (alias && again.length && again[0].statesAnswerKind && again[0].coverage >= TUNING.minCoverage) {
         bridge = sentences[alias.source];
         sentences = again;
       }
@@ -211,7 +201,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     sentences = preferPlaced(values, sentences);
     const chosen = choose(text, sentences);
     // the sentence that gives the rank is quoted too, so the reader can check the step
-    if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > MAX_ANSWER ? bridge.tight() : bridge.text });
+    if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > TUNING.maxAnswer ? bridge.tight() : bridge.text });
     const covered = covers(text, sentences);
     const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '');
     return {
@@ -252,7 +242,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     search(query, searchOptions = {}) {
       const limit = Math.max(1, Math.min(searchOptions.limit ?? 5, 50));
       try {
-        return rank(normalizeQuestion(String(query ?? '')).slice(0, MAX_QUESTION)).ranked
+        return rank(normalizeQuestion(String(query ?? '')).slice(0, TUNING.maxQuestion)).ranked
           .filter((ranked) => ranked.coverage > 0)
           .slice(0, limit)
           .map(({ chunk, score }): SearchHit => {

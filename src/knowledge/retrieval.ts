@@ -2,6 +2,7 @@ import type { IndexStore, StoredChunk } from './index-store.ts';
 import { matchable } from './normalize-text.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { Tokenizer } from './tokenizer.ts';
+import { TUNING } from './tuning.ts';
 
 export interface WeightedTerm extends QueryTerm {
   weight: number;
@@ -16,24 +17,6 @@ export interface RankedChunk {
   score: number;
 }
 
-const SYNONYM_CREDIT = 0.6;
-const PARTS_CREDIT = 0.7;
-/** Weight share of a word that neither the documents nor the dictionaries know (a segmentation guess). */
-const GUESSED_WEIGHT = 0.3;
-/** Weight share of a word of the asking (`搞完`, `咋办`) that neither the documents nor its synonyms use. */
-const PHRASING_WEIGHT = 0.15;
-/** Weight share of a function word the documents do use (`至少`, `每年`, `一次`). */
-const FUNCTION_WEIGHT = 0.35;
-const SECTION_CREDIT = 0.8;
-const ABBREVIATION_CREDIT = 0.5;
-const PREVIOUS_CREDIT = 0.5;
-/** An abbreviation's characters lie within this many characters per character of it. */
-const ABBREVIATION_SPAN = 4;
-const CANDIDATES = 50;
-const RARE_TERMS = 3;
-const COMMON_SHARE = 0.15;
-/** A rare-word candidate this complete makes the full (slower) search unnecessary. */
-const GOOD_ENOUGH = 0.75;
 
 /** An FTS5 string literal: every token is quoted, quotes doubled, so no user text is read as query syntax. */
 export function ftsQuote(token: string): string {
@@ -65,7 +48,7 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
     const guessedOnly = df === 0 && term.guessed;
     const unusedPhrasing = df === 0 && term.phrasing && !term.synonyms.some((synonym) => frequency(synonym) > 0);
     const weight =
-      idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1) * (guessedOnly ? GUESSED_WEIGHT : 1) * (unusedPhrasing ? PHRASING_WEIGHT : term.functional ? FUNCTION_WEIGHT : 1);
+      idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1) * (guessedOnly ? TUNING.guessedWeight : 1) * (unusedPhrasing ? TUNING.phrasingWeight : term.functional ? TUNING.functionWeight : 1);
     return { ...term, df, weight };
   });
 }
@@ -77,7 +60,7 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
 export function abbreviates(word: string, text: string): boolean {
   const chars = [...new Set(word)];
   if (chars.length < 3) return false;
-  const span = ABBREVIATION_SPAN * word.length;
+  const span = TUNING.abbreviationSpan * word.length;
   for (let start = text.indexOf(chars[0]); start >= 0; start = text.indexOf(chars[0], start + 1)) {
     const window = text.slice(Math.max(0, start - span), start + span);
     const at = chars.map((char) => window.indexOf(char));
@@ -89,9 +72,9 @@ export function abbreviates(word: string, text: string): boolean {
 /** How well a text contains a term: the word or a variant 1, a synonym or (in a short heading path) an abbreviation less. */
 export function termMatch(term: QueryTerm, text: string, abbreviations = false): number {
   if (text.includes(term.text) || term.variants.some((variant) => text.includes(variant))) return 1;
-  if (term.parts.length && term.parts.every((part) => text.includes(part))) return PARTS_CREDIT;
-  if (term.synonyms.some((synonym) => text.includes(synonym))) return SYNONYM_CREDIT;
-  if (abbreviations && term.subject && abbreviates(term.text, text)) return ABBREVIATION_CREDIT;
+  if (term.parts.length && term.parts.every((part) => text.includes(part))) return TUNING.partsCredit;
+  if (term.synonyms.some((synonym) => text.includes(synonym))) return TUNING.synonymCredit;
+  if (abbreviations && term.subject && abbreviates(term.text, text)) return TUNING.abbreviationCredit;
   return 0;
 }
 
@@ -105,7 +88,7 @@ export function coverage(terms: WeightedTerm[], text: string, section: string, p
   let found = 0;
   for (const term of terms) {
     const own = termMatch(term, text);
-    const around = own < 1 ? Math.max(SECTION_CREDIT * termMatch(term, section, true), previous ? PREVIOUS_CREDIT * termMatch(term, previous) : 0) : 0;
+    const around = own < 1 ? Math.max(TUNING.sectionCredit * termMatch(term, section, true), previous ? TUNING.previousCredit * termMatch(term, previous) : 0) : 0;
     found += term.weight * Math.max(own, around);
   }
   return found / total;
@@ -118,10 +101,10 @@ export function coverage(terms: WeightedTerm[], text: string, section: string, p
  */
 export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>, cueWords: string[] = []): RankedChunk[] {
   const known = terms.filter((term) => term.df > 0).sort((a, b) => b.weight - a.weight);
-  const rare = known.slice(0, RARE_TERMS).flatMap((term) => [term.text, ...term.variants]);
-  if (rare.length && known.length > RARE_TERMS) {
+  const rare = known.slice(0, TUNING.rareTerms).flatMap((term) => [term.text, ...term.variants]);
+  if (rare.length && known.length > TUNING.rareTerms) {
     const first = candidates(rare, terms, store, tokenizer, excluded);
-    if (first.length && first[0].coverage >= GOOD_ENOUGH) return first;
+    if (first.length && first[0].coverage >= TUNING.goodEnough) return first;
   }
   const all = [...terms.flatMap((term) => [term.text, ...term.variants, ...term.synonyms]), ...cueWords];
   return candidates(all, terms, store, tokenizer, excluded);
@@ -130,11 +113,11 @@ export function rankChunks(terms: WeightedTerm[], store: IndexStore, tokenizer: 
 function candidates(words: string[], terms: WeightedTerm[], store: IndexStore, tokenizer: Tokenizer, excluded: Set<string>): RankedChunk[] {
   const all = [...new Set(words.flatMap((word) => termTokens(word, tokenizer)))];
   // a token found in a large share of all passages ranks nothing and makes bm25 score them all
-  const limit = Math.max(COMMON_SHARE * store.chunkCount(), 1000);
+  const limit = Math.max(TUNING.commonShare * store.chunkCount(), 1000);
   const selective = all.filter((token) => store.tokenFrequency(token) <= limit);
   const tokens = selective.length ? selective : all;
   if (!tokens.length) return [];
-  const matches = store.match(tokens.map(ftsQuote).join(' OR '), CANDIDATES);
+  const matches = store.match(tokens.map(ftsQuote).join(' OR '), TUNING.candidates);
   if (!matches.length) return [];
   const bestRank = Math.min(...matches.map((match) => match.rank));
   const ranked: RankedChunk[] = [];

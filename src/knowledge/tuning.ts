@@ -9,4 +9,47 @@ export const TUNING = {
   rangeScoreSlack: 0.15,
   /** Characters a document limit's label must share with the user's figure's label to be about the same thing. */
   minLabelOverlap: 2,
+  // knowledge-base.ts
+  /** A question must cover this share of its (idf-weighted) content words in one passage to be answered. */
+  minCoverage: 0.62,
+  /** …and at least this share of its subject words (nouns, names): a passage about something else is no answer. */
+  minSubjectCoverage: 0.4,
+  /** A quantity question may be answered by a sentence this complete when no other sentence comes close. */
+  minQuantityCoverage: 0.5,
+  clearLead: 0.05,
+  maxQuestion: 300,
+  /** Sentences searched for a rank that names the asked-for thing (`第一档为秸秆少量覆盖`). */
+  aliasSources: 5,
+  maxAnswer: 150,
+  // retrieval.ts
+  synonymCredit: 0.6,
+  partsCredit: 0.7,
+  /** Weight share of a word that neither the documents nor the dictionaries know (a segmentation guess). */
+  guessedWeight: 0.3,
+  /** Weight share of a word of the asking (`搞完`, `咋办`) that neither the documents nor its synonyms use. */
+  phrasingWeight: 0.15,
+  /** Weight share of a function word the documents do use (`至少`, `每年`, `一次`). */
+  functionWeight: 0.35,
+  sectionCredit: 0.8,
+  abbreviationCredit: 0.5,
+  previousCredit: 0.5,
+  /** An abbreviation's characters lie within this many characters per character of it. */
+  abbreviationSpan: 4,
+  candidates: 50,
+  rareTerms: 3,
+  commonShare: 0.15,
+  /** A rare-word candidate this complete makes the full (slower) search unnecessary. */
+  goodEnough: 0.75,
+  // extract-sentences.ts
+  leadIn: 16,
+  outOfScope: 0.25,
+  longSentence: 110,
+  // answer-slot.ts
+  /** Bonus for a number followed by the asked-for measure word, and more when the counted noun follows it. */
+  unitFit: 0.05,
+  focusFit: 0.25,
+  headFit: 0.15,
+  focusSpan: 10,
+  /** A sentence whose numbers count something else (`5年来` for `几个项目县`). */
+  misfit: -0.05,
 } as const;

@@ -1,5 +1,5 @@
-import type { Button, Citation, Reply } from '../../core/types.ts';
-import { shortenQuote } from '../../knowledge/sentences.ts';
+import { layoutReply, type BlockDrawing } from '../../core/reply-layout.ts';
+import type { Button, Reply } from '../../core/types.ts';
 
 /** One Open API message: msg_type plus its JSON content string. */
 export interface FeishuOutgoing {
@@ -10,35 +10,22 @@ export interface FeishuOutgoing {
 /** Keeps each post well under Feishu's 30 KB request limit. */
 export const FEISHU_TEXT_LIMIT = 6000;
 const CARD_TEXT_LIMIT = 3000;
-const QUOTE_LIMIT = 300;
 
-export function citationLine(citation: Citation, index: number): string {
-  const section = citation.section.replace(`《${citation.title}》`, '').replace(/^\s*›\s*/, '').trim();
-  const quote = shortenQuote(citation.quote, QUOTE_LIMIT);
-  return `${index + 1}. ${[`《${citation.title}》${citation.docNumber ?? ''}`, section].filter(Boolean).join(' · ')}「${quote}」`;
-}
+// Posts and cards carry plain text elements, so nothing needs escaping.
+const PLAIN: BlockDrawing = {
+  paragraph: (text) => text,
+  citation: (block) => `${block.number}. ${[block.source, block.section].filter(Boolean).join(' · ')}「${block.quote}」`,
+  sourcesHeading: '出处：',
+  cut: (text, limit) => {
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; i += limit) pieces.push(text.slice(i, i + limit));
+    return pieces;
+  },
+};
 
-/** Packs paragraphs and citation lines into texts of at most `limit` characters; a citation stays whole. */
+/** Packs a reply into texts of at most `limit` characters (the shared reply layout); a citation stays whole. */
 export function packText(reply: Reply, limit = FEISHU_TEXT_LIMIT): string[] {
-  const blocks: string[] = reply.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-  (reply.citations ?? []).forEach((citation, index) => blocks.push(`${index === 0 ? '出处：\n' : ''}${citationLine(citation, index)}`));
-  const texts: string[] = [];
-  let current = '';
-  for (const block of blocks.flatMap((b) => chop(b, limit))) {
-    const joiner = current ? (/^\d+\. 《/.test(block) ? '\n' : '\n\n') : '';
-    if (current && current.length + joiner.length + block.length > limit) {
-      texts.push(current);
-      current = block;
-    } else current += joiner + block;
-  }
-  if (current) texts.push(current);
-  return texts;
-}
-
-function chop(block: string, limit: number): string[] {
-  const pieces: string[] = [];
-  for (let i = 0; i < block.length; i += limit) pieces.push(block.slice(i, i + limit));
-  return pieces;
+  return layoutReply(reply, PLAIN, limit);
 }
 
 export function postOf(text: string): FeishuOutgoing {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatCitation, renderTelegramHtml } from '../../../src/channels/telegram/telegram-format.ts';
+import { escapeHtml, renderTelegramHtml } from '../../../src/channels/telegram/telegram-format.ts';
 
 describe('renderTelegramHtml', () => {
   it('escapes HTML and lists sources compactly', () => {
@@ -16,7 +16,8 @@ describe('renderTelegramHtml', () => {
       doc: fc.constant('d.md'),
       title: fc.string({ minLength: 1, maxLength: 30 }),
       section: fc.string({ maxLength: 40 }),
-      quote: fc.string({ maxLength: 400 }),
+      // Under the 300-character quote limit, so each quote is shown whole.
+      quote: fc.string({ maxLength: 280 }),
     });
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 900 }), { maxLength: 12 }), fc.array(citationArb, { maxLength: 15 }), (paragraphs, citations) => {
@@ -24,8 +25,9 @@ describe('renderTelegramHtml', () => {
         const messages = renderTelegramHtml({ text: paragraphs.join('\n\n'), citations }, limit);
         for (const message of messages) expect(message.length).toBeLessThanOrEqual(limit);
         citations.forEach((citation, index) => {
-          const line = formatCitation(citation, index);
-          expect(messages.some((message) => message.includes(line))).toBe(true);
+          const head = `${index + 1}. ${escapeHtml(`《${citation.title}》`)}`;
+          const quote = `「${escapeHtml(citation.quote)}」`;
+          expect(messages.some((message) => message.includes(head) && message.includes(quote))).toBe(true);
         });
       }),
     );

@@ -55,7 +55,7 @@ export interface AppOptions {
   onIndexProgress?: (progress: IngestProgress) => void;
 }
 
-export function createApp(config: Config, options: AppOptions = {}): App {
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(config.dataDir);
   const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db });
@@ -65,7 +65,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const records = createSqliteRecordStore(db, { now });
   const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
-  for (const problem of applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) console.error(problem);
+  for (const problem of await applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) console.error(problem);
   const names = createSqliteDisplayNameStore(db, now);
   const outbox = createOutbox();
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
@@ -77,8 +77,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const reminders = createReminderScheduler({ stores: reporting, outbox, store: reminderStore, now, quietHours, log: (line) => console.error(line) });
   // Also before the form skill: 「双月调度进度」 names a form but asks who has filed it.
   skills.push(createReportingSkill({ ...reporting, reminders: { outbox, store: reminderStore, quietHours } }));
-  const labels = () => {
-    const current = reporterNames(reporting);
+  const labels = async () => {
+    const current = await reporterNames(reporting);
     return (record: RecordVersion) => current.labelOf(record.author.userKey, record.unit, record.author.displayName);
   };
   skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels }));
@@ -102,7 +102,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     skills,
     now,
     // The name a person gave (「张三」) goes with everything they file.
-    users: { profile: (userKey, displayName) => ({ ...userStore.profile(userKey, displayName), ...(names.get(userKey) ? { displayName: names.get(userKey) } : {}) }) },
+    users: {
+      profile: async (userKey, displayName) => {
+        const [profile, given] = await Promise.all([userStore.profile(userKey, displayName), names.get(userKey)]);
+        return { ...profile, ...(given ? { displayName: given } : {}) };
+      },
+    },
     onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
   return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, now, close: () => db.close() };

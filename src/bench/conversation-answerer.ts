@@ -12,8 +12,8 @@ export interface ConversationAnswerer {
 }
 
 /** The whole product (skills, routing, knowledge) behind one question at a time, as a new web-chat user sees it. */
-export function openConversationAnswerer(config: Config): ConversationAnswerer {
-  const app = createApp(config);
+export async function openConversationAnswerer(config: Config): Promise<ConversationAnswerer> {
+  const app = await createApp(config);
   let asked = 0;
   return {
     ingestReport: app.ingestReport,

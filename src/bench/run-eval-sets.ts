@@ -28,7 +28,7 @@ export async function runEvalSets(options: { sets?: EvalSet[]; onSet?: (outcome:
     for (const members of groups.values()) {
       const folder = join(work, `k${++group}`);
       const knowledgeDir = prepareKnowledge(members[0], join(folder, 'knowledge'));
-      const answerer = openConversationAnswerer(loadConfig({ knowledge: knowledgeDir, data: join(folder, 'data') }, {}));
+      const answerer = await openConversationAnswerer(loadConfig({ knowledge: knowledgeDir, data: join(folder, 'data') }, {}));
       try {
         for (const set of members) {
           const { results, summary } = await runEvalAsync(setCases(set), (question) => answerer.answer(question));

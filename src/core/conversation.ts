@@ -111,9 +111,9 @@ export function createConversation(options: ConversationOptions): Conversation {
   }
 
   async function process(message: IncomingMessage): Promise<Reply[]> {
-    if (message.dedupKey && options.deliveries && !options.deliveries.firstTime(message.dedupKey)) return [];
+    if (message.dedupKey && options.deliveries && !(await options.deliveries.firstTime(message.dedupKey))) return [];
     const userKey = userKeyOf(message);
-    const session = options.sessions.load(userKey);
+    const session = await options.sessions.load(userKey);
     const replies: Reply[] = [];
     const raw = message.text ?? '';
     const tooLong = raw.length > MAX_INPUT_CHARS;
@@ -121,7 +121,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const ctx: TurnContext = {
       message,
       text,
-      user: users.profile(userKey, message.displayName),
+      user: await users.profile(userKey, message.displayName),
       session,
       reply: (reply) => replies.push(typeof reply === 'string' ? { text: reply } : reply),
       setActivity: (activity: Activity | null) => {
@@ -137,7 +137,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       ctx.reply('抱歉，处理这条消息时出错了，您已填写的内容都已保存。请稍后重试，或换个说法。');
     }
     session.updatedAt = now().toISOString();
-    options.sessions.save(session);
+    await options.sessions.save(session);
     return replies;
   }
 

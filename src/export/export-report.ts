@@ -35,7 +35,7 @@ const MIME: Record<ExportFormat, string> = {
 export async function exportReport(request: ExportRequest): Promise<ExportedReport> {
   const { form, units, scope } = request;
   const unitsInScope = scope ? [scope, ...units.descendants(scope).map((unit) => unit.name)] : undefined;
-  const records = request.records.latest(form.id, unitsInScope ? { units: unitsInScope } : {});
+  const records = await request.records.latest(form.id, unitsInScope ? { units: unitsInScope } : {});
   const table = buildReportTable({ form, records, units, scope, period: request.period, now: request.now, reporterLabel: request.reporterLabel });
   const content = request.format === 'xlsx' ? await writeReportXlsx(table) : writeReportCsv(table);
   return { table, file: { fileName: `${table.baseName}.${request.format}`, mimeType: MIME[request.format], content } };

@@ -17,7 +17,7 @@ export interface ExportSkillDependencies {
   /** Forms of knowledge/forms; records of other form ids still export with their data keys as labels. */
   forms?: FormCatalog;
   /** How filers are shown (「张三（三面船镇）」), read fresh for each export. */
-  reporterLabel?: () => (record: RecordVersion) => string;
+  reporterLabel?: () => Promise<(record: RecordVersion) => string>;
 }
 
 const EXPORT_INTENT = /^(?:请|帮我|给我)?(?:导出|export)/i;
@@ -29,15 +29,14 @@ interface Candidate {
   words: string[];
 }
 
-function candidates(deps: ExportSkillDependencies): Candidate[] {
+async function candidates(deps: ExportSkillDependencies): Promise<Candidate[]> {
   const defined = (deps.forms?.list() ?? []).map((definition) => ({
     form: exportableForm(definition),
     definition,
     words: [definition.id, definition.title, definition.shortName, ...definition.triggers],
   }));
   const known = new Set(defined.map((candidate) => candidate.form.id));
-  const orphans = deps.records
-    .formIds()
+  const orphans = (await deps.records.formIds())
     .filter((id) => !known.has(id))
     .map((id) => ({ form: { id, title: id, fields: [] as ExportableForm['fields'] }, words: [id] }));
   return [...defined, ...orphans];
@@ -54,24 +53,25 @@ function refusal(ctx: TurnContext): string | undefined {
 /** 「导出」「导出双月调度 5-6月」 and /export for admins: replies with the county's report as an xlsx file. */
 export function createExportSkill(deps: ExportSkillDependencies): Skill {
   /** A form concerns the admin's area when one of its units lies within it (or contains it), or records were filed there. */
-  function isRelevant(candidate: Candidate, unit: string | undefined): boolean {
+  async function isRelevant(candidate: Candidate, unit: string | undefined): Promise<boolean> {
     if (!unit) return true;
     const area = [unit, ...deps.units.descendants(unit).map((u) => u.name)];
     const formUnits = (candidate.form.units ?? []).map((name) => deps.units.find(name)?.name ?? name);
     if (formUnits.some((name) => deps.units.isWithin(name, unit) || deps.units.isWithin(unit, name))) return true;
-    return deps.records.latest(candidate.form.id, { units: area }).length > 0;
+    return (await deps.records.latest(candidate.form.id, { units: area })).length > 0;
   }
 
   async function run(ctx: TurnContext, text: string, chosen?: string): Promise<void> {
     const refused = refusal(ctx);
     if (refused) return void ctx.reply(refused);
-    const all = candidates(deps);
+    const all = await candidates(deps);
     if (all.length === 0) return void ctx.reply('目前还没有可导出的表单。');
     const lower = text.toLowerCase();
     const matched = chosen
       ? all.filter((candidate) => candidate.form.id === chosen)
       : all.filter((candidate) => candidate.words.some((word) => lower.includes(word.toLowerCase())));
-    const relevant = all.filter((candidate) => isRelevant(candidate, ctx.user.unit));
+    const relevance = await Promise.all(all.map((candidate) => isRelevant(candidate, ctx.user.unit)));
+    const relevant = all.filter((_, index) => relevance[index]);
     const offered = relevant.length ? relevant : all;
     const picked = matched.length === 1 ? matched[0] : matched.length === 0 && offered.length === 1 ? offered[0] : undefined;
     if (!picked) {
@@ -100,7 +100,7 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
       period,
       format,
       now: ctx.now(),
-      reporterLabel: deps.reporterLabel?.(),
+      reporterLabel: await deps.reporterLabel?.(),
     });
     if (table.rows.length === 0) {
       ctx.reply(`${ctx.user.unit ?? '全部单位'}没有需要填报「${picked.form.title}」的单位，也没有相关记录，无需导出。`);

@@ -51,7 +51,7 @@ function pickAmong(turn: FormTurn, fields: FieldDefinition[], phrase: string): F
 }
 
 /** 「面积改成2.5万亩」「把取土数改为50」: set the named field; 「改一下取土数」: ask it again. */
-function tryCorrection(turn: FormTurn, text: string): boolean {
+async function tryCorrection(turn: FormTurn, text: string): Promise<boolean> {
   const fields = activeFields(turn.form, turn.state.values);
   const change = CHANGE.exec(text);
   if (change && /改|更正|应该|应为|换成/.test(text)) {
@@ -70,8 +70,8 @@ function tryCorrection(turn: FormTurn, text: string): boolean {
       return true;
     }
     const done = `✓ 已把「${field.label}」改为 ${answer.display}。`;
-    if (turn.state.phase === 'review' || turn.state.phase === 'saved') return void showReview(turn, done), true;
-    askNext(turn, done);
+    if (turn.state.phase === 'review' || turn.state.phase === 'saved') return void await showReview(turn, done), true;
+    await askNext(turn, done);
     return true;
   }
   const ask = CHANGE_ASK.exec(text);
@@ -87,7 +87,7 @@ function tryCorrection(turn: FormTurn, text: string): boolean {
 
 const NOTHING_PLACED: PlacedQuantities = { answers: [], refused: [], unplaced: [] };
 
-function answerCurrent(turn: FormTurn, text: string): boolean | Promise<boolean> {
+async function answerCurrent(turn: FormTurn, text: string): Promise<boolean> {
   const field = fieldOf(turn, turn.state.current);
   if (!field) return false;
   if (field.type === 'text' && looksLikeQuestion(text)) return false;
@@ -95,11 +95,11 @@ function answerCurrent(turn: FormTurn, text: string): boolean | Promise<boolean>
     const others = activeFields(turn.form, turn.state.values);
     const placed = placeQuantities(turn.form, others, text, turn.state.values, field.key);
     if (wantsModelExtraction(turn, text, placed.answers.length)) {
-      return extractWithModel(turn, text).then((shown) => shown || answerOffline(turn, text, placed));
+      return (await extractWithModel(turn, text)) || (await answerOffline(turn, text, placed));
     }
-    return answerOffline(turn, text, placed);
+    return await answerOffline(turn, text, placed);
   }
-  return answerOffline(turn, text, NOTHING_PLACED);
+  return await answerOffline(turn, text, NOTHING_PLACED);
 }
 
 export function unusedNote(parts: string[]): string {
@@ -112,19 +112,19 @@ function confirmation(field: FieldDefinition, answer: ReadAnswer['answer']): str
 }
 
 /** Stores every answer a message gave, says what was refused and what no field took, then asks on. */
-function applyAnswers(turn: FormTurn, answers: ReadAnswer[], errors: string[], unused: string[]): void {
+async function applyAnswers(turn: FormTurn, answers: ReadAnswer[], errors: string[], unused: string[]): Promise<void> {
   const notes: string[] = [];
   for (const { field, answer } of answers) notes.push(setValue(turn, field, answer.value) ?? confirmation(field, answer));
   notes.push(...errors);
   if (unused.length) notes.push(unusedNote(unused));
-  askNext(turn, notes.join('\n'));
+  await askNext(turn, notes.join('\n'));
 }
 
-function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantities): boolean {
+async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantities): Promise<boolean> {
   const field = fieldOf(turn, turn.state.current);
   if (!field) return false;
   const reading = looksLikeQuestion(text) ? undefined : readMessage(turn, text);
-  if (reading && !reading.plain) return applyAnswers(turn, reading.answers, reading.errors, reading.unused), true;
+  if (reading && !reading.plain) return await applyAnswers(turn, reading.answers, reading.errors, reading.unused), true;
   const several = placed.answers;
   if (several.length > 1 || (several.length === 1 && several[0].field.key !== field.key)) {
     const answers: ReadAnswer[] = several.map((found) => ({
@@ -132,28 +132,28 @@ function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantities): 
       answer: { ok: true, value: found.value, display: found.display, approximate: found.approximate || undefined },
     }));
     const errors = placed.refused.map((found) => parseFor(turn, found.field, found.text)).flatMap((answer) => (answer.ok ? [] : [answer.error]));
-    applyAnswers(turn, answers, errors, placed.unplaced);
+    await applyAnswers(turn, answers, errors, placed.unplaced);
     return true;
   }
   const answer = parseFor(turn, field, text);
   if (answer.ok) {
-    acceptAnswer(turn, field, answer);
+    await acceptAnswer(turn, field, answer);
     return true;
   }
   if (looksLikeQuestion(text)) return false;
   turn.ctx.reply(answer.error);
-  repeatCurrent(turn);
+  await repeatCurrent(turn);
   return true;
 }
 
-function reviewText(turn: FormTurn, typed: string): boolean {
+async function reviewText(turn: FormTurn, typed: string): Promise<boolean> {
   const text = typed.replace(/[。.！!~～]+$/, '');
-  if (FORCE.test(text) && turn.state.pending?.kind === 'warnings') return submitDraft(turn, undefined, true), true;
-  if (SUBMIT.test(text)) return submitDraft(turn, undefined, false), true;
+  if (FORCE.test(text) && turn.state.pending?.kind === 'warnings') return await submitDraft(turn, undefined, true), true;
+  if (SUBMIT.test(text)) return await submitDraft(turn, undefined, false), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;
-  if (tryCorrection(turn, text)) return true;
+  if (await tryCorrection(turn, text)) return true;
   if (looksLikeQuestion(text)) return false;
-  showReview(turn, '请点「确认提交」，或说要改的内容，例如「面积改成2.5万亩」。');
+  await showReview(turn, '请点「确认提交」，或说要改的内容，例如「面积改成2.5万亩」。');
   return true;
 }
 
@@ -161,12 +161,12 @@ function reviewText(turn: FormTurn, typed: string): boolean {
  * One typed message while a form is open. Returns false for a question typed mid-form so the core
  * answers it and reminds the user where they were.
  */
-export function handleFormText(turn: FormTurn, text: string): boolean | Promise<boolean> {
+export async function handleFormText(turn: FormTurn, text: string): Promise<boolean> {
   const { state } = turn;
   if (RECORD_CORRECTION.test(text)) return false;
-  if (RESUME.test(text)) return repeatCurrent(turn, '接着填：'), true;
+  if (RESUME.test(text)) return await repeatCurrent(turn, '接着填：'), true;
   if (state.phase === 'saved') return false;
-  if (BACK.test(text)) return goBack(turn), true;
+  if (BACK.test(text)) return await goBack(turn), true;
   if (state.pending?.kind === 'approximate') {
     const pending = state.pending;
     const field = fieldOf(turn, pending.field);
@@ -174,19 +174,19 @@ export function handleFormText(turn: FormTurn, text: string): boolean | Promise<
     if (field && YES.test(text)) {
       const refusal = setValue(turn, field, pending.value);
       if (refusal) return turn.ctx.reply(refusal), true;
-      askNext(turn, `✓ ${field.label}：${pending.display}`);
+      await askNext(turn, `✓ ${field.label}：${pending.display}`);
       return true;
     }
   }
   if (state.pending?.kind === 'extracted') {
-    if (YES.test(text)) return confirmExtracted(turn), true;
-    if (NOT_THESE.test(text)) return dropExtracted(turn), true;
+    if (YES.test(text)) return await confirmExtracted(turn), true;
+    if (NOT_THESE.test(text)) return await dropExtracted(turn), true;
     // Anything else (a correct number, a question) is handled as usual; what was read is not filled in.
     state.pending = undefined;
   }
-  if (state.phase === 'review') return reviewText(turn, text);
-  if (SKIP.test(text)) return skipCurrent(turn), true;
+  if (state.phase === 'review') return await reviewText(turn, text);
+  if (SKIP.test(text)) return await skipCurrent(turn), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;
-  if (tryCorrection(turn, text)) return true;
-  return answerCurrent(turn, text);
+  if (await tryCorrection(turn, text)) return true;
+  return await answerCurrent(turn, text);
 }

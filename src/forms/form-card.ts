@@ -77,9 +77,9 @@ function problemsText(result: SubmitResult): string {
   return `还有 ${lines.length} 项需要改正，请在下面的卡片里修改后重新提交：\n${lines.join('\n')}`;
 }
 
-function submit(ctx: TurnContext, form: FormDefinition, state: FormCardState, deps: Deps): Reply[] {
+async function submit(ctx: TurnContext, form: FormDefinition, state: FormCardState, deps: Deps): Promise<Reply[]> {
   const raw = { ...state.carried, ...rawValues(ctx.message.formValues) };
-  const result = submitFormValues(
+  const result = await submitFormValues(
     form.id,
     raw,
     { user: ctx.user, channel: ctx.message.channel, save: true, acceptedWarnings: state.accepted, submissionKey: ctx.message.dedupKey, now: ctx.now() },
@@ -121,7 +121,7 @@ function submit(ctx: TurnContext, form: FormDefinition, state: FormCardState, de
  * 「/card 双月调度」: the whole report as one form, checked like the chat. Channels that cannot draw a
  * whole form get the step-by-step flow instead (`stepByStep`).
  */
-export function requestFormCard(ctx: TurnContext, name: string, deps: Deps, stepByStep: (ctx: TurnContext, name: string) => void): void {
+export async function requestFormCard(ctx: TurnContext, name: string, deps: Deps, stepByStep: (ctx: TurnContext, name: string) => Promise<void>): Promise<void> {
   if (!ctx.message.canShowForms) return stepByStep(ctx, name);
   const list = deps.forms.list().map((form) => `「${form.shortName}」`).join('、');
   if (!name) return void ctx.reply(`请说明要用卡片填哪张表，例如「/card 双月调度」。可填报的有：${list}。`);
@@ -131,21 +131,21 @@ export function requestFormCard(ctx: TurnContext, name: string, deps: Deps, step
   }
   const [form] = forms;
   const check = (values: Record<string, string>) => submitFormValues(form.id, values, { user: ctx.user, channel: ctx.message.channel }, deps);
-  const refusal = startRefusal(form, ctx.user, deps) ?? check({}).refusal;
+  const refusal = startRefusal(form, ctx.user, deps) ?? (await check({})).refusal;
   if (refusal) return void ctx.reply(refusal);
   // Prefill the user's own unit when it is a valid answer for this form's unit field.
   const unit = ctx.user.unit ? { [form.unitField]: ctx.user.unit } : {};
-  const unitFits = ctx.user.unit && !check(unit).invalid.some((item) => item.key === form.unitField);
+  const unitFits = ctx.user.unit && !(await check(unit)).invalid.some((item) => item.key === form.unitField);
   ctx.reply(fullForm(form, unitFits ? unit : {}));
 }
 
 /** A pressed whole-form button: `submit:<state>` or `edit:<state>` (the part after `form:card:`). */
-export function pressFormCard(ctx: TurnContext, payload: string, deps: Deps): void {
+export async function pressFormCard(ctx: TurnContext, payload: string, deps: Deps): Promise<void> {
   const separator = payload.indexOf(':');
   const verb = payload.slice(0, separator);
   const state = separator > 0 ? parseState(payload.slice(separator + 1)) : undefined;
   const form = state ? deps.forms.get(state.formId) : undefined;
   if (!state || !form) return void ctx.reply('这张卡片对应的表单已不存在，请发送「/card 表名」重新获取。');
   if (verb === 'edit') return void ctx.reply(fullForm(form, state.carried));
-  for (const reply of submit(ctx, form, state, deps)) ctx.reply(reply);
+  for (const reply of await submit(ctx, form, state, deps)) ctx.reply(reply);
 }

@@ -45,21 +45,21 @@ function unitsInScope(form: FormDefinition, unit: string, scope: 'unit' | 'paren
   return parent ? units.children(parent.name).map((u) => u.name) : [unit];
 }
 
-function buildContext(link: RulesLink, request: CheckRequest, deps: CheckDependencies): CheckContext {
+async function buildContext(link: RulesLink, request: CheckRequest, deps: CheckDependencies): Promise<CheckContext> {
   const { form, values } = request;
   const unit = String(values[form.unitField] ?? '');
   const period = form.periodField ? String(values[form.periodField] ?? '') : undefined;
-  const others = (filterUnits: string[]) =>
-    deps.records.latest(form.id, { units: filterUnits }).filter((record) => record.recordId !== request.recordId);
+  const others = async (filterUnits: string[]) =>
+    (await deps.records.latest(form.id, { units: filterUnits })).filter((record) => record.recordId !== request.recordId);
   const context: CheckContext = link.today ? { today: request.today } : {};
   if (link.previous && unit && period) {
-    const earlier = others([unit])
+    const earlier = (await others([unit]))
       .filter((record) => periodOf(record) < period)
       .sort((a, b) => periodOf(b).localeCompare(periodOf(a)));
     if (earlier[0]) context.previous = toRuleRecord(link, form, earlier[0].data, deps.rules);
   }
   if (link.existing && unit) {
-    context.existing = others(unitsInScope(form, unit, 'parent', deps.units)).map((record) => toRuleRecord(link, form, record.data, deps.rules));
+    context.existing = (await others(unitsInScope(form, unit, 'parent', deps.units))).map((record) => toRuleRecord(link, form, record.data, deps.rules));
   }
   if (link.totals.length && unit) {
     context.totals = {};
@@ -69,7 +69,7 @@ function buildContext(link: RulesLink, request: CheckRequest, deps: CheckDepende
         if (target !== undefined) context.totals[total.name] = target;
       } else if (total.sumOf) {
         const key = total.sumOf;
-        context.totals[total.name] = others(unitsInScope(form, unit, total.scope, deps.units)).reduce(
+        context.totals[total.name] = (await others(unitsInScope(form, unit, total.scope, deps.units))).reduce(
           (sum, record) => sum + (typeof record.data[key] === 'number' ? (record.data[key] as number) : 0),
           0,
         );
@@ -100,14 +100,13 @@ function plausibilityVerdicts(form: FormDefinition, values: Record<string, Field
  * A correction of an earlier period must not lift a cumulative value above what a later period of the
  * same unit already reports, or the series would decrease there.
  */
-function laterPeriodVerdicts(request: CheckRequest, deps: CheckDependencies): Verdict[] {
+async function laterPeriodVerdicts(request: CheckRequest, deps: CheckDependencies): Promise<Verdict[]> {
   const { form, values } = request;
   if (!form.rules.some((link) => link.previous) || !form.periodField) return [];
   const unit = String(values[form.unitField] ?? '');
   const period = String(values[form.periodField] ?? '');
   if (!unit || !period) return [];
-  const later = deps.records
-    .latest(form.id, { units: [unit] })
+  const later = (await deps.records.latest(form.id, { units: [unit] }))
     .filter((record) => record.recordId !== request.recordId && periodOf(record) > period)
     .sort((a, b) => periodOf(a).localeCompare(periodOf(b)))[0];
   if (!later) return [];
@@ -134,12 +133,12 @@ export function recordData(form: FormDefinition, values: Record<string, FieldVal
 }
 
 /** Runs the form's plausibility ranges and every linked rule set, with previous/existing/totals from the store. */
-export function checkDraft(request: CheckRequest, deps: CheckDependencies): CheckOutcome {
+export async function checkDraft(request: CheckRequest, deps: CheckDependencies): Promise<CheckOutcome> {
   const data = recordData(request.form, request.values, deps.units);
-  const verdicts: Verdict[] = [...plausibilityVerdicts(request.form, request.values), ...laterPeriodVerdicts(request, deps)];
+  const verdicts: Verdict[] = [...plausibilityVerdicts(request.form, request.values), ...(await laterPeriodVerdicts(request, deps))];
   const computed: Record<string, unknown> = {};
   for (const link of request.form.rules) {
-    const context = buildContext(link, request, deps);
+    const context = await buildContext(link, request, deps);
     const record = { ...toRuleRecord(link, request.form, data, deps.rules), ...context.totals };
     const result = deps.rules.check(link.ruleSet, record, context);
     verdicts.push(...result.verdicts);

@@ -39,18 +39,18 @@ export function fieldOf(turn: FormTurn, key: string | undefined): FieldDefinitio
   return key ? turn.form.fields.find((field) => field.key === key) : undefined;
 }
 
-export function runChecks(turn: FormTurn): CheckOutcome {
+export async function runChecks(turn: FormTurn): Promise<CheckOutcome> {
   const today = turn.ctx.now().toISOString().slice(0, 10);
-  return checkDraft({ form: turn.form, values: turn.state.values, recordId: turn.state.correcting?.recordId, today }, turn.deps);
+  return await checkDraft({ form: turn.form, values: turn.state.values, recordId: turn.state.correcting?.recordId, today }, turn.deps);
 }
 
 /** Shows the summary with every check; the draft waits for 确认提交. */
-export function showReview(turn: FormTurn, intro?: string): void {
+export async function showReview(turn: FormTurn, intro?: string): Promise<void> {
   const { state } = turn;
   state.phase = 'review';
   state.current = undefined;
   state.pending = undefined;
-  turn.ctx.reply(summaryReply(turn.form, state, runChecks(turn), turn.deps.units, intro));
+  turn.ctx.reply(summaryReply(turn.form, state, await runChecks(turn), turn.deps.units, intro));
   persist(turn);
 }
 
@@ -58,26 +58,26 @@ export function showReview(turn: FormTurn, intro?: string): void {
  * Right after the unit or period is answered: if that unit already filed this period (one report per
  * period), say so now rather than after every other question.
  */
-function periodTakenNote(turn: FormTurn): string {
+async function periodTakenNote(turn: FormTurn): Promise<string> {
   const { state, form, deps } = turn;
   const last = state.answered.at(-1);
   if (!form.onePerPeriod || !form.periodField || state.correcting || (last !== form.periodField && last !== form.unitField)) return '';
   const unit = state.values[form.unitField];
   const period = state.values[form.periodField];
   if (typeof unit !== 'string' || typeof period !== 'string') return '';
-  const filed = deps.records.latest(form.id, { units: [unit] }).find((record) => record.period === period);
+  const filed = (await deps.records.latest(form.id, { units: [unit] })).find((record) => record.period === period);
   if (!filed) return '';
   const by = filed.author.displayName ?? filed.author.userKey;
   return `⚠️ ${unit}${describePeriod(period)}的「${form.title}」已由 ${by} 提交（记录编号 ${filed.recordId}）。如需更正，请说「修改记录 ${filed.recordId}」；如果期次填错了，请说「上一步」。`;
 }
 
 /** Asks the next unanswered field, or shows the summary when everything is there. */
-export function askNext(turn: FormTurn, prefix = ''): void {
+export async function askNext(turn: FormTurn, prefix = ''): Promise<void> {
   const { state, form } = turn;
-  const taken = periodTakenNote(turn);
+  const taken = await periodTakenNote(turn);
   if (taken) prefix = prefix ? `${prefix}\n${taken}` : taken;
   const field = nextField(form, state.values, state.skipped);
-  if (!field) return showReview(turn, prefix || undefined);
+  if (!field) return await showReview(turn, prefix || undefined);
   state.phase = 'filling';
   state.current = field.key;
   state.selection = undefined;
@@ -86,9 +86,9 @@ export function askNext(turn: FormTurn, prefix = ''): void {
 }
 
 /** Re-asks the current question (「继续」, a restart, an unclear answer). */
-export function repeatCurrent(turn: FormTurn, prefix = ''): void {
+export async function repeatCurrent(turn: FormTurn, prefix = ''): Promise<void> {
   const field = fieldOf(turn, turn.state.current);
-  if (turn.state.phase !== 'filling' || !field) return showReview(turn, prefix || undefined);
+  if (turn.state.phase !== 'filling' || !field) return await showReview(turn, prefix || undefined);
   turn.ctx.reply(questionReply(turn.form, field, turn.state, unitChoices(turn, field), prefix));
   persist(turn);
 }
@@ -112,7 +112,7 @@ export function parseFor(turn: FormTurn, field: FieldDefinition, text: string): 
 }
 
 /** Accepts a parsed answer for a field: asks to confirm an approximate number, then moves on. */
-export function acceptAnswer(turn: FormTurn, field: FieldDefinition, answer: Extract<FieldAnswer, { ok: true }>): void {
+export async function acceptAnswer(turn: FormTurn, field: FieldDefinition, answer: Extract<FieldAnswer, { ok: true }>): Promise<void> {
   const { state } = turn;
   if (answer.approximate && typeof answer.value === 'number') {
     state.pending = { kind: 'approximate', field: field.key, value: answer.value, display: answer.display };
@@ -127,20 +127,20 @@ export function acceptAnswer(turn: FormTurn, field: FieldDefinition, answer: Ext
   const refusal = setValue(turn, field, answer.value);
   if (refusal) {
     turn.ctx.reply(refusal);
-    return repeatCurrent(turn);
+    return await repeatCurrent(turn);
   }
   const note = answer.note ? `（${answer.note}）` : '';
-  askNext(turn, `✓ ${field.label}：${answer.display}${note}`);
+  await askNext(turn, `✓ ${field.label}：${answer.display}${note}`);
 }
 
 /** 上一步: forget the last answer and ask that field again. */
-export function goBack(turn: FormTurn): void {
+export async function goBack(turn: FormTurn): Promise<void> {
   const { state } = turn;
   const last = state.answered.at(-1);
   const field = fieldOf(turn, last);
   if (!field) {
     turn.ctx.reply('已经是第一项了。');
-    return repeatCurrent(turn);
+    return await repeatCurrent(turn);
   }
   const values = { ...state.values };
   delete values[field.key];
@@ -155,19 +155,19 @@ export function goBack(turn: FormTurn): void {
 }
 
 /** 跳过 an optional field; a required one says why it cannot be skipped. */
-export function skipCurrent(turn: FormTurn): void {
+export async function skipCurrent(turn: FormTurn): Promise<void> {
   const field = fieldOf(turn, turn.state.current);
-  if (!field) return repeatCurrent(turn);
+  if (!field) return await repeatCurrent(turn);
   if (field.required) {
     turn.ctx.reply(`「${field.label}」是必填项，不能跳过。`);
-    return repeatCurrent(turn);
+    return await repeatCurrent(turn);
   }
   turn.state.skipped = [...turn.state.skipped.filter((key) => key !== field.key), field.key];
   const values = { ...turn.state.values };
   delete values[field.key];
   turn.state.values = values;
   turn.state.revision += 1;
-  askNext(turn, `已跳过「${field.label}」。`);
+  await askNext(turn, `已跳过「${field.label}」。`);
 }
 
 /** Ask one field again (修改 → a field), then come back to the summary. */

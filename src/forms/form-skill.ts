@@ -27,7 +27,7 @@ import type { FormDraftState, FormSkillDependencies } from './types.ts';
 
 /** The form skill plus whole-submission validation for channels that send all fields at once (Feishu cards). */
 export interface FormSkill extends Skill {
-  submitFormValues(formId: string, values: Record<string, string>, ctx: SubmitContext): SubmitResult;
+  submitFormValues(formId: string, values: Record<string, string>, ctx: SubmitContext): Promise<SubmitResult>;
 }
 
 const GENERIC_START = /^(?:我要|我想|开始|帮我)?(?:填报|上报|报送|填表|登记|报数)$/;
@@ -50,32 +50,32 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     return { ctx, deps, form, state: activity.state };
   }
 
-  function startByName(ctx: TurnContext, name: string): void {
+  async function startByName(ctx: TurnContext, name: string): Promise<void> {
     const named = name ? formsNamedIn(name, deps) : [];
     if (name && !named.length) {
       const list = deps.forms.list().map((form) => `「${form.shortName}」`).join('、');
       ctx.reply(`没有找到「${name}」这张表。可填报的有：${list}。`);
       return;
     }
-    offerForms(ctx, named.length ? named : deps.forms.list(), deps);
+    await offerForms(ctx, named.length ? named : deps.forms.list(), deps);
   }
 
-  function onButton(turn: FormTurn, payload: string): void {
+  async function onButton(turn: FormTurn, payload: string): Promise<void> {
     const [verb, argument] = payload.split(':');
     const { state } = turn;
     const field = fieldOf(turn, state.current);
     switch (verb) {
       case 'o': {
-        if (!field || state.phase !== 'filling') return repeatCurrent(turn);
-        if (field.type === 'yes-no') return acceptAnswer(turn, field, { ok: true, value: argument === 'y', display: argument === 'y' ? '是' : '否' });
+        if (!field || state.phase !== 'filling') return await repeatCurrent(turn);
+        if (field.type === 'yes-no') return await acceptAnswer(turn, field, { ok: true, value: argument === 'y', display: argument === 'y' ? '是' : '否' });
         const options = field.options ?? [];
         if (field.multiple) {
           if (argument === 'done') {
             const chosen = state.selection ?? [];
-            return acceptAnswer(turn, field, { ok: true, value: chosen, display: chosen.length ? chosen.map((value) => options.find((o) => o.value === value)?.label ?? value).join('、') : '无' });
+            return await acceptAnswer(turn, field, { ok: true, value: chosen, display: chosen.length ? chosen.map((value) => options.find((o) => o.value === value)?.label ?? value).join('、') : '无' });
           }
           const option = options[Number(argument)];
-          if (!option) return repeatCurrent(turn);
+          if (!option) return await repeatCurrent(turn);
           const selection = new Set(state.selection ?? []);
           if (selection.has(option.value)) selection.delete(option.value);
           else selection.add(option.value);
@@ -84,13 +84,13 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
           return persist(turn);
         }
         const option = options[Number(argument)];
-        if (!option) return repeatCurrent(turn);
-        return acceptAnswer(turn, field, { ok: true, value: option.value, display: option.label });
+        if (!option) return await repeatCurrent(turn);
+        return await acceptAnswer(turn, field, { ok: true, value: option.value, display: option.label });
       }
       case 'u': {
         const name = field ? unitChoices(turn, field)[Number(argument)] : undefined;
-        if (!field || !name) return repeatCurrent(turn);
-        return acceptAnswer(turn, field, { ok: true, value: name, display: name });
+        if (!field || !name) return await repeatCurrent(turn);
+        return await acceptAnswer(turn, field, { ok: true, value: name, display: name });
       }
       case 'approx': {
         const pending = state.pending?.kind === 'approximate' ? state.pending : undefined;
@@ -99,36 +99,36 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         if (argument === 'y' && pending && target) {
           const refusal = setValue(turn, target, pending.value);
           if (refusal) turn.ctx.reply(refusal);
-          return askNext(turn, `✓ ${target.label}：${pending.display}`);
+          return await askNext(turn, `✓ ${target.label}：${pending.display}`);
         }
-        return repeatCurrent(turn, '好的，请告诉我准确的数。');
+        return await repeatCurrent(turn, '好的，请告诉我准确的数。');
       }
       case 'extract':
-        if (state.pending?.kind !== 'extracted') return repeatCurrent(turn);
-        return argument === 'y' ? confirmExtracted(turn) : dropExtracted(turn);
+        if (state.pending?.kind !== 'extracted') return await repeatCurrent(turn);
+        return argument === 'y' ? await confirmExtracted(turn) : await dropExtracted(turn);
       case 'skip':
-        return skipCurrent(turn);
+        return await skipCurrent(turn);
       case 'back':
-        return goBack(turn);
+        return await goBack(turn);
       case 'edit':
-        return state.phase === 'saved' ? startCorrection(turn.ctx, state.saved!.recordId, deps) : showEditMenu(turn);
+        return state.phase === 'saved' ? await startCorrection(turn.ctx, state.saved!.recordId, deps) : showEditMenu(turn);
       case 'review':
-        return state.phase === 'filling' ? askNext(turn) : showReview(turn);
+        return state.phase === 'filling' ? await askNext(turn) : await showReview(turn);
       case 'f': {
         const target = turn.form.fields.find((candidate) => candidate.key === argument);
-        if (!target || state.phase === 'saved') return repeatCurrent(turn);
+        if (!target || state.phase === 'saved') return await repeatCurrent(turn);
         return askField(turn, target);
       }
       case 'submit':
-        return submitDraft(turn, Number(argument), false);
+        return await submitDraft(turn, Number(argument), false);
       case 'force':
-        return submitDraft(turn, Number(argument), true);
+        return await submitDraft(turn, Number(argument), true);
       case 'rebase':
-        return rebaseOnLatest(turn);
+        return await rebaseOnLatest(turn);
       case 'cancel':
         return cancel(turn.ctx);
       default:
-        return repeatCurrent(turn);
+        return await repeatCurrent(turn);
     }
   }
 
@@ -146,26 +146,26 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       report: (ctx, args) => startByName(ctx, args),
       card: (ctx, args) => requestFormCard(ctx, args, deps, startByName),
     },
-    onAction(ctx, payload) {
-      if (payload.startsWith(FORM_CARD_PAYLOAD)) return pressFormCard(ctx, payload.slice(FORM_CARD_PAYLOAD.length), deps);
+    async onAction(ctx, payload) {
+      if (payload.startsWith(FORM_CARD_PAYLOAD)) return await pressFormCard(ctx, payload.slice(FORM_CARD_PAYLOAD.length), deps);
       const [verb, argument, period] = payload.split(':');
       if (verb === 'start') {
         const form = deps.forms.get(argument ?? '');
         // start:<form>:<period> (a reminder's button) fills the period it reminds of.
-        return form ? startForm(ctx, form, deps, period) : void ctx.reply('这张表已不存在，请发送 /report 查看可填报的表。');
+        return form ? await startForm(ctx, form, deps, period) : void ctx.reply('这张表已不存在，请发送 /report 查看可填报的表。');
       }
       const turn = turnOf(ctx);
       if (!turn) return void ctx.reply('这份填报已经结束或取消了。需要时发送 /report 重新开始。');
-      onButton(turn, payload);
+      await onButton(turn, payload);
     },
-    continueActivity(ctx) {
+    async continueActivity(ctx) {
       const turn = turnOf(ctx);
       if (!turn) {
         ctx.setActivity(null);
         return false;
       }
       if (turn.state.phase === 'saved') {
-        if (AMEND_SAVED.test(ctx.text) && turn.state.saved) return startCorrection(ctx, turn.state.saved.recordId, deps), true;
+        if (AMEND_SAVED.test(ctx.text) && turn.state.saved) return await startCorrection(ctx, turn.state.saved.recordId, deps), true;
         if (SUBMIT_AGAIN.test(ctx.text) && turn.state.saved) {
           const { recordId, version } = turn.state.saved;
           return ctx.reply(`「${turn.form.title}」已经提交过了（记录 ${recordId} 第 ${version} 版），不用再提交。要更正请说「改一下」。`), true;
@@ -174,7 +174,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         ctx.setActivity(null);
         return false;
       }
-      return handleFormText(turn, ctx.text);
+      return await handleFormText(turn, ctx.text);
     },
     describeActivity(activity: Activity) {
       const state = activity.state as FormDraftState;
@@ -185,18 +185,18 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       return `正在填报「${form.shortName}」，当前问题：${(field?.question ?? '发送「继续」查看').replace(/[？?。]+$/, '')}`;
     },
     cancelActivity: cancel,
-    tryIntent(ctx) {
+    async tryIntent(ctx) {
       const card = FORM_CARD_REQUEST.exec(ctx.text);
-      if (card) return requestFormCard(ctx, card[1].trim(), deps, startByName), true;
+      if (card) return await requestFormCard(ctx, card[1].trim(), deps, startByName), true;
       const correction = RECORD_CORRECTION.exec(ctx.text);
-      if (correction) return startCorrection(ctx, correction[1].toUpperCase(), deps), true;
+      if (correction) return await startCorrection(ctx, correction[1].toUpperCase(), deps), true;
       if (ctx.text.length > 20) return false;
       // A message that is nothing but a form's name (「乡镇进度」) asks for that form, as 「填报乡镇进度」 does.
       const bareName = ctx.text.replace(/[\p{P}\p{S}\s]/gu, '');
       const onlyName = deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].includes(bareName));
       const named = onlyName || /填报|登记|上报|报送|填|报|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
-      if (named.length) return offerForms(ctx, named, deps), true;
-      if (GENERIC_START.test(ctx.text)) return offerForms(ctx, deps.forms.list(), deps), true;
+      if (named.length) return await offerForms(ctx, named, deps), true;
+      if (GENERIC_START.test(ctx.text)) return await offerForms(ctx, deps.forms.list(), deps), true;
       return false;
     },
     submitFormValues: (formId, values, ctx) => submitFormValues(formId, values, ctx, deps),

@@ -61,7 +61,7 @@ export function startRefusal(form: FormDefinition, user: UserProfile, deps: Deps
 }
 
 /** Starts a form: checks the role and scope, fills the unit a bound user belongs to, asks the first question. */
-export function startForm(ctx: TurnContext, form: FormDefinition, deps: Deps, period?: string): void {
+export async function startForm(ctx: TurnContext, form: FormDefinition, deps: Deps, period?: string): Promise<void> {
   const refusal = startRefusal(form, ctx.user, deps);
   if (refusal) return void ctx.reply(refusal);
   const state = newDraft(form, deps);
@@ -73,16 +73,16 @@ export function startForm(ctx: TurnContext, form: FormDefinition, deps: Deps, pe
   }
   const turn: FormTurn = { ctx, deps, form, state };
   const unitNote = unit !== undefined ? `（单位：${String(unit)}）` : '';
-  askNext(turn, `开始填报「${form.title}」${unitNote}。随时可以说「上一步」「跳过」「取消」，或直接改某一项，如「面积改成2.5万亩」。一句话说几项也可以。`);
+  await askNext(turn, `开始填报「${form.title}」${unitNote}。随时可以说「上一步」「跳过」「取消」，或直接改某一项，如「面积改成2.5万亩」。一句话说几项也可以。`);
 }
 
 /** Offers the forms this user may file as buttons, or starts the only one. */
-export function offerForms(ctx: TurnContext, candidates: FormDefinition[], deps: Deps): void {
+export async function offerForms(ctx: TurnContext, candidates: FormDefinition[], deps: Deps): Promise<void> {
   if (ctx.user.role === 'farmer') return void ctx.reply(`只有本单位的填报员或管理员可以填报。${UNBOUND_REFUSAL}`);
   const fitting = candidates.filter((form) => formFitsUser(form, ctx.user, deps));
-  if (fitting.length === 1) return startForm(ctx, fitting[0], deps);
+  if (fitting.length === 1) return await startForm(ctx, fitting[0], deps);
   if (!fitting.length) {
-    if (candidates.length === 1) return startForm(ctx, candidates[0], deps);
+    if (candidates.length === 1) return await startForm(ctx, candidates[0], deps);
     return void ctx.reply(`没有适用于您所在单位（${ctx.user.unit ?? '未绑定'}）的填报表。如绑定有误，请联系县级管理员。`);
   }
   ctx.reply({
@@ -92,8 +92,8 @@ export function offerForms(ctx: TurnContext, candidates: FormDefinition[], deps:
 }
 
 /** 「修改记录 R…」: load the latest version into a draft that will be saved as the next version. */
-export function startCorrection(ctx: TurnContext, recordId: string, deps: Deps): void {
-  const record = deps.records.get(recordId);
+export async function startCorrection(ctx: TurnContext, recordId: string, deps: Deps): Promise<void> {
+  const record = await deps.records.get(recordId);
   const form = record ? deps.forms.get(record.formId) : undefined;
   if (!record || !form) return void ctx.reply(`没有找到记录 ${recordId}，请核对编号（形如 R20260512-0001）。`);
   const refusal = accessRefusal(ctx.user, record.unit, deps.units);
@@ -108,7 +108,7 @@ export function startCorrection(ctx: TurnContext, recordId: string, deps: Deps):
   }
   state.skipped = form.fields.filter((field) => !field.required && state.values[field.key] === undefined).map((field) => field.key);
   state.correcting = { recordId: record.recordId, baseVersion: record.version };
-  showReview({ ctx, deps, form, state }, `已调出记录 ${record.recordId}。直接说要改的内容，例如「面积改成2.5万亩」，改好后确认提交，会保存为新版本。`);
+  await showReview({ ctx, deps, form, state }, `已调出记录 ${record.recordId}。直接说要改的内容，例如「面积改成2.5万亩」，改好后确认提交，会保存为新版本。`);
 }
 
 export { FORM_SKILL };

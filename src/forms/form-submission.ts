@@ -32,7 +32,7 @@ function alreadySaved(turn: FormTurn): boolean {
  * 确认提交 (force = 「确认无误，仍然提交」). Checks run again against the store as it is now; failures block,
  * warnings need the explicit second confirmation, which is recorded with the record.
  */
-export function submitDraft(turn: FormTurn, revision: number | undefined, force: boolean): void {
+export async function submitDraft(turn: FormTurn, revision: number | undefined, force: boolean): Promise<void> {
   const { state, form, ctx, deps } = turn;
   if (alreadySaved(turn)) return;
   if (state.phase !== 'review') {
@@ -40,12 +40,12 @@ export function submitDraft(turn: FormTurn, revision: number | undefined, force:
     return;
   }
   if (revision !== undefined && revision !== state.revision) {
-    return showReview(turn, '内容在这之后改过了，请按最新的摘要确认。');
+    return await showReview(turn, '内容在这之后改过了，请按最新的摘要确认。');
   }
   const missing = missingRequired(form, state.values);
   if (missing.length) {
     ctx.reply(`还缺：${missing.map((field) => `「${field.label}」`).join('、')}。`);
-    return showReview(turn);
+    return await showReview(turn);
   }
   const unit = String(state.values[form.unitField]);
   const refusal = accessRefusal(ctx.user, unit, deps.units);
@@ -53,7 +53,7 @@ export function submitDraft(turn: FormTurn, revision: number | undefined, force:
     ctx.reply(`${refusal}\n您填写的内容仍保留着。`);
     return;
   }
-  const outcome = runChecks(turn);
+  const outcome = await runChecks(turn);
   if (outcome.fails.length) {
     ctx.reply(summaryReply(form, state, outcome, deps.units, '提交前复核发现问题，暂不能提交：'));
     persist(turn);
@@ -66,11 +66,11 @@ export function submitDraft(turn: FormTurn, revision: number | undefined, force:
     return;
   }
   const author = { userKey: ctx.user.userKey, channel: ctx.message.channel, displayName: ctx.user.displayName ?? ctx.message.displayName };
-  const { request, result } = saveFormRecord({ form, values: state.values, outcome, author, submissionKey: submissionKeyOf(state), correcting: state.correcting }, deps);
+  const { request, result } = await saveFormRecord({ form, values: state.values, outcome, author, submissionKey: submissionKeyOf(state), correcting: state.correcting }, deps);
   if (!result.ok && result.reason === 'slot-taken') return reportSlotTaken(turn, result.latest);
   if (!result.ok) return reportConflict(turn, result.latest);
   const record = result.record;
-  if (record.version > 1 && !result.duplicate) tellReplaced(turn, record);
+  if (record.version > 1 && !result.duplicate) await tellReplaced(turn, record);
   state.phase = 'saved';
   state.pending = undefined;
   state.saved = { recordId: record.recordId, version: record.version, revision: state.revision };
@@ -97,8 +97,8 @@ function reportConflict(turn: FormTurn, latest: RecordVersion): void {
 }
 
 /** The version before this one was someone else's: they (and the county) are told, outside this turn. */
-function tellReplaced(turn: FormTurn, record: RecordVersion): void {
-  const previous = turn.deps.records.history(record.recordId).find((version) => version.version === record.version - 1);
+async function tellReplaced(turn: FormTurn, record: RecordVersion): Promise<void> {
+  const previous = (await turn.deps.records.history(record.recordId)).find((version) => version.version === record.version - 1);
   if (previous && previous.author.userKey !== record.author.userKey) turn.deps.onRecordReplaced?.({ formTitle: turn.form.title, previous, current: record });
 }
 
@@ -117,11 +117,11 @@ function reportSlotTaken(turn: FormTurn, holder: RecordVersion): void {
 }
 
 /** After a conflict: continue from the other person's latest version, keeping this draft's answers. */
-export function rebaseOnLatest(turn: FormTurn): void {
+export async function rebaseOnLatest(turn: FormTurn): Promise<void> {
   const conflict = turn.state.conflict;
-  if (!conflict) return showReview(turn);
+  if (!conflict) return await showReview(turn);
   turn.state.correcting = { recordId: conflict.recordId, baseVersion: conflict.version };
   turn.state.conflict = undefined;
   turn.state.revision += 1;
-  showReview(turn, `将作为记录 ${conflict.recordId} 的第${conflict.version + 1}版提交，请再核对一遍。`);
+  await showReview(turn, `将作为记录 ${conflict.recordId} 的第${conflict.version + 1}版提交，请再核对一遍。`);
 }

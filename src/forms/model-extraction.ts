@@ -89,10 +89,10 @@ export async function extractWithModel(turn: FormTurn, text: string): Promise<bo
 }
 
 /** 「对，就这样填」: store the values read from free text, then ask the next question. */
-export function confirmExtracted(turn: FormTurn): void {
+export async function confirmExtracted(turn: FormTurn): Promise<void> {
   const pending = turn.state.pending?.kind === 'extracted' ? turn.state.pending : undefined;
   turn.state.pending = undefined;
-  if (!pending) return repeatCurrent(turn);
+  if (!pending) return await repeatCurrent(turn);
   const notes: string[] = [];
   for (const item of pending.values) {
     const field = fieldOf(turn, item.field);
@@ -100,11 +100,11 @@ export function confirmExtracted(turn: FormTurn): void {
     const refusal = setValue(turn, field, item.value);
     notes.push(refusal ?? `✓ ${field.label}：${item.display}`);
   }
-  askNext(turn, notes.join('\n'));
+  await askNext(turn, notes.join('\n'));
 }
 
 /** 「重新填」: forget what was read; the current question stays. */
-export function dropExtracted(turn: FormTurn): void {
+export async function dropExtracted(turn: FormTurn): Promise<void> {
   turn.state.pending = undefined;
-  repeatCurrent(turn, '好的，刚才读出的内容都没有填入。');
+  await repeatCurrent(turn, '好的，刚才读出的内容都没有填入。');
 }

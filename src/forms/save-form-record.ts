@@ -20,7 +20,7 @@ export interface FormSave {
  * store units, verdicts, confirmed warnings, and the version rule (a new one-per-period record starts
  * from version 0, so a second filer is told someone saved first).
  */
-export function saveFormRecord(save: FormSave, deps: Pick<CheckDependencies, 'units' | 'records'>): { request: SaveRequest; result: SaveResult } {
+export async function saveFormRecord(save: FormSave, deps: Pick<CheckDependencies, 'units' | 'records'>): Promise<{ request: SaveRequest; result: SaveResult }> {
   const { form, values, outcome, correcting } = save;
   const request: SaveRequest = {
     formId: form.id,
@@ -39,5 +39,5 @@ export function saveFormRecord(save: FormSave, deps: Pick<CheckDependencies, 'un
     request.baseVersion = 0;
   }
   if (form.onePerPeriod) request.onePerSlot = true;
-  return { request, result: deps.records.save(request) };
+  return { request, result: await deps.records.save(request) };
 }

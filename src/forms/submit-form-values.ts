@@ -57,7 +57,7 @@ const problem = (field: FieldDefinition, message: string): FieldProblem => ({ ke
  * Validates a whole submission at once (a Feishu form card sends every field together) with the same
  * parsing and checks as the conversation; optionally saves it.
  */
-export function submitFormValues(formId: string, raw: Record<string, string>, ctx: SubmitContext, deps: Required<FormSkillDependencies>): SubmitResult {
+export async function submitFormValues(formId: string, raw: Record<string, string>, ctx: SubmitContext, deps: Required<FormSkillDependencies>): Promise<SubmitResult> {
   const result: SubmitResult = { ok: false, values: {}, missing: [], invalid: [], conditionalNeeded: [], fails: [], warnings: [], unacceptedWarnings: [], summary: [] };
   const form = deps.forms.get(formId);
   if (!form) return { ...result, refusal: `没有找到表单「${formId}」。` };
@@ -89,7 +89,7 @@ export function submitFormValues(formId: string, raw: Record<string, string>, ct
   if (result.invalid.length || result.missing.length || result.conditionalNeeded.length) return result;
 
   const today = (ctx.now ?? new Date()).toISOString().slice(0, 10);
-  const outcome = checkDraft({ form, values: result.values, recordId: ctx.recordId, today }, deps);
+  const outcome = await checkDraft({ form, values: result.values, recordId: ctx.recordId, today }, deps);
   result.fails = outcome.fails;
   result.warnings = outcome.warnings;
   const accepted = new Set(ctx.acceptedWarnings ?? []);
@@ -100,10 +100,10 @@ export function submitFormValues(formId: string, raw: Record<string, string>, ct
   const author = { userKey: ctx.user.userKey, channel: ctx.channel, displayName: ctx.user.displayName };
   const submissionKey = ctx.submissionKey ?? `${ctx.user.userKey}.${deps.newId()}`;
   const correcting = ctx.recordId ? { recordId: ctx.recordId, baseVersion: ctx.baseVersion } : undefined;
-  const { result: saved } = saveFormRecord({ form, values: result.values, outcome, author, submissionKey, correcting }, deps);
+  const { result: saved } = await saveFormRecord({ form, values: result.values, outcome, author, submissionKey, correcting }, deps);
   if (saved.ok) {
     result.saved = saved.record;
-    const previous = saved.record.version > 1 && !saved.duplicate ? deps.records.history(saved.record.recordId).find((v) => v.version === saved.record.version - 1) : undefined;
+    const previous = saved.record.version > 1 && !saved.duplicate ? (await deps.records.history(saved.record.recordId)).find((v) => v.version === saved.record.version - 1) : undefined;
     if (previous && previous.author.userKey !== saved.record.author.userKey) deps.onRecordReplaced?.({ formTitle: form.title, previous, current: saved.record });
   }
   else {

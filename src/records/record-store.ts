@@ -193,14 +193,14 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
 
   return {
     // IMMEDIATE takes the write lock up front, so two processes cannot both pass the version check.
-    save: (request) => saveInTransaction.immediate(request),
-    latest: (formId, filter) => selectLatest.all(filterParams(formId, filter)).map(toVersion),
-    history: (recordId) => historyOf.all(recordId).map(toVersion),
-    get: (recordId) => {
+    save: async (request) => saveInTransaction.immediate(request),
+    latest: async (formId, filter) => selectLatest.all(filterParams(formId, filter)).map(toVersion),
+    history: async (recordId) => historyOf.all(recordId).map(toVersion),
+    get: async (recordId) => {
       const row = latestOf.get(recordId);
       return row ? toVersion(row) : undefined;
     },
-    allVersions: (formId, filter) => selectAll.all(filterParams(formId, filter)).map(toVersion),
-    formIds: () => selectFormIds.all().map((row) => row.form_id),
+    allVersions: async (formId, filter) => selectAll.all(filterParams(formId, filter)).map(toVersion),
+    formIds: async () => selectFormIds.all().map((row) => row.form_id),
   };
 }

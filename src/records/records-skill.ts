@@ -20,13 +20,14 @@ function chinaTime(iso: string): string {
 
 /** 「查看记录」 or /records: the latest records the user may see (own unit for a reporter, the county for an admin). */
 export function createRecordsSkill(deps: RecordsSkillDependencies): Skill {
-  function show(ctx: TurnContext): void {
+  async function show(ctx: TurnContext): Promise<void> {
     const scope = recordScope(ctx.user, deps.units);
     if (!scope.ok) return void ctx.reply(scope.reason);
     const formIds = deps.forms?.list().map((form) => form.id) ?? [];
-    for (const id of deps.records.formIds()) if (!formIds.includes(id)) formIds.push(id);
-    const visible: RecordVersion[] = formIds
-      .flatMap((id) => deps.records.latest(id, scope.units === 'all' ? {} : { units: scope.units }))
+    for (const id of await deps.records.formIds()) if (!formIds.includes(id)) formIds.push(id);
+    const perForm = await Promise.all(formIds.map((id) => deps.records.latest(id, scope.units === 'all' ? {} : { units: scope.units })));
+    const visible: RecordVersion[] = perForm
+      .flat()
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const where = scope.units === 'all' ? '全部单位' : ctx.user.role === 'admin' ? `${ctx.user.unit}及下属单位` : ctx.user.unit;
     if (visible.length === 0) return void ctx.reply(`${where}还没有已保存的填报记录。`);
@@ -40,9 +41,9 @@ export function createRecordsSkill(deps: RecordsSkillDependencies): Skill {
     ctx.reply(`${where}最近的填报记录：\n${lines.join('\n')}${more}`);
   }
 
-  function tryShow(ctx: TurnContext): boolean {
+  async function tryShow(ctx: TurnContext): Promise<boolean> {
     if (!VIEW.test(ctx.text)) return false;
-    show(ctx);
+    await show(ctx);
     return true;
   }
 

@@ -65,16 +65,16 @@ export interface RecordFilter {
 
 /** Append-only store of form records with versions. */
 export interface RecordStore {
-  /** One SQLite transaction: idempotent by submissionKey, optimistic concurrency by baseVersion. */
-  save(request: SaveRequest): SaveResult;
+  /** One transaction: idempotent by submissionKey, optimistic concurrency by baseVersion. */
+  save(request: SaveRequest): Promise<SaveResult>;
   /** Latest version of each record, newest record first. */
-  latest(formId: string, filter?: RecordFilter): RecordVersion[];
+  latest(formId: string, filter?: RecordFilter): Promise<RecordVersion[]>;
   /** Every version of one record, newest first. */
-  history(recordId: string): RecordVersion[];
+  history(recordId: string): Promise<RecordVersion[]>;
   /** Latest version of one record. */
-  get(recordId: string): RecordVersion | undefined;
+  get(recordId: string): Promise<RecordVersion | undefined>;
   /** Every version of every record of a form (optionally filtered), newest record first, newest version first. */
-  allVersions(formId: string, filter?: RecordFilter): RecordVersion[];
+  allVersions(formId: string, filter?: RecordFilter): Promise<RecordVersion[]>;
   /** Form ids that have at least one saved record. */
-  formIds(): string[];
+  formIds(): Promise<string[]>;
 }

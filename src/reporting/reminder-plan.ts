@@ -64,9 +64,9 @@ interface PlanContext {
 }
 
 /** Reminders to the reporters of units that have not filed: for the scheduler (by window) or now (manual). */
-function reporterReminders(ctx: PlanContext, form: FormDefinition, period: string, status: FormStatus, manual?: string): PlannedReminder[] {
+async function reporterReminders(ctx: PlanContext, form: FormDefinition, period: string, status: FormStatus, manual?: string): Promise<PlannedReminder[]> {
   const planned: PlannedReminder[] = [];
-  const bound = ctx.stores.users.boundUsers();
+  const bound = await ctx.stores.users.boundUsers();
   for (const row of status.rows) {
     if (row.state !== 'missing') continue;
     const deadline = deadlineOf(form, period, row.unit, ctx.stores.units);
@@ -86,17 +86,17 @@ function reporterReminders(ctx: PlanContext, form: FormDefinition, period: strin
   return planned;
 }
 
-function adminSummaries(ctx: PlanContext, form: FormDefinition, period: string): PlannedReminder[] {
+async function adminSummaries(ctx: PlanContext, form: FormDefinition, period: string): Promise<PlannedReminder[]> {
   const deadline = deadlineOf(form, period, undefined, ctx.stores.units);
   if (!deadline) return [];
   const start = deadline.dueEnd.getTime() + form.deadline!.summaryDaysAfter * DAY_MS;
   const t = ctx.now.getTime();
   if (t < start || t >= start + SUMMARY_DAYS * DAY_MS) return [];
   const planned: PlannedReminder[] = [];
-  for (const admin of ctx.stores.users.boundUsers().filter((user) => user.role === 'admin')) {
+  for (const admin of (await ctx.stores.users.boundUsers()).filter((user) => user.role === 'admin')) {
     if (ctx.optedOut(admin.userKey) || !formConcerns(form, admin.unit, ctx.stores.units)) continue;
     const scope = admin.unit && ctx.stores.units.find(admin.unit) ? admin.unit : undefined;
-    const summary = (scope ? status(ctx, form, period, scope) : undefined) ?? status(ctx, form, period, undefined);
+    const summary = (scope ? await status(ctx, form, period, scope) : undefined) ?? await status(ctx, form, period, undefined);
     if (!summary) continue;
     planned.push({
       key: { formId: form.id, period, window: 'summary', userKey: admin.userKey },
@@ -113,13 +113,13 @@ function adminSummaries(ctx: PlanContext, form: FormDefinition, period: string):
   return planned;
 }
 
-function status(ctx: PlanContext, form: FormDefinition, period: string, scope: string | undefined): FormStatus | undefined {
-  const found = statusFromStores(ctx.stores, form, period, scope ? { scope } : {});
+async function status(ctx: PlanContext, form: FormDefinition, period: string, scope: string | undefined): Promise<FormStatus | undefined> {
+  const found = await statusFromStores(ctx.stores, form, period, scope ? { scope } : {});
   return found.total ? found : undefined;
 }
 
 /** Everything the scheduler should send at `now`: reminders in their windows and admin summaries after deadlines. */
-export function planScheduledReminders(ctx: PlanContext): PlannedReminder[] {
+export async function planScheduledReminders(ctx: PlanContext): Promise<PlannedReminder[]> {
   const planned: PlannedReminder[] = [];
   for (const form of ctx.stores.forms.list()) {
     if (!form.deadline) continue;
@@ -128,15 +128,15 @@ export function planScheduledReminders(ctx: PlanContext): PlannedReminder[] {
       const due = deadlineOf(form, span.value, undefined, ctx.stores.units);
       // Periods long past (a week after their summary window) need no work.
       if (due && ctx.now.getTime() > due.dueEnd.getTime() + (form.deadline.summaryDaysAfter + SUMMARY_DAYS + 31) * DAY_MS) continue;
-      const current = statusFromStores(ctx.stores, form, span.value);
-      planned.push(...reporterReminders(ctx, form, span.value, current), ...adminSummaries(ctx, form, span.value));
+      const current = await statusFromStores(ctx.stores, form, span.value);
+      planned.push(...(await reporterReminders(ctx, form, span.value, current)), ...(await adminSummaries(ctx, form, span.value)));
     }
   }
   return planned;
 }
 
 /** 「催报」 now: every reporter of an unfiled unit (within the admin's scope), once a day. */
-export function planManualReminders(ctx: PlanContext, form: FormDefinition, period: string, scope?: string): PlannedReminder[] {
-  const current = statusFromStores(ctx.stores, form, period, scope ? { scope } : {});
-  return reporterReminders(ctx, form, period, current, `manual-${formatBeijing(ctx.now).slice(0, 10)}`);
+export async function planManualReminders(ctx: PlanContext, form: FormDefinition, period: string, scope?: string): Promise<PlannedReminder[]> {
+  const current = await statusFromStores(ctx.stores, form, period, scope ? { scope } : {});
+  return await reporterReminders(ctx, form, period, current, `manual-${formatBeijing(ctx.now).slice(0, 10)}`);
 }

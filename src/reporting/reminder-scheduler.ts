@@ -39,7 +39,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   async function tick(): Promise<TickReport> {
     const at = options.now();
     if (isQuiet(at, quiet)) return { at, quiet: true, outcomes: [] };
-    const planned = planScheduledReminders({ stores: options.stores, now: at, optedOut: (userKey) => options.store.optedOut(userKey) });
+    const planned = await planScheduledReminders({ stores: options.stores, now: at, optedOut: (userKey) => options.store.optedOut(userKey) });
     const outcomes = await deliverReminders(planned, { outbox: options.outbox, store: options.store, now: at });
     for (const outcome of outcomes) {
       if (outcome.result === 'sent') options.log?.(`[reminders] 已发送 ${outcome.kind} ${outcome.formId} ${outcome.period} → ${outcome.userKey}（${outcome.unit}）`);

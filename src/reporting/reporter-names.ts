@@ -9,8 +9,8 @@ export interface ReporterNames {
   labelOf(userKey: string, unit: string | undefined, fallback?: string): string;
 }
 
-export function createReporterNames(store: Pick<DisplayNameStore, 'all'> | undefined, bound: UserProfile[] = []): ReporterNames {
-  const names = store?.all() ?? new Map<string, string>();
+export async function createReporterNames(store: Pick<DisplayNameStore, 'all'> | undefined, bound: UserProfile[] = []): Promise<ReporterNames> {
+  const names = (await store?.all()) ?? new Map<string, string>();
   const fromBinding = new Map(bound.filter((user) => user.displayName).map((user) => [user.userKey, user.displayName!]));
   const nameOf = (userKey: string, fallback?: string) => names.get(userKey) ?? fromBinding.get(userKey) ?? fallback ?? userKey;
   return {

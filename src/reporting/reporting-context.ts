@@ -16,18 +16,18 @@ export interface ReportingStores {
   names?: Pick<DisplayNameStore, 'all'>;
 }
 
-export function reporterNames(stores: ReportingStores): ReporterNames {
-  return createReporterNames(stores.names, stores.users.boundUsers());
+export async function reporterNames(stores: ReportingStores): Promise<ReporterNames> {
+  return createReporterNames(stores.names, await stores.users.boundUsers());
 }
 
 /** Status of one form and period from the stores as they are now. */
-export function statusFromStores(stores: ReportingStores, form: FormDefinition, period: string, filter: { scope?: string; unit?: string } = {}): FormStatus {
+export async function statusFromStores(stores: ReportingStores, form: FormDefinition, period: string, filter: { scope?: string; unit?: string } = {}): Promise<FormStatus> {
   return buildFormStatus({
     form,
-    records: stores.records.latest(form.id, { period }),
+    records: await stores.records.latest(form.id, { period }),
     units: stores.units,
-    names: reporterNames(stores),
-    bound: stores.users.boundUsers(),
+    names: await reporterNames(stores),
+    bound: await stores.users.boundUsers(),
     period,
     ...filter,
   });

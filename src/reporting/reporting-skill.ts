@@ -64,12 +64,12 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     return rest.replace(FILLER, '');
   }
 
-  function showStatus(ctx: TurnContext, form: FormDefinition, periodText: string): void {
+  async function showStatus(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<void> {
     const access = statusScope(ctx.user, form, deps.units);
     if (!access.ok) return void ctx.reply(access.reason);
     const period = resolvePeriod(form, periodText, ctx.now(), deps.units);
     if (!period.ok) return void ctx.reply(period.error);
-    const status = statusFromStores(deps, form, period.value, { scope: access.scope });
+    const status = await statusFromStores(deps, form, period.value, { scope: access.scope });
     ctx.reply(formatFormStatus(status));
   }
 
@@ -83,12 +83,12 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     if (isQuiet(ctx.now(), reminders.quietHours)) {
       return void ctx.reply(`现在是夜间免打扰时段（北京时间 ${describeQuietHours(reminders.quietHours)}），不发送催报。请在此后再发「催报 ${form.shortName}」。`);
     }
-    const planned = planManualReminders({ stores: deps, now: ctx.now(), optedOut: (key) => reminders.store.optedOut(key) }, form, period.value, access.scope);
+    const planned = await planManualReminders({ stores: deps, now: ctx.now(), optedOut: (key) => reminders.store.optedOut(key) }, form, period.value, access.scope);
     const outcomes = await deliverReminders(planned, { outbox: reminders.outbox, store: reminders.store, now: ctx.now() });
-    const status = statusFromStores(deps, form, period.value, { scope: access.scope });
+    const status = await statusFromStores(deps, form, period.value, { scope: access.scope });
     const missing = status.rows.filter((row) => row.state === 'missing');
     if (!missing.length) return void ctx.reply(`「${form.title}」${status.periodLabel}：${status.scope}全部已填报，无需催报。`);
-    const names = reporterNames(deps);
+    const names = await reporterNames(deps);
     const label = (userKey: string, unit: string) => names.labelOf(userKey, unit);
     const lines = [`「${form.title}」${status.periodLabel}未填报：${missing.map((row) => row.unit).join('、')}。`];
     const sent = outcomes.filter((o) => o.result === 'sent');
@@ -112,9 +112,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
   return {
     name: REPORTING_SKILL,
     commands: {
-      status: (ctx, args) => {
+      status: async (ctx, args) => {
         const form = pickForm(ctx, args, 'status');
-        if (form) showStatus(ctx, form, periodWords(args, form));
+        if (form) await showStatus(ctx, form, periodWords(args, form));
       },
     },
     async onAction(ctx, payload) {
@@ -122,7 +122,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
       if (verb === 'optout') return setOptOut(ctx, true);
       const form = deps.forms.get(formId ?? '');
       if (!form) return void ctx.reply('这张表已不存在。');
-      if (verb === 'status') return showStatus(ctx, form, '');
+      if (verb === 'status') return await showStatus(ctx, form, '');
       if (verb === 'remind') return remind(ctx, form, period ? describePeriod(period) : '');
       ctx.reply('这个按钮已失效，请重新发送。');
     },
@@ -146,7 +146,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
       if (deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].includes(bare))) return false;
       if (ctx.user.role === 'farmer') return (ctx.reply(`填报进度仅限县级管理员查看。${UNBOUND_REFUSAL}`), true);
       const form = pickForm(ctx, text, 'status');
-      if (form) showStatus(ctx, form, periodWords(text, form));
+      if (form) await showStatus(ctx, form, periodWords(text, form));
       return true;
     },
   };

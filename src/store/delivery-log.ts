@@ -3,7 +3,7 @@ import type { SqliteDatabase } from './database.ts';
 /** Remembers platform delivery ids (update_id, event_id) so a redelivered message is handled once. */
 export interface DeliveryLog {
   /** Returns true the first time a key is seen, false for every repeat. */
-  firstTime(key: string): boolean;
+  firstTime(key: string): Promise<boolean>;
 }
 
 export function createSqliteDeliveryLog(db: SqliteDatabase, keep = 50_000): DeliveryLog {
@@ -17,7 +17,7 @@ export function createSqliteDeliveryLog(db: SqliteDatabase, keep = 50_000): Deli
   );
   let inserted = 0;
   return {
-    firstTime(key) {
+    async firstTime(key) {
       const isNew = insert.run(key, new Date().toISOString()).changes === 1;
       if (isNew && ++inserted % 1000 === 0) prune.run(keep);
       return isNew;

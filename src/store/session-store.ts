@@ -3,8 +3,8 @@ import type { SqliteDatabase } from './database.ts';
 
 /** Sessions live in SQLite so a restart mid-form loses nothing. */
 export interface SessionStore {
-  load(userKey: string): Session;
-  save(session: Session): void;
+  load(userKey: string): Promise<Session>;
+  save(session: Session): Promise<void>;
 }
 
 export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
@@ -21,12 +21,12 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
      ON CONFLICT(user_key) DO UPDATE SET activity = excluded.activity, updated_at = excluded.updated_at`,
   );
   return {
-    load(userKey) {
+    async load(userKey) {
       const row = select.get(userKey);
       if (!row) return { userKey, activity: null, updatedAt: new Date(0).toISOString() };
       return { userKey, activity: row.activity ? (JSON.parse(row.activity) as Activity) : null, updatedAt: row.updated_at };
     },
-    save(session) {
+    async save(session) {
       upsert.run(session.userKey, session.activity ? JSON.stringify(session.activity) : null, session.updatedAt);
     },
   };

@@ -11,17 +11,17 @@ const SET_NAME = /^(?:我叫|我的名字是|我的姓名是|改名为?|修改�
  * After binding: the name the platform gave (Telegram) is kept until the user gives one; everyone is asked
  * the same way, so the reply reads alike on every channel.
  */
-function settleName(ctx: TurnContext, names: DisplayNameStore | undefined, unit: string | undefined): string {
+async function settleName(ctx: TurnContext, names: DisplayNameStore | undefined, unit: string | undefined): Promise<string> {
   if (!names) return '';
   const given = ctx.message.displayName ? cleanDisplayName(ctx.message.displayName) : undefined;
-  if (given && !names.get(ctx.user.userKey)) names.set(ctx.user.userKey, given);
+  if (given && !(await names.get(ctx.user.userKey))) await names.set(ctx.user.userKey, given);
   return `\n请发送「我叫 您的姓名」（如「我叫 张三」）登记姓名，县里的进度和汇总表会显示为「张三（${unit ?? '本单位'}）」。`;
 }
 
-function saveName(ctx: TurnContext, names: DisplayNameStore, text: string): void {
+async function saveName(ctx: TurnContext, names: DisplayNameStore, text: string): Promise<void> {
   const name = cleanDisplayName(text);
   if (!name) return void ctx.reply('没看清您的姓名，请只回复姓名，例如「张三」（不超过 20 个字）。');
-  names.set(ctx.user.userKey, name);
+  await names.set(ctx.user.userKey, name);
   const unit = ctx.user.unit ? `（${ctx.user.unit}）` : '';
   ctx.reply(`好的，已记下您的姓名：${name}。县里的进度和汇总表会显示「${name}${unit}」。`);
 }
@@ -52,17 +52,17 @@ function whatYouCanDo(profile: UserProfile): string {
   return `您可以查看${unit}${profile.unit ? '及其下属单位' : ''}的记录，发送「导出」下载汇总表，发送「生成邀请码 填报员 <乡镇>」邀请乡镇填报员。`;
 }
 
-function redeem(ctx: TurnContext, users: UserStore, code: string, names?: DisplayNameStore): void {
+async function redeem(ctx: TurnContext, users: UserStore, code: string, names?: DisplayNameStore): Promise<void> {
   if (!code) {
     ctx.reply('请在「绑定」后面写上管理员给您的邀请码，例如：绑定 AB3D5EFG');
     return;
   }
-  const result = users.redeem(code, ctx.user.userKey, ctx.message.displayName ?? ctx.user.displayName);
+  const result = await users.redeem(code, ctx.user.userKey, ctx.message.displayName ?? ctx.user.displayName);
   if (!result.ok) return void ctx.reply(result.error);
-  ctx.reply(`绑定成功！您现在是 ${describeProfile(result.profile)}。\n${whatYouCanDo(result.profile)}${settleName(ctx, names, result.profile.unit)}`);
+  ctx.reply(`绑定成功！您现在是 ${describeProfile(result.profile)}。\n${whatYouCanDo(result.profile)}${await settleName(ctx, names, result.profile.unit)}`);
 }
 
-function invite(ctx: TurnContext, users: UserStore, args: string): void {
+async function invite(ctx: TurnContext, users: UserStore, args: string): Promise<void> {
   const user = ctx.user;
   if (user.role !== 'admin') {
     ctx.reply(`只有管理员才能生成邀请码。您目前是${describeProfile(user)}。如需邀请他人，请联系县级管理员。`);
@@ -81,7 +81,7 @@ function invite(ctx: TurnContext, users: UserStore, args: string): void {
     // An admin cannot hand out access outside their own area.
     const refusal = users.refusal(user, unit);
     if (refusal) return void ctx.reply(`不能为「${unit}」生成邀请码：${refusal}`);
-    const created = users.createInvite(role, unit, user.userKey);
+    const created = await users.createInvite(role, unit, user.userKey);
     ctx.reply(
       `邀请码：${created.code}\n用于绑定为 ${created.unit} ${role === 'admin' ? '管理员' : '填报员'}，${INVITE_TTL_DAYS} 天内有效，只能使用一次。\n请把这句话转发给对方：绑定 ${created.code}`,
     );
@@ -104,17 +104,17 @@ export function createAccountSkill({ users, names }: AccountSkillDependencies): 
       whoami: (ctx) => ctx.reply(`您是 ${describeProfile(ctx.user)}。\n${whatYouCanDo(ctx.user)}`),
       invite: (ctx, args) => invite(ctx, users, args),
     },
-    tryIntent(ctx) {
+    async tryIntent(ctx) {
       const setName = names ? SET_NAME.exec(ctx.text) : null;
       if (setName && names) {
         if (!setName[1].trim()) return (ctx.reply('请在后面写上姓名，例如「我叫 张三」。'), true);
-        return (saveName(ctx, names, setName[1]), true);
+        return (await saveName(ctx, names, setName[1]), true);
       }
       const bind = BIND.exec(ctx.text);
-      if (bind) return (redeem(ctx, users, (bind[1] ?? '').trim(), names), true);
+      if (bind) return (await redeem(ctx, users, (bind[1] ?? '').trim(), names), true);
       if (WHO_AM_I.test(ctx.text)) return (ctx.reply(`您是 ${describeProfile(ctx.user)}。\n${whatYouCanDo(ctx.user)}`), true);
       const inviteMatch = INVITE.exec(ctx.text);
-      if (inviteMatch) return (invite(ctx, users, inviteMatch[1]), true);
+      if (inviteMatch) return (await invite(ctx, users, inviteMatch[1]), true);
       return false;
     },
     // 「我是谁」 and 「绑定 <邀请码>」 mid-form are never form answers.

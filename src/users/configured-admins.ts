@@ -7,7 +7,7 @@ import type { UserStore } from './user-store.ts';
  * Only writes a binding when the user is not already that admin, so restarts add nothing.
  * Returns the problems (Chinese) of entries that could not be applied; the others still are.
  */
-export function applyConfiguredAdmins(users: UserStore, units: UnitDirectory, spec: string | undefined): string[] {
+export async function applyConfiguredAdmins(users: UserStore, units: UnitDirectory, spec: string | undefined): Promise<string[]> {
   if (!spec) return [];
   const problems: string[] = [];
   for (const entry of spec.split(/[,，;\s]+/).filter(Boolean)) {
@@ -21,9 +21,9 @@ export function applyConfiguredAdmins(users: UserStore, units: UnitDirectory, sp
       problems.push(`GENGBAO_ADMIN 中的「${entry}」：未知单位「${unitName}」`);
       continue;
     }
-    const current = users.profile(userKey);
+    const current = await users.profile(userKey);
     if (current.role === 'admin' && current.unit === unit) continue;
-    users.bind(userKey, 'admin', unit, 'env:GENGBAO_ADMIN');
+    await users.bind(userKey, 'admin', unit, 'env:GENGBAO_ADMIN');
   }
   return problems;
 }

@@ -2,10 +2,10 @@ import type { SqliteDatabase } from '../store/database.ts';
 
 /** What people are called (「张三」), by userKey: given at binding or taken from the platform profile. */
 export interface DisplayNameStore {
-  get(userKey: string): string | undefined;
+  get(userKey: string): Promise<string | undefined>;
   /** Every known name, for listing many users at once. */
-  all(): Map<string, string>;
-  set(userKey: string, name: string): void;
+  all(): Promise<Map<string, string>>;
+  set(userKey: string, name: string): Promise<void>;
 }
 
 /** A name as people write it: trimmed, inner spaces collapsed, 1–20 characters. */
@@ -28,8 +28,8 @@ export function createSqliteDisplayNameStore(db: SqliteDatabase, now: () => Date
      ON CONFLICT(user_key) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
   );
   return {
-    get: (userKey) => select.get(userKey)?.name,
-    all: () => new Map(selectAll.all().map((row) => [row.user_key, row.name])),
-    set: (userKey, name) => void upsert.run(userKey, name, now().toISOString()),
+    get: async (userKey) => select.get(userKey)?.name,
+    all: async () => new Map(selectAll.all().map((row) => [row.user_key, row.name])),
+    set: async (userKey, name) => void upsert.run(userKey, name, now().toISOString()),
   };
 }

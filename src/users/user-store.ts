@@ -34,8 +34,8 @@ export type RedeemResult = { ok: true; profile: UserProfile } | { ok: false; err
 
 export interface UserStore extends UserDirectory {
   /** An 8-character single-use code valid for 7 days. Throws UnknownUnitError for an unknown unit. */
-  createInvite(role: BoundRole, unit: string, createdBy?: string): Invite;
-  redeem(code: string, userKey: string, displayName?: string): RedeemResult;
+  createInvite(role: BoundRole, unit: string, createdBy?: string): Promise<Invite>;
+  redeem(code: string, userKey: string, displayName?: string): Promise<RedeemResult>;
   /** May this user see/file records of that unit? An admin of a county sees its townships too. */
   canAccessUnit(profile: UserProfile, unit: string): boolean;
   /** Why not (Chinese), or undefined when allowed. */
@@ -43,12 +43,12 @@ export interface UserStore extends UserDirectory {
   /** Canonical name of a unit (三面船 → 三面船镇). Throws UnknownUnitError listing the known units. */
   resolveUnit(name: string): string;
   /** Binds directly (CLI `admin add`, GENGBAO_ADMIN). unit undefined = admin of every unit. Throws UnknownUnitError. */
-  bind(userKey: string, role: BoundRole, unit: string | undefined, via: string): UserProfile;
+  bind(userKey: string, role: BoundRole, unit: string | undefined, via: string): Promise<UserProfile>;
   /** Back to an unbound farmer; the binding history is kept. */
-  unbind(userKey: string, via: string): void;
+  unbind(userKey: string, via: string): Promise<void>;
   /** Everyone currently bound (reporters and admins). */
-  boundUsers(): UserProfile[];
-  invites(): Invite[];
+  boundUsers(): Promise<UserProfile[]>;
+  invites(): Promise<Invite[]>;
 }
 
 export interface UserStoreOptions {
@@ -156,7 +156,7 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
     return found.name;
   }
 
-  function profile(userKey: string, displayName?: string): UserProfile {
+  function profileNow(userKey: string, displayName?: string): UserProfile {
     const row = latestBinding.get(userKey);
     if (!row) return { userKey, role: 'farmer', ...(displayName ? { displayName } : {}) };
     return toProfile(row, displayName);
@@ -169,7 +169,7 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
   const redeemInTransaction = db.transaction((code: string, userKey: string, displayName?: string): RedeemResult => {
     const row = selectInvite.get(code);
     if (!row) return { ok: false, error: `邀请码「${code}」不存在，请核对后重新发送（邀请码为 8 位字母和数字，不含 0、O、1、I）。` };
-    if (row.redeemed_by === userKey) return { ok: true, profile: profile(userKey, displayName) };
+    if (row.redeemed_by === userKey) return { ok: true, profile: profileNow(userKey, displayName) };
     if (row.redeemed_by) {
       return { ok: false, error: `邀请码「${code}」已于 ${chinaTime(row.redeemed_at!)} 被使用，每个邀请码只能用一次。请向管理员索取新的邀请码。` };
     }
@@ -178,13 +178,13 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
     }
     markRedeemed.run(userKey, now().toISOString(), code);
     bindRow(userKey, row.role, row.unit, displayName, `invite:${code}`);
-    return { ok: true, profile: profile(userKey, displayName) };
+    return { ok: true, profile: profileNow(userKey, displayName) };
   });
 
   return {
-    profile,
+    profile: async (userKey, displayName) => profileNow(userKey, displayName),
     resolveUnit: canonicalUnit,
-    createInvite(role, unit, createdBy) {
+    async createInvite(role, unit, createdBy) {
       const canonical = canonicalUnit(unit);
       const createdAt = now();
       const expiresAt = new Date(createdAt.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
@@ -195,18 +195,18 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
         return toInvite(selectInvite.get(code)!);
       }
     },
-    redeem: (code, userKey, displayName) => redeemInTransaction.immediate(normalizeInviteCode(code), userKey, displayName),
+    redeem: async (code, userKey, displayName) => redeemInTransaction.immediate(normalizeInviteCode(code), userKey, displayName),
     canAccessUnit: (user, unit) => accessRefusal(user, unit, units) === undefined,
     refusal: (user, unit) => accessRefusal(user, unit, units),
-    bind(userKey, role, unit, via) {
+    async bind(userKey, role, unit, via) {
       const canonical = unit === undefined ? undefined : canonicalUnit(unit);
       bindRow(userKey, role, canonical, latestBinding.get(userKey)?.display_name ?? undefined, via);
-      return profile(userKey);
+      return profileNow(userKey);
     },
-    unbind(userKey, via) {
+    async unbind(userKey, via) {
       bindRow(userKey, 'farmer', undefined, latestBinding.get(userKey)?.display_name ?? undefined, via);
     },
-    boundUsers: () => allBound.all().map((row) => toProfile(row)),
-    invites: () => allInvites.all().map(toInvite),
+    boundUsers: async () => allBound.all().map((row) => toProfile(row)),
+    invites: async () => allInvites.all().map(toInvite),
   };
 }

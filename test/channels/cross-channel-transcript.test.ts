@@ -45,7 +45,7 @@ const stepName = (step: Step | undefined) => (!step ? '绑定 <邀请码>' : 'sa
 
 /** Binds the user with a fresh invite through the channel itself, then plays the script. */
 async function playScript(driver: ChannelDriver): Promise<NormalTurn[]> {
-  const bound = await driver.say(`绑定 ${reporterInvite(driver.app, '宁化县')}`);
+  const bound = await driver.say(`绑定 ${await reporterInvite(driver.app, '宁化县')}`);
   const turns: ChannelTurn[] = [bound];
   for (const step of SCRIPT) {
     const previous = turns[turns.length - 1];
@@ -74,7 +74,7 @@ describe('one transcript on web, console, Telegram and Feishu (a fresh app per c
       const driver = await start();
       try {
         transcripts.set(name, await playScript(driver));
-        const records = createSqliteRecordStore(driver.app.db).latest(FORM_ID);
+        const records = await createSqliteRecordStore(driver.app.db).latest(FORM_ID);
         expect(records).toHaveLength(1);
         expect(records[0]).toMatchObject({ unit: '宁化县', period: '2026-05/06', version: 1, author: { userKey: driver.userKey, channel: driver.channel } });
         expect(records[0].data).toMatchObject({
@@ -117,7 +117,7 @@ describe('console presses are #N, so a bare number stays an answer', () => {
     for (const start of [startWebDriver, startConsoleDriver]) {
       const driver = await start();
       try {
-        await driver.say(`绑定 ${reporterInvite(driver.app, '宁化县')}`);
+        await driver.say(`绑定 ${await reporterInvite(driver.app, '宁化县')}`);
         let last: ChannelTurn | undefined;
         for (const line of lines) last = await driver.say(line);
         seen.push(last!.items);

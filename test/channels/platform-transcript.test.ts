@@ -49,7 +49,7 @@ describe('the same conversation on Telegram and Feishu as in the core (real app,
     telegramApi = await startFakeTelegramApi();
     feishuApi = await startFakeFeishuApi();
     const env = { GENGBAO_ADMIN: `test:u1=宁化县,telegram:${ALICE.id}=宁化县,feishu:${USER_A}=宁化县` };
-    app = createApp(loadConfig({ knowledge: join(import.meta.dirname, '..', '..', 'knowledge'), data: mkdtempSync(join(tmpdir(), 'gengbao-transcript-')) }, env));
+    app = await createApp(loadConfig({ knowledge: join(import.meta.dirname, '..', '..', 'knowledge'), data: mkdtempSync(join(tmpdir(), 'gengbao-transcript-')) }, env));
     const logger = createRecordingLogger();
     telegram = createTelegramChannel({ settings: { token: telegramApi.token, apiRoot: telegramApi.apiRoot }, conversation: app.conversation, logger });
     feishu = createFeishuChannel({

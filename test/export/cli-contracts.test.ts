@@ -8,20 +8,20 @@ import { firstSheetOf } from './first-sheet.ts';
 const FORM = 'fujian-2026-acid-bimonthly';
 const { cli, dataDir } = useCliHarness();
 
-function seed() {
+async function seed() {
   const stores = openRecordStores({ knowledgeDir: KNOWLEDGE, dataDir: dataDir() });
   const base = { formId: FORM, period: '2026-05/06', verdicts: [], confirmedWarnings: [] };
-  const first = stores.records.save({
+  const first = await stores.records.save({
     ...base, unit: '宁化县', data: { county: '宁化县', period: '2026-05/06', cumulativeArea: 20000 },
     author: { userKey: 'telegram:1', channel: 'telegram', displayName: '张三' }, submissionKey: 'a',
   });
   if (!first.ok) throw new Error('seed failed');
-  stores.records.save({
+  await stores.records.save({
     ...base, unit: '宁化县', data: { county: '宁化县', period: '2026-05/06', cumulativeArea: 24000 },
     author: { userKey: 'feishu:ou_2', channel: 'feishu', displayName: '李四' }, submissionKey: 'b',
     recordId: first.record.recordId, baseVersion: 1, confirmedWarnings: ['plausible.cumulativeArea'],
   });
-  stores.records.save({
+  await stores.records.save({
     ...base, unit: '长汀县', data: { county: '长汀县', period: '2026-05/06', cumulativeArea: 40000 },
     author: { userKey: 'web:3', channel: 'web' }, submissionKey: 'c',
   });
@@ -30,7 +30,7 @@ function seed() {
 
 describe('gengbao records', () => {
   it('--json lists every record with all versions, newest first', async () => {
-    seed();
+    await seed();
     const result = await cli('records', FORM, '--json');
     expect(result.code).toBe(0);
     const records = JSON.parse(result.out);
@@ -46,7 +46,7 @@ describe('gengbao records', () => {
   });
 
   it('without --json prints a readable list', async () => {
-    seed();
+    await seed();
     const { out: text } = await cli('records', '双月调度');
     expect(text).toContain('2026年酸化耕地治理双月调度：共 2 条记录');
     expect(text).toMatch(/宁化县 {2}2026年5-6月（第3期） {2}共 2 个版本/);
@@ -57,7 +57,7 @@ describe('gengbao records', () => {
 
 describe('gengbao export', () => {
   it('writes the xlsx with a totals row and completion', async () => {
-    seed();
+    await seed();
     const file = join(dataDir(), 'report.xlsx');
     const result = await cli('export', FORM, '--period', '5-6月', '--out', file);
     expect(result.code).toBe(0);
@@ -73,7 +73,7 @@ describe('gengbao export', () => {
   });
 
   it('writes csv with a BOM', async () => {
-    seed();
+    await seed();
     const file = join(dataDir(), 'report.csv');
     expect((await cli('export', FORM, '--format', 'csv', '--unit', '宁化县', '--out', file)).code).toBe(0);
     const content = readFileSync(file);

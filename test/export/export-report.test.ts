@@ -31,24 +31,24 @@ const tillageForm: ExportableForm = {
   ],
 };
 
-function seed(): RecordStore {
+async function seed(): Promise<RecordStore> {
   const records = createSqliteRecordStore(openMemoryDatabase(), { now: () => NOW });
-  const save = (unit: string, data: Record<string, unknown>, key: string, recordId?: string) =>
-    records.save({
+  const save = async (unit: string, data: Record<string, unknown>, key: string, recordId?: string) =>
+    await records.save({
       formId: tillageForm.id, unit, period: '2022-05', data: { township: unit, period: '2022-05', ...data },
       verdicts: [], confirmedWarnings: [], author: { userKey: `telegram:${unit}`, channel: 'telegram', displayName: `${unit}填报员` },
       submissionKey: key, recordId,
     });
-  const first = save('三面船镇', { doneArea: 2.0, operators: 12, note: '进度正常' }, 'a');
-  save('三面船镇', { doneArea: 2.91, operators: 13, note: '已完成' }, 'b', first.ok ? first.record.recordId : undefined);
-  save('吉祥街道', { doneArea: 0.61, operators: 4 }, 'c');
-  save('宁化县', { doneArea: 99 }, 'd'); // another county: never in 法库县's report
+  const first = await save('三面船镇', { doneArea: 2.0, operators: 12, note: '进度正常' }, 'a');
+  await save('三面船镇', { doneArea: 2.91, operators: 13, note: '已完成' }, 'b', first.ok ? first.record.recordId : undefined);
+  await save('吉祥街道', { doneArea: 0.61, operators: 4 }, 'c');
+  await save('宁化县', { doneArea: 99 }, 'd'); // another county: never in 法库县's report
   return records;
 }
 
 describe('export', () => {
   it('writes the county layout: title, subtitle, header, one row per township, totals and completion', async () => {
-    const { file, table } = await exportReport({ form: tillageForm, records: seed(), units, scope: '法库县', format: 'xlsx', now: NOW });
+    const { file, table } = await exportReport({ form: tillageForm, records: await seed(), units, scope: '法库县', format: 'xlsx', now: NOW });
     expect(file.fileName).toBe('2022年保护性耕作作业进度-法库县-2022-05.xlsx');
     expect(table.rows).toHaveLength(19);
 
@@ -83,7 +83,7 @@ describe('export', () => {
   });
 
   it('writes CSV with a UTF-8 BOM and percentages', async () => {
-    const { file } = await exportReport({ form: tillageForm, records: seed(), units, scope: '法库县', format: 'csv', now: NOW });
+    const { file } = await exportReport({ form: tillageForm, records: await seed(), units, scope: '法库县', format: 'csv', now: NOW });
     expect([...file.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = file.content.toString('utf8');
     expect(text).toContain('\r\n序号,单位,任务（万亩）');
@@ -97,7 +97,7 @@ describe('export', () => {
     const form = exportableForm(definition!);
     expect(form).toMatchObject({ targetField: 'cumulativeArea', program: 'acidified-farmland-2026', unitField: 'county' });
     const records = createSqliteRecordStore(openMemoryDatabase(), { now: () => NOW });
-    records.save({
+    await records.save({
       formId: form.id, unit: '宁化县', period: '2026-05/06',
       data: { county: '宁化县', period: '2026-05/06', cumulativeArea: 20000, materialSubsidy: 1_000_000, materialArea: 10000, subsidyPerMu: 100, materialKinds: ['石灰质物质', '有机肥'] },
       verdicts: [], confirmedWarnings: [], author: { userKey: 'web:1', channel: 'web' }, submissionKey: 'x',
@@ -124,7 +124,7 @@ describe('export', () => {
   });
 
   it('a reporter-level scope shows only that unit', async () => {
-    const { table } = await exportReport({ form: tillageForm, records: seed(), units, scope: '三面船镇', format: 'csv', now: NOW });
+    const { table } = await exportReport({ form: tillageForm, records: await seed(), units, scope: '三面船镇', format: 'csv', now: NOW });
     expect(table.rows.map((row) => row[1])).toEqual(['三面船镇']);
   });
 });

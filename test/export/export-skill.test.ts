@@ -16,24 +16,24 @@ const units = loadUnits(KNOWLEDGE);
 const forms = loadForms(KNOWLEDGE);
 const FORM = 'fujian-2026-acid-bimonthly';
 
-function setup() {
+async function setup() {
   const db = openMemoryDatabase();
   const users = createSqliteUserStore(db, units);
   const records = createSqliteRecordStore(db);
   for (const [unit, area, period] of [['宁化县', 20000, '2026-05/06'], ['长汀县', 40000, '2026-05/06'], ['宁化县', 9000, '2026-03/04']] as const) {
-    records.save({
+    await records.save({
       formId: FORM, unit, period, data: { county: unit, period, cumulativeArea: area },
       verdicts: [], confirmedWarnings: [], author: { userKey: 'web:x', channel: 'web' }, submissionKey: `${unit}${period}`,
     });
   }
-  records.save({
+  await records.save({
     formId: 'faku-2022-township-progress', unit: '三面船镇', period: '2022-06', data: { township: '三面船镇', period: '2022-06', completedArea: 14550 },
     verdicts: [], confirmedWarnings: [], author: { userKey: 'telegram:smc', channel: 'telegram' }, submissionKey: 'smc',
   });
-  users.bind('telegram:fj', 'admin', '福建省', 'test');
-  users.bind('telegram:nh', 'admin', '宁化县', 'test');
-  users.bind('telegram:fk', 'admin', '法库县', 'test');
-  users.bind('telegram:rep', 'reporter', '宁化县', 'test');
+  await users.bind('telegram:fj', 'admin', '福建省', 'test');
+  await users.bind('telegram:nh', 'admin', '宁化县', 'test');
+  await users.bind('telegram:fk', 'admin', '法库县', 'test');
+  await users.bind('telegram:rep', 'reporter', '宁化县', 'test');
   const conversation = createConversation({
     sessions: createSqliteSessionStore(db),
     answerer: createFakeAnswerer(),
@@ -48,7 +48,7 @@ function setup() {
 
 describe('export skill', () => {
   it('a provincial admin gets the newest period as an xlsx attachment with totals and completion', async () => {
-    const { say } = setup();
+    const { say } = await setup();
     const [reply] = await say('fj', '导出');
     expect(reply.text).toContain('已生成《2026年酸化耕地治理双月调度》汇总表（填报单位：福建省　期间：2026年5-6月（第3期）　导出日期：2026-07-02）');
     expect(reply.text).toContain('5 个单位中 2 个已填报，未填报：永泰县、建宁县、连城县。');
@@ -60,7 +60,7 @@ describe('export skill', () => {
   });
 
   it('a county admin gets only the county; a period can be named', async () => {
-    const { say } = setup();
+    const { say } = await setup();
     const [reply] = await say('nh', '/export 双月调度 3-4月');
     expect(reply.text).toContain('填报单位：宁化县　期间：2026年3-4月（第2期）');
     expect(reply.text).toContain('1 个单位中 1 个已填报。');
@@ -68,14 +68,14 @@ describe('export skill', () => {
   });
 
   it('an admin whose county has no such form is told so', async () => {
-    const { say } = setup();
+    const { say } = await setup();
     const [reply] = await say('fk', '导出双月调度');
     expect(reply.text).toContain('法库县没有需要填报「2026年酸化耕地治理双月调度」的单位');
     expect(reply.attachment).toBeUndefined();
   });
 
   it('offers the forms of the county of the admin as buttons, and a button exports that form', async () => {
-    const { say, press } = setup();
+    const { say, press } = await setup();
     const [choice] = await say('fk', '导出');
     expect(choice.text).toBe('请选择要导出的表单：');
     expect(choice.buttons?.map((button) => button.action).sort()).toEqual(['export:faku-2022-tillage-acceptance', 'export:faku-2022-township-progress']);
@@ -90,7 +90,7 @@ describe('export skill', () => {
   });
 
   it('refuses reporters and farmers, saying why', async () => {
-    const { say } = setup();
+    const { say } = await setup();
     const [reporter] = await say('rep', '导出报表');
     expect(reporter.text).toMatch(/仅限县级管理员使用，您是宁化县 填报员/);
     expect(reporter.attachment).toBeUndefined();
@@ -99,7 +99,7 @@ describe('export skill', () => {
   });
 
   it('a period it cannot read is explained', async () => {
-    const { say } = setup();
+    const { say } = await setup();
     const [reply] = await say('fj', '导出双月调度 13月');
     expect(reply.text).toMatch(/没看懂要导出哪一期/);
   });

@@ -14,7 +14,7 @@ async function fill(h: Harness, user: string, period: string, overrides: Record<
 describe('双月调度 conversation', () => {
   it('reads a field name with filler words inside it (「本期又治理」 is 本期治理, not 累计治理)', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await h.say('li', '填报双月调度');
     await h.say('li', '5-6月');
     const reply = await h.say('li', '本期又治理了2.3万亩，累计共治理5万亩');
@@ -24,7 +24,7 @@ describe('双月调度 conversation', () => {
 
   it('fills the form one question at a time, several answers per message, and saves after confirmation', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     const start = await h.say('li', '填报双月调度');
     expect(start).toContain('单位：宁化县');
     expect(start).toContain('本次报的是哪一期');
@@ -41,19 +41,19 @@ describe('双月调度 conversation', () => {
     expect(summary).toContain('物化补助每亩：125元/亩');
     const saved = await h.say('li', actionOf(replies, '确认提交'));
     expect(saved).toMatch(/已提交.*记录编号 R\d{8}-\d{4}/);
-    const [record] = h.records.latest('fujian-2026-acid-bimonthly');
+    const [record] = await h.records.latest('fujian-2026-acid-bimonthly');
     expect(record).toMatchObject({ unit: '宁化县', period: '2026-05/06', version: 1, author: { userKey: 'test:li', channel: 'test' } });
     expect(record.data).toMatchObject({ periodArea: 23000, cumulativeArea: 50000, samplesBefore: 45, materialKinds: ['石灰质物质', '有机肥'], materialQuantity: 1200000 });
     // The same button pressed twice: saved once, the second press says so.
     const again = await h.say('li', actionOf(replies, '确认提交'));
     expect(again).toContain('已经提交过了');
     expect(again).toContain(record.recordId);
-    expect(h.records.history(record.recordId)).toHaveLength(1);
+    expect(await h.records.history(record.recordId)).toHaveLength(1);
   });
 
   it('answers a question typed mid-form, reminds, and 继续 shows the current question', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await h.say('li', '填报双月调度');
     await h.say('li', '第3期');
     const answer = await h.say('li', '第二档补助标准是多少？');
@@ -64,7 +64,7 @@ describe('双月调度 conversation', () => {
 
   it('resumes after a restart where the user was', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await h.say('li', '填报双月调度');
     await h.say('li', '5-6月');
     await h.say('li', '2.3万亩');
@@ -77,7 +77,7 @@ describe('双月调度 conversation', () => {
 
   it('keeps the answers after a wrong answer and names the field with an example', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await h.say('li', '填报双月调度');
     expect(await h.say('li', '4-5月')).toContain('1-2月、3-4月、5-6月');
     await h.say('li', '5-6月');
@@ -94,7 +94,7 @@ describe('双月调度 conversation', () => {
 
   it('corrects a field by words and after submit creates a new version', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await fill(h, 'li', '5-6月');
     const corrected = await h.send('li', '累计治理面积改成6万亩');
     expect(corrected[0].text).toContain('已把「累计治理面积」改为 6万亩');
@@ -107,17 +107,17 @@ describe('双月调度 conversation', () => {
     const changed = await h.send('li', '50个');
     const done = await h.say('li', actionOf(changed, '确认提交'));
     expect(done).toContain('第2版');
-    const [latest] = h.records.latest('fujian-2026-acid-bimonthly');
+    const [latest] = await h.records.latest('fujian-2026-acid-bimonthly');
     expect(latest.version).toBe(2);
     expect(latest.data.samplesBefore).toBe(50);
-    expect(h.records.history(latest.recordId)).toHaveLength(2);
+    expect(await h.records.history(latest.recordId)).toHaveLength(2);
     // 「修改记录 R…」 loads the record by id.
     expect(await h.say('li', `修改记录 ${latest.recordId}`)).toContain(`正在修改记录 ${latest.recordId}（当前第2版）`);
   });
 
   it('blocks the save on failing checks and lists each with its clause', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     // 300万元 over 2万亩 = 150 元/亩 > 125; spent 1200万 > allocated 1000万.
     const summary = await fill(h, 'li', '5-6月', { 9: '300万元', 11: '1200万' });
     expect(summary).toContain('不符合要求');
@@ -126,12 +126,12 @@ describe('双月调度 conversation', () => {
     expect(summary).toContain('超过下达的');
     expect(summary).not.toContain('确认提交」；');
     expect(await h.say('li', '确认提交')).toContain('暂不能提交');
-    expect(h.records.latest('fujian-2026-acid-bimonthly')).toHaveLength(0);
+    expect(await h.records.latest('fujian-2026-acid-bimonthly')).toHaveLength(0);
   });
 
   it('compares cumulative values with the same county’s previous period', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await fill(h, 'li', '3-4月');
     await h.say('li', '确认提交');
     const summary = await fill(h, 'li', '5-6月', { 1: '累计4万亩' });
@@ -143,7 +143,7 @@ describe('双月调度 conversation', () => {
     const h = createHarness();
     const refused = await h.say('farmer', '填报双月调度');
     expect(refused).toContain('绑定 邀请码');
-    h.bind('wang', 'reporter', '三面船镇');
+    await h.bind('wang', 'reporter', '三面船镇');
     expect(await h.say('wang', '填报双月调度')).toContain('适用于宁化县');
   });
 });
@@ -151,7 +151,7 @@ describe('双月调度 conversation', () => {
 describe('双月调度 corrections by a loose name', () => {
   it('asks which field 「面积」 means when several labels contain it', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await fill(h, 'li', '5-6月');
     const asked = await h.send('li', '面积改成2.5万亩');
     expect(asked[0].text).toContain('「面积」指哪一项');
@@ -164,18 +164,18 @@ describe('双月调度 corrections by a loose name', () => {
 describe('双月调度 correction of an earlier period', () => {
   it('refuses lifting a cumulative value above what the next period already reports', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
     await fill(h, 'li', '5-6月');
     await h.say('li', '确认提交');
     await fill(h, 'li', '7-8月', { 1: '累计治理6万亩' });
     await h.say('li', '确认提交');
-    const earlier = h.records.latest('fujian-2026-acid-bimonthly').find((record) => record.period === '2026-05/06')!;
+    const earlier = (await h.records.latest('fujian-2026-acid-bimonthly')).find((record) => record.period === '2026-05/06')!;
     await h.say('li', `修改记录 ${earlier.recordId}`);
     const summary = await h.say('li', '累计治理改成7万亩');
     expect(summary).toContain('比下一期 2026年7-8月（第4期） 的记录');
     expect(summary).toContain('已报的 6万亩 还多');
     expect(await h.say('li', '确认提交')).toContain('暂不能提交');
-    expect(h.records.history(earlier.recordId)).toHaveLength(1);
+    expect(await h.records.history(earlier.recordId)).toHaveLength(1);
     expect(await h.say('li', '累计治理改成5.8万亩')).not.toContain('比下一期');
   });
 });
@@ -183,11 +183,11 @@ describe('双月调度 correction of an earlier period', () => {
 describe('双月调度 by a second reporter of the same county', () => {
   it('says right after the period that it is already filed, with the record to correct', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '宁化县');
-    h.bind('zhao', 'reporter', '宁化县');
+    await h.bind('li', 'reporter', '宁化县');
+    await h.bind('zhao', 'reporter', '宁化县');
     await fill(h, 'li', '5-6月');
     await h.say('li', '确认提交');
-    const [record] = h.records.latest('fujian-2026-acid-bimonthly');
+    const [record] = await h.records.latest('fujian-2026-acid-bimonthly');
     await h.say('zhao', '填报双月调度');
     const reply = await h.say('zhao', '5-6月');
     expect(reply).toContain(`已由 li 提交（记录编号 ${record.recordId}）`);

@@ -10,7 +10,7 @@ const VALUES = {
 describe('a whole form at once (Reply.form) through the core', () => {
   it('a channel that can draw forms gets one; a press with the values saves once, even when pressed twice', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '三面船镇');
+    await h.bind('li', 'reporter', '三面船镇');
     const [offer] = await h.conversation.handle({ channel: 'test', userId: 'li', text: '/card 作业验收登记', canShowForms: true });
     expect(offer.form?.stage).toBe('fill');
     expect(offer.form?.fields?.find((field) => field.key === 'township')?.initial).toBe('三面船镇');
@@ -20,12 +20,12 @@ describe('a whole form at once (Reply.form) through the core', () => {
     expect(replies.map((reply) => reply.form?.stage ?? 'text')).toEqual(['done', 'text']);
     expect(replies[1].text).toMatch(/已保存「.+」：记录 R\S+ 第 1 版/);
     await h.conversation.handle(press); // the same submission key saves nothing new
-    expect(h.records.latest(FORM)).toHaveLength(1);
+    expect(await h.records.latest(FORM)).toHaveLength(1);
   });
 
   it('a channel that cannot draw forms gets the step-by-step flow for the same request', async () => {
     const h = createHarness();
-    h.bind('li', 'reporter', '三面船镇');
+    await h.bind('li', 'reporter', '三面船镇');
     const replies = await h.send('li', '卡片填报作业验收登记');
     expect(replies.some((reply) => reply.form)).toBe(false);
     expect(replies.map((reply) => reply.text).join('\n')).toContain('开始填报');

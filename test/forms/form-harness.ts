@@ -40,7 +40,7 @@ export interface Harness {
   say(user: string, line: string): Promise<string>;
   /** Like say, but returns the replies themselves (buttons, citations). */
   send(user: string, line: string): Promise<Reply[]>;
-  bind(user: string, role: 'reporter' | 'admin', unit: string): void;
+  bind(user: string, role: 'reporter' | 'admin', unit: string): Promise<void>;
   /** A fresh conversation over the same SQLite file, as after a restart. */
   restart(): void;
 }
@@ -109,9 +109,9 @@ export function createHarness(
     async say(user, line) {
       return (await send(user, line)).map((reply) => reply.text).join('\n---\n');
     },
-    bind(user, role, unit) {
-      const { code } = parts.users.createInvite(role, unit, 'test');
-      const result = parts.users.redeem(code, `test:${user}`, user);
+    async bind(user, role, unit) {
+      const { code } = await parts.users.createInvite(role, unit, 'test');
+      const result = await parts.users.redeem(code, `test:${user}`, user);
       if (!result.ok) throw new Error(result.error);
     },
     restart() {

@@ -14,7 +14,7 @@ function copyKnowledge(): string {
 }
 
 describe('loadForms', () => {
-  it('loads the three shipped forms', () => {
+  it('loads the three shipped forms', async () => {
     const ids = loadForms(KNOWLEDGE).list().map((form) => form.id);
     expect(ids).toEqual(['faku-2022-tillage-acceptance', 'faku-2022-township-progress', 'fujian-2026-acid-bimonthly']);
   });
@@ -26,12 +26,12 @@ describe('loadForms', () => {
     writeFileSync(join(dir, 'forms', 'faku-2023-township-progress.json'), JSON.stringify(form));
     expect(loadForms(dir).get('faku-2023-township-progress')?.title).toBe('2023年乡镇保护性耕作进度');
     const h = createHarness({ knowledgeDir: dir });
-    h.bind('wang', 'reporter', '三面船镇');
+    await h.bind('wang', 'reporter', '三面船镇');
     expect(await h.say('wang', '填报2023年进度')).toContain('开始填报「2023年乡镇保护性耕作进度」');
     expect(await h.say('wang', '5月')).toContain('2023年5月');
   });
 
-  it('names the file and the path of a bad form', () => {
+  it('names the file and the path of a bad form', async () => {
     const dir = copyKnowledge();
     writeFileSync(join(dir, 'forms', 'broken.json'), JSON.stringify({ id: 'Bad Id', fields: [] }));
     expect(() => loadForms(dir)).toThrow(FormLoadError);
@@ -67,7 +67,7 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text, kind, 2022)).toMatchObject({ ok: true, value: expected });
   });
 
-  it('never throws and always answers with a value or a message', () => {
+  it('never throws and always answers with a value or a message', async () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom('bimonthly', 'month', 'year', 'date' as const), (text, kind) => {
         const result = parsePeriod(text, kind, 2026);

@@ -9,7 +9,7 @@ const say = async (text: string) => (await app().conversation.handle({ channel: 
 
 describe('app wiring of free-text form entry', () => {
   it('uses the configured model to read several values out of one sentence', async () => {
-    start({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'qwen-test', GENGBAO_ADMIN: 'test:li=宁化县' });
+    await start({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'qwen-test', GENGBAO_ADMIN: 'test:li=宁化县' });
     await say('填报双月调度');
     await say('5-6月');
     fake.enqueueChat(chatToolCalls([{ name: 'fill_form_fields', args: { values: { periodArea: '2.3万亩', centralSpent: '80万' }, confidence: 0.9 } }]));
@@ -20,7 +20,7 @@ describe('app wiring of free-text form entry', () => {
   });
 
   it('stays offline without a model configured', async () => {
-    start({ GENGBAO_ADMIN: 'test:li=宁化县' });
+    await start({ GENGBAO_ADMIN: 'test:li=宁化县' });
     await say('填报双月调度');
     await say('5-6月');
     expect(await say('本期又治理了2.3万亩，用了石灰120吨，花了80万')).toContain('【双月调度');

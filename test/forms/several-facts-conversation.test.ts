@@ -3,15 +3,15 @@ import { createHarness, type Harness } from './form-harness.ts';
 
 const UNUSED = '这部分没有对应到表格里的项目';
 
-function tillage(): Harness {
+async function tillage(): Promise<Harness> {
   const h = createHarness();
-  h.bind('wang', 'reporter', '三面船镇');
+  await h.bind('wang', 'reporter', '三面船镇');
   return h;
 }
 
 async function bimonthly(period = '5-6月'): Promise<Harness> {
   const h = createHarness();
-  h.bind('li', 'reporter', '宁化县');
+  await h.bind('li', 'reporter', '宁化县');
   await h.say('li', '填报双月调度');
   if (period) await h.say('li', period);
   return h;
@@ -19,7 +19,7 @@ async function bimonthly(period = '5-6月'): Promise<Harness> {
 
 describe('several facts in one message, without a language model', () => {
   it('gives a name question only its own clause and the other clauses to the fields they name', async () => {
-    const h = tillage();
+    const h = await tillage();
     await h.say('wang', '我要登记');
     const reply = await h.say('wang', '东营子村，实施主体是老王农机合作社，免耕播种了350亩，秸秆覆盖率大概六成');
     expect(reply).toContain('✓ 村：东营子村');
@@ -34,14 +34,14 @@ describe('several facts in one message, without a language model', () => {
   });
 
   it('still takes a whole answer to a name question that names nothing else', async () => {
-    const h = tillage();
+    const h = await tillage();
     for (const line of ['我要登记', '东营子村']) await h.say('wang', line);
     // One clause: the name question keeps it whole, even though 合作社 is also a 主体类型 option.
     expect(await h.say('wang', '老王农机合作社')).toContain('✓ 实施主体：老王农机合作社');
   });
 
   it('reads a choice said after the amount (「350亩，自己的」)', async () => {
-    const h = tillage();
+    const h = await tillage();
     for (const line of ['我要登记', '东营子村', '丰收合作社', '合作社', '村东大块']) await h.say('wang', line);
     const reply = await h.say('wang', '350亩，自己的');
     expect(reply).toContain('✓ 作业面积：350亩');
@@ -68,7 +68,7 @@ describe('several facts in one message, without a language model', () => {
   });
 
   it('places an amount by its unit when one unanswered field is measured in it, and a yes-no by its name', async () => {
-    const h = tillage();
+    const h = await tillage();
     for (const line of ['我要登记', '东营子村', '丰收合作社', '合作社']) await h.say('wang', line);
     const reply = await h.say('wang', '村东大块，350亩，流转的，装了远程监测终端');
     expect(reply).toContain('✓ 地块：村东大块');
@@ -118,7 +118,7 @@ describe('several facts in one message, without a language model', () => {
 
   it('accepts 「是」「对」「确认」 on the review screen', async () => {
     for (const word of ['是', '对', '确认。']) {
-      const h = tillage();
+      const h = await tillage();
       for (const line of ['我要登记', '东营子村', '丰收合作社', '合作社', '村东大块', '350亩', '自有', '凭证', '免耕', '一半', '装了']) await h.say('wang', line);
       expect(await h.say('wang', '跳过')).toContain('请核对');
       expect(await h.say('wang', word)).toContain('已提交');

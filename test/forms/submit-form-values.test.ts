@@ -7,45 +7,45 @@ const VALID = {
 };
 
 describe('submitFormValues (whole card at once)', () => {
-  it('reports missing, invalid and conditional fields still needed', () => {
+  it('reports missing, invalid and conditional fields still needed', async () => {
     const h = createHarness();
-    h.bind('wang', 'reporter', '三面船镇');
-    const user = h.users.profile('test:wang');
-    const result = h.skill.submitFormValues('faku-2022-tillage-acceptance', { ...VALID, area: '很多', sowingMode: '少耕', village: '' }, { user, channel: 'feishu' });
+    await h.bind('wang', 'reporter', '三面船镇');
+    const user = await h.users.profile('test:wang');
+    const result = await h.skill.submitFormValues('faku-2022-tillage-acceptance', { ...VALID, area: '很多', sowingMode: '少耕', village: '' }, { user, channel: 'feishu' });
     expect(result.ok).toBe(false);
     expect(result.invalid.map((item) => item.key)).toEqual(['area']);
     expect(result.missing.map((item) => item.key)).toEqual(['village']);
     expect(result.conditionalNeeded.map((item) => item.key)).toEqual(['disturbedShare', 'disturbanceDepth']);
   });
 
-  it('runs the same checks and saves when asked, once', () => {
+  it('runs the same checks and saves when asked, once', async () => {
     const h = createHarness();
-    h.bind('wang', 'reporter', '三面船镇');
-    const user = h.users.profile('test:wang');
-    const first = h.skill.submitFormValues('faku-2022-tillage-acceptance', VALID, { user, channel: 'feishu', save: true, submissionKey: 'card-1' });
+    await h.bind('wang', 'reporter', '三面船镇');
+    const user = await h.users.profile('test:wang');
+    const first = await h.skill.submitFormValues('faku-2022-tillage-acceptance', VALID, { user, channel: 'feishu', save: true, submissionKey: 'card-1' });
     expect(first.ok).toBe(true);
     expect(first.saved?.author.channel).toBe('feishu');
     // The card sent again: the duplicate check stops it, the record is saved once.
-    const again = h.skill.submitFormValues('faku-2022-tillage-acceptance', VALID, { user, channel: 'feishu', save: true, submissionKey: 'card-2' });
+    const again = await h.skill.submitFormValues('faku-2022-tillage-acceptance', VALID, { user, channel: 'feishu', save: true, submissionKey: 'card-2' });
     expect(again.ok).toBe(false);
     expect(again.fails.map((verdict) => verdict.rule)).toContain('registration.no-duplicate');
-    expect(h.records.latest('faku-2022-tillage-acceptance')).toHaveLength(1);
+    expect(await h.records.latest('faku-2022-tillage-acceptance')).toHaveLength(1);
   });
 
-  it('does not save while warnings are not accepted', () => {
+  it('does not save while warnings are not accepted', async () => {
     const h = createHarness();
-    h.bind('wang', 'reporter', '三面船镇');
-    const user = h.users.profile('test:wang');
-    const result = h.skill.submitFormValues('faku-2022-tillage-acceptance', { ...VALID, area: '3万亩' }, { user, channel: 'feishu', save: true });
+    await h.bind('wang', 'reporter', '三面船镇');
+    const user = await h.users.profile('test:wang');
+    const result = await h.skill.submitFormValues('faku-2022-tillage-acceptance', { ...VALID, area: '3万亩' }, { user, channel: 'feishu', save: true });
     expect(result.unacceptedWarnings).toEqual(expect.arrayContaining(['plausible.area']));
     expect(result.saved).toBeUndefined();
-    const accepted = h.skill.submitFormValues('faku-2022-tillage-acceptance', { ...VALID, area: '3万亩' }, { user, channel: 'feishu', save: true, acceptedWarnings: result.unacceptedWarnings });
+    const accepted = await h.skill.submitFormValues('faku-2022-tillage-acceptance', { ...VALID, area: '3万亩' }, { user, channel: 'feishu', save: true, acceptedWarnings: result.unacceptedWarnings });
     expect(accepted.saved?.confirmedWarnings).toEqual(expect.arrayContaining(result.unacceptedWarnings));
   });
 
-  it('refuses a farmer with the binding instructions', () => {
+  it('refuses a farmer with the binding instructions', async () => {
     const h = createHarness();
-    const result = h.skill.submitFormValues('faku-2022-tillage-acceptance', VALID, { user: h.users.profile('test:nobody'), channel: 'feishu' });
+    const result = await h.skill.submitFormValues('faku-2022-tillage-acceptance', VALID, { user: await h.users.profile('test:nobody'), channel: 'feishu' });
     expect(result.refusal).toContain('绑定 邀请码');
   });
 });

@@ -16,7 +16,7 @@ const citing58 = (request: RecordedRequest) => {
 
 describe('app in model mode', () => {
   it('answers through the model when OPENAI_BASE_URL and OPENAI_MODEL are set', async () => {
-    start({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'qwen-test' });
+    await start({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'qwen-test' });
     fake.enqueueChat(citing58);
     const [reply] = await ask('第二档补助标准是多少？');
     expect(reply.text).toBe('第二档作业补助不高于58元/亩[1]。');
@@ -25,17 +25,17 @@ describe('app in model mode', () => {
   });
 
   it('gives the same reply as offline mode when the model fails', async () => {
-    start({});
+    await start({});
     const [offline] = await ask('第二档补助标准是多少？');
     app().close();
-    start({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'qwen-test', GENGBAO_ANSWER_DEADLINE_MS: '100' });
+    await start({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'qwen-test', GENGBAO_ANSWER_DEADLINE_MS: '100' });
     fake.enqueueChat(httpError(500), httpError(500));
     const [fallback] = await ask('第二档补助标准是多少？');
     expect(fallback).toEqual(offline);
   });
 
   it('makes no model request without configuration', async () => {
-    start({ OPENAI_BASE_URL: fake.baseURL });
+    await start({ OPENAI_BASE_URL: fake.baseURL });
     await ask('第二档补助标准是多少？');
     expect(fake.requests).toEqual([]);
   });

@@ -46,9 +46,9 @@ describe('crash safety (kill -9)', () => {
     expect(saved).toEqual(['confirm-1']);
 
     const store = createSqliteRecordStore(openDatabase(dataDir));
-    expect(store.latest('tillage-progress')).toHaveLength(1);
-    expect(retry(dataDir, 'confirm-1')).toMatchObject({ ok: true, duplicate: true });
-    expect(store.allVersions('tillage-progress')).toHaveLength(1);
+    expect(await store.latest('tillage-progress')).toHaveLength(1);
+    expect(await retry(dataDir, 'confirm-1')).toMatchObject({ ok: true, duplicate: true });
+    expect(await store.allVersions('tillage-progress')).toHaveLength(1);
   }, 30_000);
 
   it('killed in the middle of continuous saving: no torn rows, every acknowledged save present exactly once', async () => {
@@ -58,29 +58,29 @@ describe('crash safety (kill -9)', () => {
     const db = openDatabase(dataDir);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const store = createSqliteRecordStore(db);
-    const keys = store.allVersions('tillage-progress').map((v) => v.data.key as string);
+    const keys = (await store.allVersions('tillage-progress')).map((v) => v.data.key as string);
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of acknowledged) expect(keys).toContain(key);
 
     // After restart the bot retries every confirmation it may not have answered: each is saved at most once.
     const before = keys.length;
     const retried = Array.from({ length: before + 3 }, (_, n) => retry(dataDir, `k-${n}`));
-    expect(retried.filter((r) => r.ok && !r.duplicate)).toHaveLength(3);
-    expect(store.allVersions('tillage-progress')).toHaveLength(before + 3);
+    expect((await Promise.all(retried)).filter((r) => r.ok && !r.duplicate)).toHaveLength(3);
+    expect(await store.allVersions('tillage-progress')).toHaveLength(before + 3);
   }, 30_000);
 
-  it('two processes editing the same record: the second one based on the old version gets a conflict', () => {
+  it('two processes editing the same record: the second one based on the old version gets a conflict', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gengbao-two-'));
     const first = createSqliteRecordStore(openDatabase(dataDir));
     const second = createSqliteRecordStore(openDatabase(dataDir));
-    const created = first.save({
+    const created = await first.save({
       formId: 'f', unit: '三面船镇', data: { area: 1 }, verdicts: [], confirmedWarnings: [],
       author: { userKey: 'telegram:1', channel: 'telegram' }, submissionKey: 'new',
     });
     if (!created.ok) throw new Error('expected ok');
     const base = { formId: 'f', unit: '三面船镇', verdicts: [], confirmedWarnings: [], recordId: created.record.recordId, baseVersion: 1 };
-    expect(first.save({ ...base, data: { area: 2 }, author: { userKey: 'telegram:1', channel: 'telegram' }, submissionKey: 'a' })).toMatchObject({ ok: true });
-    expect(second.save({ ...base, data: { area: 3 }, author: { userKey: 'feishu:2', channel: 'feishu' }, submissionKey: 'b' })).toMatchObject({
+    expect(await first.save({ ...base, data: { area: 2 }, author: { userKey: 'telegram:1', channel: 'telegram' }, submissionKey: 'a' })).toMatchObject({ ok: true });
+    expect(await second.save({ ...base, data: { area: 3 }, author: { userKey: 'feishu:2', channel: 'feishu' }, submissionKey: 'b' })).toMatchObject({
       ok: false,
       reason: 'conflict',
       latest: { version: 2, data: { area: 2 }, author: { channel: 'telegram' } },

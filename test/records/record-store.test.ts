@@ -23,9 +23,9 @@ function request(overrides: Partial<SaveRequest> = {}): SaveRequest {
 }
 
 describe('record store', () => {
-  it('gives a new record an id and version 1 with who, when and channel', () => {
+  it('gives a new record an id and version 1 with who, when and channel', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    const result = store.save(request());
+    const result = await store.save(request());
     expect(result).toMatchObject({ ok: true, duplicate: false });
     if (!result.ok) throw new Error('expected ok');
     expect(result.record).toMatchObject({
@@ -38,15 +38,15 @@ describe('record store', () => {
       author: { userKey: 'telegram:1', channel: 'telegram', displayName: '张三' },
       createdAt: '2026-05-20T02:00:01.000Z',
     });
-    const second = store.save(request({ submissionKey: 'k2', unit: '吉祥街道' }));
+    const second = await store.save(request({ submissionKey: 'k2', unit: '吉祥街道' }));
     expect(second.ok && second.record.recordId).toBe('R20260520-0002');
   });
 
-  it('appends a correction as a new version and keeps the old one', () => {
+  it('appends a correction as a new version and keeps the old one', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    const first = store.save(request());
+    const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
-    const correction = store.save(
+    const correction = await store.save(
       request({
         recordId: first.record.recordId,
         baseVersion: 1,
@@ -57,85 +57,85 @@ describe('record store', () => {
       }),
     );
     expect(correction).toMatchObject({ ok: true, duplicate: false, record: { version: 2, data: { area: 1.8 } } });
-    const history = store.history(first.record.recordId);
+    const history = await store.history(first.record.recordId);
     expect(history.map((v) => [v.version, v.data.area, v.author.channel])).toEqual([
       [2, 1.8, 'feishu'],
       [1, 1.5, 'telegram'],
     ]);
-    expect(store.get(first.record.recordId)?.version).toBe(2);
-    expect(store.latest('tillage-progress')).toHaveLength(1);
-    expect(store.allVersions('tillage-progress')).toHaveLength(2);
+    expect((await store.get(first.record.recordId))?.version).toBe(2);
+    expect(await store.latest('tillage-progress')).toHaveLength(1);
+    expect(await store.allVersions('tillage-progress')).toHaveLength(2);
   });
 
-  it('saves once when the same confirmation is pressed twice', () => {
+  it('saves once when the same confirmation is pressed twice', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    const first = store.save(request({ submissionKey: 'confirm-abc' }));
-    const again = store.save(request({ submissionKey: 'confirm-abc' }));
+    const first = await store.save(request({ submissionKey: 'confirm-abc' }));
+    const again = await store.save(request({ submissionKey: 'confirm-abc' }));
     expect(first).toMatchObject({ ok: true, duplicate: false });
     expect(again).toMatchObject({ ok: true, duplicate: true });
     if (!first.ok || !again.ok) throw new Error('expected ok');
     expect(again.record).toEqual(first.record);
-    expect(store.allVersions('tillage-progress')).toHaveLength(1);
+    expect(await store.allVersions('tillage-progress')).toHaveLength(1);
   });
 
-  it('a repeated correction is a duplicate, not a conflict', () => {
+  it('a repeated correction is a duplicate, not a conflict', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    const first = store.save(request());
+    const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
     const correct = request({ recordId: first.record.recordId, baseVersion: 1, submissionKey: 'fix' });
-    expect(store.save(correct)).toMatchObject({ ok: true, duplicate: false, record: { version: 2 } });
-    expect(store.save(correct)).toMatchObject({ ok: true, duplicate: true, record: { version: 2 } });
+    expect(await store.save(correct)).toMatchObject({ ok: true, duplicate: false, record: { version: 2 } });
+    expect(await store.save(correct)).toMatchObject({ ok: true, duplicate: true, record: { version: 2 } });
   });
 
-  it('refuses a correction based on a version someone else already replaced', () => {
+  it('refuses a correction based on a version someone else already replaced', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    const first = store.save(request());
+    const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
     const recordId = first.record.recordId;
-    store.save(request({ recordId, baseVersion: 1, data: { area: 2 }, submissionKey: 'a' }));
-    const late = store.save(
+    await store.save(request({ recordId, baseVersion: 1, data: { area: 2 }, submissionKey: 'a' }));
+    const late = await store.save(
       request({ recordId, baseVersion: 1, data: { area: 3 }, submissionKey: 'b', author: { userKey: 'web:x', channel: 'web' } }),
     );
     expect(late).toMatchObject({ ok: false, reason: 'conflict', latest: { version: 2, data: { area: 2 } } });
-    expect(store.history(recordId)).toHaveLength(2);
+    expect(await store.history(recordId)).toHaveLength(2);
   });
 
-  it('baseVersion 0 refuses a second new record for the same form, unit and period', () => {
+  it('baseVersion 0 refuses a second new record for the same form, unit and period', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    store.save(request({ baseVersion: 0, submissionKey: 'a' }));
-    expect(store.save(request({ baseVersion: 0, submissionKey: 'b' }))).toMatchObject({ ok: false, reason: 'conflict' });
-    expect(store.save(request({ baseVersion: 0, submissionKey: 'c', period: '2026-07/08' }))).toMatchObject({ ok: true });
-    expect(store.save(request({ submissionKey: 'd' }))).toMatchObject({ ok: true }); // no baseVersion: allowed
+    await store.save(request({ baseVersion: 0, submissionKey: 'a' }));
+    expect(await store.save(request({ baseVersion: 0, submissionKey: 'b' }))).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(await store.save(request({ baseVersion: 0, submissionKey: 'c', period: '2026-07/08' }))).toMatchObject({ ok: true });
+    expect(await store.save(request({ submissionKey: 'd' }))).toMatchObject({ ok: true }); // no baseVersion: allowed
   });
 
-  it('filters latest versions by unit, units and period, newest first', () => {
+  it('filters latest versions by unit, units and period, newest first', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    store.save(request({ unit: '三面船镇', submissionKey: '1' }));
-    store.save(request({ unit: '吉祥街道', submissionKey: '2' }));
-    store.save(request({ unit: '叶茂台镇', period: '2026-07/08', submissionKey: '3' }));
-    store.save(request({ formId: 'other', submissionKey: '4' }));
-    expect(store.latest('tillage-progress').map((r) => r.unit)).toEqual(['叶茂台镇', '吉祥街道', '三面船镇']);
-    expect(store.latest('tillage-progress', { unit: '吉祥街道' }).map((r) => r.unit)).toEqual(['吉祥街道']);
-    expect(store.latest('tillage-progress', { units: ['三面船镇', '叶茂台镇'] }).map((r) => r.unit)).toEqual(['叶茂台镇', '三面船镇']);
-    expect(store.latest('tillage-progress', { units: [] })).toEqual([]);
-    expect(store.latest('tillage-progress', { period: '2026-05/06' })).toHaveLength(2);
-    expect(store.formIds()).toEqual(['other', 'tillage-progress']);
+    await store.save(request({ unit: '三面船镇', submissionKey: '1' }));
+    await store.save(request({ unit: '吉祥街道', submissionKey: '2' }));
+    await store.save(request({ unit: '叶茂台镇', period: '2026-07/08', submissionKey: '3' }));
+    await store.save(request({ formId: 'other', submissionKey: '4' }));
+    expect((await store.latest('tillage-progress')).map((r) => r.unit)).toEqual(['叶茂台镇', '吉祥街道', '三面船镇']);
+    expect((await store.latest('tillage-progress', { unit: '吉祥街道' })).map((r) => r.unit)).toEqual(['吉祥街道']);
+    expect((await store.latest('tillage-progress', { units: ['三面船镇', '叶茂台镇'] })).map((r) => r.unit)).toEqual(['叶茂台镇', '三面船镇']);
+    expect(await store.latest('tillage-progress', { units: [] })).toEqual([]);
+    expect(await store.latest('tillage-progress', { period: '2026-05/06' })).toHaveLength(2);
+    expect(await store.formIds()).toEqual(['other', 'tillage-progress']);
   });
 
-  it('never updates or deletes a saved version', () => {
+  it('never updates or deletes a saved version', async () => {
     const db = openMemoryDatabase();
     const store = createSqliteRecordStore(db, { now: clock() });
-    store.save(request());
+    await store.save(request());
     expect(() => db.prepare("UPDATE record_versions SET unit = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM record_versions').run()).toThrow(/append-only/);
   });
 
-  it('rejects a correction of an unknown record or of another form', () => {
+  it('rejects a correction of an unknown record or of another form', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    expect(() => store.save(request({ recordId: 'R20000101-0001' }))).toThrow(RecordStoreError);
-    const first = store.save(request());
+    await expect(await store.save(request({ recordId: 'R20000101-0001' }))).rejects.toThrow(RecordStoreError);
+    const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
-    expect(() => store.save(request({ recordId: first.record.recordId, formId: 'other', submissionKey: 'z' }))).toThrow(
+    await expect(await store.save(request({ recordId: first.record.recordId, formId: 'other', submissionKey: 'z' }))).rejects.toThrow(
       RecordStoreError,
     );
   });

@@ -6,11 +6,11 @@ afterEach(() => r?.close());
 
 describe('「双月调度进度」 in chat', () => {
   it('an admin gets the county’s status, missing units first, reporters by name', async () => {
-    r = startReportingApp();
+    r = await startReportingApp();
     await r.bind('li', 'reporter', '宁化县');
     expect(await r.text('li', '我叫 李四')).toContain('「李四（宁化县）」');
     await r.file('li', '5-6月');
-    r.users.bind('test:boss', 'admin', undefined, 'test');
+    await r.users.bind('test:boss', 'admin', undefined, 'test');
     const all = await r.text('boss', '双月调度进度');
     expect(all).toContain('2026年5-6月（第3期）填报进度');
     expect(all).toContain('5 个单位中 1 个已填报，4 个未填报');
@@ -20,26 +20,26 @@ describe('「双月调度进度」 in chat', () => {
     const missing = await r.text('boss', '哪些县还没报');
     expect(missing).toContain('未填报：');
     expect(missing).not.toMatch(/未填报：[^\n]*宁化县/);
-    r.users.bind('test:nh', 'admin', '宁化县', 'test');
+    await r.users.bind('test:nh', 'admin', '宁化县', 'test');
     const own = await r.text('nh', '5-6月双月调度进度');
     expect(own).toContain('1 个单位中 1 个已填报');
   });
 
   it('refuses a reporter, an admin of another county and a period not yet begun, saying why', async () => {
-    r = startReportingApp();
+    r = await startReportingApp();
     await r.bind('li', 'reporter', '宁化县');
     expect(await r.text('li', '双月调度进度')).toContain('仅限县级管理员使用；您是宁化县 填报员');
-    r.users.bind('test:faku', 'admin', '法库县', 'test');
+    await r.users.bind('test:faku', 'admin', '法库县', 'test');
     expect(await r.text('faku', '双月调度进度')).toContain('不在您（法库县 管理员）的管辖范围内');
-    r.users.bind('test:boss', 'admin', undefined, 'test');
+    await r.users.bind('test:boss', 'admin', undefined, 'test');
     expect(await r.text('boss', '9-10月双月调度进度')).toContain('2026年9-10月（第5期）还没有开始');
     expect(await r.text('boss', '4-5月双月调度进度')).toContain('1-2月、3-4月、5-6月');
     expect(await r.text('farmer', '哪些乡镇还没报')).toContain('绑定');
   });
 
   it('a township form: the 法库县 admin asks which townships have not filed', async () => {
-    r = startReportingApp('2022-06-03T09:00:00+08:00');
-    r.users.bind('test:fk', 'admin', '法库县', 'test');
+    r = await startReportingApp('2022-06-03T09:00:00+08:00');
+    await r.users.bind('test:fk', 'admin', '法库县', 'test');
     const reply = await r.text('fk', '哪些乡镇还没报');
     expect(reply).toContain('乡镇保护性耕作进度」2022年5月填报进度');
     expect(reply).toContain('19 个单位中 0 个已填报');
@@ -49,13 +49,13 @@ describe('「双月调度进度」 in chat', () => {
 
 describe('a second filer’s figures replace a unit’s report', () => {
   it('tells the earlier filer and the county admin, in Beijing time, not the replacer', async () => {
-    r = startReportingApp();
+    r = await startReportingApp();
     await r.bind('li', 'reporter', '宁化县');
     await r.say('li', '我叫 李四');
     await r.bind('zhao', 'reporter', '宁化县');
     await r.say('zhao', '我叫 赵六');
-    r.users.bind('test:nh', 'admin', '宁化县', 'test');
-    r.users.bind('test:other', 'admin', '长汀县', 'test');
+    await r.users.bind('test:nh', 'admin', '宁化县', 'test');
+    await r.users.bind('test:other', 'admin', '长汀县', 'test');
     await r.file('li', '5-6月');
     await r.say('zhao', '填报双月调度');
     await r.say('zhao', '3-4月');

@@ -9,8 +9,8 @@ const JUNE_20 = '2026-06-20T10:00+08:00';
 describe('gengbao status on a database filled by chat', () => {
   it('lists every county, missing ones first, with record, version, completion and reporter', async () => {
     const h = createHarness({ dataDir: dataDir() });
-    h.bind('li', 'reporter', '宁化县');
-    h.bind('chen', 'reporter', '长汀县');
+    await h.bind('li', 'reporter', '宁化县');
+    await h.bind('chen', 'reporter', '长汀县');
     await fileBimonthly(h, 'li', '5-6月');
     h.db.close();
     const text = await cli('status', '双月调度', '--period', '5-6月', '--now', JUNE_20);

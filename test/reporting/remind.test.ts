@@ -10,12 +10,12 @@ afterEach(() => r?.close());
 
 describe('「催报 双月调度」 in chat', () => {
   it('an admin reminds the unfiled units’ reporters now, once a day; a reporter is refused', async () => {
-    r = startReportingApp('2026-06-20T10:00:00+08:00');
+    r = await startReportingApp('2026-06-20T10:00:00+08:00');
     await r.bind('li', 'reporter', '宁化县');
     await r.bind('chen', 'reporter', '长汀县');
     await r.say('chen', '我叫 陈七');
     await r.file('li', '5-6月');
-    r.users.bind('test:boss', 'admin', undefined, 'test');
+    await r.users.bind('test:boss', 'admin', undefined, 'test');
     const reply = await r.text('boss', '催报 双月调度');
     expect(reply).toContain('未填报：长汀县、连城县、永泰县、建宁县');
     expect(reply).toContain('已向 1 人发送催报：陈七（长汀县）');
@@ -34,8 +34,8 @@ describe('「催报 双月调度」 in chat', () => {
 describe('gengbao remind on a database filled by chat', () => {
   it('--dry-run lists who would be reminded without sending or remembering anything', async () => {
     const h = createHarness({ dataDir: dataDir() });
-    h.bind('li', 'reporter', '宁化县');
-    h.bind('chen', 'reporter', '长汀县');
+    await h.bind('li', 'reporter', '宁化县');
+    await h.bind('chen', 'reporter', '长汀县');
     await fileBimonthly(h, 'li', '5-6月');
     h.db.close();
     const dry = await cli('remind', '双月调度', '--period', '5-6月', '--dry-run', '--now', '2026-06-22T10:00+08:00');

@@ -35,9 +35,9 @@ export interface ReportingApp {
 }
 
 /** The whole app over a temp data folder with a movable clock and a recording notifier for userKeys `test:…`. */
-export function startReportingApp(start = '2026-06-20T10:00:00+08:00', dataDir = mkdtempSync(join(tmpdir(), 'gengbao-reporting-'))): ReportingApp {
+export async function startReportingApp(start = '2026-06-20T10:00:00+08:00', dataDir = mkdtempSync(join(tmpdir(), 'gengbao-reporting-'))): Promise<ReportingApp> {
   const clock = movableClock(start);
-  const app = createApp(loadConfig({ knowledge: KNOWLEDGE, data: dataDir }, {}), { now: clock.now });
+  const app = await createApp(loadConfig({ knowledge: KNOWLEDGE, data: dataDir }, {}), { now: clock.now });
   const users = createSqliteUserStore(app.db, loadUnits(KNOWLEDGE));
   const pushed: ReportingApp['pushed'] = [];
   const notifier: Notifier = { channel: 'test', send: async (userId, replies) => void pushed.push(...replies.map((reply) => ({ userId, reply }))) };
@@ -53,7 +53,7 @@ export function startReportingApp(start = '2026-06-20T10:00:00+08:00', dataDir =
     text,
     press: (userId, action) => app.conversation.handle({ channel: 'test', userId, action }),
     async bind(userId, role, unit) {
-      const { code } = users.createInvite(role, unit, 'test');
+      const { code } = await users.createInvite(role, unit, 'test');
       await say(userId, `绑定 ${code}`);
     },
     async file(userId, period) {

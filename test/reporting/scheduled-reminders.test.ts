@@ -46,11 +46,11 @@ describe('reminders that go out by themselves (moved clock, real telegraf and La
   it('reach exactly the unfiled units’ reporters, once per window, not at night, not after filing, and survive a restart', async () => {
     telegram = await startFakeTelegramApi();
     feishu = await startFakeFeishuApi();
-    const r = withChannels(startReportingApp('2026-06-20T10:00:00+08:00'));
-    r.users.bind('telegram:501', 'reporter', '宁化县', 'test');
-    r.users.bind('feishu:ou_changting', 'reporter', '长汀县', 'test');
-    r.users.bind('telegram:502', 'reporter', '连城县', 'test');
-    r.users.bind('feishu:ou_admin', 'admin', '福建省', 'test');
+    const r = withChannels(await startReportingApp('2026-06-20T10:00:00+08:00'));
+    await r.users.bind('telegram:501', 'reporter', '宁化县', 'test');
+    await r.users.bind('feishu:ou_changting', 'reporter', '长汀县', 'test');
+    await r.users.bind('telegram:502', 'reporter', '连城县', 'test');
+    await r.users.bind('feishu:ou_admin', 'admin', '福建省', 'test');
     await fileAs(r, 'telegram', '502', '5-6月');
 
     // Five days before the 25th: no window yet.
@@ -74,7 +74,7 @@ describe('reminders that go out by themselves (moved clock, real telegraf and La
     // Same window later that day and after a restart over the same database: nothing again.
     r.clock.set('2026-06-22T15:00:00+08:00');
     expect((await r.app.reminders.tick()).outcomes.every((o) => o.result === 'already-sent')).toBe(true);
-    const restarted = withChannels(startReportingApp('2026-06-23T10:00:00+08:00', r.app.config.dataDir));
+    const restarted = withChannels(await startReportingApp('2026-06-23T10:00:00+08:00', r.app.config.dataDir));
     expect((await restarted.app.reminders.tick()).outcomes.filter((o) => o.result === 'sent')).toEqual([]);
     expect(telegram.callsOf('sendMessage')).toHaveLength(1);
 
@@ -101,8 +101,8 @@ describe('reminders that go out by themselves (moved clock, real telegraf and La
   it('a reporter who opted out gets nothing; 「恢复提醒」 turns it back on', async () => {
     telegram = await startFakeTelegramApi();
     feishu = await startFakeFeishuApi();
-    const r = withChannels(startReportingApp('2026-06-22T09:00:00+08:00'));
-    r.users.bind('telegram:501', 'reporter', '宁化县', 'test');
+    const r = withChannels(await startReportingApp('2026-06-22T09:00:00+08:00'));
+    await r.users.bind('telegram:501', 'reporter', '宁化县', 'test');
     const reply = await r.app.conversation.handle({ channel: 'telegram', userId: '501', text: '不要提醒' });
     expect(reply[0].text).toContain('不再主动给您发填报提醒');
     expect((await r.app.reminders.tick()).outcomes).toEqual([]);

@@ -11,22 +11,22 @@ import { useFakeOpenAiServer } from './use-fake-openai-server.ts';
  * Registers hooks for whole-app tests against a fake model: a fresh fake OpenAI server and data folder per
  * test; the app started with `start(env)` is closed and the folder removed after the test.
  */
-export function useAppWithFakeModel(knowledgeDir: string): { fake: FakeOpenAiServer; start(env: Record<string, string>): App; app(): App } {
+export function useAppWithFakeModel(knowledgeDir: string): { fake: FakeOpenAiServer; start(env: Record<string, string>): Promise<App>; app(): App } {
   const fake = useFakeOpenAiServer();
   let dataDir = '';
   let app: App | undefined;
-  beforeEach(() => {
+  beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'gengbao-app-model-'));
   });
-  afterEach(() => {
+  afterEach(async () => {
     app?.close();
     app = undefined;
     rmSync(dataDir, { recursive: true, force: true });
   });
   return {
     fake,
-    start(env) {
-      app = createApp(loadConfig({ knowledge: knowledgeDir, data: dataDir }, env));
+    async start(env) {
+      app = await createApp(loadConfig({ knowledge: knowledgeDir, data: dataDir }, env));
       return app;
     },
     app() {

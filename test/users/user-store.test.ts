@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { UserProfile } from '../../src/core/types.ts';
 import { openMemoryDatabase } from '../../src/store/database.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createSqliteUserStore, UnknownUnitError } from '../../src/users/user-store.ts';
@@ -17,7 +18,7 @@ function setup() {
 }
 
 describe('invite codes', () => {
-  it('are 8 characters from an alphabet without 0, O, 1 or I', () => {
+  it('are 8 characters from an alphabet without 0, O, 1 or I', async () => {
     for (let i = 0; i < 200; i++) {
       const code = generateInviteCode();
       expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
@@ -29,82 +30,85 @@ describe('invite codes', () => {
 });
 
 describe('user store', () => {
-  it('an unbound user is a farmer', () => {
+  it('an unbound user is a farmer', async () => {
     const { store } = setup();
-    expect(store.profile('telegram:1', '老李')).toEqual({ userKey: 'telegram:1', role: 'farmer', displayName: '老李' });
+    expect(await store.profile('telegram:1', '老李')).toEqual({ userKey: 'telegram:1', role: 'farmer', displayName: '老李' });
   });
 
-  it('redeeming an invite binds the user to the unit and role', () => {
+  it('redeeming an invite binds the user to the unit and role', async () => {
     const { store } = setup();
-    const invite = store.createInvite('reporter', '三面船', 'cli');
+    const invite = await store.createInvite('reporter', '三面船', 'cli');
     expect(invite).toMatchObject({ role: 'reporter', unit: '三面船镇', createdBy: 'cli', expiresAt: '2026-05-27T02:00:00.000Z' });
-    const result = store.redeem(invite.code.toLowerCase(), 'telegram:7', '王五');
+    const result = await store.redeem(invite.code.toLowerCase(), 'telegram:7', '王五');
     expect(result).toEqual({ ok: true, profile: { userKey: 'telegram:7', role: 'reporter', unit: '三面船镇', displayName: '王五' } });
-    expect(store.profile('telegram:7')).toMatchObject({ role: 'reporter', unit: '三面船镇', displayName: '王五' });
-    expect(store.invites()[0]).toMatchObject({ redeemedBy: 'telegram:7' });
+    expect(await store.profile('telegram:7')).toMatchObject({ role: 'reporter', unit: '三面船镇', displayName: '王五' });
+    expect((await store.invites())[0]).toMatchObject({ redeemedBy: 'telegram:7' });
   });
 
-  it('an invite is single use; the same user sending it again is fine', () => {
+  it('an invite is single use; the same user sending it again is fine', async () => {
     const { store } = setup();
-    const { code } = store.createInvite('admin', '法库县');
-    expect(store.redeem(code, 'telegram:1').ok).toBe(true);
-    expect(store.redeem(code, 'telegram:1').ok).toBe(true);
-    const second = store.redeem(code, 'feishu:ou_2');
+    const { code } = await store.createInvite('admin', '法库县');
+    expect((await store.redeem(code, 'telegram:1')).ok).toBe(true);
+    expect((await store.redeem(code, 'telegram:1')).ok).toBe(true);
+    const second = await store.redeem(code, 'feishu:ou_2');
     expect(second).toMatchObject({ ok: false });
     expect(!second.ok && second.error).toMatch(/已于 2026-05-20 10:00 被使用，每个邀请码只能用一次/);
-    expect(store.profile('feishu:ou_2').role).toBe('farmer');
+    expect((await store.profile('feishu:ou_2')).role).toBe('farmer');
   });
 
-  it('an invite expires after 7 days', () => {
+  it('an invite expires after 7 days', async () => {
     const { store, clock } = setup();
-    const early = store.createInvite('reporter', '吉祥街道');
-    const late = store.createInvite('reporter', '吉祥街道');
+    const early = await store.createInvite('reporter', '吉祥街道');
+    const late = await store.createInvite('reporter', '吉祥街道');
     clock.advanceDays(6.9);
-    expect(store.redeem(early.code, 'web:a').ok).toBe(true);
+    expect((await store.redeem(early.code, 'web:a')).ok).toBe(true);
     clock.advanceDays(0.1);
-    const result = store.redeem(late.code, 'web:b');
+    const result = await store.redeem(late.code, 'web:b');
     expect(!result.ok && result.error).toMatch(/已于 2026-05-27 10:00 过期（有效期 7 天）/);
   });
 
-  it('an unknown code says what a code looks like', () => {
+  it('an unknown code says what a code looks like', async () => {
     const { store } = setup();
-    const result = store.redeem('ZZZZ2222', 'web:a');
+    const result = await store.redeem('ZZZZ2222', 'web:a');
     expect(!result.ok && result.error).toMatch(/不存在.*8 位/);
   });
 
-  it('an invite for an unknown unit lists the known units', () => {
+  it('an invite for an unknown unit lists the known units', async () => {
     const { store } = setup();
-    expect(() => store.createInvite('reporter', '北京市')).toThrow(UnknownUnitError);
-    expect(() => store.createInvite('reporter', '北京市')).toThrow(/未知单位「北京市」。已知单位：[\s\S]*三面船镇/);
+    await expect(await store.createInvite('reporter', '北京市')).rejects.toThrow(UnknownUnitError);
+    await expect(await store.createInvite('reporter', '北京市')).rejects.toThrow(/未知单位「北京市」。已知单位：[\s\S]*三面船镇/);
   });
 
-  it('the newest binding counts, and unbinding keeps history', () => {
+  it('the newest binding counts, and unbinding keeps history', async () => {
     const { store } = setup();
-    store.bind('cli:ops', 'admin', '法库', 'cli');
-    expect(store.profile('cli:ops')).toMatchObject({ role: 'admin', unit: '法库县' });
-    store.bind('telegram:9', 'reporter', '叶茂台', 'cli');
-    expect(store.boundUsers().map((u) => u.userKey).sort()).toEqual(['cli:ops', 'telegram:9']);
-    store.unbind('telegram:9', 'cli');
-    expect(store.profile('telegram:9').role).toBe('farmer');
-    expect(store.boundUsers().map((u) => u.userKey)).toEqual(['cli:ops']);
+    await store.bind('cli:ops', 'admin', '法库', 'cli');
+    expect(await store.profile('cli:ops')).toMatchObject({ role: 'admin', unit: '法库县' });
+    await store.bind('telegram:9', 'reporter', '叶茂台', 'cli');
+    expect((await store.boundUsers()).map((u) => u.userKey).sort()).toEqual(['cli:ops', 'telegram:9']);
+    await store.unbind('telegram:9', 'cli');
+    expect((await store.profile('telegram:9')).role).toBe('farmer');
+    expect((await store.boundUsers()).map((u) => u.userKey)).toEqual(['cli:ops']);
   });
 });
 
 describe('roles and access', () => {
   const { store } = setup();
-  const reporter = store.bind('telegram:r', 'reporter', '三面船镇', 'test');
-  const admin = store.bind('telegram:a', 'admin', '法库县', 'test');
-  const operator = store.bind('telegram:o', 'admin', undefined, 'test');
-  const farmer = store.profile('telegram:f');
+  let reporter: UserProfile, admin: UserProfile, operator: UserProfile, farmer: UserProfile;
+  beforeAll(async () => {
+    reporter = await store.bind('telegram:r', 'reporter', '三面船镇', 'test');
+    admin = await store.bind('telegram:a', 'admin', '法库县', 'test');
+    operator = await store.bind('telegram:o', 'admin', undefined, 'test');
+    farmer = await store.profile('telegram:f');
+  });
 
-  it('a reporter sees only their own unit', () => {
+  it('a reporter sees only their own unit', async () => {
     expect(store.canAccessUnit(reporter, '三面船镇')).toBe(true);
     expect(store.canAccessUnit(reporter, '吉祥街道')).toBe(false);
     expect(store.refusal(reporter, '吉祥街道')).toBe('您是三面船镇的填报员，只能查看和填报本单位的记录，不能查看「吉祥街道」的记录。');
     expect(recordScope(reporter, units)).toEqual({ ok: true, units: ['三面船镇'] });
   });
 
-  it('a county admin sees the county and its townships, nothing else', () => {
+  it('a county admin sees the county and its townships, nothing else', async () => {
     expect(store.canAccessUnit(admin, '法库县')).toBe(true);
     expect(store.canAccessUnit(admin, '三面船镇')).toBe(true);
     expect(store.canAccessUnit(admin, '宁化县')).toBe(false);
@@ -113,12 +117,12 @@ describe('roles and access', () => {
     expect(scope.ok && scope.units).toHaveLength(20);
   });
 
-  it('an admin without a unit (the operator) sees every unit', () => {
+  it('an admin without a unit (the operator) sees every unit', async () => {
     expect(store.canAccessUnit(operator, '宁化县')).toBe(true);
     expect(recordScope(operator, units)).toEqual({ ok: true, units: 'all' });
   });
 
-  it('a farmer never sees records and is told why', () => {
+  it('a farmer never sees records and is told why', async () => {
     expect(store.canAccessUnit(farmer, '三面船镇')).toBe(false);
     expect(store.refusal(farmer, '三面船镇')).toMatch(/还没有绑定单位.*绑定 邀请码/);
     expect(recordScope(farmer, units)).toMatchObject({ ok: false, reason: expect.stringMatching(/绑定/) });
@@ -126,17 +130,17 @@ describe('roles and access', () => {
 });
 
 describe('GENGBAO_ADMIN', () => {
-  it('binds configured admins once, with or without a unit, and reports bad entries', () => {
+  it('binds configured admins once, with or without a unit, and reports bad entries', async () => {
     const db = openMemoryDatabase();
     const store = createSqliteUserStore(db, units);
-    const problems = applyConfiguredAdmins(store, units, 'telegram:12345, feishu:ou_1=法库, nonsense, web:x=火星');
+    const problems = await applyConfiguredAdmins(store, units, 'telegram:12345, feishu:ou_1=法库, nonsense, web:x=火星');
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/nonsense/);
     expect(problems[1]).toMatch(/未知单位「火星」/);
-    expect(store.profile('telegram:12345')).toMatchObject({ role: 'admin' });
-    expect(store.profile('telegram:12345').unit).toBeUndefined();
-    expect(store.profile('feishu:ou_1')).toMatchObject({ role: 'admin', unit: '法库县' });
-    applyConfiguredAdmins(store, units, 'telegram:12345, feishu:ou_1=法库');
+    expect(await store.profile('telegram:12345')).toMatchObject({ role: 'admin' });
+    expect((await store.profile('telegram:12345')).unit).toBeUndefined();
+    expect(await store.profile('feishu:ou_1')).toMatchObject({ role: 'admin', unit: '法库县' });
+    await applyConfiguredAdmins(store, units, 'telegram:12345, feishu:ou_1=法库');
     expect(db.prepare('SELECT COUNT(*) AS n FROM user_bindings').get()).toEqual({ n: 2 });
   });
 });

@@ -30,24 +30,24 @@ export const adminCommand: Command = {
     const stores = openRecordStores(config);
     try {
       if (sub === 'list') {
-        const users = stores.users.boundUsers();
+        const users = await stores.users.boundUsers();
         if (args.flags.json === true) console.log(JSON.stringify(users, null, 2));
         else if (users.length === 0) console.log('还没有绑定任何管理员或填报员。可用 gengbao admin add 或 gengbao invite 添加。');
         else for (const user of users) console.log(`${user.userKey}  ${describeProfile(user)}${user.displayName ? `  ${user.displayName}` : ''}`);
         return 0;
       }
       if (sub === 'remove') {
-        const before = stores.users.profile(userKey);
+        const before = await stores.users.profile(userKey);
         if (before.role === 'farmer') {
           console.log(`${userKey} 本来就没有绑定单位。`);
           return 0;
         }
-        stores.users.unbind(userKey, 'cli:admin remove');
+        await stores.users.unbind(userKey, 'cli:admin remove');
         console.log(`已取消 ${userKey} 的绑定（原为 ${describeProfile(before)}）。`);
         return 0;
       }
-      return exitTwoOnUnknownUnit(() => {
-        const profile = stores.users.bind(userKey, 'admin', flagText(args, 'unit'), 'cli:admin add');
+      return await exitTwoOnUnknownUnit(async () => {
+        const profile = await stores.users.bind(userKey, 'admin', flagText(args, 'unit'), 'cli:admin add');
         console.log(`已将 ${userKey} 设为 ${describeProfile(profile)}。`);
         return 0;
       });

@@ -27,7 +27,7 @@ export const askCommand: Command = {
       console.error('请在 ask 后面写上问题，例如：gengbao ask "第二档补助标准是多少？"');
       return 2;
     }
-    const app = createApp(configFromArgs(args));
+    const app = await createApp(configFromArgs(args));
     try {
       for (const failure of app.ingestReport.failed) console.error(`无法读取并已跳过：${failure.doc}（${failure.reason}）`);
       // Without --user every call is a fresh conversation, so one question never inherits another's follow-up.

@@ -11,7 +11,7 @@ export const chatCommand: Command = {
   summary: '在终端里和耕保助手对话',
   async run(args) {
     const config = configFromArgs(args);
-    const app = createApp(config);
+    const app = await createApp(config);
     console.log(describeIngestReport(app.ingestReport));
     try {
       await runConsoleChannel({ conversation: app.conversation, userId: flagText(args, 'user') ?? 'console', fileDir: join(config.dataDir, 'exports') });

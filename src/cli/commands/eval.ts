@@ -42,7 +42,7 @@ export const evalCommand: Command = {
       }
       // a throw-away database unless --data is given: eval users and their sessions never mix with real ones
       const config = loadConfig({ knowledge: knowledge ? resolve(knowledge) : undefined, data: flagText(args, 'data') ?? join(work, 'data') });
-      const answerer = openConversationAnswerer(config);
+      const answerer = await openConversationAnswerer(config);
       try {
         const { results, summary } = await runEvalAsync(cases, (question) => answerer.answer(question));
         for (const { pass: _pass, ...line } of results) console.log(JSON.stringify(line));

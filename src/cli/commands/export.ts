@@ -29,12 +29,12 @@ export const exportCommand: Command = {
     }
     const stores = openRecordStores(config);
     try {
-      const filters = resolveRecordFilters(config.knowledgeDir, formName, args, stores);
+      const filters = await resolveRecordFilters(config.knowledgeDir, formName, args, stores);
       if (!filters.ok) {
         console.error(filters.error);
         return 2;
       }
-      const names = createReporterNames(createSqliteDisplayNameStore(stores.db), stores.users.boundUsers());
+      const names = await createReporterNames(createSqliteDisplayNameStore(stores.db), await stores.users.boundUsers());
       const { file, table } = await exportReport({
         reporterLabel: (record) => names.labelOf(record.author.userKey, record.unit, record.author.displayName),
         form: filters.form,

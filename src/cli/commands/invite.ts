@@ -31,7 +31,7 @@ export const inviteCommand: Command = {
     const stores = openRecordStores(config);
     try {
       if (sub === 'list') {
-        const invites = stores.users.invites();
+        const invites = await stores.users.invites();
         if (json) console.log(JSON.stringify(invites, null, 2));
         else if (invites.length === 0) console.log('还没有生成过邀请码。');
         else {
@@ -46,8 +46,8 @@ export const inviteCommand: Command = {
         }
         return 0;
       }
-      return exitTwoOnUnknownUnit(() => {
-        const invite = stores.users.createInvite(role as 'reporter' | 'admin', unit!, flagText(args, 'by') ?? 'cli');
+      return await exitTwoOnUnknownUnit(async () => {
+        const invite = await stores.users.createInvite(role as 'reporter' | 'admin', unit!, flagText(args, 'by') ?? 'cli');
         if (json) {
           console.log(JSON.stringify(invite, null, 2));
         } else {

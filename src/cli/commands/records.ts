@@ -55,18 +55,18 @@ export const recordsCommand: Command = {
     const stores = openRecordStores(config);
     try {
       if (!formName) {
-        const ids = stores.records.formIds();
+        const ids = await stores.records.formIds();
         console.error(`${USAGE}\n${ids.length ? `已有记录的表单：${ids.join('、')}` : '还没有任何已保存的记录。'}`);
         return 2;
       }
-      const filters = resolveRecordFilters(config.knowledgeDir, formName, args, stores);
+      const filters = await resolveRecordFilters(config.knowledgeDir, formName, args, stores);
       if (!filters.ok) {
         console.error(filters.error);
         return 2;
       }
       const { form, unit, period } = filters;
       const units = unit ? [unit.name, ...stores.units.descendants(unit.name).map((u) => u.name)] : undefined;
-      const groups = groupVersions(stores.records.allVersions(form.id, { units, period }));
+      const groups = groupVersions(await stores.records.allVersions(form.id, { units, period }));
       if (args.flags.json === true) {
         console.log(JSON.stringify(groups, null, 2));
         return 0;

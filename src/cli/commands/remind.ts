@@ -46,7 +46,7 @@ export const remindCommand: Command = {
       }
       const reporting: ReportingStores = { forms, records: stores.records, units: stores.units, users: stores.users, names: createSqliteDisplayNameStore(stores.db) };
       const store = createSqliteReminderStore(stores.db);
-      const planned = planManualReminders({ stores: reporting, now, optedOut: (key) => store.optedOut(key) }, form.value, period.value, unit?.ok ? unit.value : undefined);
+      const planned = await planManualReminders({ stores: reporting, now, optedOut: (key) => store.optedOut(key) }, form.value, period.value, unit?.ok ? unit.value : undefined);
       // Sending uses the configured channels' own senders (no polling or webhook is started).
       const outbox = createOutbox();
       if (!dryRun) {
@@ -54,7 +54,7 @@ export const remindCommand: Command = {
         for (const notifier of channels.notifiers) outbox.register(notifier);
       }
       const outcomes = await deliverReminders(planned, { outbox, store, now, dryRun });
-      const names = reporterNames(reporting);
+      const names = await reporterNames(reporting);
       if (args.flags.json) {
         console.log(JSON.stringify({ formId: form.value.id, period: period.value, dryRun, quiet, outcomes: outcomes.map((o) => ({ ...o, reporter: names.labelOf(o.userKey, o.unit) })) }, null, 2));
       } else if (!outcomes.length) {

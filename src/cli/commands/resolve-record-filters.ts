@@ -10,8 +10,8 @@ export type RecordFilters =
   | { ok: false; error: string };
 
 /** The form named on the command line plus its --unit and --period, checked and normalised (records and export share these). */
-export function resolveRecordFilters(knowledgeDir: string, formName: string, args: ParsedArgs, stores: RecordStores): RecordFilters {
-  const resolved = resolveExportableForm(knowledgeDir, formName, stores.records);
+export async function resolveRecordFilters(knowledgeDir: string, formName: string, args: ParsedArgs, stores: RecordStores): Promise<RecordFilters> {
+  const resolved = await resolveExportableForm(knowledgeDir, formName, stores.records);
   if (!resolved.ok) return resolved;
   const unitName = flagText(args, 'unit');
   const unit = unitName ? stores.units.find(unitName) : undefined;

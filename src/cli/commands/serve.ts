@@ -24,7 +24,7 @@ export const serveCommand: Command = {
   summary: '更新资料索引，启动网页聊天（默认 http://127.0.0.1:3000）及已配置的 Telegram/飞书',
   async run(args) {
     const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data'), port: flagText(args, 'port') });
-    const app = createApp(config, { onIndexProgress: consoleProgress() });
+    const app = await createApp(config, { onIndexProgress: consoleProgress() });
     console.log(describeIngestReport(app.ingestReport));
     // Credentials are checked before anything listens, so a bad variable fails the start with its name.
     const channels = createConfiguredChannels({ config, conversation: app.conversation });

@@ -46,7 +46,7 @@ export const statusCommand: Command = {
         if (!unit.ok) return (console.error(unit.error), 2);
         filter = unitsThatFile(form.value, stores.units).includes(unit.value) ? { unit: unit.value } : { scope: unit.value };
       }
-      const status = statusFromStores(
+      const status = await statusFromStores(
         { forms, records: stores.records, units: stores.units, users: stores.users, names: createSqliteDisplayNameStore(stores.db) },
         form.value,
         period.value,

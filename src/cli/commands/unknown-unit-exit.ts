@@ -1,9 +1,9 @@
 import { UnknownUnitError } from '../../users/user-store.ts';
 
 /** Runs a binding action; an unknown unit is the user's input error (message, exit 2), anything else propagates. */
-export function exitTwoOnUnknownUnit(action: () => number): number {
+export async function exitTwoOnUnknownUnit(action: () => Promise<number>): Promise<number> {
   try {
-    return action();
+    return await action();
   } catch (error) {
     if (error instanceof UnknownUnitError) {
       console.error(error.message);

@@ -14,16 +14,16 @@ export const KNOWLEDGE_DIR = join(import.meta.dirname, '..', '..', '..', 'knowle
 export const WAIT_LIMIT_MS = 10_000;
 
 /** A fresh app as `gengbao serve --data <tmp>` builds it, with no model configured (offline answers). */
-export function freshApp(channel: string): App {
+export async function freshApp(channel: string): Promise<App> {
   const data = mkdtempSync(join(tmpdir(), `gengbao-cross-${channel}-`));
-  return createApp(loadConfig({ knowledge: KNOWLEDGE_DIR, data }, {}));
+  return await createApp(loadConfig({ knowledge: KNOWLEDGE_DIR, data }, {}));
 }
 
 /** A single-use reporter invite for the county, made through the user store as `gengbao invite` does. */
-export function reporterInvite(app: App, unit: string): string {
+export async function reporterInvite(app: App, unit: string): Promise<string> {
   const users = createSqliteUserStore(app.db, loadUnits(KNOWLEDGE_DIR));
   if (!users) throw new Error('the app has no user store');
-  return users.createInvite('reporter', unit, 'cross-channel-test').code;
+  return (await users.createInvite('reporter', unit, 'cross-channel-test')).code;
 }
 
 /** Fails with a clear message instead of hanging when an awaited event never comes. */

@@ -18,7 +18,7 @@ interface WebReply {
 
 /** The web chat: real HTTP POST /api/chat to createWebServer on 127.0.0.1; a button press posts its action. */
 export async function startWebDriver(): Promise<ChannelDriver> {
-  const app = freshApp('web');
+  const app = await freshApp('web');
   const server = createWebServer({ conversation: app.conversation });
   const base = await listen(server);
   const userId = 'li-web';
@@ -55,7 +55,7 @@ const BUTTON_LINE = /^(\[#\d+\] .*)（输入 #序号 或按钮上的字选择）
 
 /** The terminal chat: runConsoleChannel over streams; a button is pressed by typing its number. */
 export async function startConsoleDriver(): Promise<ChannelDriver> {
-  const app = freshApp('console');
+  const app = await freshApp('console');
   const input = new PassThrough();
   const writes: string[] = [];
   let prompts = 0;

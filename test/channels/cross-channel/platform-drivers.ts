@@ -14,7 +14,7 @@ import { parseCompactCitation, renderedReader, unescapeTelegramHtml, type Channe
 /** Real telegraf, long polling against the fake Bot API: message updates, and callback_query updates for buttons. */
 export async function startTelegramDriver(): Promise<ChannelDriver> {
   const api = await startFakeTelegramApi();
-  const app = freshApp('telegram');
+  const app = await freshApp('telegram');
   const watched = watchedConversation(app.conversation);
   const logger = createRecordingLogger();
   const channel = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot }, conversation: watched.conversation, logger });
@@ -88,7 +88,7 @@ function readFeishuMessage(call: FeishuCall, reader: ReturnType<typeof renderedR
  */
 export async function startFeishuDriver(): Promise<ChannelDriver> {
   const api = await startFakeFeishuApi();
-  const app = freshApp('feishu');
+  const app = await freshApp('feishu');
   const watched = watchedConversation(app.conversation);
   const logger = createRecordingLogger();
   const channel = createFeishuChannel({

@@ -37,7 +37,7 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
     const db = openMemoryDatabase();
     const units = loadUnits(KNOWLEDGE);
     const users = createSqliteUserStore(db, units);
-    users.bind(`feishu:${USER_A}`, 'reporter', '三面船镇', 'test');
+    await users.bind(`feishu:${USER_A}`, 'reporter', '三面船镇', 'test');
     records = createSqliteRecordStore(db);
     const forms = loadForms(KNOWLEDGE);
     const skill = createFormSkill({ forms, rules: loadRuleSets(KNOWLEDGE), records, users, units });
@@ -96,7 +96,7 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
     const [, , , saved] = await api.waitForCalls('message.create', 4);
     await channel.whenIdle();
     expect(textOf(saved.body.content)).toMatch(/已保存「.+」：记录 R\S+ 第 1 版/);
-    expect(records.latest(FORM)).toHaveLength(1);
+    expect(await records.latest(FORM)).toHaveLength(1);
     expect(api.callsOf('message.create')).toHaveLength(4);
     // The submitted card is replaced by a plain 「已提交」 card, so it cannot be submitted again.
     const [patch] = api.callsOf('message.patch');
@@ -115,13 +115,13 @@ describe('Feishu form cards (a whole report in one card, same checks as the chat
     await api.pushWsEvent(cardActionEvent({ action: submitValue(cardOf(sent.body.content)).action, value: submitValue(cardOf(sent.body.content)), formValue: values }));
     const warnings = await cardAfter(1);
     expect(warnings.header.title.content).toContain('请核对');
-    expect(records.latest(FORM)).toHaveLength(0);
+    expect(await records.latest(FORM)).toHaveLength(0);
     const confirm = warnings.elements.find((element) => element.tag === 'action')!.actions[0];
     expect(confirm.text.content).toBe('仍然提交');
     await api.pushWsEvent(cardActionEvent({ action: confirm.value.action, value: confirm.value }));
     const [, saved] = await api.waitForCalls('message.create', 2);
     expect(textOf(saved.body.content)).toContain('已保存');
-    expect(records.latest(FORM)[0].confirmedWarnings).toContain('plausible.area');
+    expect((await records.latest(FORM))[0].confirmedWarnings).toContain('plausible.area');
   });
 
   it('refuses a user who may not file, with the reason', async () => {

@@ -132,10 +132,10 @@ describe('record store', () => {
 
   it('rejects a correction of an unknown record or of another form', async () => {
     const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
-    await expect(await store.save(request({ recordId: 'R20000101-0001' }))).rejects.toThrow(RecordStoreError);
+    await expect(store.save(request({ recordId: 'R20000101-0001' }))).rejects.toThrow(RecordStoreError);
     const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
-    await expect(await store.save(request({ recordId: first.record.recordId, formId: 'other', submissionKey: 'z' }))).rejects.toThrow(
+    await expect(store.save(request({ recordId: first.record.recordId, formId: 'other', submissionKey: 'z' }))).rejects.toThrow(
       RecordStoreError,
     );
   });

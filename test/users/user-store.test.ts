@@ -75,8 +75,8 @@ describe('user store', () => {
 
   it('an invite for an unknown unit lists the known units', async () => {
     const { store } = setup();
-    await expect(await store.createInvite('reporter', '北京市')).rejects.toThrow(UnknownUnitError);
-    await expect(await store.createInvite('reporter', '北京市')).rejects.toThrow(/未知单位「北京市」。已知单位：[\s\S]*三面船镇/);
+    await expect(store.createInvite('reporter', '北京市')).rejects.toThrow(UnknownUnitError);
+    await expect(store.createInvite('reporter', '北京市')).rejects.toThrow(/未知单位「北京市」。已知单位：[\s\S]*三面船镇/);
   });
 
   it('the newest binding counts, and unbinding keeps history', async () => {

@@ -125,13 +125,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const [best] = sentences;
     const first = best.text.length > TUNING.maxAnswer ? best.tight() : best.text;
     const chosen = [{ sentence: best, quote: first }];
-    const limit = LISTING.test(question) ? 3 : 2;
+    const limit = LISTING.test(question) ? TUNING.listQuotes : TUNING.quotes;
     let length = first.length;
     for (const candidate of sentences.slice(1)) {
       if (chosen.length >= limit) break;
-      if (candidate.score < best.score * 0.9 || candidate.coverage < TUNING.minCoverage) break;
-      // a further sentence must be as complete as the best one (a tie) to be worth quoting
-      if (candidate.coverage < best.coverage - 0.02) continue;
+      if (candidate.score < best.score * TUNING.furtherScoreShare || candidate.coverage < TUNING.minCoverage) break;
+      // a further sentence must be nearly as complete as the best one to be worth quoting
+      if (candidate.coverage < best.coverage - TUNING.furtherCoverageGap) continue;
       // …and hold the same kind of answer (an amount when money was asked for, not an area)
       if (best.statesAnswerKind && !candidate.statesAnswerKind) continue;
       // …counting the same thing (not `样板田5个` next to `100个…综合示范区`)

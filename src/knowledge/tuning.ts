@@ -20,7 +20,14 @@ export const TUNING = {
   maxQuestion: 300,
   /** Sentences searched for a rank that names the asked-for thing (`第一档为秸秆少量覆盖`). */
   aliasSources: 5,
-  maxAnswer: 150,
+  maxAnswer: 250,
+  /** A further quoted sentence scores at least this share of the best one's score… */
+  furtherScoreShare: 0.8,
+  /** Sentences quoted at most (a question asking for a list: listQuotes). */
+  quotes: 2,
+  listQuotes: 3,
+  /** …and covers at most this much less of the question. */
+  furtherCoverageGap: 0.1,
   // retrieval.ts
   synonymCredit: 0.6,
   partsCredit: 0.7,

@@ -27,6 +27,7 @@ export function createFeishuHttpHandler(options: {
     try {
       raw = await readBody(request);
     } catch (error) {
+      options.logger.warn(`[feishu] 读取 ${request.url} 的请求体失败`, error);
       return void response.writeHead(error instanceof BodyTooLargeError ? 413 : 400).end();
     }
     const check = checkFeishuRequest(raw, request.headers, options.secrets, Math.floor(now() / 1000));

@@ -145,14 +145,18 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
           let update: Update;
           try {
             update = JSON.parse(body) as Update;
-          } catch {
+          } catch (error) {
+            logger.warn('[telegram] Webhook 请求体不是合法的 JSON，已返回 400', error);
             response.writeHead(400).end();
             return;
           }
           response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
           void bot.handleUpdate(update);
         },
-        () => response.writeHead(413).end(),
+        (error) => {
+          logger.warn('[telegram] Webhook 请求体读取失败或过大，已返回 413', error);
+          response.writeHead(413).end();
+        },
       );
       return true;
     },

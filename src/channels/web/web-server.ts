@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { Conversation } from '../../core/conversation.ts';
+import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
 import { BodyTooLargeError, readBody } from '../read-body.ts';
 import { CHAT_PAGE } from './chat-page.ts';
 import { parseChatRequest } from './chat-request.ts';
@@ -12,6 +13,8 @@ export interface WebServerOptions {
   /** Extra routes tried before the built-in ones. */
   routes?: RouteHandler[];
   maxBodyBytes?: number;
+  /** Where failed requests are logged; the console by default. */
+  logger?: ChannelLogger;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
@@ -63,7 +66,7 @@ export function createWebServer(options: WebServerOptions): Server {
         })),
       });
     } catch (error) {
-      console.error('[web] request failed', error);
+      (options.logger ?? consoleChannelLogger).error(`[web] ${request.method} ${request.url} 处理失败`, error);
       if (!response.headersSent) sendJson(response, 500, { error: '服务器内部错误，请稍后重试。' });
     }
   });

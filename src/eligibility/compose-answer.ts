@@ -2,6 +2,9 @@ import type { Citation, Reply } from '../core/types.ts';
 import type { CheckResult, Deadline, RequiredMaterial, RuleSetInfo, Verdict } from '../rules/index.ts';
 import type { EligibilityScript } from './eligibility-script.ts';
 
+/** Opens every answer (eligible, not eligible, or given before every question is answered). */
+export const ANSWER_MARK = '【测算结果】';
+
 /** Button that starts the same program's check again (`eligibility:new:<script code>`). */
 export function restartAction(script: EligibilityScript): string {
   return `eligibility:new:${script.code}`;
@@ -41,7 +44,7 @@ export function composeIneligible(info: RuleSetInfo, script: EligibilityScript, 
   const fails = result.verdicts.filter((verdict) => verdict.level === 'fail' && !verdict.missing && !verdict.rule.startsWith('field:'));
   const scope = result.verdicts.filter((verdict) => verdict.rule.startsWith('scope.') && verdict.level !== 'pass');
   const lines = [
-    `【测算结果】按${info.region}${info.year}年的方案，您的情况不符合${script.topic}条件：`,
+    `${ANSWER_MARK}按${info.region}${info.year}年的方案，您的情况不符合${script.topic}条件：`,
     ...fails.map((verdict) => `· ${verdict.message}`),
     ...scope.map((verdict) => `注意：${verdict.message}`),
     '',
@@ -106,14 +109,15 @@ export function composeEligible(
         ? `· ${fill(script.answer.rate)}`
         : undefined;
   const lines = [
-    `【测算结果】${premises.length ? `如果${premises.join('，')}：` : ''}${headline}`,
+    `${ANSWER_MARK}${premises.length ? `如果${premises.join('，')}：` : ''}${headline}`,
     ...scope.map((verdict) => `注意：${verdict.message}`),
     ...passes.filter((verdict) => isReason(verdict.rule)).map((verdict) => `· ${verdict.message}`),
     ...(amount ? [amount] : []),
   ];
+  // Reminders are about this user's situation, so they come before the plan's general materials and dates.
+  if (reminders.length) lines.push('', '【提醒】', ...reminders.map((verdict) => `· ${verdict.message}`));
   if (materials.length) lines.push('', '【需要准备的材料】', ...materials.map((material) => `· ${material.label}`));
   if (deadlines.length) lines.push('', '【时间节点】', ...deadlines.map((deadline) => `· ${formatDate(deadline.date)}前：${deadline.label}`));
-  if (reminders.length) lines.push('', '【提醒】', ...reminders.map((verdict) => `· ${verdict.message}`));
   lines.push('', scopeLine(info));
 
   const cited = result.verdicts.filter(

@@ -1,8 +1,8 @@
 import type { TurnContext } from '../core/skill.ts';
-import type { Button } from '../core/types.ts';
+import type { Button, Reply } from '../core/types.ts';
 import { evaluateCondition } from '../rules/conditions.ts';
 import type { CheckResult, RuleRegistry, RuleSetInfo } from '../rules/index.ts';
-import { composeEligible, composeIneligible, restartAction } from './compose-answer.ts';
+import { ANSWER_MARK, composeEligible, composeIneligible, restartAction } from './compose-answer.ts';
 import type { EligibilityQuestion, EligibilityScript } from './eligibility-script.ts';
 import { extractFacts, type Tentative } from './extract-facts.ts';
 
@@ -307,9 +307,14 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
   function start(ctx: TurnContext, opening: string): void {
     const state: EligibilityState = { script: script.id, facts: {}, tentative: [], skipped: [] };
     const number = info.source.docNumber ? `（${info.source.docNumber}）` : '';
-    ctx.reply(`好的，我按《${info.source.title}》${number}帮您测算${script.topic}（${info.region}，${info.year}年）。`);
-    if (opening) handleText({ ...ctx, text: opening }, state, true);
-    else step(ctx, state, []);
+    const intro = `好的，我按《${info.source.title}》${number}帮您测算${script.topic}（${info.region}，${info.year}年）。`;
+    // An answer names its plan and year itself; the introduction is only for a check that starts with a question.
+    const replies: Reply[] = [];
+    const collecting: TurnContext = { ...ctx, text: opening, reply: (reply) => void replies.push(typeof reply === 'string' ? { text: reply } : reply) };
+    if (opening) handleText(collecting, state, true);
+    else step(collecting, state, []);
+    if (!replies.some((reply) => reply.text.includes(ANSWER_MARK))) ctx.reply(intro);
+    for (const reply of replies) ctx.reply(reply);
   }
 
   /** Definition rules a record decides (pass or fail, not missing). */

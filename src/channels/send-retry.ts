@@ -1,3 +1,5 @@
+import { retrying } from '../core/retry.ts';
+
 /** Raised when a platform API call fails for good (after retries, or on an error not worth retrying). */
 export class ChannelApiError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -24,26 +26,25 @@ export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeo
  * Runs a platform call, retrying what the classifier marks as transient (rate limits, 5xx, timeouts)
  * with exponential backoff, or the platform's own retry-after hint.
  */
-export async function withRetry<T>(
+export function withRetry<T>(
   description: string,
   call: () => Promise<T>,
   classify: (error: unknown) => FailureKind,
   options: RetryOptions = {},
 ): Promise<T> {
-  const attempts = options.attempts ?? 6;
   const base = options.baseDelayMs ?? 500;
   const max = options.maxDelayMs ?? 30_000;
-  const sleep = options.sleep ?? realSleep;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const kind = classify(error);
-      if (!kind.retry || attempt >= attempts) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ChannelApiError(`Call to '${description}' failed after ${attempt} attempt(s): ${reason}`, { cause: error });
-      }
-      await sleep(Math.min(max, kind.afterMs ?? base * 2 ** (attempt - 1)));
-    }
-  }
+  return retrying(call, {
+    attempts: options.attempts ?? 6,
+    sleep: options.sleep ?? realSleep,
+    judge(caught, attempt) {
+      const kind = classify(caught);
+      const reason = caught instanceof Error ? caught.message : String(caught);
+      return {
+        error: new ChannelApiError(`Call to '${description}' failed after ${attempt} attempt(s): ${reason}`, { cause: caught }),
+        retry: kind.retry,
+        waitMs: Math.min(max, (kind.retry ? kind.afterMs : undefined) ?? base * 2 ** (attempt - 1)),
+      };
+    },
+  });
 }

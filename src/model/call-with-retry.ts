@@ -1,3 +1,4 @@
+import { retrying } from '../core/retry.ts';
 import { ModelCallError, toModelCallError } from './model-call-error.ts';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -38,22 +39,20 @@ export interface RetryContext {
  * responses), honouring retry-after up to a cap. LangChain's own retries are switched off so
  * that this is the only place deciding how long a user waits.
  */
-export async function callWithRetry<T>(call: string, run: () => Promise<T>, context: RetryContext = {}): Promise<T> {
+export function callWithRetry<T>(call: string, run: () => Promise<T>, context: RetryContext = {}): Promise<T> {
   const policy = context.policy ?? defaultRetryPolicy;
   const sleep = context.sleep ?? realSleep;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (caught) {
+  return retrying(run, {
+    attempts: policy.maxAttempts,
+    sleep: (ms) => sleep(ms, context.signal),
+    judge(caught, attempt) {
       const error = context.signal?.aborted
         ? new ModelCallError('aborted', `Call to '${call}' aborted at the answer deadline`, { cause: caught })
         : toModelCallError(caught, call);
       context.onFailure?.(error);
-      if (!error.retryable || attempt >= policy.maxAttempts) throw error;
-      const wait = error.retryAfterMs ?? policy.backoffMs * attempt;
-      if (wait > policy.maxRetryAfterMs) throw error;
-      if (context.remainingMs && wait >= context.remainingMs()) throw error;
-      await sleep(wait, context.signal);
-    }
-  }
+      const waitMs = error.retryAfterMs ?? policy.backoffMs * attempt;
+      const inTime = waitMs <= policy.maxRetryAfterMs && !(context.remainingMs && waitMs >= context.remainingMs());
+      return { error, retry: error.retryable && inTime, waitMs };
+    },
+  });
 }

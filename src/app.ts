@@ -26,6 +26,7 @@ import type { RecordVersion } from './records/types.ts';
 import { createReplacementNotice } from './reporting/replacement-notice.ts';
 import { reporterNames, type ReportingStores } from './reporting/reporting-context.ts';
 import { createReportingSkill } from './reporting/reporting-skill.ts';
+import { periodFiguresSheet } from './reporting/period-figures.ts';
 import { createSqliteDisplayNameStore } from './users/display-name-store.ts';
 import { createSqliteReminderStore } from './reporting/reminder-store.ts';
 import { createReminderScheduler, type ReminderScheduler } from './reporting/reminder-scheduler.ts';
@@ -81,7 +82,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const current = await reporterNames(reporting);
     return (record: RecordVersion) => current.labelOf(record.author.userKey, record.unit, record.author.displayName);
   };
-  skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels }));
+  skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels, periodSheet: (form, at, scope) => periodFiguresSheet(reporting, form, at, scope) }));
   skills.push(createRecordsSkill({ records, units, forms }));
   skills.push(createEligibilitySkill({ rules, knowledgeDir: config.knowledgeDir }));
   // One model runtime (client, circuit breaker, log) shared by answering and free-text form entry.

@@ -4,7 +4,7 @@ import type { UnitDirectory } from '../units/types.ts';
 import { buildReportTable } from './report-table.ts';
 import type { ExportableForm, ReportTable } from './types.ts';
 import { writeReportCsv } from './write-csv.ts';
-import { writeReportXlsx } from './write-xlsx.ts';
+import { writeReportXlsx, type ExtraSheet } from './write-xlsx.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -19,6 +19,8 @@ export interface ExportRequest {
   now: Date;
   /** How a filer is shown (「张三（三面船镇）」). */
   reporterLabel?: (record: RecordVersion) => string;
+  /** Further xlsx sheets (figures per period); ignored for csv. */
+  extraSheets?: ExtraSheet[];
 }
 
 export interface ExportedReport {
@@ -37,6 +39,6 @@ export async function exportReport(request: ExportRequest): Promise<ExportedRepo
   const unitsInScope = scope ? [scope, ...units.descendants(scope).map((unit) => unit.name)] : undefined;
   const records = await request.records.latest(form.id, unitsInScope ? { units: unitsInScope } : {});
   const table = buildReportTable({ form, records, units, scope, period: request.period, now: request.now, reporterLabel: request.reporterLabel });
-  const content = request.format === 'xlsx' ? await writeReportXlsx(table) : writeReportCsv(table);
+  const content = request.format === 'xlsx' ? await writeReportXlsx(table, request.extraSheets) : writeReportCsv(table);
   return { table, file: { fileName: `${table.baseName}.${request.format}`, mimeType: MIME[request.format], content } };
 }

@@ -7,6 +7,7 @@ import type { UnitDirectory } from '../units/types.ts';
 import { describeProfile, UNBOUND_REFUSAL } from '../users/access.ts';
 import type { UserStore } from '../users/user-store.ts';
 import { exportReport, type ExportFormat } from './export-report.ts';
+import type { ExtraSheet } from './write-xlsx.ts';
 import { exportableForm } from './exportable-form.ts';
 import type { ExportableForm } from './types.ts';
 
@@ -18,6 +19,8 @@ export interface ExportSkillDependencies {
   forms?: FormCatalog;
   /** How filers are shown (「张三（三面船镇）」), read fresh for each export. */
   reporterLabel?: () => Promise<(record: RecordVersion) => string>;
+  /** The xlsx's second sheet: the form's figures per period within the admin's area. */
+  periodSheet?: (form: FormDefinition, now: Date, scope?: string) => Promise<ExtraSheet | undefined>;
 }
 
 const EXPORT_INTENT = /^(?:请|帮我|给我)?(?:导出|export)/i;
@@ -101,6 +104,7 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
       format,
       now: ctx.now(),
       reporterLabel: await deps.reporterLabel?.(),
+      extraSheets: [picked.definition && (await deps.periodSheet?.(picked.definition, ctx.now(), ctx.user.unit))].filter((sheet): sheet is ExtraSheet => !!sheet),
     });
     if (table.rows.length === 0) {
       ctx.reply(`${ctx.user.unit ?? '全部单位'}没有需要填报「${picked.form.title}」的单位，也没有相关记录，无需导出。`);

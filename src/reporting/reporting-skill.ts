@@ -11,6 +11,7 @@ import type { ReminderStore } from './reminder-store.ts';
 import { describeQuietHours, isQuiet, type QuietHours } from './quiet-hours.ts';
 import { planManualReminders } from './reminder-plan.ts';
 import { deliverReminders } from './deliver-reminders.ts';
+import { progressChartFile } from './chart/chart-file.ts';
 
 import { REPORTING_SKILL } from './reporting-skill-name.ts';
 export { REPORTING_SKILL };
@@ -27,6 +28,7 @@ export interface ReportingSkillDependencies extends ReportingStores {
 
 const REMIND = /^(?:请|帮我)?(?:催报|催一下|催促填报|提醒填报|催)\s*(.*)$/;
 const OPT_OUT = /^(?:不要|不用|不再|别再?|关闭|退订|取消)(?:发送?)?(?:填报)?提醒了?[。！!]*$/;
+const CHART = /进度图|图表|统计图|柱状图|折线图|画(?:个|一张)?图|出(?:个|一张)?图/;
 const OPT_IN = /^(?:恢复|开启|打开|重新开启)(?:填报)?提醒[。！!]*$/;
 
 /** Words that name a form in a message (its id, title, short name, triggers). */
@@ -102,6 +104,15 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     ctx.reply(lines.join('\n'));
   }
 
+  async function showChart(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<void> {
+    const access = statusScope(ctx.user, form, deps.units, '进度图');
+    if (!access.ok) return void ctx.reply(access.reason);
+    const period = resolvePeriod(form, periodText, ctx.now(), deps.units);
+    if (!period.ok) return void ctx.reply(period.error);
+    const { file, caption } = await progressChartFile(deps, form, period.value, access.scope);
+    ctx.reply({ text: caption, attachment: file });
+  }
+
   function setOptOut(ctx: TurnContext, out: boolean): void {
     const store = deps.reminders?.store;
     if (!store) return void ctx.reply('本服务没有启用提醒。');
@@ -123,6 +134,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
       const form = deps.forms.get(formId ?? '');
       if (!form) return void ctx.reply('这张表已不存在。');
       if (verb === 'status') return await showStatus(ctx, form, '');
+      if (verb === 'chart') return await showChart(ctx, form, '');
       if (verb === 'remind') return remind(ctx, form, period ? describePeriod(period) : '');
       ctx.reply('这个按钮已失效，请重新发送。');
     },
@@ -130,6 +142,15 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
       const text = ctx.text;
       if (OPT_OUT.test(text)) return (setOptOut(ctx, true), true);
       if (OPT_IN.test(text)) return (setOptOut(ctx, false), true);
+      if (CHART.test(text) && text.length <= 40 && !FILING_VERB.test(text)) {
+        if (ctx.user.role !== 'admin') {
+          const access = statusScope(ctx.user, deps.forms.list()[0], deps.units, '进度图');
+          return (ctx.reply(access.ok ? '进度图仅限县级管理员查看。' : access.reason), true);
+        }
+        const form = pickForm(ctx, text, 'chart');
+        if (form) await showChart(ctx, form, periodWords(text.replace(CHART, ''), form));
+        return true;
+      }
       const remindMatch = REMIND.exec(text);
       if (remindMatch && text.length <= 40) {
         if (ctx.user.role !== 'admin') {

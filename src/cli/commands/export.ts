@@ -7,6 +7,8 @@ import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';
 import { createSqliteDisplayNameStore } from '../../users/display-name-store.ts';
 import { createReporterNames } from '../../reporting/reporter-names.ts';
+import { loadForms } from '../../forms/load-forms.ts';
+import { periodFiguresSheet } from '../../reporting/period-figures.ts';
 import { resolveRecordFilters } from './resolve-record-filters.ts';
 
 const USAGE = '用法：gengbao export <表单> [--unit <县或乡镇>] [--period <期间>] [--format xlsx|csv] [--out <文件>]';
@@ -34,9 +36,14 @@ export const exportCommand: Command = {
         console.error(filters.error);
         return 2;
       }
-      const names = await createReporterNames(createSqliteDisplayNameStore(stores.db), await stores.users.boundUsers());
+      const nameStore = createSqliteDisplayNameStore(stores.db);
+      const names = await createReporterNames(nameStore, await stores.users.boundUsers());
+      const forms = loadForms(config.knowledgeDir);
+      const definition = forms.get(filters.form.id);
+      const periodSheet = definition && format === 'xlsx' ? await periodFiguresSheet({ forms, records: stores.records, units: stores.units, users: stores.users, names: nameStore }, definition, new Date(), filters.unit?.name) : undefined;
       const { file, table } = await exportReport({
         reporterLabel: (record) => names.labelOf(record.author.userKey, record.unit, record.author.displayName),
+        extraSheets: periodSheet ? [periodSheet] : [],
         form: filters.form,
         records: stores.records,
         units: stores.units,

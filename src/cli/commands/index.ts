@@ -14,6 +14,7 @@ export const commandLoaders: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./export.ts')).exportCommand,
   status: async () => (await import('./status.ts')).statusCommand,
   remind: async () => (await import('./remind.ts')).remindCommand,
+  chart: async () => (await import('./chart.ts')).chartCommand,
   admin: async () => (await import('./admin.ts')).adminCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
   eval: async () => (await import('./eval.ts')).evalCommand,

@@ -19,6 +19,7 @@ import { createSqliteUserStore } from './users/user-store.ts';
 import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
 import { createExportSkill } from './export/export-skill.ts';
+import { createDocumentUploadSkill } from './knowledge/library/document-upload-skill.ts';
 import { createRecordsSkill } from './records/records-skill.ts';
 import { createEligibilitySkill } from './eligibility/index.ts';
 import { createOutbox, type Outbox } from './notify/notifier.ts';
@@ -84,6 +85,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
   skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels, periodSheet: (form, at, scope) => periodFiguresSheet(reporting, form, at, scope) }));
   skills.push(createRecordsSkill({ records, units, forms }));
+  skills.push(createDocumentUploadSkill({ knowledge, knowledgeDir: config.knowledgeDir, db }));
   skills.push(createEligibilitySkill({ rules, knowledgeDir: config.knowledgeDir }));
   // One model runtime (client, circuit breaker, log) shared by answering and free-text form entry.
   const modelRuntime = modelSettingsFrom(config) ? createModelRuntime(config) : undefined;

@@ -58,6 +58,10 @@ export function createConversation(options: ConversationOptions): Conversation {
       ctx.reply('这个按钮已失效，请重新发送您的问题或指令。');
       return;
     }
+    if (message.file) {
+      for (const skill of skills) if (skill.onFile && (await skill.onFile(ctx, message.file))) return;
+      return void ctx.reply('暂时不能接收文件。如需提问，请直接发文字。');
+    }
     if (!text) return void ctx.reply(GUIDE_TEXT);
 
     if (CANCEL.test(text)) {

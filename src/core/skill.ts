@@ -1,4 +1,4 @@
-import type { Activity, IncomingMessage, Reply, Session, UserProfile } from './types.ts';
+import type { Activity, IncomingFile, IncomingMessage, Reply, Session, UserProfile } from './types.ts';
 
 /** Everything a skill sees of one incoming message. Replies are collected, not sent directly. */
 export interface TurnContext {
@@ -39,6 +39,8 @@ export interface Skill {
    * while that activity is open, which then goes on. Return true if this skill handled the message.
    */
   tryAside?(ctx: TurnContext): Promise<boolean> | boolean;
+  /** The user sent a file: return true if this skill took it (e.g. a document for the knowledge base). */
+  onFile?(ctx: TurnContext, file: IncomingFile): Promise<boolean> | boolean;
   /** Natural-language trigger: return true if this skill handled the message. */
   tryIntent?(ctx: TurnContext): Promise<boolean> | boolean;
 }

@@ -18,6 +18,17 @@ export interface IncomingMessage {
   formValues?: Record<string, string | string[]>;
   /** The channel can draw a whole form at once (Reply.form, e.g. a Feishu card); others get the step-by-step flow. */
   canShowForms?: boolean;
+  /** A file the user sent (a document to add to the knowledge base); fetched only if a skill wants it. */
+  file?: IncomingFile;
+}
+
+/** A file received by a channel: its name and size as the platform reports them, the bytes on demand. */
+export interface IncomingFile {
+  fileName: string;
+  mimeType?: string;
+  /** Bytes, when the platform says (checked before downloading). */
+  size?: number;
+  download(): Promise<Buffer>;
 }
 
 export interface Citation {

@@ -25,6 +25,10 @@ export interface FakeTelegramApi {
   failNext(method: string, failure: Failure, times?: number): void;
   /** Resolves when at least `count` calls of `method` have been recorded. */
   waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
+  /** A file users can send: getFile answers its file_path, GET /file/bot<token>/<path> serves the bytes. */
+  addFile(fileId: string, content: Buffer): void;
+  /** Paths of files downloaded so far. */
+  downloads: string[];
   close(): Promise<void>;
 }
 
@@ -38,6 +42,8 @@ export async function startFakeTelegramApi(token = `7000001:${'A'.repeat(35)}`):
   const waits = createWaitList();
   const hanging: ServerResponse[] = [];
   let messageId = 1000;
+  const files = new Map<string, { path: string; content: Buffer }>();
+  const downloads: string[] = [];
 
   const pending = (offset: number) => {
     while (queue.length && queue[0].update_id < offset) queue.shift();
@@ -56,6 +62,10 @@ export async function startFakeTelegramApi(token = `7000001:${'A'.repeat(35)}`):
     switch (method) {
       case 'getMe':
         return FAKE_BOT;
+      case 'getFile': {
+        const file = files.get(String(body.file_id));
+        return file ? { file_id: body.file_id, file_unique_id: `u${body.file_id}`, file_size: file.content.length, file_path: file.path } : undefined;
+      }
       case 'sendMessage':
       case 'sendDocument':
         return { message_id: ++messageId, date: 0, chat: { id: Number(body.chat_id), type: 'private' }, text: body.text };
@@ -65,6 +75,14 @@ export async function startFakeTelegramApi(token = `7000001:${'A'.repeat(35)}`):
   }
 
   const server: Server = createServer(async (request, response) => {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(request.url ?? '');
+    if (download) {
+      const file = [...files.values()].find((candidate) => candidate.path === decodeURIComponent(download[2]));
+      if (download[1] !== token || !file) return sendJson(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      downloads.push(file.path);
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.content.length });
+      return void response.end(file.content);
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '');
     if (!match) return sendJson(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== token) return sendJson(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -84,6 +102,7 @@ export async function startFakeTelegramApi(token = `7000001:${'A'.repeat(35)}`):
       return sendJson(response, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });
     }
     if (failure) return sendJson(response, failure.status, { ok: false, error_code: failure.status, description: failure.description ?? 'Bad Gateway' });
+    if (method === 'getFile' && !files.has(String(body.file_id))) return sendJson(response, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
     if (method === 'sendMessage' && typeof body.text === 'string' && body.text.length > 4096) {
       return sendJson(response, 400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
     }
@@ -101,6 +120,10 @@ export async function startFakeTelegramApi(token = `7000001:${'A'.repeat(35)}`):
       flushParked();
     },
     failNext: failures.failNext,
+    addFile(fileId, content) {
+      files.set(fileId, { path: `documents/file_${files.size}`, content });
+    },
+    downloads,
     async waitForCalls(method, count) {
       await waits.until(() => calls.filter((call) => call.method === method).length >= count);
       return calls.filter((call) => call.method === method);

@@ -51,6 +51,14 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   let identity = options.botInfo;
   let polling: Promise<void> | undefined;
 
+  /** getFile through telegraf, then the file from the Bot API's file URL (20 MB at most on Telegram's servers). */
+  async function downloadFile(fileId: string): Promise<Buffer> {
+    const link = await bot.telegram.getFileLink(fileId);
+    const response = await fetch(link);
+    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
   async function process(inbound: TelegramInbound): Promise<void> {
     const replies = await conversation.handle(inbound.message);
     for (const reply of replies) await sender.send(inbound.chatId, reply, inbound.replyToMessageId);
@@ -59,7 +67,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   /** Queues an update behind earlier ones of the same user; different users run in parallel. */
   function accept(update: Update): void {
     if (!identity) return;
-    const inbound = translateTelegramUpdate(update, identity, actions.decode);
+    const inbound = translateTelegramUpdate(update, identity, actions.decode, downloadFile);
     if (inbound?.callbackQueryId) {
       sender.call('answerCallbackQuery', { callback_query_id: inbound.callbackQueryId }).catch((error) => logger.warn('[telegram] 应答按钮回调失败', error));
     }

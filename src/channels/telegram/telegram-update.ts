@@ -1,5 +1,5 @@
 import type { Message, MessageEntity, Update, User } from 'telegraf/types';
-import type { IncomingMessage } from '../../core/types.ts';
+import type { IncomingFile, IncomingMessage } from '../../core/types.ts';
 
 export interface BotIdentity {
   id: number;
@@ -28,6 +28,8 @@ export function translateTelegramUpdate(
   update: Update,
   bot: BotIdentity,
   decodeAction: (callbackData: string) => string,
+  /** Downloads a file by its file_id (getFile, then the file URL); absent → files are not offered to the core. */
+  fetchFile?: (fileId: string) => Promise<Buffer>,
 ): TelegramInbound | null {
   const dedupKey = `telegram:${update.update_id}`;
   if ('callback_query' in update) {
@@ -56,6 +58,7 @@ export function translateTelegramUpdate(
   const isPrivate = message.chat.type === 'private';
   const addressed = addressing(message, raw, entities, bot);
   if (!isPrivate && !addressed.toBot) return null;
+  const file = fetchFile ? incomingFile(message, fetchFile) : undefined;
   return {
     message: {
       channel: 'telegram',
@@ -64,10 +67,24 @@ export function translateTelegramUpdate(
       text: addressed.text,
       displayName: displayNameOf(message.from),
       dedupKey,
+      ...(file ? { file } : {}),
     },
     chatId: message.chat.id,
     replyToMessageId: isPrivate ? undefined : message.message_id,
   };
+}
+
+/** A document (or the largest size of a photo) attached to the message, downloaded only when asked for. */
+function incomingFile(message: Message, fetchFile: (fileId: string) => Promise<Buffer>): IncomingFile | undefined {
+  if ('document' in message && message.document) {
+    const { file_id: fileId, file_name: fileName, mime_type: mimeType, file_size: size } = message.document;
+    return { fileName: fileName ?? `${fileId}.bin`, ...(mimeType ? { mimeType } : {}), ...(size !== undefined ? { size } : {}), download: () => fetchFile(fileId) };
+  }
+  if ('photo' in message && message.photo?.length) {
+    const largest = message.photo[message.photo.length - 1];
+    return { fileName: `photo-${message.message_id}.jpg`, mimeType: 'image/jpeg', ...(largest.file_size !== undefined ? { size: largest.file_size } : {}), download: () => fetchFile(largest.file_id) };
+  }
+  return undefined;
 }
 
 /** Whether a message is addressed to the bot, and its text with the bot's mentions removed. */

@@ -30,7 +30,7 @@ describe('an admin adds a document by sending it to the Telegram bot (real teleg
     root = mkdtempSync(join(tmpdir(), 'gengbao-tg-upload-'));
     mkdirSync(join(root, 'knowledge', 'docs'), { recursive: true });
     api = await startFakeTelegramApi();
-    app = createApp(loadConfig({ knowledge: join(root, 'knowledge'), data: join(root, 'data') }, { GENGBAO_ADMIN: `telegram:${ALICE.id}` }));
+    app = await createApp(loadConfig({ knowledge: join(root, 'knowledge'), data: join(root, 'data') }, { GENGBAO_ADMIN: `telegram:${ALICE.id}` }));
     channel = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot }, conversation: app.conversation, logger });
     await channel.start();
   });

@@ -2,6 +2,7 @@ import type { SessionStore } from '../store/session-store.ts';
 import type { DeliveryLog } from '../store/delivery-log.ts';
 import { GUIDE_TEXT, isGreetingOrHelp, isUnclear } from './guide.ts';
 import type { Skill, TurnContext } from './skill.ts';
+import { createUserQueues } from './user-queues.ts';
 import type { Activity, Answer, IncomingMessage, Reply, UserProfile } from './types.ts';
 import { anonymousDirectory, type UserDirectory } from './user-directory.ts';
 
@@ -38,7 +39,7 @@ export function createConversation(options: ConversationOptions): Conversation {
   const skills = options.skills ?? [];
   const users = options.users ?? anonymousDirectory;
   const now = options.now ?? (() => new Date());
-  const queues = new Map<string, Promise<unknown>>();
+  const queues = createUserQueues();
 
   const skillByName = (name: string) => skills.find((s) => s.name === name);
 
@@ -146,16 +147,6 @@ export function createConversation(options: ConversationOptions): Conversation {
   }
 
   return {
-    handle(message) {
-      const key = userKeyOf(message);
-      const previous = queues.get(key) ?? Promise.resolve();
-      const next = previous.then(() => process(message));
-      const settled = next.catch(() => undefined);
-      queues.set(key, settled);
-      void settled.then(() => {
-        if (queues.get(key) === settled) queues.delete(key);
-      });
-      return next;
-    },
+    handle: (message) => queues.run(userKeyOf(message), () => process(message)),
   };
 }

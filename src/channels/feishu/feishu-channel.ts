@@ -5,7 +5,7 @@ import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
 import type { PlatformChannel } from '../platform-channel.ts';
 import { ChannelCredentialsError } from '../channel-credentials-error.ts';
 import type { RetryOptions } from '../send-retry.ts';
-import { createUserQueues } from '../user-queues.ts';
+import { createUserQueues } from '../../core/user-queues.ts';
 import { translateFeishuCardAction, translateFeishuMessage, type CardActionEvent, type FeishuInbound, type MessageReceiveEvent } from './feishu-event.ts';
 import { formCardOf } from './feishu-form-card.ts';
 import { createFeishuHttpHandler } from './feishu-http-handler.ts';

@@ -7,7 +7,7 @@ import type { PlatformChannel } from '../platform-channel.ts';
 import { readBody } from '../read-body.ts';
 import { ChannelCredentialsError } from '../channel-credentials-error.ts';
 import { withRetry, type RetryOptions } from '../send-retry.ts';
-import { createUserQueues } from '../user-queues.ts';
+import { createUserQueues } from '../../core/user-queues.ts';
 import { createCallbackActions, type CallbackActions } from './callback-actions.ts';
 import { classifyTelegramFailure, createTelegramSender } from './telegram-sender.ts';
 import type { TelegramSettings } from './telegram-settings.ts';

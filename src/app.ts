@@ -1,3 +1,4 @@
+import type { UserDirectory } from './core/user-directory.ts';
 import { createConversation, type Answerer, type Conversation } from './core/conversation.ts';
 import type { Skill } from './core/skill.ts';
 import { createKnowledgeBase } from './knowledge/knowledge-base.ts';
@@ -45,6 +46,8 @@ export interface App {
   reporting: ReportingStores;
   /** Sends reminders and after-deadline summaries by itself; `gengbao serve` starts it. */
   reminders: ReminderScheduler;
+  /** Who a user is, as the conversation sees them (role, unit, given name). */
+  conversationUsers: UserDirectory;
   now: () => Date;
   close(): void;
 }
@@ -98,6 +101,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const answerer: Answerer = modelRuntime
     ? createModelAnswerer({ config, knowledge, rules, fallback: offlineAnswerer, db, runtime: modelRuntime })
     : offlineAnswerer;
+  const conversationUsers: UserDirectory = {
+    profile: async (userKey, displayName) => {
+      const [profile, given] = await Promise.all([userStore.profile(userKey, displayName), names.get(userKey)]);
+      return { ...profile, ...(given ? { displayName: given } : {}) };
+    },
+  };
   const conversation = createConversation({
     sessions: createSqliteSessionStore(db),
     deliveries: createSqliteDeliveryLog(db),
@@ -105,13 +114,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     skills,
     now,
     // The name a person gave (「张三」) goes with everything they file.
-    users: {
-      profile: async (userKey, displayName) => {
-        const [profile, given] = await Promise.all([userStore.profile(userKey, displayName), names.get(userKey)]);
-        return { ...profile, ...(given ? { displayName: given } : {}) };
-      },
-    },
+    users: conversationUsers,
     onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, now, close: () => db.close() };
+  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, now, close: () => db.close() };
 }

@@ -44,6 +44,14 @@ const environmentSchema = z.object({
   OPENAI_EMBEDDING_MODEL: optionalText,
   OPENAI_TIMEOUT_MS: optionalNumber(1),
   GENGBAO_ANSWER_DEADLINE_MS: optionalNumber(1),
+  /** Lets an integration name `userId` in POST /api/chat with `Authorization: Bearer <token>`; never defaulted. */
+  GENGBAO_API_TOKEN: optionalText.pipe(z.union([z.undefined(), z.string().min(24, '至少 24 个字符（可用 openssl rand -hex 32 生成）')])),
+  /** HMAC key of the web chat's session cookie; the same on every instance behind one address. Default: <data>/session-secret. */
+  GENGBAO_SESSION_SECRET: optionalText,
+  /** 1 = the session cookie is marked Secure (the site is served over HTTPS by nginx/Caddy). */
+  GENGBAO_COOKIE_SECURE: optionalText,
+  /** 1 = take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  GENGBAO_TRUST_PROXY: optionalText,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -12,6 +12,8 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'gengbao.db'));
   db.pragma('journal_mode = WAL');
+  // WAL with NORMAL may lose the last acknowledged commits on a power cut; FULL syncs every commit (records are few).
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   return db;

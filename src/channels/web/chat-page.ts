@@ -25,8 +25,6 @@ export const CHAT_PAGE = `<!doctype html>
 <script>
 const log = document.getElementById('log');
 const input = document.getElementById('text');
-const userId = localStorage.getItem('gengbao-user') || 'web-' + Math.random().toString(36).slice(2, 10);
-localStorage.setItem('gengbao-user', userId);
 function add(cls, text) {
   const div = document.createElement('div');
   div.className = 'msg ' + cls;
@@ -80,7 +78,7 @@ async function send(body, shown) {
   add('user', shown);
   scrollToEnd();
   try {
-    const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, ...body }) });
+    const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const data = await response.json();
     if (!response.ok) add('bot', data.error || '请求失败');
     else data.replies.forEach(render);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../app.ts';
 import { createConfiguredChannels } from '../../channels/configured-channels.ts';
 import { createWebServer } from '../../channels/web/web-server.ts';
+import { createWebIdentity, loadSessionSecret } from '../../channels/web/web-identity.ts';
 import { loadConfig } from '../../config.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -29,7 +30,13 @@ export const serveCommand: Command = {
     // Credentials are checked before anything listens, so a bad variable fails the start with its name.
     const channels = createConfiguredChannels({ config, conversation: app.conversation });
     for (const notifier of channels.notifiers) app.outbox.register(notifier);
-    const server = createWebServer({ conversation: app.conversation, routes: channels.routes });
+    const env = config.env;
+    const identity = createWebIdentity({
+      secret: loadSessionSecret(config.dataDir, env.GENGBAO_SESSION_SECRET),
+      apiToken: env.GENGBAO_API_TOKEN,
+      secureCookie: env.GENGBAO_COOKIE_SECURE === '1',
+    });
+    const server = createWebServer({ conversation: app.conversation, routes: channels.routes, identity, users: app.conversationUsers, trustProxy: env.GENGBAO_TRUST_PROXY === '1' });
     server.listen(config.port, config.host);
     try {
       await once(server, 'listening');

@@ -5,6 +5,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { runConsoleChannel } from '../../../src/channels/console/console-channel.ts';
 import { createWebServer } from '../../../src/channels/web/web-server.ts';
+import { createWebIdentity } from '../../../src/channels/web/web-identity.ts';
+import { randomBytes } from 'node:crypto';
 import type { Citation } from '../../../src/core/types.ts';
 import { closeServer, condition, freshApp, listen, within } from './app-under-test.ts';
 import type { ChannelDriver } from './channel-driver.ts';
@@ -19,12 +21,14 @@ interface WebReply {
 /** The web chat: real HTTP POST /api/chat to createWebServer on 127.0.0.1; a button press posts its action. */
 export async function startWebDriver(): Promise<ChannelDriver> {
   const app = await freshApp('web');
-  const server = createWebServer({ conversation: app.conversation });
+  // An integration naming its user (the browser page uses the session cookie; see web-server.test.ts).
+  const apiToken = randomBytes(24).toString('hex');
+  const server = createWebServer({ conversation: app.conversation, identity: createWebIdentity({ secret: randomBytes(32), apiToken }) });
   const base = await listen(server);
   const userId = 'li-web';
 
   async function post(body: { text: string } | { action: string }): Promise<ChannelTurn> {
-    const response = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, ...body }) });
+    const response = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiToken}` }, body: JSON.stringify({ userId, ...body }) });
     expect(response.status).toBe(200);
     const { replies } = (await response.json()) as { replies: WebReply[] };
     const turn: ChannelTurn = { items: [], presses: new Map() };

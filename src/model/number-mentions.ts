@@ -1,3 +1,4 @@
+import { parseChineseNumber } from '../quantity/index.ts';
 /** A number written in text, with its unit, normalised so that 20万 / 200000 / 二十万 compare equal. */
 export interface NumberMention {
   /** Value after applying 万/亿/千 multipliers (20万 → 200000). */
@@ -24,36 +25,9 @@ const UNIT_FAMILY: Record<string, string> = {
   '元/亩': '元', 元每亩: '元', 天: '日', 号: '日', 厘米: 'cm', 毫米: 'mm', 公里: 'km', 公斤: 'kg', 千克: 'kg', 名: '人',
 };
 
-const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const CHINESE_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 二十 → 20, 三百五十 → 350, 一千零五 → 1005, 五点五 → 5.5; undefined when it is not a plain numeral. */
+/** 二十 → 20, 三百五十 → 350, 一千零五 → 1005, 五点五 → 5.5; undefined when it is not a plain numeral (src/quantity reads it). */
 export function chineseNumeralValue(text: string): number | undefined {
-  const [whole, fraction] = text.split('点');
-  if (fraction !== undefined) {
-    const intPart = whole ? chineseNumeralValue(whole) : 0;
-    const digits = [...fraction].map((char) => CHINESE_DIGITS[char]);
-    if (intPart === undefined || !fraction || digits.some((digit) => digit === undefined)) return undefined;
-    return Number(`${intPart}.${digits.join('')}`);
-  }
-  let total = 0;
-  let current = 0;
-  let sawAny = false;
-  for (const char of whole) {
-    if (char in CHINESE_DIGITS) {
-      current = CHINESE_DIGITS[char];
-      sawAny = true;
-    } else if (char in CHINESE_SMALL_UNITS) {
-      total += (current || 1) * CHINESE_SMALL_UNITS[char];
-      current = 0;
-      sawAny = true;
-    } else {
-      return undefined;
-    }
-  }
-  return sawAny ? total + current : undefined;
+  return parseChineseNumber(text);
 }
 
 /** Full-width digits and signs to half-width; 【1】 to [1]; 百分之六十 to 六十%. */

@@ -34,9 +34,9 @@ export interface WebServerOptions {
 }
 
 /** A client that went away mid-request is not a server error: one line, no stack. */
-function isClientAbort(request: HttpRequest, error: unknown): boolean {
+function isClientAbort(response: ServerResponse, error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
-  return request.destroyed || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as Error | undefined)?.message === 'aborted';
+  return response.destroyed || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as Error | undefined)?.message === 'aborted';
 }
 
 const BINDING = /^\s*(?:\/(?:start|bind)\b|绑定|綁定|邀请码|bind\b)/i;
@@ -142,7 +142,7 @@ export function createWebServer(options: WebServerOptions): Server {
       }, headers);
     } catch (error) {
       const logger = options.logger ?? consoleChannelLogger;
-      if (isClientAbort(request, error)) return void logger.warn(`[web] ${request.method} ${request.url} 客户端中途断开`);
+      if (isClientAbort(response, error)) return void logger.warn(`[web] ${request.method} ${request.url} 客户端中途断开`);
       logger.error(`[web] ${request.method} ${request.url} 处理失败`, error);
       if (!response.headersSent) sendJson(response, 500, { error: '服务器内部错误，请稍后重试。' });
     }

@@ -25,4 +25,23 @@ describe('web server failures', () => {
       server.close();
     }
   });
+
+  it('a client that hangs up mid-body is one warning line, not an error with a stack', async () => {
+    const logger = createRecordingLogger();
+    const server = createWebServer({ conversation: { handle: async () => [] }, logger });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { connect } = await import('node:net');
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write('POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"text":');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      for (let wait = 0; wait < 50 && logger.lines.length === 0; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(logger.lines).toEqual(['warn [web] POST /api/chat 客户端中途断开']);
+    } finally {
+      server.close();
+    }
+  });
 });

@@ -16,6 +16,7 @@ import { modelSettingsFrom } from './model/model-settings.ts';
 import { createModelExtractor } from './model/model-extractor.ts';
 import { createModelRuntime } from './model/model-runtime.ts';
 import { loadUnits } from './units/load-units.ts';
+import { regionOfUnit } from './knowledge/versions/unit-region.ts';
 import { createSqliteUserStore } from './users/user-store.ts';
 import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
@@ -96,7 +97,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const onRecordReplaced = createReplacementNotice({ outbox, users: userStore, units, names: () => reporterNames(reporting), log: (line) => console.error(line) });
   const formSkill = createFormSkill({ forms, rules, records, users: userStore, units, extractor, onRecordReplaced });
   skills.push(formSkill);
-  const offlineAnswerer: Answerer = { answer: async (question) => knowledge.answer(question) };
+  // the asker's bound unit makes that region's (and the newest) documents preferred
+  const offlineAnswerer: Answerer = { answer: async (question, user) => knowledge.answer(question, { region: regionOfUnit(units, user.unit) }) };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.
   const answerer: Answerer = modelRuntime
     ? createModelAnswerer({ config, knowledge, rules, fallback: offlineAnswerer, db, runtime: modelRuntime })

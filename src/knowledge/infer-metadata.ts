@@ -1,6 +1,8 @@
 import type { DocumentMeta } from './types.ts';
 import type { Block } from './text-blocks.ts';
 import type { PageMeta } from './page-furniture.ts';
+import { documentRegion, regionName } from './versions/region.ts';
+import { documentYears } from './versions/years.ts';
 
 /** 文号: issuer abbreviation, year in 〔〕 (or [] ［］ () ), serial number, 号. */
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}\s*[〔［\[【(（]\s*(19|20)\d{2}\s*[〕］\]】)）]\s*\d{1,4}\s*号/;
@@ -42,7 +44,13 @@ export function inferMetadata(blocks: Block[], fileName: string, page: PageMeta 
   const date = page.date ?? (dateMatch ? isoDate(dateMatch) : undefined);
 
   const subject = `${issuer ?? ''} ${title}`;
-  const region = NATIONAL.test(subject) ? '全国' : subject.match(REGION)?.[1];
+  const body = paras.slice(0, 40).join('\n');
+  const place = NATIONAL.test(subject) ? { national: true } : documentRegion(subject, body, page.region);
+  const region = regionName(place) ?? subject.match(REGION)?.[1];
+  const years = documentYears(title, date);
+  const year = years.year ?? page.year;
+  const yearTo = years.yearTo;
   const program = title.match(/(?:19|20)\d{2}年度?(.{2,30}?)(?:工作)?(?:实施方案|工作要点|资金的通知|项目实施方案|的通知|方案)/)?.[1];
-  return { title, issuer, docNumber, date, region, program };
+  const where = { ...(place.province ? { province: place.province } : {}), ...(place.city ? { city: place.city } : {}), ...(place.county ? { county: place.county } : {}) };
+  return { title, issuer, docNumber, date, region, ...where, ...(year ? { year } : {}), ...(yearTo ? { yearTo } : {}), program };
 }

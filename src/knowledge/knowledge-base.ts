@@ -16,8 +16,11 @@ import { matchable, normalizeQuestion } from './normalize-text.ts';
 import { rankChunks, termMatch, weighTerms, type WeightedTerm } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
 import { impossibleValue, impossibleValueReply, placementLine, preferPlaced, userValues } from './user-values.ts';
-import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit } from './types.ts';
 import { TUNING } from './tuning.ts';
+import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit, AnswerContext } from './types.ts';
+import { documentVersions, type DocumentVersion } from './versions/document-versions.ts';
+import { knownPlaces, preferenceContext, preferVersions, versionNotice } from './versions/preference.ts';
+import type { RegionPath } from './versions/region.ts';
 
 export interface KnowledgeBaseOptions {
   knowledgeDir: string;
@@ -42,13 +45,15 @@ export interface AnswerAttempt {
 const DEFINITION_CUES = questionPattern('definitionCues').source.split('|');
 const LISTING = questionPattern('listing');
 /** The offline knowledge base: jieba + FTS5 index in the given database, extractive answers with citations. */
-export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase & { attempt(question: string): AnswerAttempt } {
+export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase & { attempt(question: string, context?: AnswerContext): AnswerAttempt } {
   const lexicon = loadLexicon(options.knowledgeDir);
   const calibration = options.calibration === undefined ? loadCalibration(options.knowledgeDir) : (options.calibration ?? undefined);
   const tokenizer = createTokenizer(lexicon.dictionaryText);
   const store = createIndexStore(options.db);
   const frequencies = new Map<string, number>();
   let metas = new Map<string, DocumentMeta>();
+  let versions = new Map<string, DocumentVersion>();
+  let places: RegionPath[] = [];
   let excluded = new Set<string>();
   /** Example questions for the no-answer reply: candidates the documents answer, found once per index change. */
   let examples: string[] | undefined;
@@ -56,6 +61,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   const refresh = () => {
     const documents = store.documents();
     metas = new Map(documents.map((document) => [document.doc, document.meta]));
+    versions = documentVersions(documents.filter((document) => !document.duplicateOf), lexicon.domainTerms);
+    places = knownPlaces(versions.values());
     excluded = new Set(documents.filter((document) => document.duplicateOf).map((document) => document.doc));
     frequencies.clear();
     examples = undefined;
@@ -172,8 +179,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     }
   }
 
-  function attempt(question: string): AnswerAttempt {
+  function attempt(question: string, context?: AnswerContext): AnswerAttempt {
     const text = normalizeQuestion(String(question ?? ''));
+    const preference = preferenceContext(text, context?.region, places);
     if (text.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, '').length < 2) return { answer: noAnswer(emptyQuestionReply()) };
     if (text.length > TUNING.maxQuestion) return { answer: noAnswer(tooLongReply(text.length, TUNING.maxQuestion)) };
     const values = userValues(text);
@@ -183,6 +191,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     let terms: WeightedTerm[];
     try {
       ({ terms, sentences } = rankSentences(text));
+      // the asker's region and the newest year first; documents contradicting a named place or year out
+      sentences = preferVersions(sentences, versions, preference);
     } catch {
       return { answer: noAnswer(failedIndexReply()) };
     }
@@ -190,7 +200,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     let bridge: ScoredSentence | undefined;
     if (sentences.length && !sentences[0].statesAnswerKind) {
       const alias = categoryAlias(text, sentences.slice(0, TUNING.aliasSources).map((sentence) => sentence.text));
-      const again = alias ? answerSentences(alias.question) : [];
+      const again = alias ? preferVersions(answerSentences(alias.question), versions, preference) : [];
       if (alias && again.length && again[0].statesAnswerKind && again[0].coverage >= TUNING.minCoverage) {
         bridge = sentences[alias.source];
         sentences = again;
@@ -204,10 +214,11 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > TUNING.maxAnswer ? bridge.tight() : bridge.text });
     const covered = covers(text, sentences);
     const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '');
+    const notice = versionNotice(versions.get(chosen[0].sentence.chunk.doc), preference, versions);
     return {
       answer: {
         status: 'answered',
-        answer: [placementLine(values, chosen[0].quote, citation(chosen[0].sentence.chunk, '').title), ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
+        answer: [notice, placementLine(values, chosen[0].quote, citation(chosen[0].sentence.chunk, '').title), ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
         citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
       },
       features,
@@ -256,8 +267,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
 
     attempt,
 
-    answer(question) {
-      const tried = attempt(question);
+    answer(question, context?: AnswerContext) {
+      const tried = attempt(question, context);
       if (!tried.features) return tried.answer;
       const confident = tried.probability !== undefined ? tried.probability >= calibration!.threshold : tried.covered;
       return confident ? tried.answer : noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));

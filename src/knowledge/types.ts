@@ -48,7 +48,14 @@ export interface DocumentMeta {
   docNumber?: string;
   /** ISO date (YYYY-MM-DD) when it can be read from the text. */
   date?: string;
+  /** The most specific place the document applies to (`法库县`, `辽宁省`), or `全国`. */
   region?: string;
+  province?: string;
+  city?: string;
+  county?: string;
+  /** The (first) year the document applies to, and the last one of a multi-year plan. */
+  year?: number;
+  yearTo?: number;
   program?: string;
 }
 
@@ -60,6 +67,11 @@ export interface Chunk {
   kind: 'text' | 'row';
 }
 
+/** Who is asking: the region of their bound unit, outermost first. */
+export interface AnswerContext {
+  region?: { province?: string; city?: string; county?: string };
+}
+
 /** The indexed documents of one knowledge folder. */
 export interface KnowledgeBase {
   /** Indexes new or changed documents; unchanged files cost nothing. */
@@ -68,5 +80,6 @@ export interface KnowledgeBase {
   ensureIndexedAsync?(options?: IndexOptions): Promise<IngestReport>;
   search(query: string, options?: { limit?: number }): SearchHit[];
   /** Offline extractive answer with citations, or a plain no_answer. */
-  answer(question: string): Answer;
+  /** Offline extractive answer; `context.region` (the asker's unit) makes that region's documents preferred. */
+  answer(question: string, context?: AnswerContext): Answer;
 }

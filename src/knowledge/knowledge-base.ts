@@ -3,6 +3,7 @@ import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import { scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
 import { answerFeatures, answerProbability, loadCalibration, type Calibration, type Features } from './confidence.ts';
+import { askedUnit, statesAskedUnit } from './asked-measure.ts';
 import { categoryAlias } from './category-alias.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
 import { filesNeedingReader, ingestFolder } from './ingest.ts';
@@ -93,7 +94,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const { terms, ranked } = rank(question);
     if (!terms.length) return { terms, sentences: [] };
     const wantsQuantity = WANTS_QUANTITY.test(question);
-    const sentences = scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= TUNING.minSubjectCoverage && (!wantsQuantity || sentence.statesQuantity));
+    // a question asking 多少钱 / 多少万亩 is answered only by a figure in that unit
+    const unit = askedUnit(question);
+    const sentences = scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= TUNING.minSubjectCoverage && (!wantsQuantity || sentence.statesQuantity) && statesAskedUnit(unit, sentence.text, sentence.chunk.kind === 'row'));
     return { terms, sentences };
   }
 

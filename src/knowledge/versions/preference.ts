@@ -78,14 +78,21 @@ function shift(version: DocumentVersion | undefined, context: PreferenceContext)
 
 /**
  * The ranking hook: drops candidates whose document contradicts a place or year named in the question,
- * shifts the others' scores by region and year, and re-sorts. Items keep their own fields.
+ * shifts the others' scores by region and year (in place), and re-sorts; unchanged input is returned as it is.
  */
 export function preferVersions<T extends { chunk: { doc: string }; text: string; score: number }>(items: T[], versions: Map<string, DocumentVersion>, context: PreferenceContext): T[] {
   if (!context.place && !context.year && ![...versions.values()].some((version) => version.supersededBy)) return items;
-  return items
-    .filter((item) => !contradicts(versions.get(item.chunk.doc), context, item.text))
-    .map((item) => ({ ...item, score: item.score + shift(versions.get(item.chunk.doc), context) }))
-    .sort((a, b) => b.score - a.score);
+  const kept = items.filter((item) => !contradicts(versions.get(item.chunk.doc), context, item.text));
+  let moved = kept.length !== items.length;
+  for (const item of kept) {
+    // the items are the ranking's own, made for this question: shifted in place so they keep their methods
+    const delta = shift(versions.get(item.chunk.doc), context);
+    if (delta) {
+      item.score += delta;
+      moved = true;
+    }
+  }
+  return moved ? kept.sort((a, b) => b.score - a.score) : items;
 }
 
 /** One line saying the answer comes from another region or an older year, or undefined. */

@@ -27,17 +27,17 @@ export async function deliverReminders(
   for (const item of planned) {
     const base = { userKey: item.key.userKey, unit: item.unit, kind: item.kind, window: item.key.window, formId: item.key.formId, period: item.key.period, text: item.replies.map((reply) => reply.text).join('\n') };
     if (deps.dryRun) {
-      outcomes.push({ ...base, result: deps.store.has(item.key) ? 'already-sent' : 'would-send' });
+      outcomes.push({ ...base, result: (await deps.store.has(item.key)) ? 'already-sent' : 'would-send' });
       continue;
     }
-    if (!deps.store.claim(item.key, item.unit, deps.now)) {
+    if (!(await deps.store.claim(item.key, item.unit, deps.now))) {
       outcomes.push({ ...base, result: 'already-sent' });
       continue;
     }
     const delivery = await deps.outbox.send(item.key.userKey, item.replies);
     if (delivery.delivered) outcomes.push({ ...base, result: 'sent' });
     else {
-      deps.store.release(item.key);
+      await deps.store.release(item.key);
       outcomes.push({ ...base, result: 'failed', reason: delivery.reason });
     }
   }

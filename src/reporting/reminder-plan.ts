@@ -60,7 +60,7 @@ function summaryText(status: FormStatus, dueDay: Date): string {
 interface PlanContext {
   stores: ReportingStores;
   now: Date;
-  optedOut(userKey: string): boolean;
+  optedOut(userKey: string): Promise<boolean> | boolean;
 }
 
 /** Reminders to the reporters of units that have not filed: for the scheduler (by window) or now (manual). */
@@ -74,7 +74,7 @@ async function reporterReminders(ctx: PlanContext, form: FormDefinition, period:
     const slot = manual ? { window: manual, kind: 'manual' as const, days: 0 } : windowAt(ctx.now, deadline.dueDay, form.deadline!.remindDaysBefore);
     if (!slot) continue;
     for (const user of bound.filter((candidate) => candidate.role === 'reporter' && candidate.unit === row.unit)) {
-      if (ctx.optedOut(user.userKey)) continue;
+      if (await ctx.optedOut(user.userKey)) continue;
       planned.push({
         key: { formId: form.id, period, window: slot.window, userKey: user.userKey },
         kind: slot.kind,
@@ -94,7 +94,7 @@ async function adminSummaries(ctx: PlanContext, form: FormDefinition, period: st
   if (t < start || t >= start + SUMMARY_DAYS * DAY_MS) return [];
   const planned: PlannedReminder[] = [];
   for (const admin of (await ctx.stores.users.boundUsers()).filter((user) => user.role === 'admin')) {
-    if (ctx.optedOut(admin.userKey) || !formConcerns(form, admin.unit, ctx.stores.units)) continue;
+    if ((await ctx.optedOut(admin.userKey)) || !formConcerns(form, admin.unit, ctx.stores.units)) continue;
     const scope = admin.unit && ctx.stores.units.find(admin.unit) ? admin.unit : undefined;
     const summary = (scope ? await status(ctx, form, period, scope) : undefined) ?? await status(ctx, form, period, undefined);
     if (!summary) continue;

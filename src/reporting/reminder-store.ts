@@ -11,13 +11,13 @@ export interface ReminderKey {
 /** What was sent (so a restart never sends twice) and who asked not to be reminded. */
 export interface ReminderStore {
   /** Takes the slot; false when it was already taken (sent before). */
-  claim(key: ReminderKey, unit: string, at: Date): boolean;
+  claim(key: ReminderKey, unit: string, at: Date): Promise<boolean>;
   /** Whether the slot was already taken. */
-  has(key: ReminderKey): boolean;
+  has(key: ReminderKey): Promise<boolean>;
   /** Gives a slot back after a failed delivery, so the next round tries again. */
-  release(key: ReminderKey): void;
-  optedOut(userKey: string): boolean;
-  setOptOut(userKey: string, optedOut: boolean, at: Date): void;
+  release(key: ReminderKey): Promise<void>;
+  optedOut(userKey: string): Promise<boolean>;
+  setOptOut(userKey: string, optedOut: boolean, at: Date): Promise<void>;
 }
 
 export function createSqliteReminderStore(db: SqliteDatabase): ReminderStore {
@@ -48,10 +48,10 @@ export function createSqliteReminderStore(db: SqliteDatabase): ReminderStore {
      ON CONFLICT(user_key) DO UPDATE SET opted_out = excluded.opted_out, updated_at = excluded.updated_at`,
   );
   return {
-    claim: (key, unit, at) => insert.run(key.formId, key.period, key.window, key.userKey, unit, at.toISOString()).changes === 1,
-    has: (key) => select.get(key.formId, key.period, key.window, key.userKey) !== undefined,
-    release: (key) => void remove.run(key.formId, key.period, key.window, key.userKey),
-    optedOut: (userKey) => selectOptOut.get(userKey)?.opted_out === 1,
-    setOptOut: (userKey, optedOut, at) => void upsertOptOut.run(userKey, optedOut ? 1 : 0, at.toISOString()),
+    claim: async (key, unit, at) => insert.run(key.formId, key.period, key.window, key.userKey, unit, at.toISOString()).changes === 1,
+    has: async (key) => select.get(key.formId, key.period, key.window, key.userKey) !== undefined,
+    release: async (key) => void remove.run(key.formId, key.period, key.window, key.userKey),
+    optedOut: async (userKey) => selectOptOut.get(userKey)?.opted_out === 1,
+    setOptOut: async (userKey, optedOut, at) => void upsertOptOut.run(userKey, optedOut ? 1 : 0, at.toISOString()),
   };
 }

@@ -113,10 +113,10 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     ctx.reply({ text: caption, attachment: file });
   }
 
-  function setOptOut(ctx: TurnContext, out: boolean): void {
+  async function setOptOut(ctx: TurnContext, out: boolean): Promise<void> {
     const store = deps.reminders?.store;
     if (!store) return void ctx.reply('本服务没有启用提醒。');
-    store.setOptOut(ctx.user.userKey, out, ctx.now());
+    await store.setOptOut(ctx.user.userKey, out, ctx.now());
     ctx.reply(out ? '好的，以后不再主动给您发填报提醒和截止后的汇总。需要时发送「恢复提醒」。' : '好的，已恢复填报提醒：截止前和截止当天会提醒未填报的单位（夜间不打扰）。');
   }
 
@@ -130,7 +130,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     },
     async onAction(ctx, payload) {
       const [verb, formId, period] = payload.split(':');
-      if (verb === 'optout') return setOptOut(ctx, true);
+      if (verb === 'optout') return await setOptOut(ctx, true);
       const form = deps.forms.get(formId ?? '');
       if (!form) return void ctx.reply('这张表已不存在。');
       if (verb === 'status') return await showStatus(ctx, form, '');
@@ -140,8 +140,8 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     },
     async tryIntent(ctx) {
       const text = ctx.text;
-      if (OPT_OUT.test(text)) return (setOptOut(ctx, true), true);
-      if (OPT_IN.test(text)) return (setOptOut(ctx, false), true);
+      if (OPT_OUT.test(text)) return (await setOptOut(ctx, true), true);
+      if (OPT_IN.test(text)) return (await setOptOut(ctx, false), true);
       if (CHART.test(text) && text.length <= 40 && !FILING_VERB.test(text)) {
         if (ctx.user.role !== 'admin') {
           const access = statusScope(ctx.user, deps.forms.list()[0], deps.units, '进度图');

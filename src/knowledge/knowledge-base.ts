@@ -18,6 +18,7 @@ import { rankChunks, termMatch, weighTerms, type WeightedTerm } from './retrieva
 import { createTokenizer } from './tokenizer.ts';
 import { impossibleValue, impossibleValueReply, placementLine, preferPlaced, userValues } from './user-values.ts';
 import { TUNING } from './tuning.ts';
+import { withNeighbours } from './quote-neighbours.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit, AnswerContext } from './types.ts';
 import { documentVersions, type DocumentVersion } from './versions/document-versions.ts';
 import { knownPlaces, preferenceContext, preferVersions, versionNotice } from './versions/preference.ts';
@@ -218,10 +219,15 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const covered = covers(text, sentences);
     const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '');
     const notice = versionNotice(versions.get(chosen[0].sentence.chunk.doc), preference, versions);
+    // the first quote with its neighbours in the passage, within the characters the reader is shown first
+    const placement = placementLine(values, chosen[0].quote, citation(chosen[0].sentence.chunk, '').title);
+    const used = [notice, placement, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
+    const head = chosen[0];
+    if (head.sentence.chunk.kind !== 'row') chosen[0] = { ...head, quote: withNeighbours(head.sentence.chunk.text, head.quote, head.quote.length + TUNING.quoteWindow - used) };
     return {
       answer: {
         status: 'answered',
-        answer: [notice, placementLine(values, chosen[0].quote, citation(chosen[0].sentence.chunk, '').title), ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
+        answer: [notice, placement, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
         citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
       },
       features,

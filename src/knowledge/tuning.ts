@@ -21,6 +21,8 @@ export const TUNING = {
   /** Sentences searched for a rank that names the asked-for thing (`第一档为秸秆少量覆盖`). */
   aliasSources: 5,
   maxAnswer: 250,
+  /** The first quote is widened with its neighbours in the passage until the answer is this long. */
+  quoteWindow: 280,
   /** A further quoted sentence scores at least this share of the best one's score… */
   furtherScoreShare: 0.8,
   /** Sentences quoted at most (a question asking for a list: listQuotes). */

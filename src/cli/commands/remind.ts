@@ -1,18 +1,13 @@
 import { createConfiguredChannels } from '../../channels/configured-channels.ts';
-import { loadForms } from '../../forms/load-forms.ts';
 import { createOutbox } from '../../notify/notifier.ts';
-import { openRecordStores } from '../../records/open-stores.ts';
 import { deliverReminders } from '../../reporting/deliver-reminders.ts';
 import { DEFAULT_QUIET_HOURS, describeQuietHours, isQuiet, parseQuietHours } from '../../reporting/quiet-hours.ts';
 import { planManualReminders } from '../../reporting/reminder-plan.ts';
 import { createSqliteReminderStore } from '../../reporting/reminder-store.ts';
-import { reporterNames, type ReportingStores } from '../../reporting/reporting-context.ts';
-import { resolveFilingUnit, resolveForm, resolvePeriod } from '../../reporting/status-request.ts';
-import { createSqliteDisplayNameStore } from '../../users/display-name-store.ts';
-import { flagText } from '../args.ts';
+import { reporterNames } from '../../reporting/reporting-context.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';
-import { nowFromArgs } from './status.ts';
+import { openReportingRequest } from './reporting-request.ts';
 
 const USAGE = '用法：gengbao remind <表单> [--period <期间>] [--unit <县>] [--dry-run] [--json] [--now <时间>]';
 const RESULT_LABEL = { sent: '已发送', 'would-send': '将发送', 'already-sent': '今天已催过', failed: '未送达' } as const;
@@ -23,30 +18,19 @@ export const remindCommand: Command = {
   booleanFlags: ['dry-run'],
   async run(args) {
     const config = configFromArgs(args);
-    const [formName] = args.positional;
-    if (!formName) return (console.error(USAGE), 2);
-    const now = nowFromArgs(args);
-    if (typeof now === 'string') return (console.error(now), 2);
-    const forms = loadForms(config.knowledgeDir);
-    const form = resolveForm(forms, formName);
-    if (!form.ok) return (console.error(form.error), 2);
+    const request = openReportingRequest(args, config, USAGE);
+    if (typeof request === 'string') return (console.error(request), 2);
+    const { form, period, unit, now, stores, reporting } = request;
     const dryRun = args.flags['dry-run'] === true;
-    const stores = openRecordStores(config);
     try {
-      const period = resolvePeriod(form.value, flagText(args, 'period'), now, stores.units);
-      if (!period.ok) return (console.error(period.error), 2);
-      const unitName = flagText(args, 'unit');
-      const unit = unitName ? resolveFilingUnit(form.value, unitName, stores.units) : undefined;
-      if (unit && !unit.ok) return (console.error(unit.error), 2);
       const quietHours = parseQuietHours(config.env.GENGBAO_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS;
       const quiet = isQuiet(now, quietHours);
       if (quiet && !dryRun) {
         console.error(`现在是夜间免打扰时段（北京时间 ${describeQuietHours(quietHours)}），不发送。可加 --dry-run 查看将发给谁。`);
         return 1;
       }
-      const reporting: ReportingStores = { forms, records: stores.records, units: stores.units, users: stores.users, names: createSqliteDisplayNameStore(stores.db) };
       const store = createSqliteReminderStore(stores.db);
-      const planned = await planManualReminders({ stores: reporting, now, optedOut: (key) => store.optedOut(key) }, form.value, period.value, unit?.ok ? unit.value : undefined);
+      const planned = await planManualReminders({ stores: reporting, now, optedOut: (key) => store.optedOut(key) }, form, period, unit);
       // Sending uses the configured channels' own senders (no polling or webhook is started).
       const outbox = createOutbox();
       if (!dryRun) {
@@ -56,9 +40,9 @@ export const remindCommand: Command = {
       const outcomes = await deliverReminders(planned, { outbox, store, now, dryRun });
       const names = await reporterNames(reporting);
       if (args.flags.json) {
-        console.log(JSON.stringify({ formId: form.value.id, period: period.value, dryRun, quiet, outcomes: outcomes.map((o) => ({ ...o, reporter: names.labelOf(o.userKey, o.unit) })) }, null, 2));
+        console.log(JSON.stringify({ formId: form.id, period: period, dryRun, quiet, outcomes: outcomes.map((o) => ({ ...o, reporter: names.labelOf(o.userKey, o.unit) })) }, null, 2));
       } else if (!outcomes.length) {
-        console.log(`「${form.value.title}」${period.value}：没有需要催报的填报员（都已填报，或未填报的单位没有绑定填报员、已关闭提醒）。`);
+        console.log(`「${form.title}」${period}：没有需要催报的填报员（都已填报，或未填报的单位没有绑定填报员、已关闭提醒）。`);
       } else {
         for (const o of outcomes) console.log(`${RESULT_LABEL[o.result]} → ${names.labelOf(o.userKey, o.unit)} ${o.userKey}${o.reason ? `（${o.reason}）` : ''}\n  ${o.text}`);
       }

@@ -33,6 +33,7 @@ import { periodFiguresSheet } from './reporting/period-figures.ts';
 import { createSqliteDisplayNameStore } from './users/display-name-store.ts';
 import { createSqliteReminderStore } from './reporting/reminder-store.ts';
 import { createReminderScheduler, type ReminderScheduler } from './reporting/reminder-scheduler.ts';
+import { maskedLog } from './privacy/masked-log.ts';
 import { DEFAULT_QUIET_HOURS, parseQuietHours } from './reporting/quiet-hours.ts';
 
 export interface App {
@@ -71,7 +72,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const records = createSqliteRecordStore(db, { now });
   const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
-  for (const problem of await applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) console.error(problem);
+  for (const problem of await applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) maskedLog.error(problem);
   const names = createSqliteDisplayNameStore(db, now);
   const outbox = createOutbox();
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
@@ -80,7 +81,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const reporting: ReportingStores = { forms, records, units, users: userStore, names };
   const reminderStore = createSqliteReminderStore(db);
   const quietHours = parseQuietHours(config.env.GENGBAO_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS;
-  const reminders = createReminderScheduler({ stores: reporting, outbox, store: reminderStore, now, quietHours, log: (line) => console.error(line) });
+  const reminders = createReminderScheduler({ stores: reporting, outbox, store: reminderStore, now, quietHours, log: (line) => maskedLog.error(line) });
   // Also before the form skill: 「双月调度进度」 names a form but asks who has filed it.
   skills.push(createReportingSkill({ ...reporting, reminders: { outbox, store: reminderStore, quietHours } }));
   const labels = async () => {
@@ -94,7 +95,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // One model runtime (client, circuit breaker, log) shared by answering and free-text form entry.
   const modelRuntime = modelSettingsFrom(config) ? createModelRuntime(config) : undefined;
   const extractor = modelRuntime ? createModelExtractor(config, { runtime: modelRuntime }) : null;
-  const onRecordReplaced = createReplacementNotice({ outbox, users: userStore, units, names: () => reporterNames(reporting), log: (line) => console.error(line) });
+  const onRecordReplaced = createReplacementNotice({ outbox, users: userStore, units, names: () => reporterNames(reporting), log: (line) => maskedLog.error(line) });
   const formSkill = createFormSkill({ forms, rules, records, users: userStore, units, extractor, onRecordReplaced });
   skills.push(formSkill);
   // the asker's bound unit makes that region's (and the newest) documents preferred
@@ -117,7 +118,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     now,
     // The name a person gave (「张三」) goes with everything they file.
     users: conversationUsers,
-    onError: (error, message) => console.error(`[conversation] ${message.channel}:${message.userId}`, error),
+    onError: (error, message) => maskedLog.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
   return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, now, close: () => db.close() };
 }

@@ -1,3 +1,5 @@
+import { maskedLog } from '../privacy/masked-log.ts';
+
 /** What a channel adapter logs to; the serve command passes its own, tests pass a recorder. */
 export interface ChannelLogger {
   info(message: string): void;
@@ -5,11 +7,8 @@ export interface ChannelLogger {
   error(message: string, error?: unknown): void;
 }
 
-export const consoleChannelLogger: ChannelLogger = {
-  info: (message) => console.log(message),
-  warn: (message, error) => (error === undefined ? console.warn(message) : console.warn(message, error)),
-  error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
-};
+/** Phone and ID numbers in messages and errors are masked before they reach the console. */
+export const consoleChannelLogger: ChannelLogger = maskedLog;
 
 /** A logger that keeps every line; for tests. */
 export function createRecordingLogger(): ChannelLogger & { lines: string[] } {

@@ -1,3 +1,4 @@
+import { maskPersonalIds } from '../privacy/mask.ts';
 import type { TokenUsage } from './chat-client.ts';
 
 /** One structured line per model turn: what was used, how long it took, what it cost, how it ended. */
@@ -24,7 +25,7 @@ export type TurnLogger = (line: ModelTurnLog) => void;
 
 /** Default: a JSON line on stderr (stdout belongs to the console channel). */
 export const stderrTurnLogger: TurnLogger = (line) => {
-  process.stderr.write(`${JSON.stringify(line)}\n`);
+  process.stderr.write(`${maskPersonalIds(JSON.stringify(line))}\n`);
 };
 
 export function addUsage(total: TokenUsage, more: TokenUsage): TokenUsage {

@@ -1,3 +1,4 @@
+import type { ChannelLogger } from './channels/channel-logger.ts';
 import type { UserDirectory } from './core/user-directory.ts';
 import { createConversation, type Answerer, type Conversation } from './core/conversation.ts';
 import type { Skill } from './core/skill.ts';
@@ -60,12 +61,14 @@ export interface AppOptions {
   now?: () => Date;
   /** Files done / total while the documents are indexed at start (console progress). */
   onIndexProgress?: (progress: IngestProgress) => void;
+  /** Where failures the user only sees as a message are logged (a failed search); default: standard error. */
+  logger?: ChannelLogger;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(config.dataDir);
-  const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db });
+  const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger });
   const ingestReport = knowledge.ensureIndexed({ onProgress: options.onIndexProgress });
   const units = loadUnits(config.knowledgeDir);
   const userStore = createSqliteUserStore(db, units, { now });

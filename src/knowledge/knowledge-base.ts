@@ -31,6 +31,8 @@ export interface KnowledgeBaseOptions {
   env?: NodeJS.ProcessEnv;
   /** The fitted decline model; default: the knowledge folder's (or bundled) answer-calibration.json. `null`: the coverage gate. */
   calibration?: Calibration | null;
+  /** Where a failed search is reported (a channel logger fits); default: standard error. */
+  logger?: { error(message: string, error?: unknown): void };
 }
 
 /** An answer before the decline decision, with what the decision looks at (for fitting the calibration). */
@@ -52,6 +54,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   const calibration = options.calibration === undefined ? loadCalibration(options.knowledgeDir) : (options.calibration ?? undefined);
   const tokenizer = createTokenizer(lexicon.dictionaryText);
   const store = createIndexStore(options.db);
+  const logger = options.logger ?? { error: (message: string, error?: unknown) => console.error(message, error) };
   const frequencies = new Map<string, number>();
   let metas = new Map<string, DocumentMeta>();
   let versions = new Map<string, DocumentVersion>();
@@ -197,7 +200,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       ({ terms, sentences } = rankSentences(text));
       // the asker's region and the newest year first; documents contradicting a named place or year out
       sentences = preferVersions(sentences, versions, preference);
-    } catch {
+    } catch (error) {
+      logger.error(`[knowledge] 检索失败：${text.slice(0, 50)}`, error);
       return { answer: noAnswer(failedIndexReply()) };
     }
     // the best sentence names the asked-for thing by a rank but holds no answer: ask again by that rank
@@ -269,7 +273,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
             const meta = metas.get(chunk.doc);
             return { chunkId: chunk.id, doc: chunk.doc, title: meta?.title ?? chunk.doc, docNumber: meta?.docNumber, section: chunk.section, text: chunk.text, score };
           });
-      } catch {
+      } catch (error) {
+        logger.error(`[knowledge] 检索失败：${String(query ?? '').slice(0, 50)}`, error);
         return [];
       }
     },

@@ -7,6 +7,7 @@ import type { IngestProgress, IngestReport, KnowledgeBase } from './knowledge/ty
 import { openDatabase, type SqliteDatabase } from './store/database.ts';
 import { createSqliteDeliveryLog } from './store/delivery-log.ts';
 import { createSqliteSessionStore } from './store/session-store.ts';
+import { createRetention, type Retention } from './store/retention.ts';
 import type { Config } from './config.ts';
 import { createFormSkill } from './forms/form-skill.ts';
 import { loadForms } from './forms/load-forms.ts';
@@ -51,6 +52,8 @@ export interface App {
   reminders: ReminderScheduler;
   /** Who a user is, as the conversation sees them (role, unit, given name). */
   conversationUsers: UserDirectory;
+  /** Deletes expired sessions and delivery ids; `gengbao serve` starts it (purge at start, then hourly). */
+  retention: Retention;
   now: () => Date;
   close(): void;
 }
@@ -113,9 +116,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return { ...profile, ...(given ? { displayName: given } : {}) };
     },
   };
+  const sessions = createSqliteSessionStore(db);
+  const deliveries = createSqliteDeliveryLog(db, undefined, now);
+  const retention = createRetention({
+    sessions,
+    deliveries,
+    now,
+    settings: { sessionDays: config.env.GENGBAO_SESSION_RETENTION_DAYS, deliveryDays: config.env.GENGBAO_DELIVERY_RETENTION_DAYS },
+    log: (line) => maskedLog.error(line),
+  });
   const conversation = createConversation({
-    sessions: createSqliteSessionStore(db),
-    deliveries: createSqliteDeliveryLog(db),
+    sessions,
+    deliveries,
     answerer,
     skills,
     now,
@@ -123,5 +135,5 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     users: conversationUsers,
     onError: (error, message) => maskedLog.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, now, close: () => db.close() };
+  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, retention, now, close: () => db.close() };
 }

@@ -50,6 +50,10 @@ const environmentSchema = z.object({
   GENGBAO_SESSION_SECRET: optionalText,
   /** 1 = the session cookie is marked Secure (the site is served over HTTPS by nginx/Caddy). */
   GENGBAO_COOKIE_SECURE: optionalText,
+  /** Days a conversation (with an unfinished draft) is kept after its last message; default 30. */
+  GENGBAO_SESSION_RETENTION_DAYS: optionalNumber(1, 3650),
+  /** Days Telegram/Feishu delivery ids are kept to drop redeliveries; default 7. */
+  GENGBAO_DELIVERY_RETENTION_DAYS: optionalNumber(1, 3650),
   /** 1 = take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   GENGBAO_TRUST_PROXY: optionalText,
 });

@@ -5,6 +5,8 @@ import type { SqliteDatabase } from './database.ts';
 export interface SessionStore {
   load(userKey: string): Promise<Session>;
   save(session: Session): Promise<void>;
+  /** Deletes sessions last touched before cutoff (an abandoned draft included); returns how many. */
+  purgeBefore(cutoff: Date): Promise<number>;
 }
 
 export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
@@ -12,7 +14,8 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     user_key TEXT PRIMARY KEY,
     activity TEXT,
     updated_at TEXT NOT NULL
-  )`);
+  );
+  CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at)`);
   const select = db.prepare<[string], { activity: string | null; updated_at: string }>(
     'SELECT activity, updated_at FROM sessions WHERE user_key = ?',
   );
@@ -20,6 +23,7 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     `INSERT INTO sessions (user_key, activity, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(user_key) DO UPDATE SET activity = excluded.activity, updated_at = excluded.updated_at`,
   );
+  const purge = db.prepare('DELETE FROM sessions WHERE updated_at < ?');
   return {
     async load(userKey) {
       const row = select.get(userKey);
@@ -28,6 +32,9 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     },
     async save(session) {
       upsert.run(session.userKey, session.activity ? JSON.stringify(session.activity) : null, session.updatedAt);
+    },
+    async purgeBefore(cutoff) {
+      return purge.run(cutoff.toISOString()).changes;
     },
   };
 }

@@ -54,6 +54,7 @@ export const serveCommand: Command = {
       await channels.start();
       // After the channels: reminders go out through them.
       app.reminders.start();
+      app.retention.start();
     } catch (error) {
       server.close();
       app.close();
@@ -61,6 +62,7 @@ export const serveCommand: Command = {
     }
     const stop = async () => {
       await app.reminders.stop();
+      await app.retention.stop();
       await channels.stop();
       server.close();
       app.close();

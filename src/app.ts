@@ -18,6 +18,7 @@ import { modelSettingsFrom } from './model/model-settings.ts';
 import { createModelExtractor } from './model/model-extractor.ts';
 import { createModelRuntime } from './model/model-runtime.ts';
 import { loadUnits } from './units/load-units.ts';
+import { loadUnitsOfMeasure, useUnitsOfMeasure } from './quantity/index.ts';
 import { regionOfUnit } from './knowledge/versions/unit-region.ts';
 import { createSqliteUserStore } from './users/user-store.ts';
 import { createAccountSkill } from './users/account-skill.ts';
@@ -70,6 +71,8 @@ export interface AppOptions {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
+  // Numbers in messages are read with this knowledge folder's units (a county's 垧), not only the shipped ones.
+  useUnitsOfMeasure(loadUnitsOfMeasure(config.knowledgeDir));
   const db = openDatabase(config.dataDir);
   const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger });
   const ingestReport = knowledge.ensureIndexed({ onProgress: options.onIndexProgress });

@@ -2,7 +2,7 @@ import { normalizeInput } from './normalize-input.ts';
 import { CLAUSE_BOUNDARIES, scanQuantities, type ScannedQuantity } from './scan-quantities.ts';
 import { toQuantity } from './to-quantity.ts';
 import type { FoundQuantity } from './types.ts';
-import { unitsOfMeasure } from './units-of-measure.ts';
+import { activeUnitsOfMeasure } from './units-of-measure.ts';
 
 /** Free text longer than this is cut: a chat message is never this long, a pasted document may be. */
 export const MAX_FREE_TEXT_LENGTH = 100_000;
@@ -48,7 +48,7 @@ function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | und
   if (NOT_A_QUANTITY_AFTER.test(s.slice(q.end, q.end + 1)) || q.max >= 1e10) return undefined;
   if (/[-/:.]/.test(s[q.index - 1] ?? '') || /^[-/:][0-9]/.test(s.slice(q.end, q.end + 2))) return undefined; // 2024-05-01, 5/1, 10:30
   const clause = s.slice(q.clauseStart, q.index);
-  const money = unitsOfMeasure.moneyContextWords.some((word) => clause.includes(word));
+  const money = activeUnitsOfMeasure().moneyContextWords.some((word) => clause.includes(word));
   // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万).
   if (q.chinese) return money && q.min >= 100 ? 'money' : undefined;
   return money ? 'money' : 'number';
@@ -58,7 +58,7 @@ function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | und
 function asksRatePerUnit(quantity: FoundQuantity): boolean {
   if (!/^[一1](?![\d.〇零一二三四五六七八九十百千万亿两点])/.test(quantity.text) || quantity.approximate || quantity.range || quantity.bound || !quantity.unit) return false;
   const after = (quantity.after ?? '').replace(/^[地田]/, '');
-  return unitsOfMeasure.perUnitQuestionWords.some((word) => after.startsWith(word) || after.startsWith(`能${word}`) || after.startsWith(`可以${word}`));
+  return activeUnitsOfMeasure().perUnitQuestionWords.some((word) => after.startsWith(word) || after.startsWith(`能${word}`) || after.startsWith(`可以${word}`));
 }
 
 function nextStop(s: string, from: number, nextIndex: number | undefined): number {
@@ -72,14 +72,14 @@ function nextStop(s: string, from: number, nextIndex: number | undefined): numbe
 /** Strips approximation words anywhere, scope words (本期, 我家) in front and particles (了, 有, 分别) behind; keeps at most 8 characters. */
 function cleanWords(raw: string, side: 'before' | 'after'): string | undefined {
   let words = raw;
-  for (const approximation of unitsOfMeasure.approximatePrefixes) words = words.split(approximation).join('');
+  for (const approximation of activeUnitsOfMeasure().approximatePrefixes) words = words.split(approximation).join('');
   words = words.replace(/[\s:：=，,]+/g, '');
-  const leading = side === 'before' ? unitsOfMeasure.labelLeadingWords : unitsOfMeasure.afterLeadingWords;
+  const leading = side === 'before' ? activeUnitsOfMeasure().labelLeadingWords : activeUnitsOfMeasure().afterLeadingWords;
   for (let changed = true; changed && words; ) {
     changed = false;
     const front = leading.find((word) => words.startsWith(word));
     if (front) { words = words.slice(front.length); changed = true; }
-    const back = unitsOfMeasure.labelTrailingWords.find((word) => words.endsWith(word));
+    const back = activeUnitsOfMeasure().labelTrailingWords.find((word) => words.endsWith(word));
     if (back && words.length > back.length) { words = words.slice(0, -back.length); changed = true; }
   }
   if (!words) return undefined;

@@ -7,3 +7,4 @@ export { parseQuantity, DEFAULT_LIMITS, MAX_ANSWER_LENGTH } from './parse-quanti
 export { findQuantities } from './find-quantities.ts';
 export { formatQuantity } from './format-quantity.ts';
 export { KIND_WORDS } from './quantity-messages.ts';
+export { activeUnitsOfMeasure, loadUnitsOfMeasure, useUnitsOfMeasure, UnitsOfMeasureError, type UnitsOfMeasure } from './units-of-measure.ts';

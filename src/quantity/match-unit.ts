@@ -1,4 +1,4 @@
-import { unitsOfMeasure, type UnitOfMeasure } from './units-of-measure.ts';
+import { activeUnitsOfMeasure, type UnitOfMeasure, type UnitsOfMeasure } from './units-of-measure.ts';
 
 export interface UnitMatch {
   unit: UnitOfMeasure;
@@ -6,19 +6,28 @@ export interface UnitMatch {
   end: number;
 }
 
+const tables = new WeakMap<UnitsOfMeasure, Map<string, UnitOfMeasure[]>>();
+
 /** Units by first character, each list longest first, so a position costs one map look-up. */
-const unitsByFirstChar = new Map<string, UnitOfMeasure[]>();
-for (const unit of unitsOfMeasure.units) {
-  const list = unitsByFirstChar.get(unit.text[0]!) ?? [];
-  list.push(unit);
-  unitsByFirstChar.set(unit.text[0]!, list);
+function unitsByFirstChar(): Map<string, UnitOfMeasure[]> {
+  const vocabulary = activeUnitsOfMeasure();
+  let table = tables.get(vocabulary);
+  if (table) return table;
+  table = new Map();
+  for (const unit of vocabulary.units) {
+    const list = table.get(unit.text[0]!) ?? [];
+    list.push(unit);
+    table.set(unit.text[0]!, list);
+  }
+  tables.set(vocabulary, table);
+  return table;
 }
 
 /** The longest unit word at i (after at most two spaces); ASCII units must not run into more letters (5m, not 5mu). */
 export function matchUnit(s: string, i: number): UnitMatch | undefined {
   let j = i;
   while (j < s.length && j - i < 2 && s[j] === ' ') j++;
-  for (const unit of unitsByFirstChar.get(s[j] ?? '') ?? []) {
+  for (const unit of unitsByFirstChar().get(s[j] ?? '') ?? []) {
     if (!s.startsWith(unit.text, j)) continue;
     const end = j + unit.text.length;
     if (/[A-Za-z]$/.test(unit.text) && /[A-Za-z]/.test(s[end] ?? '')) continue;

@@ -5,7 +5,7 @@ import { roundCanonical } from './round-canonical.ts';
 import { scanQuantities, type ScannedQuantity } from './scan-quantities.ts';
 import { toQuantity } from './to-quantity.ts';
 import type { ParseQuantityOptions, Quantity, QuantityKind, QuantityParse } from './types.ts';
-import { unitsOfMeasure } from './units-of-measure.ts';
+import { activeUnitsOfMeasure } from './units-of-measure.ts';
 
 /** Longer answers are not one quantity typed by a person; refuse them before scanning. */
 export const MAX_ANSWER_LENGTH = 200;
@@ -45,7 +45,7 @@ function parseAnswer(text: string, expected: QuantityKind, options: ParseQuantit
   if (text.length > MAX_ANSWER_LENGTH) return fail(messages.tooLong());
   const s = normalizeInput(text);
   const bare = s.trim().replace(/[。.!！~\s]+$/, '');
-  if (unitsOfMeasure.zeroAnswers.includes(bare) && expected !== 'ph') {
+  if (activeUnitsOfMeasure().zeroAnswers.includes(bare) && expected !== 'ph') {
     return check({ kind: expected, value: 0, approximate: false, text: text.trim() }, expected, options, messages);
   }
   const scanned = scanQuantities(s, true);

@@ -3,7 +3,7 @@ import { isCountedPlot, matchUnit } from './match-unit.ts';
 import { readNumeral } from './read-numeral.ts';
 import { roundCanonical } from './round-canonical.ts';
 import type { QuantityKind } from './types.ts';
-import { unitsOfMeasure, type UnitOfMeasure } from './units-of-measure.ts';
+import { activeUnitsOfMeasure, type UnitOfMeasure } from './units-of-measure.ts';
 
 /** A numeral with what follows it: 「一百多亩」「四成五」「两亩半」「2.3万亩」, or a range of two of them. */
 export interface Measure {
@@ -32,7 +32,7 @@ export function readMeasure(s: string, i: number, allowRange = true): Measure | 
   if (!first || !allowRange || first.isRange) return first;
   let j = first.end;
   while (s[j] === ' ') j++;
-  const separator = unitsOfMeasure.rangeSeparators.find((word) => s.startsWith(word, j));
+  const separator = activeUnitsOfMeasure().rangeSeparators.find((word) => s.startsWith(word, j));
   if (!separator) return first;
   j += separator.length;
   while (s[j] === ' ') j++;
@@ -50,7 +50,7 @@ function readSingle(s: string, i: number): Measure | undefined {
   let approximate = numeral.vague;
   let compact = numeral.compact;
   let { min, max } = numeral;
-  const suffix = unitsOfMeasure.approximateSuffixes.find((word) => s.startsWith(word, j));
+  const suffix = activeUnitsOfMeasure().approximateSuffixes.find((word) => s.startsWith(word, j));
   // 来/许 count only before a unit (十来亩), or 「5来」 in free text would turn approximate.
   if (suffix && !isQuestionWord(s, j, suffix) && (suffix.length > 1 || suffix === '多' || suffix === '余' || matchUnit(s, j + suffix.length))) {
     approximate = true;

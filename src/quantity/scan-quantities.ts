@@ -2,7 +2,7 @@ import { isNumeralStart, numeralRunEnd, readNumeral } from './read-numeral.ts';
 import { isQuestionWord, readMeasure, type Measure } from './read-measure.ts';
 import { roundCanonical } from './round-canonical.ts';
 import type { QuantityBound, QuantityKind } from './types.ts';
-import { unitsOfMeasure } from './units-of-measure.ts';
+import { activeUnitsOfMeasure } from './units-of-measure.ts';
 
 /** One quantity as read from normalised text, before an expected kind gives it its final meaning. */
 export interface ScannedQuantity {
@@ -58,7 +58,7 @@ export function scanQuantities(s: string, wholeAnswer: boolean): ScannedQuantity
 type Core = Omit<ScannedQuantity, 'clauseStart' | 'boundaryStart' | 'negative' | 'index'> & { start: number };
 
 function matchCore(s: string, i: number, wholeAnswer: boolean): Core | undefined {
-  for (const word of unitsOfMeasure.shareWords) {
+  for (const word of activeUnitsOfMeasure().shareWords) {
     if (!s.startsWith(word.text, i) || (word.wholeAnswerOnly && !wholeAnswer)) continue;
     const min = word.value ?? word.min ?? 0;
     const max = word.value ?? word.max ?? 1;
@@ -88,7 +88,7 @@ function readPercent(s: string, i: number, prefix: string, factor: number): Core
   let end = first.end;
   let j = end;
   while (s[j] === ' ') j++;
-  const separator = unitsOfMeasure.rangeSeparators.find((word) => s.startsWith(word, j));
+  const separator = activeUnitsOfMeasure().rangeSeparators.find((word) => s.startsWith(word, j));
   if (separator && !first.isRange) {
     j += separator.length;
     while (s[j] === ' ') j++;
@@ -135,9 +135,9 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
 
   for (let again = true; again; ) {
     again = false;
-    const suffix = unitsOfMeasure.approximateSuffixes.find((w) => (w.length > 1 || w === '多') && s.startsWith(w, end) && !isQuestionWord(s, end, w));
+    const suffix = activeUnitsOfMeasure().approximateSuffixes.find((w) => (w.length > 1 || w === '多') && s.startsWith(w, end) && !isQuestionWord(s, end, w));
     if (suffix) { approximate = true; end += suffix.length; again = true; }
-    const after = unitsOfMeasure.boundWords.find((w) => w.position === 'after' && s.startsWith(w.text, end));
+    const after = activeUnitsOfMeasure().boundWords.find((w) => w.position === 'after' && s.startsWith(w.text, end));
     if (after && !bound) { bound = after.bound; end += after.text.length; again = true; }
   }
   // 「100亩地」「3块田」: the land word belongs to the quantity, not to the next label.
@@ -156,8 +156,8 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
     again = false;
     let cursor = start;
     while (s[cursor - 1] === ' ') cursor--;
-    const boundWord = unitsOfMeasure.boundWords.find((w) => w.position === 'before' && endsAt(s, cursor, w.text));
-    const approximation = approximationSeen ? undefined : unitsOfMeasure.approximatePrefixes.find((w) => endsAt(s, cursor, w));
+    const boundWord = activeUnitsOfMeasure().boundWords.find((w) => w.position === 'before' && endsAt(s, cursor, w.text));
+    const approximation = approximationSeen ? undefined : activeUnitsOfMeasure().approximatePrefixes.find((w) => endsAt(s, cursor, w));
     if (boundWord && !bound) { bound = boundWord.bound; start = cursor - boundWord.text.length; again = true; continue; }
     if (approximation) { approximate = approximationSeen = true; start = cursor - approximation.length; again = true; continue; }
     const ph = phPrefixBefore(s, cursor);
@@ -166,7 +166,7 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
   start = Math.max(start, clauseStart);
   const clauseBefore = s.slice(clauseStart, start);
   // Clause-wide only for words like 大概 (大概盖了一半); 近 and 约 also hide in 最近, 附近, 合约.
-  if (unitsOfMeasure.approximatePrefixes.some((w) => w.length > 1 && clauseBefore.includes(w))) approximate = true;
+  if (activeUnitsOfMeasure().approximatePrefixes.some((w) => w.length > 1 && clauseBefore.includes(w))) approximate = true;
   if (kind === 'money' && /每亩|亩均/.test(clauseBefore)) per ??= '亩';
 
   return {
@@ -178,7 +178,7 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
 function phPrefixBefore(s: string, cursor: number): number | undefined {
   let k = cursor;
   while (k > 0 && ' =:：是为约在才只有仅达'.includes(s[k - 1]!)) k--;
-  const prefix = unitsOfMeasure.phPrefixes.find((w) => endsAt(s, k, w));
+  const prefix = activeUnitsOfMeasure().phPrefixes.find((w) => endsAt(s, k, w));
   return prefix ? k - prefix.length : undefined;
 }
 

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import data from '../../knowledge/units-of-measure.json' with { type: 'json' };
 import type { QuantityBound, QuantityKind } from './types.ts';
@@ -50,9 +52,22 @@ export type UnitsOfMeasure = z.infer<typeof schema>;
 const byLengthDescending = (a: { text: string }, b: { text: string }) => b.text.length - a.text.length;
 const byTextLength = (a: string, b: string) => b.length - a.length;
 
-/** The vocabulary of knowledge/units-of-measure.json, validated once, every word list sorted longest first. */
-export const unitsOfMeasure: UnitsOfMeasure = (() => {
-  const parsed = schema.parse(data);
+/** A units-of-measure.json file is unreadable or invalid. */
+export class UnitsOfMeasureError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnitsOfMeasureError';
+  }
+}
+
+/** Validates one vocabulary and sorts every word list longest first (the scanner takes the first match). */
+export function readUnitsOfMeasure(json: unknown, file = 'units-of-measure.json'): UnitsOfMeasure {
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new UnitsOfMeasureError(`计量单位文件 ${file} 格式有误：\n${problems.join('\n')}`);
+  }
+  const parsed = result.data;
   return {
     ...parsed,
     units: [...parsed.units].sort(byLengthDescending),
@@ -66,4 +81,39 @@ export const unitsOfMeasure: UnitsOfMeasure = (() => {
     labelTrailingWords: [...parsed.labelTrailingWords].sort(byTextLength),
     afterLeadingWords: [...parsed.afterLeadingWords].sort(byTextLength),
   };
-})();
+}
+
+/** The vocabulary shipped in the repository's knowledge/units-of-measure.json. */
+export const defaultUnitsOfMeasure: UnitsOfMeasure = readUnitsOfMeasure(data);
+
+/**
+ * A knowledge folder's units-of-measure.json (a county may add 垧 or its own 亩), or the shipped one when
+ * the folder has none.
+ */
+export function loadUnitsOfMeasure(knowledgeDir: string): UnitsOfMeasure {
+  const file = join(knowledgeDir, 'units-of-measure.json');
+  if (!existsSync(file)) return defaultUnitsOfMeasure;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new UnitsOfMeasureError(`读不到计量单位文件 ${file}：${(cause as Error).message}`, { cause });
+  }
+  return readUnitsOfMeasure(json, file);
+}
+
+let active = defaultUnitsOfMeasure;
+
+/**
+ * The vocabulary every parse reads. One process serves one knowledge folder, so the folder in use sets it
+ * once (useUnitsOfMeasure, called where the folder is opened); until then it is the shipped one.
+ */
+export function activeUnitsOfMeasure(): UnitsOfMeasure {
+  return active;
+}
+
+/** Makes a knowledge folder's units the ones every parse reads; returns them. */
+export function useUnitsOfMeasure(units: UnitsOfMeasure): UnitsOfMeasure {
+  active = units;
+  return units;
+}

@@ -4,7 +4,7 @@ import { findQuantities } from '../../src/quantity/find-quantities.ts';
 import { formatQuantity } from '../../src/quantity/format-quantity.ts';
 import { parseQuantity } from '../../src/quantity/parse-quantity.ts';
 import type { QuantityKind } from '../../src/quantity/types.ts';
-import { unitsOfMeasure } from '../../src/quantity/units-of-measure.ts';
+import { defaultUnitsOfMeasure as unitsOfMeasure } from '../../src/quantity/units-of-measure.ts';
 
 const KINDS: QuantityKind[] = ['area', 'share', 'money', 'ph', 'count', 'length', 'weight', 'number'];
 const PROPERTY_TIMEOUT = 120_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeInput } from '../../src/quantity/normalize-input.ts';
-import { unitsOfMeasure } from '../../src/quantity/units-of-measure.ts';
+import { defaultUnitsOfMeasure as unitsOfMeasure } from '../../src/quantity/units-of-measure.ts';
 
 describe('units-of-measure data', () => {
   it('has each unit word once, longest first', () => {

@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { activeUnitsOfMeasure, loadUnitsOfMeasure, parseQuantity, useUnitsOfMeasure } from '../../src/quantity/index.ts';
+import { defaultUnitsOfMeasure } from '../../src/quantity/units-of-measure.ts';
+
+const REPO_KNOWLEDGE = resolve(import.meta.dirname, '../../knowledge');
+
+/** A county's knowledge folder: the shipped rules, and a units file that adds the local 垧 (here 15 亩). */
+function countyFolder(edit: (units: { units: unknown[] }) => void): string {
+  const folder = mkdtempSync(join(tmpdir(), 'gengbao-units-'));
+  cpSync(join(REPO_KNOWLEDGE, 'rules'), join(folder, 'rules'), { recursive: true });
+  const units = JSON.parse(readFileSync(join(REPO_KNOWLEDGE, 'units-of-measure.json'), 'utf8'));
+  edit(units);
+  writeFileSync(join(folder, 'units-of-measure.json'), JSON.stringify(units));
+  return folder;
+}
+
+const withShang = (units: { units: unknown[] }) => void units.units.push({ text: '垧', kind: 'area', factor: 15, note: '已按当地 1 垧 = 15 亩换算' });
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
+  vi.spyOn(console, 'error').mockImplementation((line: unknown) => void err.push(String(line)));
+  const code = await main(argv);
+  vi.restoreAllMocks();
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('units of measure come from the knowledge folder in use', () => {
+  afterEach(() => void useUnitsOfMeasure(defaultUnitsOfMeasure));
+
+  it('a folder without a units file reads numbers with the shipped units', () => {
+    expect(loadUnitsOfMeasure(mkdtempSync(join(tmpdir(), 'gengbao-no-units-')))).toBe(defaultUnitsOfMeasure);
+    const shang = parseQuantity('2垧', 'area');
+    expect(shang.ok && shang.quantity.unit).toBeFalsy();
+    expect(shang.ok && shang.quantity.value).not.toBe(30);
+  });
+
+  it('--knowledge with its own units file: 「20垧」 is read as 300 亩 in an eligibility check', async () => {
+    const folder = countyFolder(withShang);
+    const data = mkdtempSync(join(tmpdir(), 'gengbao-units-data-'));
+    const { code, out } = await run('ask', '我是家庭农场，流转了20垧地，免耕播种，秸秆盖了一半，能补多少？', '--json', '--knowledge', folder, '--data', data);
+    expect(code).toBe(0);
+    const answer = JSON.parse(out);
+    expect(answer.answer).toContain('1 垧 = 15 亩');
+    expect(answer.answer).toContain('300亩最多17400元');
+    expect(activeUnitsOfMeasure().units.some((unit) => unit.text === '垧')).toBe(true);
+    const shang = parseQuantity('2垧', 'area');
+    expect(shang.ok && shang.quantity).toMatchObject({ value: 30, unit: '垧' });
+  });
+
+  it('a broken units file stops the command with the file and the field to fix', async () => {
+    const folder = countyFolder((units) => void units.units.push({ text: '垧', kind: 'area', factor: -1 }));
+    const { code, err } = await run('ask', '能补多少', '--knowledge', folder, '--data', mkdtempSync(join(tmpdir(), 'gengbao-units-data-')));
+    expect(code).toBe(2);
+    expect(err).toContain('计量单位文件');
+    expect(err).toContain(join(folder, 'units-of-measure.json'));
+    expect(err).toMatch(/units\.\d+\.factor/);
+  });
+});

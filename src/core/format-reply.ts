@@ -1,14 +1,22 @@
-import type { Citation, Reply } from './types.ts';
+import { layoutReply, type BlockDrawing } from './reply-layout.ts';
+import type { Reply } from './types.ts';
 
-export function formatCitation(citation: Citation, index: number): string {
-  const number = citation.docNumber ? `（${citation.docNumber}）` : '';
-  return `${index + 1}. 《${citation.title}》${number} ${citation.section}\n   「${citation.quote}」`;
+/** The shared reply layout as plain text (console, CLI): nothing to escape, nothing to cut. */
+const PLAIN: BlockDrawing = {
+  paragraph: (text) => text,
+  citation: (block) => `${block.number}. ${[block.source, block.section].filter(Boolean).join(' · ')}「${block.quote}」`,
+  sourcesHeading: '出处：',
+  cut: (text) => [text],
+};
+
+/** A reply's text and citations in the layout every channel uses, as plain text. */
+export function layoutPlainText(reply: Pick<Reply, 'text' | 'citations'>): string {
+  return layoutReply({ text: reply.text, citations: reply.citations }, PLAIN, Number.POSITIVE_INFINITY).join('\n\n');
 }
 
-/** Plain-text rendering for the console and CLI: answer, numbered sources, numbered buttons. */
+/** Plain-text rendering for the console and CLI: the shared layout, then numbered buttons. */
 export function formatReplyAsText(reply: Reply, buttonOffset = 0): string {
-  const parts = [reply.text];
-  if (reply.citations?.length) parts.push(`来源：\n${reply.citations.map(formatCitation).join('\n')}`);
+  const parts = [layoutPlainText(reply)];
   if (reply.buttons?.length) {
     parts.push(reply.buttons.map((button, i) => `[#${buttonOffset + i + 1}] ${button.label}`).join('  ') + '（输入 #序号 或按钮上的字选择）');
   }

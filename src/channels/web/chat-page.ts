@@ -12,6 +12,9 @@ export const CHAT_PAGE = `<!doctype html>
   .msg { margin: 8px 0; padding: 8px 12px; border-radius: 8px; white-space: pre-wrap; max-width: 85%; }
   .user { background: #d9eedd; margin-left: auto; }
   .bot { background: #fff; border: 1px solid #dde3dc; }
+  .paragraph { margin: 0 0 8px; }
+  .paragraph:last-of-type { margin-bottom: 0; }
+  .citation { margin-top: 2px; }
   .sources { margin-top: 6px; font-size: 13px; color: #555; border-top: 1px dashed #ccc; padding-top: 4px; }
   .buttons button { margin: 6px 6px 0 0; padding: 4px 12px; border: 1px solid #2e6b3a; background: #fff; color: #2e6b3a; border-radius: 14px; cursor: pointer; }
   form { position: fixed; bottom: 0; left: 0; right: 0; background: #fff; border-top: 1px solid #ccc; padding: 10px; display: flex; gap: 8px; justify-content: center; }
@@ -36,14 +39,31 @@ function add(cls, text) {
 function scrollToEnd() {
   window.scrollTo(0, document.body.scrollHeight);
 }
+// Draws the server's reply blocks (the layout every channel uses): each paragraph, then the citations under 出处.
+function citationLine(block) {
+  return block.number + '. ' + [block.source, block.section].filter(Boolean).join(' · ') + '「' + block.quote + '」';
+}
 function render(reply) {
-  const div = add('bot', reply.text);
-  if (reply.citations && reply.citations.length) {
-    const sources = document.createElement('div');
-    sources.className = 'sources';
-    sources.textContent = '来源：\\n' + reply.citations.map((c, i) =>
-      (i + 1) + '. 《' + c.title + '》' + (c.docNumber ? '（' + c.docNumber + '）' : '') + ' ' + c.section + '\\n   「' + c.quote + '」').join('\\n');
-    div.appendChild(sources);
+  const div = add('bot', '');
+  let sources;
+  for (const block of reply.blocks || [{ kind: 'paragraph', text: reply.text }]) {
+    if (block.kind === 'paragraph') {
+      const paragraph = document.createElement('p');
+      paragraph.className = 'paragraph';
+      paragraph.textContent = block.text;
+      div.appendChild(paragraph);
+      continue;
+    }
+    if (!sources) {
+      sources = document.createElement('div');
+      sources.className = 'sources';
+      sources.textContent = '出处';
+      div.appendChild(sources);
+    }
+    const line = document.createElement('div');
+    line.className = 'citation';
+    line.textContent = citationLine(block);
+    sources.appendChild(line);
   }
   if (reply.buttons && reply.buttons.length) {
     const row = document.createElement('div');

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { Conversation } from '../../core/conversation.ts';
+import { replyBlocks } from '../../core/reply-layout.ts';
 import { consoleChannelLogger, type ChannelLogger } from '../channel-logger.ts';
 import type { UserDirectory } from '../../core/user-directory.ts';
 import { createAttemptLimiter, type AttemptLimiter } from './attempt-limiter.ts';
@@ -128,6 +129,8 @@ export function createWebServer(options: WebServerOptions): Server {
         replies: replies.map((reply) => ({
           text: reply.text,
           citations: reply.citations ?? [],
+          // The layout every channel uses (paragraphs, then citation blocks); the page only escapes and wraps it.
+          blocks: replyBlocks(reply),
           ...(reply.buttons?.length ? { buttons: reply.buttons } : {}),
           ...(reply.attachment
             ? {

@@ -33,7 +33,7 @@ describe('console channel', () => {
     input.end(['第一档补助标准是多少', '/pick', '#2', '/pick', '自有', '/pick', '2', 'exit'].join('\n') + '\n');
     await done;
     expect(printed).toContain('不高于38元/亩。');
-    expect(printed).toContain('来源：');
+    expect(printed).toContain('出处：');
     expect(printed).toContain('[#2] 流转');
     expect(printed).toContain('选择了 rent');
     expect(printed).toContain('选择了 own');

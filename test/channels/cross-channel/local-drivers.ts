@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Citation } from '../../../src/core/types.ts';
 import { closeServer, condition, freshApp, listen, within } from './app-under-test.ts';
 import type { ChannelDriver } from './channel-driver.ts';
-import { buttonItem, citationItem, parseConsoleCitation, renderedReader, textItems, type ChannelTurn } from './normal-form.ts';
+import { buttonItem, citationItem, parseCompactCitation, renderedReader, textItems, type ChannelTurn } from './normal-form.ts';
 
 interface WebReply {
   text: string;
@@ -83,7 +83,7 @@ export async function startConsoleDriver(): Promise<ChannelDriver> {
     input.write(`${line}\n`);
     await written.until(() => prompts >= expected, `the console to answer 「${line}」`);
     const shown = writes.slice(from, -1).join('').split('\n');
-    const reader = renderedReader({ isSourcesHeader: (text) => text === '来源：', parseHead: parseConsoleCitation });
+    const reader = renderedReader({ isSourcesHeader: (text) => text === '出处：', parseHead: parseCompactCitation });
     const presses = new Map<string, unknown>();
     for (const text of shown) {
       const buttons = BUTTON_LINE.exec(text);

@@ -81,17 +81,10 @@ export function renderedReader(options: { isSourcesHeader: (line: string) => boo
   };
 }
 
-/** Telegram and Feishu: `1. 《title》文号 · section「quote…` */
+/** Telegram, Feishu and the console (the shared reply layout): `1. 《title》文号 · section「quote…` */
 export function parseCompactCitation(line: string): string | undefined {
   const match = /^\d+\. (《.+?》[^「]*)「/.exec(line);
   return match ? `C:${match[1].trim()}` : undefined;
-}
-
-/** Console: `1. 《title》（文号） full section` (the quote follows on its own line). */
-export function parseConsoleCitation(line: string): string | undefined {
-  const match = /^\d+\. 《(.+?)》(?:（(.+?)）)? (.*)$/.exec(line);
-  if (!match) return undefined;
-  return citationItem({ title: match[1], docNumber: match[2], section: match[3] });
 }
 
 export function unescapeTelegramHtml(html: string): string {

@@ -5,8 +5,10 @@ import { CHAT_PAGE } from '../../../src/channels/web/chat-page.ts';
 /** Just enough DOM for the page script: elements that record what was appended, in order. */
 function fakePage(replies: unknown[]) {
   const events: string[] = [];
+  const nodes: Array<Record<string, unknown>> = [];
   const element = (tag: string): Record<string, unknown> => {
     const node: Record<string, unknown> = { tag, style: {}, children: [] as unknown[] };
+    nodes.push(node);
     node.appendChild = (child: { tag: string; className?: string }) => {
       (node.children as unknown[]).push(child);
       events.push(`append ${child.className || child.tag}`);
@@ -22,7 +24,7 @@ function fakePage(replies: unknown[]) {
     Math,
     JSON,
   };
-  return { events, run: () => runInNewContext(CHAT_PAGE.split('<script>')[1].split('</script>')[0], sandbox) };
+  return { events, nodes, run: () => runInNewContext(CHAT_PAGE.split('<script>')[1].split('</script>')[0], sandbox) };
 }
 
 describe('web chat page script', () => {
@@ -34,4 +36,22 @@ describe('web chat page script', () => {
     expect(lastButtons).toBeGreaterThan(0);
     expect(page.events.slice(lastButtons)).toContain('scroll');
   });
+
+  it('draws the server reply blocks: each paragraph, then the citations under 出处, as text (never as HTML)', async () => {
+    const blocks = [
+      { kind: 'paragraph', text: '第二档：不高于58元/亩。' },
+      { kind: 'paragraph', text: '<b>以上</b>依据实施方案。' },
+      { kind: 'citation', number: 1, source: '《实施方案》法农发〔2022〕12号', section: '五、补助标准', quote: '不高于58元/亩。' },
+      { kind: 'citation', number: 2, source: '《通知》', section: '', quote: '按实际面积。' },
+    ];
+    const page = fakePage([{ text: 'ignored when blocks are sent', citations: [], blocks }]);
+    page.run();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const texts = (className: string) => page.nodes.filter((node) => node.className === className).map((node) => node.textContent);
+    expect(texts('paragraph')).toEqual(['第二档：不高于58元/亩。', '<b>以上</b>依据实施方案。']);
+    expect(texts('sources')).toEqual(['出处']);
+    expect(texts('citation')).toEqual(['1. 《实施方案》法农发〔2022〕12号 · 五、补助标准「不高于58元/亩。」', '2. 《通知》「按实际面积。」']);
+    expect(page.nodes.some((node) => 'innerHTML' in node)).toBe(false);
+  });
 });
+

@@ -128,6 +128,11 @@ describe('web channel', () => {
     const body = await response.json();
     expect(body.replies[0].text).toBe('不高于38元/亩。');
     expect(body.replies[0].citations).toHaveLength(1);
+    // The shared layout, for the page to escape and wrap: paragraphs, then citation blocks.
+    expect(body.replies[0].blocks).toEqual([
+      { kind: 'paragraph', text: '不高于38元/亩。' },
+      { kind: 'citation', number: 1, source: '《测试文件》', section: '一、', quote: '不高于38元/亩。' },
+    ]);
   });
 
   it('rejects malformed requests with a Chinese message', async () => {

@@ -28,7 +28,8 @@ export interface IncomingFile {
   mimeType?: string;
   /** Bytes, when the platform says (checked before downloading). */
   size?: number;
-  download(): Promise<Buffer>;
+  /** The bytes; stops with FileTooLargeError (core/file-download.ts) past `maxBytes` when the size was not known before. */
+  download(maxBytes?: number): Promise<Buffer>;
 }
 
 export interface Citation {

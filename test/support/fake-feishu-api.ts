@@ -67,6 +67,10 @@ export interface FakeFeishuApi {
   failNext(api: string, failure: Failure, times?: number): void;
   /** Resolves when the SDK's long connection is open and listening (its first ping arrived). */
   waitForConnection(): Promise<void>;
+  /** Bytes served by GET /open-apis/im/v1/messages/:message_id/resources/:file_key (messageResource.get). */
+  addResource(messageId: string, key: string, content: Buffer): void;
+  /** Resource downloads so far, as `message_id/file_key?type=…`. */
+  downloads: string[];
   /** Pushes an event over the long connection as a data frame; resolves with the SDK's ack payload. */
   pushWsEvent(payload: object): Promise<{ code: number; data?: unknown }>;
   close(): Promise<void>;
@@ -82,6 +86,8 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const sockets: WsSocket[] = [];
   const ackWaiters = new Map<string, (ack: { code: number; data?: unknown }) => void>();
   let sequence = 0;
+  const resources = new Map<string, Buffer>();
+  const downloads: string[] = [];
   const wss = new WebSocketServer({ noServer: true });
 
   function route(method: string, path: string): string | undefined {
@@ -90,6 +96,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
     if (path === '/open-apis/bot/v3/info') return 'bot.info';
     if (path === '/open-apis/im/v1/files') return 'file.create';
     if (path === '/open-apis/im/v1/images') return 'image.create';
+    if (/^\/open-apis\/im\/v1\/messages\/[^/]+\/resources\/[^/]+$/.test(path) && method === 'GET') return 'message.resource';
     if (path === '/open-apis/im/v1/messages' && method === 'POST') return 'message.create';
     if (/^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/.test(path)) return 'message.reply';
     if (/^\/open-apis\/im\/v1\/messages\/[^/]+$/.test(path) && method === 'PATCH') return 'message.patch';
@@ -120,6 +127,14 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
         if (!authorized) return sendJson(response, 401, { code: 99991663, msg: 'invalid tenant_access_token' });
         if (api === 'bot.info') return sendJson(response, 200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '耕保助手' } });
         if (api === 'file.create') return sendJson(response, 200, { code: 0, msg: 'ok', data: { file_key: `file_v3_${calls.length}` } });
+        if (api === 'message.resource') {
+          const [, messageId, key] = /messages\/([^/]+)\/resources\/([^/]+)$/.exec(url.pathname)!;
+          const content = resources.get(`${messageId}/${key}`);
+          if (!content || !['file', 'image'].includes(url.searchParams.get('type') ?? '')) return sendJson(response, 400, { code: 234003, msg: 'File not in msg.' });
+          downloads.push(`${messageId}/${key}?type=${url.searchParams.get('type')}`);
+          response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': content.length });
+          return void response.end(content);
+        }
         if (api === 'image.create') return sendJson(response, 200, { code: 0, msg: 'ok', data: { image_key: `img_v3_${calls.length}` } });
         return sendJson(response, 200, { code: 0, msg: 'ok', data: { message_id: `om_sent_${calls.length}` } });
     }
@@ -152,6 +167,8 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
       return calls.filter((call) => call.api === api);
     },
     failNext: failures.failNext,
+    addResource: (messageId, key, content) => void resources.set(`${messageId}/${key}`, content),
+    downloads,
     waitForConnection: () => waits.until(() => sockets.length > 0),
     pushWsEvent(payload) {
       const id = `msg_${++sequence}`;

@@ -6,7 +6,8 @@ import type { PlatformChannel } from '../platform-channel.ts';
 import { ChannelCredentialsError } from '../channel-credentials-error.ts';
 import type { RetryOptions } from '../send-retry.ts';
 import { createUserQueues } from '../../core/user-queues.ts';
-import { translateFeishuCardAction, translateFeishuMessage, type CardActionEvent, type FeishuInbound, type MessageReceiveEvent } from './feishu-event.ts';
+import { translateFeishuCardAction, translateFeishuMessage, type CardActionEvent, type FeishuInbound, type FetchResource, type MessageReceiveEvent } from './feishu-event.ts';
+import { readLimited } from '../../core/file-download.ts';
 import { formCardOf } from './feishu-form-card.ts';
 import { createFeishuHttpHandler } from './feishu-http-handler.ts';
 import { createFeishuSender } from './feishu-sender.ts';
@@ -54,6 +55,18 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   let botOpenId: string | undefined;
   let wsClient: lark.WSClient | undefined;
 
+  /** A message's file through the SDK's messageResource.get (a stream), read no further than `maxBytes`. */
+  const fetchResource: FetchResource = async ({ messageId, key, type }, maxBytes) => {
+    const resource = await client.im.messageResource.get({ path: { message_id: messageId, file_key: key }, params: { type } });
+    const stream = resource.getReadableStream();
+    try {
+      return await readLimited(stream, maxBytes);
+    } finally {
+      // Ends the HTTP download when the limit stopped the reading.
+      stream.destroy();
+    }
+  };
+
   async function deliver(inbound: FeishuInbound, reply: Reply): Promise<void> {
     if (reply.form?.stage === 'done') {
       const messageId = inbound.target.cardMessageId;
@@ -81,7 +94,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     logger: sdkLogger,
     loggerLevel: lark.LoggerLevel.warn,
   }).register({
-    'im.message.receive_v1': (event: MessageReceiveEvent) => void accept(translateFeishuMessage(event, botOpenId)),
+    'im.message.receive_v1': (event: MessageReceiveEvent) => void accept(translateFeishuMessage(event, botOpenId, fetchResource)),
     'card.action.trigger': (event: CardActionEvent) => {
       accept(translateFeishuCardAction(event));
       return { toast: { type: 'info', content: '已收到，正在处理' } };

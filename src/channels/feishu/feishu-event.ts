@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '../../core/types.ts';
+import type { IncomingFile, IncomingMessage } from '../../core/types.ts';
 
 /** Where the answer to an inbound event goes. */
 export interface FeishuTarget {
@@ -48,7 +48,7 @@ export interface CardActionEvent {
  * Translates a received message. Group messages count only when they @-mention the bot (any mention
  * when the bot's open_id is unknown); the bot's mention placeholder (@_user_1) is removed from the text.
  */
-export function translateFeishuMessage(event: MessageReceiveEvent, botOpenId?: string): FeishuInbound | null {
+export function translateFeishuMessage(event: MessageReceiveEvent, botOpenId?: string, fetchResource?: FetchResource): FeishuInbound | null {
   const message = event.message;
   const userId = event.sender?.sender_id?.open_id;
   if (!message || !userId || event.sender?.sender_type === 'app') return null;
@@ -56,6 +56,7 @@ export function translateFeishuMessage(event: MessageReceiveEvent, botOpenId?: s
   const isBot = (mention: Mention) => (botOpenId ? mention.id?.open_id === botOpenId : true);
   const group = message.chat_type !== 'p2p';
   if (group && !mentions.some(isBot)) return null;
+  const file = fetchResource ? incomingFile(message, fetchResource) : undefined;
   let text = textOf(message.message_type, message.content);
   for (const mention of mentions) {
     text = text.split(mention.key).join(isBot(mention) ? '' : `@${mention.name ?? ''}`);
@@ -68,9 +69,34 @@ export function translateFeishuMessage(event: MessageReceiveEvent, botOpenId?: s
       text: text.replace(/\s+/g, ' ').trim(),
       dedupKey: event.event_id ? `feishu:${event.event_id}` : undefined,
       canShowForms: true,
+      ...(file ? { file } : {}),
     },
     target: { chatId: message.chat_id, replyToMessageId: message.message_id },
   };
+}
+
+/** Downloads a message's file or image through the Open API (im.v1.messageResource.get), at most `maxBytes`. */
+export type FetchResource = (resource: { messageId: string; key: string; type: 'file' | 'image' }, maxBytes?: number) => Promise<Buffer>;
+
+/** The file (or picture) of a file/image message, downloaded only when a skill asks for it. */
+function incomingFile(message: NonNullable<MessageReceiveEvent['message']>, fetchResource: FetchResource): IncomingFile | undefined {
+  let content: { file_key?: unknown; file_name?: unknown; image_key?: unknown };
+  try {
+    content = JSON.parse(message.content) as typeof content;
+  } catch {
+    return undefined;
+  }
+  const messageId = message.message_id;
+  if (message.message_type === 'file' && typeof content.file_key === 'string') {
+    const key = content.file_key;
+    const fileName = typeof content.file_name === 'string' && content.file_name ? content.file_name : `${key}.bin`;
+    return { fileName, download: (maxBytes) => fetchResource({ messageId, key, type: 'file' }, maxBytes) };
+  }
+  if (message.message_type === 'image' && typeof content.image_key === 'string') {
+    const key = content.image_key;
+    return { fileName: `image-${messageId}.jpg`, mimeType: 'image/jpeg', download: (maxBytes) => fetchResource({ messageId, key, type: 'image' }, maxBytes) };
+  }
+  return undefined;
 }
 
 /** Translates a card button press (value carries the action) or a submitted form card. */

@@ -19,12 +19,13 @@ export const CHAT_PAGE = `<!doctype html>
   .buttons button { margin: 6px 6px 0 0; padding: 4px 12px; border: 1px solid #2e6b3a; background: #fff; color: #2e6b3a; border-radius: 14px; cursor: pointer; }
   form { position: fixed; bottom: 0; left: 0; right: 0; background: #fff; border-top: 1px solid #ccc; padding: 10px; display: flex; gap: 8px; justify-content: center; }
   input { flex: 1; max-width: 640px; padding: 8px; font-size: 15px; }
+  #upload { padding: 0 10px; }
 </style>
 </head>
 <body>
 <header>耕保助手 · 耕地保护政策问答与填报</header>
 <div id="log"></div>
-<form id="form"><input id="text" autocomplete="off" placeholder="输入问题，如：第二档补助标准是多少？"><button>发送</button></form>
+<form id="form"><button type="button" id="upload" title="管理员可上传 PDF、Word、Excel 等资料文件，加入资料库">上传文件</button><input type="file" id="file" hidden><input id="text" autocomplete="off" placeholder="输入问题，如：第二档补助标准是多少？"><button>发送</button></form>
 <script>
 const log = document.getElementById('log');
 const input = document.getElementById('text');
@@ -95,10 +96,24 @@ function render(reply) {
   }
 }
 async function send(body, shown) {
+  await post(shown, () => fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+}
+// The file goes as the raw request body, its name URI-encoded in a header; only an administrator's file is kept.
+async function upload(file) {
+  await post('（上传文件：' + file.name + '）', () => fetch('/api/upload', { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }, body: file }));
+}
+const picker = document.getElementById('file');
+document.getElementById('upload').onclick = () => picker.click();
+picker.onchange = () => {
+  const file = picker.files && picker.files[0];
+  picker.value = '';
+  if (file) upload(file);
+};
+async function post(shown, request) {
   add('user', shown);
   scrollToEnd();
   try {
-    const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await request();
     const data = await response.json();
     if (!response.ok) add('bot', data.error || '请求失败');
     else data.replies.forEach(render);

@@ -9,6 +9,8 @@ import { CHAT_PAGE } from './chat-page.ts';
 import { parseChatRequest } from './chat-request.ts';
 import { createWebIdentity, type WebIdentity } from './web-identity.ts';
 import { randomBytes } from 'node:crypto';
+import type { Reply } from '../../core/types.ts';
+import { parseUpload } from './upload-request.ts';
 
 /** Lets another channel (e.g. Feishu HTTP events) serve paths on the same server; returns true if it handled the request. */
 export type RouteHandler = (request: HttpRequest, response: ServerResponse) => boolean | Promise<boolean>;
@@ -32,6 +34,8 @@ export interface WebServerOptions {
   maxConnections?: number;
   /** Whole request (headers and body) must arrive within this (default 15 s); headers within 10 s. */
   requestTimeoutMs?: number;
+  /** Largest file accepted by POST /api/upload (default 50 MB); a larger declared body is refused at once. */
+  maxUploadBytes?: number;
 }
 
 /** A client that went away mid-request is not a server error: one line, no stack. */
@@ -65,6 +69,22 @@ function clientAddress(request: HttpRequest, trustProxy: boolean): string {
   return forwarded || request.socket.remoteAddress || 'unknown';
 }
 
+/** Replies as the page reads them: text, citations, buttons, an attachment as base64. */
+function repliesJson(replies: Reply[]) {
+  return {
+    replies: replies.map((reply) => ({
+      text: reply.text,
+      citations: reply.citations ?? [],
+      // The layout every channel uses (paragraphs, then citation blocks); the page only escapes and wraps it.
+      blocks: replyBlocks(reply),
+      ...(reply.buttons?.length ? { buttons: reply.buttons } : {}),
+      ...(reply.attachment
+        ? { attachment: { fileName: reply.attachment.fileName, mimeType: reply.attachment.mimeType, base64: reply.attachment.content.toString('base64') } }
+        : {}),
+    })),
+  };
+}
+
 /** The local web chat: a page at `/` and the JSON API at `POST /api/chat`, over the shared conversation core. */
 export function createWebServer(options: WebServerOptions): Server {
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
@@ -73,6 +93,22 @@ export function createWebServer(options: WebServerOptions): Server {
   const perIdentity: AttemptLimiter = createAttemptLimiter(limits.perIdentity, BIND_WINDOW_MS);
   const perAddress: AttemptLimiter = createAttemptLimiter(limits.perAddress, BIND_WINDOW_MS);
   const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
+
+  /** A file from the page's upload button: same identity and origin rules as /api/chat, the same core path as a file sent in Telegram. */
+  async function handleUpload(request: HttpRequest, response: ServerResponse): Promise<void> {
+    // A refused or failed upload is not read in: the connection is closed instead of draining the rest.
+    const refuse = (status: number, error: string, headers: Record<string, string> = {}) => sendJson(response, status, { error }, { connection: 'close', ...headers });
+    if (request.method !== 'POST') return refuse(405, '请用 POST 上传文件。');
+    if (crossSite(request)) return refuse(403, '拒绝跨站请求：请在本服务自己的网页里上传文件。');
+    const cookie = identity.fromCookie(request);
+    const headers: Record<string, string> = cookie.setCookie ? { 'set-cookie': cookie.setCookie } : {};
+    const upload = parseUpload(request, maxUploadBytes);
+    if (!upload.ok) return refuse(upload.status, upload.error, headers);
+    const replies = await options.conversation.handle({ channel: 'web', userId: cookie.userId, chatId: cookie.userId, file: upload.file });
+    if (!upload.consumed()) headers.connection = 'close';
+    sendJson(response, 200, repliesJson(replies), headers);
+  }
   // The timeouts are checked every second (Node's default is every 30 s).
   const server = createServer({ connectionsCheckingInterval: Math.min(1000, requestTimeout) }, async (request, response) => {
     try {
@@ -85,7 +121,8 @@ export function createWebServer(options: WebServerOptions): Server {
         return;
       }
       if (request.method === 'GET' && path === '/healthz') return sendJson(response, 200, { ok: true });
-      if (path !== '/api/chat') return sendJson(response, 404, { error: '没有这个地址。网页聊天在 /，接口是 POST /api/chat。' });
+      if (path === '/api/upload') return await handleUpload(request, response);
+      if (path !== '/api/chat') return sendJson(response, 404, { error: '没有这个地址。网页聊天在 /，接口是 POST /api/chat（上传文件：POST /api/upload）。' });
       if (request.method !== 'POST') return sendJson(response, 405, { error: '请用 POST 调用 /api/chat。' });
       if (crossSite(request)) return sendJson(response, 403, { error: '拒绝跨站请求：请在本服务自己的网页里使用聊天。' });
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
@@ -125,24 +162,7 @@ export function createWebServer(options: WebServerOptions): Server {
       }
       const replies = await options.conversation.handle(parsed.message);
       if (rotated && options.users && (await options.users.profile(`web:${rotated.userId}`)).role !== 'farmer') headers['set-cookie'] = rotated.setCookie;
-      sendJson(response, 200, {
-        replies: replies.map((reply) => ({
-          text: reply.text,
-          citations: reply.citations ?? [],
-          // The layout every channel uses (paragraphs, then citation blocks); the page only escapes and wraps it.
-          blocks: replyBlocks(reply),
-          ...(reply.buttons?.length ? { buttons: reply.buttons } : {}),
-          ...(reply.attachment
-            ? {
-                attachment: {
-                  fileName: reply.attachment.fileName,
-                  mimeType: reply.attachment.mimeType,
-                  base64: reply.attachment.content.toString('base64'),
-                },
-              }
-            : {}),
-        })),
-      }, headers);
+      sendJson(response, 200, repliesJson(replies), headers);
     } catch (error) {
       const logger = options.logger ?? consoleChannelLogger;
       if (isClientAbort(response, error)) return void logger.warn(`[web] ${request.method} ${request.url} 客户端中途断开`);

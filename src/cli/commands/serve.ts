@@ -9,6 +9,7 @@ import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { describeIngestReport } from './describe-ingest.ts';
 import { consoleProgress } from '../ingest-progress.ts';
+import { maxDocumentBytes } from '../../knowledge/read-for-index.ts';
 
 /** A Chinese message for the usual reasons a port cannot be opened; undefined for anything else. */
 function listenProblem(error: unknown, host: string, port: number): string | undefined {
@@ -36,7 +37,7 @@ export const serveCommand: Command = {
       apiToken: env.GENGBAO_API_TOKEN,
       secureCookie: env.GENGBAO_COOKIE_SECURE === '1',
     });
-    const server = createWebServer({ conversation: app.conversation, routes: channels.routes, identity, users: app.conversationUsers, trustProxy: env.GENGBAO_TRUST_PROXY === '1' });
+    const server = createWebServer({ conversation: app.conversation, routes: channels.routes, identity, users: app.conversationUsers, trustProxy: env.GENGBAO_TRUST_PROXY === '1', maxUploadBytes: maxDocumentBytes() });
     server.listen(config.port, config.host);
     try {
       await once(server, 'listening');

@@ -1,3 +1,4 @@
+import { FileTooLargeError } from '../../core/file-download.ts';
 import type { Skill } from '../../core/skill.ts';
 import type { SqliteDatabase } from '../../store/database.ts';
 import { isIndexable, maxDocumentBytes, tooLargeReason, unsupportedReason } from '../read-for-index.ts';
@@ -39,9 +40,12 @@ export function createDocumentUploadSkill(options: DocumentUploadOptions): Skill
       }
       let bytes: Buffer;
       try {
-        bytes = await file.download();
-      } catch {
-        ctx.reply(`「${name}」下载失败，请稍后重新发送。`);
+        bytes = await file.download(limit);
+      } catch (error) {
+        if (error instanceof FileTooLargeError) {
+          const reason = error.size !== undefined ? tooLargeReason(error.size, limit) : `文件超过 ${Math.round(limit / 1024 / 1024)} MB 的上限：请拆分后再添加，或调大 GENGBAO_MAX_DOC_MB`;
+          ctx.reply(`没有添加「${name}」：${reason}。文件没有保存。`);
+        } else ctx.reply(`「${name}」下载失败，请稍后重新发送。`);
         return true;
       }
       const { added } = await addDocuments({ knowledge: options.knowledge, knowledgeDir: options.knowledgeDir, db: options.db, files: [{ name, bytes }], env: options.env });

@@ -73,3 +73,12 @@ export function cardActionEvent(options: { action: string; value?: Record<string
 export function challengeRequest(token = VERIFICATION_TOKEN) {
   return { challenge: 'ajls384kdjx98XX', token, type: 'url_verification' };
 }
+
+/** An im.message.receive_v1 event for a file (or picture) sent in a chat, as Feishu sends it: only keys, no bytes. */
+export function fileMessageEvent(options: { fileKey: string; fileName?: string; kind?: 'file' | 'image'; user?: string; chatId?: string; chatType?: 'p2p' | 'group'; eventId?: string }) {
+  const event = messageEvent({ text: '', user: options.user, chatId: options.chatId, chatType: options.chatType, eventId: options.eventId });
+  const kind = options.kind ?? 'file';
+  event.event.message.message_type = kind;
+  event.event.message.content = JSON.stringify(kind === 'file' ? { file_key: options.fileKey, file_name: options.fileName } : { image_key: options.fileKey });
+  return event;
+}

@@ -6,6 +6,7 @@ import { CHAT_PAGE } from '../../../src/channels/web/chat-page.ts';
 function fakePage(replies: unknown[]) {
   const events: string[] = [];
   const nodes: Array<Record<string, unknown>> = [];
+  const requests: Array<{ url: string; init: { headers: Record<string, string>; body: unknown } }> = [];
   const element = (tag: string): Record<string, unknown> => {
     const node: Record<string, unknown> = { tag, style: {}, children: [] as unknown[] };
     nodes.push(node);
@@ -15,16 +16,20 @@ function fakePage(replies: unknown[]) {
     };
     return node;
   };
-  const byId: Record<string, Record<string, unknown>> = { log: element('div'), text: element('input'), form: element('form') };
+  const byId: Record<string, Record<string, unknown>> = { log: element('div'), text: element('input'), form: element('form'), upload: element('button'), file: element('input') };
   const sandbox = {
     document: { getElementById: (id: string) => byId[id], createElement: element, body: { scrollHeight: 1000 } },
     window: { scrollTo: () => void events.push('scroll') },
     localStorage: { getItem: () => 'web-test', setItem: () => undefined },
-    fetch: async () => ({ ok: true, json: async () => ({ replies }) }),
+    fetch: async (url: string, init: { headers: Record<string, string>; body: unknown }) => {
+      requests.push({ url, init });
+      return { ok: true, json: async () => ({ replies }) };
+    },
+    encodeURIComponent,
     Math,
     JSON,
   };
-  return { events, nodes, run: () => runInNewContext(CHAT_PAGE.split('<script>')[1].split('</script>')[0], sandbox) };
+  return { events, nodes, requests, byId, run: () => runInNewContext(CHAT_PAGE.split('<script>')[1].split('</script>')[0], sandbox) };
 }
 
 describe('web chat page script', () => {
@@ -52,6 +57,19 @@ describe('web chat page script', () => {
     expect(texts('sources')).toEqual(['出处']);
     expect(texts('citation')).toEqual(['1. 《实施方案》法农发〔2022〕12号 · 五、补助标准「不高于58元/亩。」', '2. 《通知》「按实际面积。」']);
     expect(page.nodes.some((node) => 'innerHTML' in node)).toBe(false);
+  });
+
+  it('uploads a picked file as the raw body, its name URI-encoded in X-File-Name', async () => {
+    const page = fakePage([{ text: '已添加', citations: [] }]);
+    page.run();
+    const file = { name: '秸秆还田方案.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+    (page.byId.file as { files: unknown[] }).files = [file];
+    (page.byId.file.onchange as () => void)();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const upload = page.requests.find((request) => request.url === '/api/upload');
+    expect(upload?.init.body).toBe(file);
+    expect(upload?.init.headers['x-file-name']).toBe(encodeURIComponent('秸秆还田方案.docx'));
+    expect(upload?.init.headers['content-type']).toBe(file.type);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { RecordVersion } from '../records/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { CellValue, ExportableForm, ExportField, ReportColumn, ReportTable } from './types.ts';
+import { personLabel } from '../users/person-label.ts';
 
 export interface ReportInput {
   form: ExportableForm;
@@ -12,7 +13,7 @@ export interface ReportInput {
   /** Reporting period; default: the newest period among the records. */
   period?: string;
   now: Date;
-  /** How a filer is shown (「张三（三面船镇）」); default: the name saved with the record, else the userKey. */
+  /** How a filer is shown (「张三（三面船镇）」); default: the name saved with the record, else 「未留姓名的…用户」. */
   reporterLabel?: (record: RecordVersion) => string;
 }
 
@@ -120,7 +121,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
   let achievedAny = false;
   const missing: string[] = [];
   const conflicts: string[] = [];
-  const label = input.reporterLabel ?? ((r: RecordVersion) => r.author.displayName ?? r.author.userKey);
+  const label = input.reporterLabel ?? ((r: RecordVersion) => personLabel(r.author));
   const rows = rowUnits.map((unit, index): CellValue[] => {
     const own = records.filter((record) => record.unit === unit);
     if (own.length === 0) missing.push(unit);

@@ -8,6 +8,7 @@ import { nextField, pruneInactive } from './form-progress.ts';
 import { describePeriod } from './period.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import type { CheckOutcome, FieldValue, FormDraftState, FormSkillDependencies } from './types.ts';
+import { personLabel } from '../users/person-label.ts';
 
 export const FORM_SKILL = 'form';
 
@@ -67,7 +68,7 @@ async function periodTakenNote(turn: FormTurn): Promise<string> {
   if (typeof unit !== 'string' || typeof period !== 'string') return '';
   const filed = (await deps.records.latest(form.id, { units: [unit] })).find((record) => record.period === period);
   if (!filed) return '';
-  const by = filed.author.displayName ?? filed.author.userKey;
+  const by = personLabel(filed.author);
   return `⚠️ ${unit}${describePeriod(period)}的「${form.title}」已由 ${by} 提交（记录编号 ${filed.recordId}）。如需更正，请说「修改记录 ${filed.recordId}」；如果期次填错了，请说「上一步」。`;
 }
 

@@ -6,6 +6,7 @@ import { askNext, FORM_SKILL, showReview, type FormTurn } from './form-flow.ts';
 import { button } from './form-messages.ts';
 import type { FormDefinition } from './form-schema.ts';
 import type { FieldValue, FormDraftState, FormSkillDependencies } from './types.ts';
+import { RECORD_ID_EXAMPLE } from '../records/record-id.ts';
 
 type Deps = Required<FormSkillDependencies>;
 
@@ -95,9 +96,11 @@ export async function offerForms(ctx: TurnContext, candidates: FormDefinition[],
 export async function startCorrection(ctx: TurnContext, recordId: string, deps: Deps): Promise<void> {
   const record = await deps.records.get(recordId);
   const form = record ? deps.forms.get(record.formId) : undefined;
-  if (!record || !form) return void ctx.reply(`没有找到记录 ${recordId}，请核对编号（形如 R20260512-0001）。`);
-  const refusal = accessRefusal(ctx.user, record.unit, deps.units);
-  if (refusal) return void ctx.reply(refusal);
+  // Another unit's record gets the same answer as a missing one: whether it exists, and whose it is, stays unsaid.
+  if (ctx.user.role === 'farmer') return void ctx.reply(UNBOUND_REFUSAL);
+  if (!record || !form || accessRefusal(ctx.user, record.unit, deps.units)) {
+    return void ctx.reply(`没有您可以查看的记录 ${recordId}。请核对编号（形如 ${RECORD_ID_EXAMPLE}），或发送「查看记录」列出您能修改的记录。`);
+  }
   const state = newDraft(form, deps);
   const keys = new Set(form.fields.map((field) => field.key));
   for (const [key, value] of Object.entries(record.data)) {

@@ -6,9 +6,10 @@ import { missingRequired } from './form-progress.ts';
 import { describePeriod } from './period.ts';
 import { saveFormRecord } from './save-form-record.ts';
 import { formatBeijing } from '../reporting/beijing-time.ts';
+import { personLabel } from '../users/person-label.ts';
 
 function who(record: RecordVersion): string {
-  return record.author.displayName ?? record.author.userKey;
+  return personLabel(record.author);
 }
 
 /** Beijing time, as 「查看记录」 shows it. */

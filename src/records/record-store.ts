@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../store/database.ts';
+import { newRecordId } from './record-id.ts';
 import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from './types.ts';
 
 /** Raised for programming errors at the record store (unknown record id, form mismatch), never for user input. */
@@ -79,11 +80,6 @@ function toVersion(row: VersionRow): RecordVersion {
   };
 }
 
-/** Record ids carry the China Standard Time date, the date the reporter sees on the wall. */
-function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-}
-
 function filterParams(formId: string, filter: RecordFilter = {}) {
   return {
     formId,
@@ -110,10 +106,6 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
      WHERE v.form_id = @formId AND v.unit = @unit AND v.period IS @period AND ${IS_LATEST}
      ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1`,
   );
-  const maxSequence = db.prepare<[string], { sequence: number | null }>(
-    `SELECT MAX(CAST(substr(record_id, 11) AS INTEGER)) AS sequence FROM record_versions
-     WHERE record_id LIKE ? AND version = 1`,
-  );
   const insert = db.prepare(
     `INSERT INTO record_versions (record_id, version, form_id, unit, period, data, verdicts, confirmed_warnings,
        author_key, author_channel, author_name, submission_key, created_at)
@@ -135,10 +127,12 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
     'SELECT DISTINCT form_id FROM record_versions ORDER BY form_id',
   );
 
-  function nextRecordId(at: Date): string {
-    const prefix = `R${chinaDate(at)}-`;
-    const sequence = (maxSequence.get(`${prefix}%`)?.sequence ?? 0) + 1;
-    return `${prefix}${String(sequence).padStart(4, '0')}`;
+  // Random, so ids are not guessable; a clash with an existing id (one in ~10¹¹) draws again.
+  function unusedRecordId(): string {
+    for (;;) {
+      const id = newRecordId();
+      if (!latestOf.get(id)) return id;
+    }
   }
 
   const saveInTransaction = db.transaction((request: SaveRequest): SaveResult => {
@@ -169,7 +163,7 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
         const existing = latestForSlot.get({ formId: request.formId, unit: request.unit, period: request.period ?? null });
         if (existing) return { ok: false, reason: 'conflict', latest: toVersion(existing) };
       }
-      recordId = nextRecordId(at);
+      recordId = unusedRecordId();
       version = 1;
     }
 

@@ -4,6 +4,7 @@ import { describePeriod } from '../forms/period.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import { recordScope } from '../users/access.ts';
 import type { RecordStore, RecordVersion } from './types.ts';
+import { personLabel } from '../users/person-label.ts';
 
 export interface RecordsSkillDependencies {
   records: RecordStore;
@@ -34,7 +35,7 @@ export function createRecordsSkill(deps: RecordsSkillDependencies): Skill {
     const lines = visible.slice(0, SHOWN).map((record) => {
       const form = deps.forms?.get(record.formId);
       const period = record.period ? ` ${describePeriod(record.period)}` : '';
-      const who = record.author.displayName ?? record.author.userKey;
+      const who = personLabel(record.author);
       return `• ${record.recordId} ${form?.shortName ?? record.formId} ${record.unit}${period}（第${record.version}版，${who} ${chinaTime(record.createdAt)}）`;
     });
     const more = visible.length > SHOWN ? `\n……共 ${visible.length} 条，只列出最近 ${SHOWN} 条。${ctx.user.role === 'admin' ? '发送「导出」可下载汇总表。' : ''}` : '';

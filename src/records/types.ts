@@ -7,7 +7,7 @@ export interface RecordAuthor {
 
 /** One saved version of a record. Versions are append-only: a correction adds version n+1. */
 export interface RecordVersion {
-  /** e.g. R20261123-0007, stable across versions. */
+  /** Opaque, e.g. RK7M3QXH2 (older records: R20261123-0007); stable across versions. See record-id.ts. */
   recordId: string;
   /** 1, 2, … a correction appends a new version, never overwrites. */
   version: number;

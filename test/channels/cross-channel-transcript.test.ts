@@ -101,7 +101,7 @@ describe('one transcript on web, console, Telegram and Feishu (a fresh app per c
     expect(all).toMatch(/C:《[^》]+》法农农发〔2022〕16号 · 法库县2022年黑土地保护性耕作项目实施方案 › 四、扶持政策/);
     expect(all).toContain('T:【测算结果】符合保护性耕作作业补助条件，属于第二档。');
     expect(all).toContain('T:✓ 已把「物化补助资金」改为 240万元。');
-    expect(all).toMatch(/T:✅ 已提交「2026年酸化耕地治理双月调度」，记录编号 R<date>-0001/);
+    expect(all).toMatch(/T:✅ 已提交「2026年酸化耕地治理双月调度」，记录编号 R<id>/);
     for (const [name, turns] of transcripts) {
       expect(turns).toHaveLength(SCRIPT.length + 1);
       turns.forEach((items, index) => expect(items, `${name}, turn ${index} ${stepName(SCRIPT[index - 1])}`).toEqual(web[index]));

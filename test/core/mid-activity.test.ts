@@ -32,7 +32,7 @@ describe('what a new user meets around an open form', () => {
     await h.say('li', '5-6月');
     for (const line of REST) await h.say('li', line);
     const saved = await h.say('li', '确认提交');
-    expect(saved).toMatch(/已提交.*记录编号 R\d{8}-\d{4}/);
+    expect(saved).toMatch(/已提交.*记录编号 R[2-9A-HJKMNP-Z]{8}/);
     const again = await h.say('li', '确认提交');
     expect(again).toContain('已经提交过了');
     expect(h.answerer.questions).toHaveLength(0);

@@ -40,7 +40,7 @@ describe('双月调度 conversation', () => {
     expect(summary).toContain('任务完成率：62.5%');
     expect(summary).toContain('物化补助每亩：125元/亩');
     const saved = await h.say('li', actionOf(replies, '确认提交'));
-    expect(saved).toMatch(/已提交.*记录编号 R\d{8}-\d{4}/);
+    expect(saved).toMatch(/已提交.*记录编号 R[2-9A-HJKMNP-Z]{8}/);
     const [record] = await h.records.latest('fujian-2026-acid-bimonthly');
     expect(record).toMatchObject({ unit: '宁化县', period: '2026-05/06', version: 1, author: { userKey: 'test:li', channel: 'test' } });
     expect(record.data).toMatchObject({ periodArea: 23000, cumulativeArea: 50000, samplesBefore: 45, materialKinds: ['石灰质物质', '有机肥'], materialQuantity: 1200000 });

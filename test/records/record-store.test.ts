@@ -29,7 +29,7 @@ describe('record store', () => {
     expect(result).toMatchObject({ ok: true, duplicate: false });
     if (!result.ok) throw new Error('expected ok');
     expect(result.record).toMatchObject({
-      recordId: 'R20260520-0001',
+      recordId: expect.stringMatching(/^R[2-9A-HJKMNP-Z]{8}$/),
       version: 1,
       unit: '三面船镇',
       period: '2026-05/06',
@@ -39,7 +39,33 @@ describe('record store', () => {
       createdAt: '2026-05-20T02:00:01.000Z',
     });
     const second = await store.save(request({ submissionKey: 'k2', unit: '吉祥街道' }));
-    expect(second.ok && second.record.recordId).toBe('R20260520-0002');
+    expect(second.ok && second.record.recordId).toMatch(/^R[2-9A-HJKMNP-Z]{8}$/);
+    expect(second.ok && second.record.recordId).not.toBe(result.record.recordId);
+  });
+
+  it('ids reveal no date or sequence: 200 records on one day share no common stem', async () => {
+    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const saved = await store.save(request({ submissionKey: `k${i}` }));
+      if (saved.ok) ids.push(saved.record.recordId);
+    }
+    expect(new Set(ids).size).toBe(200);
+    expect(ids.some((id) => id.includes('20260520'))).toBe(false);
+    expect(new Set(ids.map((id) => id.slice(0, 3))).size).toBeGreaterThan(100);
+  });
+
+  it('a record saved under the old dated id stays readable and correctable', async () => {
+    const db = openMemoryDatabase();
+    const store = createSqliteRecordStore(db, { now: clock() });
+    db.prepare(
+      `INSERT INTO record_versions (record_id, version, form_id, unit, period, data, verdicts, confirmed_warnings,
+         author_key, author_channel, author_name, submission_key, created_at)
+       VALUES ('R20250101-0003', 1, 'tillage-progress', '三面船镇', '2026-05/06', '{"area":1.2}', '[]', '[]', 'telegram:1', 'telegram', NULL, 'old', '2025-01-01T00:00:00.000Z')`,
+    ).run();
+    expect(await store.get('R20250101-0003')).toMatchObject({ version: 1, data: { area: 1.2 } });
+    const corrected = await store.save(request({ recordId: 'R20250101-0003', baseVersion: 1, data: { area: 1.4 }, submissionKey: 'new' }));
+    expect(corrected).toMatchObject({ ok: true, record: { recordId: 'R20250101-0003', version: 2 } });
   });
 
   it('appends a correction as a new version and keeps the old one', async () => {

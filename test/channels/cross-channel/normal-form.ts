@@ -15,8 +15,8 @@ export interface ChannelTurn {
   presses: Map<string, unknown>;
 }
 
-// Record ids carry today's date; a run across midnight must not fail.
-const normalText = (line: string) => line.trim().replace(/\bR\d{8}-(\d{4})\b/g, 'R<date>-$1');
+// Record ids are random (src/records/record-id.ts): each channel's run files its own.
+const normalText = (line: string) => line.trim().replace(/\bR[2-9A-HJKMNP-Z]{8}\b/g, 'R<id>');
 
 /** The section without the document's own 《title》 prefix, as Telegram and Feishu print it. */
 function shortSection(title: string, section: string): string {

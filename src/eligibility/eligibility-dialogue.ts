@@ -1,28 +1,34 @@
 import type { TurnContext } from '../core/skill.ts';
 import type { Button, Reply } from '../core/types.ts';
-import { evaluateCondition } from '../rules/conditions.ts';
+import { checkFormDependencies } from '../forms/check-dependencies.ts';
+import { loopCommand } from '../forms/form-answering.ts';
+import { toRuleRecord } from '../forms/form-checks.ts';
+import { askField, askQuestion, fieldOf, goBack, persist, setValue, showEditMenu, skipCurrent, type FormPurpose, type FormTurn } from '../forms/form-flow.ts';
+import { activeFields } from '../forms/form-progress.ts';
+import type { FieldDefinition } from '../forms/form-schema.ts';
+import type { FieldValue, FormDraftState } from '../forms/types.ts';
 import type { CheckResult, RuleRegistry, RuleSetInfo } from '../rules/index.ts';
 import { ANSWER_MARK, composeEligible, composeIneligible, restartAction } from './compose-answer.ts';
-import type { EligibilityQuestion, EligibilityScript } from './eligibility-script.ts';
+import type { EligibilityScript } from './eligibility-script.ts';
 import { extractFacts, type Tentative } from './extract-facts.ts';
 
 export const SKILL = 'eligibility';
 
-/** What the user has told us so far; lives in the session activity, never in a button. */
-export interface EligibilityState {
-  /** Id of the script (program) being checked. */
-  script: string;
-  facts: Record<string, unknown>;
+/**
+ * A check in progress: a form draft (values in the form's units, 上一步 walks back through `answered`)
+ * plus what was heard but is not settled yet. Lives in the session activity, never in a button.
+ */
+export interface EligibilityState extends FormDraftState {
   tentative: Tentative[];
-  /** Code of the question last asked. */
-  asking?: string;
-  /** Optional questions answered 「不知道」. */
-  skipped: string[];
   /**
-   * 「不到三成」 where every value in the range gives the same result: the value kept in facts is the
-   * range's inner edge, and answers show the user's words instead of it.
+   * 「不到三成」 where every value in the range gives the same result: the value kept (record units) is
+   * the range's inner edge, and answers show the user's words instead of it.
    */
   bounded?: Record<string, { value: number; text: string }>;
+}
+
+export function isEligibilityState(value: unknown): value is EligibilityState {
+  return !!value && typeof value === 'object' && typeof (value as EligibilityState).formId === 'string' && Array.isArray((value as EligibilityState).tentative);
 }
 
 export const STALE_MESSAGE =
@@ -31,10 +37,10 @@ export const STALE_MESSAGE =
 export interface Dialogue {
   script: EligibilityScript;
   info: RuleSetInfo;
-  start(ctx: TurnContext, opening: string): void;
+  start(ctx: TurnContext, opening: string): Promise<void>;
   /** Returns false to let an unrelated message fall through. */
-  handleText(ctx: TurnContext, state: EligibilityState, starting: boolean): boolean;
-  onAction(ctx: TurnContext, state: EligibilityState, payload: string): void;
+  handleText(ctx: TurnContext, state: EligibilityState): Promise<boolean>;
+  onAction(ctx: TurnContext, state: EligibilityState, payload: string): Promise<void>;
   describe(state: EligibilityState): string;
   score(text: string): number;
 }
@@ -46,54 +52,89 @@ function bare(text: string): string {
   return text.replace(/[\p{P}\p{S}\s]/gu, '');
 }
 
-/** One program's eligibility conversation: extract facts, ask only what is missing, answer with clauses. */
+/**
+ * One program's eligibility check, run by the form loop over the script's question form: extract facts,
+ * ask only what is missing, answer with clauses. 上一步, 跳过, 修改, 继续 and 取消 are the form loop's.
+ */
 export function createDialogue(script: EligibilityScript, rules: RuleRegistry): Dialogue {
   const found = rules.get(script.ruleSet);
   if (!found) throw new Error(`补贴测算「${script.id}」需要规则集「${script.ruleSet}」，但 knowledge/rules 中没有找到。`);
   const info: RuleSetInfo = found;
+  const { form } = script;
+  const link = form.rules[0];
+  const deps = checkFormDependencies([form], rules);
   const fieldLabel = (key: string) => info.fields.find((field) => field.key === key)?.label ?? key;
   const fieldUnit = (key: string) => {
     const field = info.fields.find((candidate) => candidate.key === key);
     return field?.type === 'percent' ? '%' : (field?.unit ?? '');
   };
   const show = (key: string, value: unknown) => `${String(value)}${fieldUnit(key)}`;
-  const questionByField = (field: string) => script.questions.find((question) => question.field === field);
-  const questionByCode = (code?: string) => script.questions.find((question) => question.code === code);
+  const isQuestion = (key: string) => script.questions.some((question) => question.field === key);
+  const formField = (key: string | undefined) => form.fields.find((field) => field.key === key);
 
-  const save = (ctx: TurnContext, state: EligibilityState) => ctx.setActivity({ skill: SKILL, state: { ...state, script: script.id } });
+  /** The draft as the rule set reads it (shares as percentages). */
+  const record = (state: EligibilityState): Record<string, unknown> => toRuleRecord(link, form, state.values, rules);
+  const check = (facts: Record<string, unknown>): CheckResult => rules.check(script.ruleSet, facts);
 
-  function ask(ctx: TurnContext, state: EligibilityState, question: EligibilityQuestion, notes: string[], withHint = false): void {
-    state.asking = question.code;
-    save(ctx, state);
-    const buttons: Button[] = question.choices.map((choice) => ({ label: choice.label, action: `${SKILL}:v:${question.code}:${choice.code}` }));
-    const text = [...notes, question.prompt, ...(withHint && question.hint ? [question.hint] : [])].join('\n');
-    ctx.reply(buttons.length ? { text, buttons } : text);
+  /** A value in the rule set's units, stored in the form's (a percentage as a share). */
+  function toFormValue(field: FieldDefinition | undefined, value: unknown): FieldValue {
+    const percent = field?.type === 'share' && info.fields.find((candidate) => candidate.key === field.key)?.type === 'percent';
+    return percent && typeof value === 'number' ? Number((value / 100).toFixed(9)) : (value as FieldValue);
   }
 
-  function confirm(ctx: TurnContext, state: EligibilityState, pending: Tentative, notes: string[]): void {
-    state.asking = questionByField(pending.field)?.code;
-    save(ctx, state);
+  /** Notes a fact: a question's answer joins the loop's order (上一步), any other fact is kept as heard. */
+  function put(turn: FormTurn, key: string, value: unknown): void {
+    const field = formField(key);
+    if (field?.ask) setValue(turn, field, toFormValue(field, value));
+    else turn.state.values = { ...turn.state.values, [key]: toFormValue(field, value) };
+  }
+
+  function remove(turn: FormTurn, key: string): void {
+    const values = { ...turn.state.values };
+    delete values[key];
+    turn.state.values = values;
+    turn.state.answered = turn.state.answered.filter((answered) => answered !== key);
+  }
+
+  const stateOf = (turn: FormTurn) => turn.state as EligibilityState;
+
+  const purpose: FormPurpose = {
+    skill: SKILL,
+    backLabel: '继续测算',
+    next: async (turn, _next, prefix) => step(turn, prefix ? [prefix] : []),
+  };
+  const turnOf = (ctx: TurnContext, state: EligibilityState): FormTurn => ({ ctx, deps, form, state, purpose });
+
+  function end(turn: FormTurn, answer: Reply, notes: string[]): void {
+    turn.ctx.setActivity(null);
+    turn.ctx.reply({ ...answer, text: quoteBounds(stateOf(turn), [...notes, answer.text].join('\n')) });
+  }
+
+  function ask(turn: FormTurn, key: string, notes: string[], withHint = false): void {
+    const field = formField(key);
+    if (!field) return;
+    askQuestion(turn, field, notes.join('\n'), withHint ? (field.hint ?? '') : '');
+  }
+
+  function confirm(turn: FormTurn, pending: Tentative, notes: string[]): void {
+    turn.state.current = pending.field;
+    persist(turn);
     const label = fieldLabel(pending.field);
     const value = show(pending.field, pending.options[0]);
+    const reply = (text: string, buttons?: Button[]) => turn.ctx.reply(buttons ? { text: [...notes, text].join('\n'), buttons } : [...notes, text].join('\n'));
     if (pending.reason === 'approximate' || pending.reason === 'unit') {
       const question =
         pending.reason === 'unit'
           ? `您说的${label}是「${pending.text}」，${pending.note ?? ''}，即 ${value}，对吗？`
           : `您说${label}「${pending.text}」，按${value}计算可以吗？`;
-      ctx.reply({ text: [...notes, question].join('\n'), buttons: [{ label: '是', action: `${SKILL}:y` }, { label: '否', action: `${SKILL}:n` }] });
-      return;
+      return reply(question, [{ label: '是', action: `${SKILL}:y` }, { label: '否', action: `${SKILL}:n` }]);
     }
     if (pending.reason === 'bound') {
-      const hint = questionByField(pending.field)?.hint;
-      ctx.reply([...notes, `您说${label}「${pending.text}」，请告诉我大约是多少（直接回复一个数）。`, ...(hint ? [hint] : [])].join('\n'));
-      return;
+      const hint = formField(pending.field)?.hint;
+      return reply([`您说${label}「${pending.text}」，请告诉我大约是多少（直接回复一个数）。`, ...(hint ? [hint] : [])].join('\n'));
     }
     const buttons = pending.options.map((option, index) => ({ label: show(pending.field, option), action: `${SKILL}:p:${index}` }));
-    const question =
-      pending.reason === 'range'
-        ? `您说的${label}「${pending.text}」是一个范围，请告诉我具体是多少（也可以点下面的数）。`
-        : `${label}按哪个算？`;
-    ctx.reply({ text: [...notes, question].join('\n'), buttons });
+    reply(pending.reason === 'range' ? `您说的${label}「${pending.text}」是一个范围，请告诉我具体是多少（也可以点下面的数）。` : `${label}按哪个算？`, buttons);
   }
 
   /**
@@ -108,8 +149,8 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
   }
 
   /** What decides the answer: definition verdicts, tier and amounts. Equal signatures give the same answer. */
-  function signature(record: Record<string, unknown>): string {
-    const result = rules.check(script.ruleSet, record);
+  function signature(facts: Record<string, unknown>): string {
+    const result = check(facts);
     const definitions = result.verdicts.filter((verdict) => script.definitionRules.includes(verdict.rule)).map((verdict) => [verdict.rule, verdict.level, !!verdict.missing]);
     const outputs = [script.outputs.tier, script.outputs.capPerMu, script.outputs.total].map((key) => (key ? JSON.stringify(result.computed[key] ?? null) : ''));
     return JSON.stringify([definitions, outputs]);
@@ -119,16 +160,18 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
    * 「不到三成」「不到1000亩」: when both inner edges of the range give the same answer, the answer does
    * not depend on the exact value — use the range (answers quote the user's words), don't ask.
    */
-  function resolveBounds(state: EligibilityState): void {
+  function resolveBounds(turn: FormTurn): void {
+    const state = stateOf(turn);
     for (const pending of [...state.tentative]) {
       if (pending.reason !== 'bound' || typeof pending.limit !== 'number') continue;
       const field = info.fields.find((candidate) => candidate.key === pending.field);
       const low = pending.direction === 'below' ? (field?.min ?? 0) + EDGE : pending.limit + EDGE;
       const high = pending.direction === 'below' ? pending.limit - EDGE : (field?.max ?? pending.limit * 10) - EDGE;
       if (!(low < high)) continue;
-      if (signature({ ...state.facts, [pending.field]: low }) !== signature({ ...state.facts, [pending.field]: high })) continue;
+      const facts = record(state);
+      if (signature({ ...facts, [pending.field]: low }) !== signature({ ...facts, [pending.field]: high })) continue;
       const value = pending.direction === 'below' ? high : low;
-      state.facts[pending.field] = value;
+      put(turn, pending.field, value);
       state.bounded = { ...state.bounded, [pending.field]: { value, text: pending.text } };
       state.tentative = state.tentative.filter((item) => item !== pending);
     }
@@ -137,26 +180,36 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
   /** An answer with each range's edge value replaced by the user's words (「29.999%」 → 「不到三成」). */
   function quoteBounds(state: EligibilityState, text: string): string {
     let out = text;
+    const facts = record(state);
     for (const [field, { value, text: said }] of Object.entries(state.bounded ?? {})) {
-      if (state.facts[field] !== value) continue;
+      if (facts[field] !== value) continue;
       const number = String(value).replace('.', '\\.');
       out = out.replace(new RegExp(`${number} ?(%|${fieldUnit(field) || '%'})?`, 'g'), `「${said}」`);
     }
     return out;
   }
 
+  /** The questions still open, in the form's order (`when` decides which apply). */
+  function openQuestions(state: EligibilityState): string[] {
+    return activeFields(form, state.values)
+      .filter((field) => field.ask && state.values[field.key] === undefined && !state.skipped.includes(field.key))
+      .map((field) => field.key);
+  }
+
   /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. `asked`: the message was a question. */
-  function step(ctx: TurnContext, state: EligibilityState, notes: string[], retry: string[] = [], asked = false): void {
-    resolveBounds(state);
-    for (const [field, value] of Object.entries(state.facts)) {
+  function step(turn: FormTurn, notes: string[], retry: string[] = [], asked = false): void {
+    const state = stateOf(turn);
+    resolveBounds(turn);
+    for (const [field, value] of Object.entries(record(state))) {
+      if (!(field in state.values)) continue;
       const problem = refusal(field, value);
       if (problem) {
         notes.push(problem);
-        delete state.facts[field];
+        remove(turn, field);
         retry.push(field);
       }
     }
-    let result = rules.check(script.ruleSet, state.facts);
+    let result = check(record(state));
     const rejected = result.verdicts.filter(
       (verdict) =>
         !verdict.missing &&
@@ -164,95 +217,95 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     );
     for (const verdict of rejected) {
       notes.push(verdict.message);
-      delete state.facts[verdict.rule.startsWith('field:') ? verdict.rule.slice('field:'.length) : script.inputRules[verdict.rule]];
+      remove(turn, verdict.rule.startsWith('field:') ? verdict.rule.slice('field:'.length) : script.inputRules[verdict.rule]);
     }
-    if (rejected.length) result = rules.check(script.ruleSet, state.facts);
+    if (rejected.length) result = check(record(state));
 
     const settled = result.verdicts.some((verdict) => verdict.level === 'fail' && !verdict.missing && script.definitionRules.includes(verdict.rule));
-    if (settled) {
-      ctx.setActivity(null);
-      const answer = composeIneligible(info, script, result);
-      ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')) });
-      return;
-    }
+    if (settled) return end(turn, composeIneligible(info, script, result), notes);
     const pending = state.tentative[0];
-    if (pending) return confirm(ctx, state, pending, notes);
-    const scope = { record: state.facts, computed: {} };
-    const open = script.questions.filter((question) => {
-      if (state.facts[question.field] !== undefined || state.skipped.includes(question.field)) return false;
-      if (!question.when) return true;
-      const applies = evaluateCondition(scope, question.when);
-      return applies.decided && applies.holds;
-    });
+    if (pending) return confirm(turn, pending, notes);
+    const open = openQuestions(state);
     // A value just refused is asked again first, so 「请更正」 and the question match.
-    const next = open.find((question) => retry.includes(question.field)) ?? open[0];
+    const next = open.find((field) => retry.includes(field)) ?? open[0];
     const premises = next && asked && !retry.length ? premisesIfAnswerable(result) : undefined;
     if (next && premises) {
       // The question can be answered from what the message says: answer it, then ask for the rest.
-      const answer = composeEligible(info, script, state.facts, result, { premises });
-      ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')), buttons: undefined });
-      return ask(ctx, state, next, [`如需完整测算${open.some((question) => question.field === 'area') ? '总额' : ''}，请再告诉我：`]);
+      const answer = composeEligible(info, script, record(state), result, { premises });
+      turn.ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')), buttons: undefined });
+      return ask(turn, next, [`如需完整测算${open.includes('area') ? '总额' : ''}，请再告诉我：`]);
     }
-    if (next) return ask(ctx, state, next, notes, retry.includes(next.field) || rejected.some((verdict) => verdict.rule.includes(next.field)));
-    ctx.setActivity(null);
-    const answer = composeEligible(info, script, state.facts, result);
-    ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')) });
+    if (next) return ask(turn, next, notes, retry.includes(next) || rejected.some((verdict) => verdict.rule.includes(next)));
+    end(turn, composeEligible(info, script, record(state), result), notes);
   }
 
   /** Why a value heard cannot be used (out of the rule set's range, or no area at all), before it is noted. */
   function refusal(field: string, value: unknown): string | undefined {
-    const verdicts = rules.check(script.ruleSet, { [field]: value }).verdicts.filter((v) => !v.missing);
+    const verdicts = check({ [field]: value }).verdicts.filter((v) => !v.missing);
     const verdict =
       verdicts.find((v) => v.rule === `field:${field}` && v.level === 'fail') ??
       verdicts.find((v) => script.inputRules[v.rule] === field && v.level !== 'pass');
     if (verdict) return verdict.message;
     // A script without its own input rule still never measures 0 亩.
-    if (questionByField(field)?.kind === 'area' && typeof value === 'number' && value <= 0) {
+    if (script.questions.find((question) => question.field === field)?.kind === 'area' && typeof value === 'number' && value <= 0) {
       return `「${fieldLabel(field)}」应大于0${fieldUnit(field)}，收到：${show(field, value)}，请更正后重试。`;
     }
     return undefined;
   }
 
-  function accept(state: EligibilityState, field: string, value: unknown, notes: string[]): void {
-    const before = state.facts[field];
-    if (before !== undefined && before !== value) notes.push(`已将${fieldLabel(field)}由 ${show(field, before)} 改为 ${show(field, value)}。`);
-    state.facts[field] = value;
+  function accept(turn: FormTurn, field: string, value: unknown, notes: string[]): void {
+    const state = stateOf(turn);
+    const before = record(state)[field];
+    if (before !== undefined && before !== value && isQuestion(field)) notes.push(`已将${fieldLabel(field)}由 ${show(field, before)} 改为 ${show(field, value)}。`);
+    put(turn, field, value);
     state.tentative = state.tentative.filter((pending) => pending.field !== field);
   }
 
-  /** One typed message, at the start or in the middle of the conversation. Returns false to let it fall through. */
-  function handleText(ctx: TurnContext, state: EligibilityState, starting: boolean): boolean {
-    const text = ctx.text;
+  /** One typed message, at the start (`starting`) or in the middle of the check. Returns false to let it fall through. */
+  async function read(turn: FormTurn, starting: boolean): Promise<boolean> {
+    const state = stateOf(turn);
+    const text = turn.ctx.text;
     const word = bare(text);
     const notes: string[] = [];
     const pending = state.tentative[0];
-    const asking = pending ? questionByField(pending.field) : questionByCode(state.asking);
+    const askingField = pending ? pending.field : state.current;
+    const asking = script.questions.find((question) => question.field === askingField);
+    if (!starting) {
+      const command = loopCommand(text);
+      if (command === 'back') {
+        state.tentative = [];
+        return await goBack(turn), true;
+      }
+      if (command === 'skip') return await skipCurrent(turn), true;
+      if (command === 'edit') return showEditMenu(turn), true;
+      if (command === 'resume') return step(turn, ['接着测算：']), true;
+    }
     if (!starting && pending && (pending.reason === 'approximate' || pending.reason === 'unit')) {
       if (script.yesWords.includes(word)) {
-        accept(state, pending.field, pending.options[0], notes);
-        step(ctx, state, notes);
+        accept(turn, pending.field, pending.options[0], notes);
+        step(turn, notes);
         return true;
       }
       if (script.noWords.includes(word)) {
         state.tentative.shift();
-        if (asking) ask(ctx, state, asking, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
+        ask(turn, pending.field, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
         return true;
       }
     }
     if (!starting && asking && script.unknownWords.some((unknown) => word.includes(unknown))) {
       if (asking.optional) {
-        state.skipped.push(asking.field);
+        state.skipped = [...state.skipped, asking.field];
         state.tentative = state.tentative.filter((item) => item.field !== asking.field);
-        step(ctx, state, ['好的，这项先不填。']);
+        step(turn, ['好的，这项先不填。']);
       } else {
-        ask(ctx, state, asking, [`这一项需要一个大概的数才能测算。`], true);
+        ask(turn, asking.field, [`这一项需要一个大概的数才能测算。`], true);
       }
       return true;
     }
     const extraction = extractFacts(script, info.fields, text, asking);
     let usable = Object.keys(extraction.facts).length + extraction.tentative.length > 0;
     if (!usable && asking?.freeText && !starting && /^(其他|别的|其它|都不是)$/.test(word)) {
-      ask(ctx, state, asking, [], true);
+      ask(turn, asking.field, [], true);
       return true;
     }
     if (!usable && asking?.freeText && !starting && word.length <= 15 && !script.questionWords.some((w) => text.includes(w))) {
@@ -263,27 +316,29 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       if (script.questionWords.some((w) => text.includes(w))) return false;
       const current = asking ?? script.questions[0];
       const problem = extraction.problems[0] ?? (current.kind === 'choice' ? '没有看懂，请点下面的按钮选择，或直接写明。' : '没有看懂您的回答。');
-      if (pending) confirm(ctx, state, pending, [problem]);
-      else ask(ctx, state, current, [problem], true);
+      if (pending) confirm(turn, pending, [problem]);
+      else ask(turn, current.field, [problem], true);
       return true;
     }
     const noted: string[] = [];
     const retry: string[] = [];
+    const known = record(state);
     for (const [field, value] of Object.entries(extraction.facts)) {
       const problem = refusal(field, value);
       if (problem) {
-        const kept = state.facts[field] !== undefined ? `仍按原来的 ${show(field, state.facts[field])} 计算。` : '';
+        const kept = known[field] !== undefined ? `仍按原来的 ${show(field, known[field])} 计算。` : '';
         notes.push(`${problem}${kept}`);
         if (!kept) retry.push(field);
         continue;
       }
-      const changed = state.facts[field] !== undefined && state.facts[field] !== value;
-      accept(state, field, value, notes);
-      if (!starting && !changed && field !== asking?.field && questionByField(field)) noted.push(`${fieldLabel(field)} ${show(field, value)}`);
+      const changed = known[field] !== undefined && known[field] !== value;
+      accept(turn, field, value, notes);
+      if (!starting && !changed && field !== asking?.field && isQuestion(field)) noted.push(`${fieldLabel(field)} ${show(field, value)}`);
     }
     if (noted.length) notes.push(`已记下：${noted.join('，')}。`);
+    const facts = record(state);
     for (const assumed of extraction.assumed) {
-      if (state.facts[assumed.field] !== assumed.value) continue;
+      if (facts[assumed.field] !== assumed.value) continue;
       notes.push(
         assumed.note
           ? `您说的${fieldLabel(assumed.field)}是「${assumed.text}」，${assumed.note}，即 ${show(assumed.field, assumed.value)}。`
@@ -292,34 +347,35 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     }
     for (const item of extraction.tentative) {
       state.tentative = [...state.tentative.filter((other) => other.field !== item.field), item];
-      if (item.reason === 'conflict') delete state.facts[item.field];
+      if (item.reason === 'conflict') remove(turn, item.field);
     }
     notes.push(...extraction.problems.filter(() => extraction.tentative.length > 0));
-    step(ctx, state, notes, retry, isQuestion(text));
+    step(turn, notes, retry, asksSomething(text));
     return true;
   }
 
-  function isQuestion(text: string): boolean {
+  function asksSomething(text: string): boolean {
     return script.questionWords.some((word) => text.includes(word)) || script.triggers.some((trigger) => text.includes(trigger));
   }
 
   /** Says which plan the numbers come from, then reads the opening message (if any). */
-  function start(ctx: TurnContext, opening: string): void {
-    const state: EligibilityState = { script: script.id, facts: {}, tentative: [], skipped: [] };
+  async function start(ctx: TurnContext, opening: string): Promise<void> {
+    const state: EligibilityState = { formId: form.id, values: {}, answered: [], skipped: [], phase: 'filling', revision: 0, draftId: deps.newId(), tentative: [] };
     const number = info.source.docNumber ? `（${info.source.docNumber}）` : '';
     const intro = `好的，我按《${info.source.title}》${number}帮您测算${script.topic}（${info.region}，${info.year}年）。`;
     // An answer names its plan and year itself; the introduction is only for a check that starts with a question.
     const replies: Reply[] = [];
     const collecting: TurnContext = { ...ctx, text: opening, reply: (reply) => void replies.push(typeof reply === 'string' ? { text: reply } : reply) };
-    if (opening) handleText(collecting, state, true);
-    else step(collecting, state, []);
+    const turn = turnOf(collecting, state);
+    if (opening) await read(turn, true);
+    else step(turn, []);
     if (!replies.some((reply) => reply.text.includes(ANSWER_MARK))) ctx.reply(intro);
     for (const reply of replies) ctx.reply(reply);
   }
 
   /** Definition rules a record decides (pass or fail, not missing). */
-  function decidedDefinitions(record: Record<string, unknown>): Set<string> {
-    const verdicts = rules.check(script.ruleSet, record).verdicts;
+  function decidedDefinitions(facts: Record<string, unknown>): Set<string> {
+    const verdicts = check(facts).verdicts;
     return new Set(verdicts.filter((verdict) => !verdict.missing && script.definitionRules.includes(verdict.rule)).map((verdict) => verdict.rule));
   }
 
@@ -336,7 +392,7 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     if (program + situation === 0) return 0;
     const triggered = script.triggers.some((trigger) => text.includes(trigger));
     const extraction = extractFacts(script, info.fields, text);
-    const heard = Object.keys(extraction.facts).filter((field) => questionByField(field));
+    const heard = Object.keys(extraction.facts).filter(isQuestion);
     const asks = script.questionWords.some((word) => text.includes(word)) || extraction.asksPerUnit;
     if (!triggered && !(asks && numberDecides(extraction.facts))) return 0;
     return 10 * program + situation + heard.length;
@@ -344,7 +400,7 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
 
   /** Some definition rule is decided only because of a number the user gave. */
   function numberDecides(facts: Record<string, unknown>): boolean {
-    const isNumber = (field: string) => (questionByField(field)?.kind ?? 'choice') !== 'choice';
+    const isNumber = (field: string) => (script.questions.find((question) => question.field === field)?.kind ?? 'choice') !== 'choice';
     const others = Object.fromEntries(Object.entries(facts).filter(([field]) => !isNumber(field)));
     if (Object.keys(others).length === Object.keys(facts).length) return false;
     const withNumbers = decidedDefinitions(facts);
@@ -352,39 +408,66 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     return [...withNumbers].some((rule) => !withoutNumbers.has(rule));
   }
 
-  function onAction(ctx: TurnContext, state: EligibilityState, payload: string): void {
-    const [kind, first, second] = payload.split(':');
+  async function onAction(ctx: TurnContext, state: EligibilityState, payload: string): Promise<void> {
+    const turn = turnOf(ctx, state);
+    const [kind, first] = payload.split(':');
     const notes: string[] = [];
-    if (kind === 'v') {
-      const question = questionByCode(first);
-      const choice = question?.choices.find((candidate) => candidate.code === second);
-      if (!question || !choice) return void ctx.reply({ text: STALE_MESSAGE, buttons: [{ label: '重新测算', action: restartAction(script) }] });
-      accept(state, question.field, choice.value, notes);
-      return step(ctx, state, notes);
+    const stale = () => ctx.reply({ text: STALE_MESSAGE, buttons: [{ label: '重新测算', action: restartAction(script) }] });
+    switch (kind) {
+      case 'o': {
+        // A choice button of the question being asked.
+        const field = fieldOf(turn, state.current);
+        const option = field?.type === 'choice' ? field.options?.[Number(first)] : undefined;
+        if (!field || !option) return stale();
+        accept(turn, field.key, option.value, notes);
+        return step(turn, notes);
+      }
+      case 'back':
+        state.tentative = [];
+        return await goBack(turn);
+      case 'skip':
+        return await skipCurrent(turn);
+      case 'edit':
+        return showEditMenu(turn);
+      case 'f': {
+        const field = formField(first);
+        if (!field?.ask) return step(turn, []);
+        state.tentative = state.tentative.filter((pending) => pending.field !== field.key);
+        return askField(turn, field);
+      }
+      case 'review':
+        return step(turn, []);
     }
     const pending = state.tentative[0];
     if (!pending) {
       notes.push('这个按钮对应的问题已经回答过了。');
-      return step(ctx, state, notes);
+      return step(turn, notes);
     }
-    if (kind === 'y') accept(state, pending.field, pending.options[0], notes);
+    if (kind === 'y') accept(turn, pending.field, pending.options[0], notes);
     else if (kind === 'n') {
       state.tentative.shift();
-      const question = questionByField(pending.field);
-      if (question) return ask(ctx, state, question, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
+      return ask(turn, pending.field, [`好的，请告诉我准确的${fieldLabel(pending.field)}。`], true);
     } else if (kind === 'p' && pending.options[Number(first)] !== undefined) {
-      accept(state, pending.field, pending.options[Number(first)], notes);
+      accept(turn, pending.field, pending.options[Number(first)], notes);
     } else {
       notes.push('这个按钮已失效。');
     }
-    step(ctx, state, notes);
+    step(turn, notes);
   }
 
   function describe(state: EligibilityState): string {
     const pending = state.tentative?.[0];
-    const asking = pending ? questionByField(pending.field) : questionByCode(state.asking);
-    return `${script.topic}测算${asking ? `（正在确认：${fieldLabel(asking.field)}）` : ''}`;
+    const asking = pending ? pending.field : state.current;
+    return `${script.topic}测算${asking && isQuestion(asking) ? `（正在确认：${fieldLabel(asking)}）` : ''}`;
   }
 
-  return { script, info, start, handleText, onAction, describe, score };
+  return {
+    script,
+    info,
+    start,
+    handleText: (ctx, state) => read(turnOf(ctx, state), false),
+    onAction,
+    describe,
+    score,
+  };
 }

@@ -3,7 +3,7 @@ import type { Skill, TurnContext } from '../core/skill.ts';
 import { normalizeQuestion } from '../knowledge/normalize-text.ts';
 import type { Activity } from '../core/types.ts';
 import type { RuleRegistry } from '../rules/index.ts';
-import { createDialogue, SKILL, STALE_MESSAGE, type Dialogue, type EligibilityState } from './eligibility-dialogue.ts';
+import { createDialogue, isEligibilityState, SKILL, STALE_MESSAGE, type Dialogue, type EligibilityState } from './eligibility-dialogue.ts';
 import { loadEligibilityScripts, type EligibilityScript } from './eligibility-script.ts';
 
 export interface EligibilitySkillOptions {
@@ -33,10 +33,10 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
   // A script whose rule set is not loaded (another knowledge folder) is left out, not fatal.
   const dialogues = scripts.filter((script) => options.rules.get(script.ruleSet)).map((script) => createDialogue(script, options.rules));
   const fallback: Dialogue | undefined = dialogues[0];
+  // A check saved by an older version (not a form draft) is over: its buttons get the stale message.
   const stateOf = (ctx: TurnContext): EligibilityState | undefined =>
-    ctx.session.activity?.skill === SKILL ? (ctx.session.activity.state as EligibilityState) : undefined;
-  const dialogueOf = (state: EligibilityState) =>
-    state.script ? dialogues.find((dialogue) => dialogue.script.id === state.script) : fallback;
+    ctx.session.activity?.skill === SKILL && isEligibilityState(ctx.session.activity.state) ? ctx.session.activity.state : undefined;
+  const dialogueOf = (state: EligibilityState) => dialogues.find((dialogue) => dialogue.script.form.id === state.formId);
 
   /** The program the text is about, by what it contains; none when no loaded program matches. */
   function pick(text: string): Dialogue | undefined {
@@ -65,54 +65,56 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
   return {
     name: SKILL,
     commands: {
-      check(ctx, args) {
+      async check(ctx, args) {
         if (ctx.session.activity && ctx.session.activity.skill !== SKILL) {
           ctx.reply('您还有未完成的填报，请先完成或发送「取消」，再发送 /check 测算补贴。');
           return;
         }
         if (!fallback) return void ctx.reply('当前资料中没有可测算的补贴项目。');
         const dialogue = args ? (dialogues.find((candidate) => candidate.script.situationWords.some((word) => args.includes(word))) ?? fallback) : undefined;
-        if (dialogue) dialogue.start(ctx, args);
+        if (dialogue) await dialogue.start(ctx, args);
         else if (dialogues.length > 1) offerPrograms(ctx);
-        else fallback.start(ctx, '');
+        else await fallback.start(ctx, '');
       },
     },
-    tryIntent(original) {
+    async tryIntent(original) {
       if (original.session.activity && original.session.activity.skill !== SKILL) return false;
       const ctx = readable(original);
       const dialogue = pick(ctx.text);
       if (dialogue) {
-        dialogue.start(ctx, ctx.text);
+        await dialogue.start(ctx, ctx.text);
         return true;
       }
       if (!fallback || !isBareSubsidyQuestion(ctx.text)) return false;
       if (dialogues.length > 1) offerPrograms(ctx);
-      else fallback.start(ctx, '');
+      else await fallback.start(ctx, '');
       return true;
     },
-    continueActivity(original) {
+    async continueActivity(original) {
       const ctx = readable(original);
       const state = stateOf(ctx);
       const dialogue = state && dialogueOf(state);
-      return state && dialogue ? dialogue.handleText(ctx, state, false) : false;
+      if (state && dialogue) return await dialogue.handleText(ctx, state);
+      ctx.setActivity(null);
+      return false;
     },
-    onAction(ctx, payload) {
+    async onAction(ctx, payload) {
       const [kind, code] = payload.split(':');
       if (kind === 'new') {
         const dialogue = dialogues.find((candidate) => candidate.script.code === code);
-        if (dialogue) return dialogue.start(ctx, '');
+        if (dialogue) return await dialogue.start(ctx, '');
         if (dialogues.length > 1) return offerPrograms(ctx);
-        if (fallback) return fallback.start(ctx, '');
+        if (fallback) return await fallback.start(ctx, '');
         return stale(ctx);
       }
       const state = stateOf(ctx);
       const dialogue = state && dialogueOf(state);
       if (!state || !dialogue) return stale(ctx);
-      dialogue.onAction(ctx, state, payload);
+      await dialogue.onAction(ctx, state, payload);
     },
     describeActivity(activity: Activity) {
-      const state = activity.state as EligibilityState;
-      return dialogueOf(state)?.describe(state) ?? '补贴测算';
+      const state = isEligibilityState(activity.state) ? activity.state : undefined;
+      return (state && dialogueOf(state)?.describe(state)) ?? '补贴测算';
     },
     cancelActivity(ctx) {
       ctx.setActivity(null);

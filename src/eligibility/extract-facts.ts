@@ -69,7 +69,7 @@ function matchChoices(question: EligibilityQuestion, text: string): string[] {
 function fieldFor(script: EligibilityScript, quantity: FoundQuantity, text: string, asking?: EligibilityQuestion): string | undefined {
   const candidates = script.questions.filter((question) => question.kind !== 'choice' && KIND_OF[question.kind] === quantity.kind);
   if (candidates.length === 1 && quantity.kind !== 'share') return candidates[0].field;
-  const cuesOf = (question: EligibilityQuestion) => [...question.cues, ...(script.shareCues[question.field] ?? [])];
+  const cuesOf = (question: EligibilityQuestion) => question.cues;
   const cued = (words: string) => candidates.filter((question) => cuesOf(question).some((cue) => words.includes(cue))).map((question) => question.field);
   for (const words of [quantity.label ?? '', quantity.after ?? '']) {
     const fields = cued(words);
@@ -87,10 +87,10 @@ function namedBareNumber(script: EligibilityScript, quantity: FoundQuantity): El
   const label = quantity.label ?? '';
   if (!label) return undefined;
   const named = script.questions.filter(
-    (question) => question.kind === 'share' && [...question.cues, ...(script.shareCues[question.field] ?? [])].some((cue) => label.includes(cue)),
+    (question) => question.kind === 'share' && question.cues.some((cue) => label.includes(cue)),
   );
   if (named.length === 1) return named[0];
-  const [last] = named.filter((question) => [...question.cues, ...(script.shareCues[question.field] ?? [])].some((cue) => label.endsWith(cue) || label.endsWith(`${cue}率`)));
+  const [last] = named.filter((question) => question.cues.some((cue) => label.endsWith(cue) || label.endsWith(`${cue}率`)));
   return last;
 }
 
@@ -101,7 +101,7 @@ function findCounty(script: EligibilityScript, text: string): string | undefined
   return name.length >= 3 && !/^(本|我|全|该|各|那|这|哪)/.test(name) ? name : undefined;
 }
 
-const KIND_OF: Record<string, QuantityKind> = { share: 'share', area: 'area', length: 'length', count: 'count', money: 'money', ph: 'ph' };
+const KIND_OF: Record<string, QuantityKind> = { share: 'share', area: 'area', length: 'length', count: 'count', money: 'money', ph: 'ph', weight: 'weight', number: 'number' };
 
 /** Everything a message says about the situation, with ranges, approximations and contradictions held back. */
 export function extractFacts(script: EligibilityScript, fields: RuleSetField[], text: string, asking?: EligibilityQuestion): Extraction {

@@ -68,6 +68,7 @@ function parseChoice(field: FieldDefinition, text: string): FieldAnswer {
     return { ok: true, value: options.map((o) => o.value), display: options.map((o) => o.label).join('、') };
   }
   const found = matchOption(field, text);
+  if (!found.length && field.otherText && !field.multiple) return { ok: true, value: text, display: text };
   if (!found.length) return { ok: false, error: `「${field.label}」请从这些里选：${list}（可以直接点按钮）。已填写的内容都保留着。` };
   if (!field.multiple && found.length > 1) {
     return { ok: false, error: `「${field.label}」只能选一个，请从 ${list} 里选一个。` };

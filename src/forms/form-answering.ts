@@ -34,6 +34,16 @@ const CHANGE_ASK = /^(?:改一下|修改|更正|改|重填|重新填)(?:一下)?
 export const RECORD_CORRECTION = /^(?:修改|更正|改)(?:一下)?记录\s*(R[\w-]+)/i;
 const QUESTION = /[?？]$|多少钱|是多少|什么|怎么|如何|为什么|哪些|能不能|可不可以|是否|吗$|呢$|标准/;
 
+/** The words that steer a form loop (a report or a check) instead of answering its question. */
+export function loopCommand(text: string): 'resume' | 'back' | 'skip' | 'edit' | undefined {
+  const bare = text.trim().replace(/[。.！!~～]+$/, '');
+  if (RESUME.test(bare)) return 'resume';
+  if (BACK.test(bare)) return 'back';
+  if (SKIP.test(bare)) return 'skip';
+  if (EDIT.test(bare)) return 'edit';
+  return undefined;
+}
+
 function looksLikeQuestion(text: string): boolean {
   return QUESTION.test(text);
 }

@@ -21,7 +21,8 @@ export interface CheckRequest {
   today: string;
 }
 
-function toRuleRecord(link: RulesLink, form: FormDefinition, data: Record<string, unknown>, rules: RuleRegistry): Record<string, unknown> {
+/** A draft's values as the rule set's record: mapped names, constants, shares as percentages where the rule set wants them. */
+export function toRuleRecord(link: RulesLink, form: FormDefinition, data: Record<string, unknown>, rules: RuleRegistry): Record<string, unknown> {
   const ruleFields = new Map((rules.get(link.ruleSet)?.fields ?? []).map((field) => [field.key, field]));
   const shares = new Set(form.fields.filter((field) => field.type === 'share').map((field) => field.key));
   const record: Record<string, unknown> = { ...link.constants };

@@ -18,10 +18,30 @@ export interface FormTurn {
   deps: Required<FormSkillDependencies>;
   form: FormDefinition;
   state: FormDraftState;
+  /** A form run for another purpose than filing (an eligibility check); absent for report forms. */
+  purpose?: FormPurpose;
 }
 
+/**
+ * What a form is filled for, when not for a saved report: the loop (asking, 上一步, 跳过, 修改, 继续,
+ * 取消) is the same; what happens between questions and at the end is the purpose's.
+ */
+export interface FormPurpose {
+  /** The skill that owns the draft: its activity name and its buttons' prefix. */
+  skill: string;
+  /**
+   * Called where a report form would ask `next` or, with none left, show its summary: answer and end,
+   * confirm something first, or ask `next` with askQuestion.
+   */
+  next(turn: FormTurn, next: FieldDefinition | undefined, prefix: string): Promise<void>;
+  /** How 「回到…」 on the edit menu is labelled. */
+  backLabel: string;
+}
+
+export const skillOf = (turn: FormTurn): string => turn.purpose?.skill ?? FORM_SKILL;
+
 export function persist(turn: FormTurn): void {
-  turn.ctx.setActivity({ skill: FORM_SKILL, state: turn.state });
+  turn.ctx.setActivity({ skill: skillOf(turn), state: turn.state });
 }
 
 /** Units offered for a county or township field: those of the form's scope the user may file for. */
@@ -78,19 +98,27 @@ export async function askNext(turn: FormTurn, prefix = ''): Promise<void> {
   const taken = await periodTakenNote(turn);
   if (taken) prefix = prefix ? `${prefix}\n${taken}` : taken;
   const field = nextField(form, state.values, state.skipped);
+  if (turn.purpose) return await turn.purpose.next(turn, field, prefix);
   if (!field) return await showReview(turn, prefix || undefined);
+  askQuestion(turn, field, prefix);
+}
+
+/** Asks one field (its choices as buttons); `hint` follows the question. */
+export function askQuestion(turn: FormTurn, field: FieldDefinition, prefix = '', hint = ''): void {
+  const { state } = turn;
   state.phase = 'filling';
   state.current = field.key;
   state.selection = undefined;
-  turn.ctx.reply(questionReply(form, field, state, unitChoices(turn, field), prefix));
+  const reply = questionReply(turn.form, field, state, unitChoices(turn, field), prefix, skillOf(turn));
+  turn.ctx.reply(hint ? { ...reply, text: `${reply.text}\n${hint}` } : reply);
   persist(turn);
 }
 
 /** Re-asks the current question (「继续」, a restart, an unclear answer). */
 export async function repeatCurrent(turn: FormTurn, prefix = ''): Promise<void> {
   const field = fieldOf(turn, turn.state.current);
-  if (turn.state.phase !== 'filling' || !field) return await showReview(turn, prefix || undefined);
-  turn.ctx.reply(questionReply(turn.form, field, turn.state, unitChoices(turn, field), prefix));
+  if (turn.state.phase !== 'filling' || !field) return turn.purpose ? await askNext(turn, prefix) : await showReview(turn, prefix || undefined);
+  turn.ctx.reply(questionReply(turn.form, field, turn.state, unitChoices(turn, field), prefix, skillOf(turn)));
   persist(turn);
 }
 
@@ -151,7 +179,7 @@ export async function goBack(turn: FormTurn): Promise<void> {
   state.phase = 'filling';
   state.current = field.key;
   state.pending = undefined;
-  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `好的，回到上一步，重新填「${field.label}」。`));
+  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `好的，回到上一步，重新填「${field.label}」。`, skillOf(turn)));
   persist(turn);
 }
 
@@ -179,11 +207,11 @@ export function askField(turn: FormTurn, field: FieldDefinition, prefix = ''): v
   state.pending = undefined;
   state.selection = field.multiple && Array.isArray(state.values[field.key]) ? [...(state.values[field.key] as string[])] : undefined;
   const current = state.values[field.key] !== undefined ? `（现在填的是：${formatFieldValue(field, state.values[field.key])}）` : '';
-  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `${prefix}好的，改「${field.label}」${current}。`));
+  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `${prefix}好的，改「${field.label}」${current}。`, skillOf(turn)));
   persist(turn);
 }
 
 export function showEditMenu(turn: FormTurn): void {
-  turn.ctx.reply(editMenuReply(turn.form, turn.state));
+  turn.ctx.reply(editMenuReply(turn.form, turn.state, skillOf(turn), turn.purpose?.backLabel));
   persist(turn);
 }

@@ -6,26 +6,27 @@ import { activeFields, computeFields } from './form-progress.ts';
 import type { CheckOutcome, FormDraftState } from './types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 
-export const button = (label: string, payload: string): Button => ({ label, action: `form:${payload}` });
+export const button = (label: string, payload: string, skill = 'form'): Button => ({ label, action: `${skill}:${payload}` });
 
 /** The question for one field, with its choices as buttons. */
-export function questionReply(form: FormDefinition, field: FieldDefinition, state: FormDraftState, unitNames: string[], prefix = ''): Reply {
-  const fields = activeFields(form, state.values);
+export function questionReply(form: FormDefinition, field: FieldDefinition, state: FormDraftState, unitNames: string[], prefix = '', skill = 'form'): Reply {
+  const fields = activeFields(form, state.values).filter((candidate) => candidate.ask);
+  const press = (label: string, payload: string) => button(label, payload, skill);
   const position = fields.findIndex((candidate) => candidate.key === field.key) + 1;
   const buttons: Button[] = [];
   if (field.type === 'choice') {
     (field.options ?? []).forEach((option, index) => {
       const chosen = field.multiple && state.selection?.includes(option.value);
-      buttons.push(button(`${chosen ? '✓ ' : ''}${option.label}`, `o:${index}`));
+      buttons.push(press(`${chosen ? '✓ ' : ''}${option.label}`, `o:${index}`));
     });
-    if (field.multiple) buttons.push(button('选好了', 'o:done'));
+    if (field.multiple) buttons.push(press('选好了', 'o:done'));
   } else if (field.type === 'yes-no') {
-    buttons.push(button('是', 'o:y'), button('否', 'o:n'));
+    buttons.push(press('是', 'o:y'), press('否', 'o:n'));
   } else if ((field.type === 'county' || field.type === 'township') && unitNames.length <= 24) {
-    unitNames.forEach((name, index) => buttons.push(button(name, `u:${index}`)));
+    unitNames.forEach((name, index) => buttons.push(press(name, `u:${index}`)));
   }
-  if (!field.required) buttons.push(button('跳过', 'skip'));
-  if (state.answered.length) buttons.push(button('上一步', 'back'));
+  if (!field.required) buttons.push(press('跳过', 'skip'));
+  if (state.answered.length) buttons.push(press('上一步', 'back'));
   const optional = field.required || field.question.includes('跳过') ? '' : '（选填，可回复「跳过」）';
   const example = field.example && field.type !== 'choice' && field.type !== 'yes-no' ? `\n例如：${field.example}` : '';
   const head = `${prefix}${prefix ? '\n\n' : ''}【${form.shortName} ${position}/${fields.length}】`;
@@ -100,10 +101,11 @@ export function warningsReply(state: FormDraftState, outcome: CheckOutcome): Rep
 }
 
 /** Which field to change: every active field as a button. */
-export function editMenuReply(form: FormDefinition, state: FormDraftState): Reply {
-  const fields = activeFields(form, state.values);
+export function editMenuReply(form: FormDefinition, state: FormDraftState, skill = 'form', back = '回到摘要'): Reply {
+  const fields = activeFields(form, state.values).filter((field) => field.ask);
+  const press = (label: string, payload: string) => button(label, payload, skill);
   return {
     text: '要改哪一项？点下面的项目，或直接说，例如「面积改成2.5万亩」。',
-    buttons: [...fields.map((field) => button(field.label, `f:${field.key}`)), button('回到摘要', 'review')],
+    buttons: [...fields.map((field) => press(field.label, `f:${field.key}`)), press(back, 'review')],
   };
 }

@@ -22,9 +22,9 @@ export function activeFields(form: FormDefinition, values: Record<string, FieldV
   return form.fields.filter((field) => isFieldActive(field, values));
 }
 
-/** The next field to ask: the first active one neither answered nor skipped. */
+/** The next field to ask: the first active, askable one neither answered nor skipped. */
 export function nextField(form: FormDefinition, values: Record<string, FieldValue>, skipped: string[]): FieldDefinition | undefined {
-  return activeFields(form, values).find((field) => values[field.key] === undefined && !skipped.includes(field.key));
+  return activeFields(form, values).find((field) => field.ask && values[field.key] === undefined && !skipped.includes(field.key));
 }
 
 /** Required active fields that still have no answer. */

@@ -58,6 +58,10 @@ const fieldSchema = z
     /** A running total since the start of the project (must not decrease). */
     cumulative: z.boolean().default(false),
     hint: z.string().optional(),
+    /** false: never asked, only taken from what the user says (the county named in an eligibility question). */
+    ask: z.boolean().default(true),
+    /** A choice typed as none of the options is kept as written (「村集体经济组织」). */
+    otherText: z.boolean().default(false),
   })
   .superRefine((field, ctx) => {
     if (field.type === 'choice' && !field.options?.length) {

@@ -1,0 +1,26 @@
+import { createSqliteRecordStore } from '../records/record-store.ts';
+import type { RuleRegistry } from '../rules/types.ts';
+import { openMemoryDatabase } from '../store/database.ts';
+import { createUnitDirectory } from '../units/unit-directory.ts';
+import { defaultNewId } from './form-start.ts';
+import type { FormDefinition } from './form-schema.ts';
+import { createFormCatalog } from './load-forms.ts';
+import type { FormSkillDependencies } from './types.ts';
+
+/**
+ * What the form loop is given for forms that are checked, not filed (eligibility): their questions ask
+ * for no county or township, so no unit is offered, and nothing is saved — the record store is empty and
+ * in memory.
+ */
+export function checkFormDependencies(forms: FormDefinition[], rules: RuleRegistry): Required<FormSkillDependencies> {
+  return {
+    forms: createFormCatalog(forms),
+    rules,
+    records: createSqliteRecordStore(openMemoryDatabase()),
+    users: { canAccessUnit: () => false },
+    units: createUnitDirectory([]),
+    newId: defaultNewId,
+    extractor: null,
+    onRecordReplaced: null,
+  };
+}

@@ -23,6 +23,11 @@ import { regionOfUnit } from './knowledge/versions/unit-region.ts';
 import { createSqliteUserStore } from './users/user-store.ts';
 import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
+import { createSqliteFeedbackStore } from './feedback/feedback-store.ts';
+import { createFeedbackSkill } from './feedback/feedback-skill.ts';
+import { createAnswerFeedback } from './feedback/answer-feedback.ts';
+import { questionFeatures } from './feedback/question-features.ts';
+import type { FeedbackStore } from './feedback/types.ts';
 import { createExportSkill } from './export/export-skill.ts';
 import { createDocumentUploadSkill } from './knowledge/library/document-upload-skill.ts';
 import { createRecordsSkill } from './records/records-skill.ts';
@@ -55,6 +60,8 @@ export interface App {
   conversationUsers: UserDirectory;
   /** Deletes expired sessions and delivery ids; `gengbao serve` starts it (purge at start, then hourly). */
   retention: Retention;
+  /** Logged questions and 有用/没用 votes (what users could not get: `gengbao gaps`). */
+  feedback: FeedbackStore;
   now: () => Date;
   close(): void;
 }
@@ -86,6 +93,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const outbox = createOutbox();
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
   skills.push(createAccountSkill({ users: userStore, names }));
+  // 有用/没用 presses and 「最近没答上的问题」 for administrators.
+  const feedback = createSqliteFeedbackStore(db);
+  skills.push(createFeedbackSkill({ store: feedback, features: () => questionFeatures(config.knowledgeDir) }));
   const forms = loadForms(config.knowledgeDir);
   const reporting: ReportingStores = { forms, records, units, users: userStore, names };
   const reminderStore = createSqliteReminderStore(db);
@@ -132,11 +142,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     sessions,
     deliveries,
     answerer,
+    answers: createAnswerFeedback(feedback),
     skills,
     now,
     // The name a person gave (「张三」) goes with everything they file.
     users: conversationUsers,
     onError: (error, message) => maskedLog.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, retention, now, close: () => db.close() };
+  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, retention, feedback, now, close: () => db.close() };
 }

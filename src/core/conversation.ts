@@ -3,12 +3,26 @@ import type { DeliveryLog } from '../store/delivery-log.ts';
 import { GUIDE_TEXT, isGreetingOrHelp, isUnclear } from './guide.ts';
 import type { Skill, TurnContext } from './skill.ts';
 import { createUserQueues } from './user-queues.ts';
-import type { Activity, Answer, IncomingMessage, Reply, UserProfile } from './types.ts';
+import type { Activity, Answer, Button, IncomingMessage, Reply, UserProfile } from './types.ts';
 import { anonymousDirectory, type UserDirectory } from './user-directory.ts';
 
 /** Answers a free question (offline extractive, or model-written and checked). */
 export interface Answerer {
   answer(question: string, user: UserProfile): Promise<Answer>;
+}
+
+/** A free question the core answered or declined. */
+export interface AnsweredTurn {
+  question: string;
+  answer: Answer;
+  user: UserProfile;
+  channel: IncomingMessage['channel'];
+  at: Date;
+}
+
+/** Told about every answered or declined question (to log what users could not get); returns buttons for under an answer. */
+export interface AnswerObserver {
+  observe(turn: AnsweredTurn): Promise<Button[]>;
 }
 
 export interface ConversationOptions {
@@ -17,6 +31,8 @@ export interface ConversationOptions {
   skills?: Skill[];
   users?: UserDirectory;
   deliveries?: DeliveryLog;
+  /** Hears every answer (有用/没用 buttons, the log of declined questions); its failure never costs the answer. */
+  answers?: AnswerObserver;
   now?: () => Date;
   /** Called when a skill throws; the user gets an apology, the error goes here. */
   onError?: (error: unknown, message: IncomingMessage) => void;
@@ -45,7 +61,13 @@ export function createConversation(options: ConversationOptions): Conversation {
 
   async function answerQuestion(ctx: TurnContext, question: string): Promise<void> {
     const answer = await options.answerer.answer(question, ctx.user);
-    ctx.reply({ text: answer.answer, citations: answer.citations, answerStatus: answer.status });
+    let buttons: Button[] = [];
+    try {
+      buttons = (await options.answers?.observe({ question, answer, user: ctx.user, channel: ctx.message.channel, at: now() })) ?? [];
+    } catch (error) {
+      options.onError?.(error, ctx.message);
+    }
+    ctx.reply({ text: answer.answer, citations: answer.citations, answerStatus: answer.status, ...(buttons.length ? { buttons } : {}) });
   }
 
   async function route(ctx: TurnContext): Promise<void> {

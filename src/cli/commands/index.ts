@@ -22,6 +22,7 @@ export const commandLoaders: Record<string, () => Promise<Command>> = {
   add: async () => (await import('./add.ts')).addCommand,
   docs: async () => (await import('./docs.ts')).docsCommand,
   remove: async () => (await import('./remove.ts')).removeCommand,
+  gaps: async () => (await import('./gaps.ts')).gapsCommand,
   bench: async () => (await import('./bench.ts')).benchCommand,
   forms: async () => (await import('./forms.ts')).formsCommand,
 };

@@ -9,6 +9,8 @@ const caseSchema = z.object({
   /** At least one of these must be in the answer. */
   must_any: z.array(z.string()).optional(),
   expect: z.string().optional(),
+  /** The document the question was written on (corpus-extra): one cross-validation group. */
+  doc: z.string().optional(),
 });
 
 export type EvalCase = z.infer<typeof caseSchema>;

@@ -10,6 +10,8 @@ import { knowledgeKey, loadEvalSets, prepareKnowledge, REPO_ROOT, setCases, type
 export interface Sample {
   set: string;
   id: string;
+  /** Questions asked over one document count as one group in the cross-validation (a set, or a corpus-extra document). */
+  group: string;
   features: Features;
   /** Answering with this sentence is right (false for every question that must be declined). */
   right: boolean;
@@ -37,7 +39,8 @@ export function collectSamples(sets: EvalSet[]): Sample[] {
             const tried = knowledge.attempt(testCase.q);
             if (!tried.features) continue;
             const decline = testCase.expect === 'no_answer';
-            samples.push({ set: set.name, id: testCase.id, features: tried.features, decline, right: !decline && judge(testCase, tried.answer) === true });
+            const group = testCase.doc ? `${set.name}:${testCase.doc}` : set.name;
+            samples.push({ set: set.name, id: testCase.id, group, features: tried.features, decline, right: !decline && judge(testCase, tried.answer) === true });
           }
         }
       } finally {
@@ -53,14 +56,32 @@ export function collectSamples(sets: EvalSet[]): Sample[] {
 /** Sets answered by the eligibility conversation, not by the documents: no evidence about the decline decision. */
 const ELIGIBILITY_SETS = /^eligibility/;
 
-const vector = (features: Features) => FEATURE_NAMES.map((name) => features[name]);
+/**
+ * The features the model uses, chosen by leave-one-document-out cross-validation on the tuned-on sets
+ * (`npx tsx src/bench/fit-calibration.ts --cv`): the ones that say what the best sentence misses of
+ * the question. The margin, answer-fit and old-gate features fitted the tuned documents better and
+ * held-out documents worse.
+ */
+export const USED_FEATURES: Array<(typeof FEATURE_NAMES)[number]> = ['coverage', 'subjectCoverage', 'missingSubject', 'missingRare', 'unknownMissing', 'yearMissing', 'kindMissing', 'knownShare'];
 
-/** Logistic regression by batch gradient descent with a small L2 penalty (features are all about 0–1). */
-export function fitLogistic(samples: Sample[], iterations = 4000, rate = 0.5, l2 = 0.002): { weights: number[]; bias: number } {
+export interface FitOptions {
+  features?: ReadonlyArray<(typeof FEATURE_NAMES)[number]>;
+  l2?: number;
+  iterations?: number;
+  /** What is fitted: `right` = answering with the chosen sentence is right (default); `answerable` = the question is not one to decline. */
+  label?: 'right' | 'answerable';
+}
+
+/** Logistic regression by batch gradient descent with a small L2 penalty (features are all about 0–1); classes weighted to equal mass. */
+export function fitLogistic(samples: Sample[], options: FitOptions = {}): { weights: number[]; bias: number } {
+  const names = options.features ?? USED_FEATURES;
+  const vector = (features: Features) => FEATURE_NAMES.map((name) => (names.includes(name) ? features[name] : 0));
+  const iterations = options.iterations ?? 4000;
+  const rate = 0.5;
+  const l2 = options.l2 ?? 0.002;
   const weights = FEATURE_NAMES.map(() => 0);
   let bias = 0;
-  // label: the documents answer the question (LABEL=right: our chosen sentence is right); classes weighted to equal mass
-  const label = (sample: Sample) => (process.env.LABEL === 'right' ? sample.right : !sample.decline);
+  const label = (sample: Sample) => ((options.label ?? 'right') === 'right' ? sample.right : !sample.decline);
   const positives = samples.filter(label).length || 1;
   const negatives = samples.length - positives || 1;
   const rows = samples.map((sample) => ({ x: vector(sample.features), y: label(sample) ? 1 : 0, w: label(sample) ? samples.length / (2 * positives) : samples.length / (2 * negatives) }));
@@ -80,7 +101,7 @@ export function fitLogistic(samples: Sample[], iterations = 4000, rate = 0.5, l2
 }
 
 export function probability(model: { weights: number[]; bias: number }, features: Features): number {
-  return 1 / (1 + Math.exp(-(model.bias + vector(features).reduce((sum, value, i) => sum + value * model.weights[i], 0))));
+  return 1 / (1 + Math.exp(-(model.bias + FEATURE_NAMES.reduce((sum, name, i) => sum + features[name] * model.weights[i], 0))));
 }
 
 /** Questions scored right at a threshold: right answers given plus required declines made. */
@@ -103,9 +124,44 @@ export function bestThreshold(samples: Sample[], p: (sample: Sample) => number, 
   let best = { threshold: 0.5, score: -1 };
   for (let threshold = 0.05; threshold <= 0.95; threshold += 0.01) {
     const { right, declined } = scoreAt(samples, p, threshold);
-    if (right + declineWeight * declined >= best.score) best = { threshold: Math.round(threshold * 100) / 100, score: right + declined };
+    const score = right + declineWeight * declined;
+    if (score >= best.score) best = { threshold: Math.round(threshold * 100) / 100, score };
   }
   return best.threshold;
+}
+
+/**
+ * Leave one group out over the tuned-on samples: each document's (or starting set's) questions are
+ * decided by a model and threshold fitted without them. Sums right answers, required declines made,
+ * and right answers wrongly declined.
+ */
+export function crossValidate(samples: Sample[], options: FitOptions, declineWeight = DECLINE_WEIGHT): { right: number; declined: number; wronglyDeclined: number } {
+  const total = { right: 0, declined: 0, wronglyDeclined: 0 };
+  for (const group of new Set(samples.map((sample) => sample.group))) {
+    const train = samples.filter((sample) => sample.group !== group);
+    const test = samples.filter((sample) => sample.group === group);
+    const model = fitLogistic(train, { ...options, iterations: 1500 });
+    const p = (sample: Sample) => probability(model, sample.features);
+    const threshold = bestThreshold(train, p, declineWeight);
+    const { right, declined } = scoreAt(test, p, threshold);
+    total.right += right;
+    total.declined += declined;
+    total.wronglyDeclined += test.filter((sample) => sample.right && p(sample) < threshold).length;
+  }
+  return total;
+}
+
+/** The cross-validation table behind USED_FEATURES and the default options (tuned-on sets only). */
+function printCrossValidation(log: (line: string) => void): void {
+  const sets = loadEvalSets().filter((set) => set.tunedOn && !ELIGIBILITY_SETS.test(set.name));
+  const samples = collectSamples(sets);
+  const variants: Record<string, ReadonlyArray<(typeof FEATURE_NAMES)[number]>> = { all: FEATURE_NAMES, used: USED_FEATURES, 'used+margin,fit': [...USED_FEATURES, 'margin', 'answerFit', 'wantsQuantity', 'userQuantity'] };
+  log(`${samples.length} questions, ${samples.filter((s) => s.decline).length} to decline, ${new Set(samples.map((s) => s.group)).size} groups`);
+  for (const [name, features] of Object.entries(variants)) {
+    for (const label of ['right', 'answerable'] as const) {
+      for (const l2 of [0.002, 0.02, 0.1]) log(`${name.padEnd(16)} ${label.padEnd(10)} l2=${l2} ${JSON.stringify(crossValidate(samples, { features, label, l2 }))}`);
+    }
+  }
 }
 
 /** Fits on the tunedOn sets, reports the others, writes knowledge/dictionary/answer-calibration.json. */
@@ -124,7 +180,7 @@ export function fitCalibration(options: { docsOverride?: Record<string, string[]
     if (process.env.SHOW) for (const sample of own.filter((s) => s.decline && p(s) >= threshold)) log(`   answers ${sample.id} p=${p(sample).toFixed(2)} ${JSON.stringify(sample.features)}`);
   }
   const calibration: Calibration = {
-    $comment: 'Fitted by src/bench/fit-calibration.ts (npx tsx src/bench/fit-calibration.ts): logistic regression of "the documents answer this question" (classes weighted equally) over the features of src/knowledge/confidence.ts, on the sets marked tunedOn in eval/sets.json; threshold = most questions right (answers and declines) on those sets. Do not edit by hand; refit.',
+    $comment: 'Fitted by src/bench/fit-calibration.ts (npx tsx src/bench/fit-calibration.ts): logistic regression of "answering with the chosen sentence is right" (classes weighted equally) over the features of src/knowledge/confidence.ts chosen by leave-one-document-out cross-validation (--cv), on the sets marked tunedOn in eval/sets.json; threshold = most questions right (answers and declines) on those sets. Do not edit by hand; refit.',
     fittedOn: sets.filter((set) => set.tunedOn).map((set) => set.name),
     weights: Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Math.round(model.weights[i] * 1000) / 1000])),
     bias: Math.round(model.bias * 1000) / 1000,
@@ -134,7 +190,9 @@ export function fitCalibration(options: { docsOverride?: Record<string, string[]
   return calibration;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--cv')) {
+  printCrossValidation(console.log);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const override = process.argv.indexOf('--corpus-extra-docs');
   const docs = override > 0 ? { 'eval/corpus-extra/docs': [process.argv[override + 1]] } : undefined;
   console.log(JSON.stringify(fitCalibration({ docsOverride: docs, write: !process.argv.includes('--dry') }), null, 1));

@@ -9,7 +9,7 @@ import { TUNING } from './tuning.ts';
 
 /** A figure the user states about their own case (not a limit such as 「不到100亩」, not a bare number). */
 export function userValues(question: string): FoundQuantity[] {
-  return findQuantities(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.per);
+  return findQuantities(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.per && !quantity.perUnit);
 }
 
 /** A value no document range can hold: a share above 100%, a pH outside 0–14. */

@@ -45,7 +45,10 @@ describe('incremental ingest', () => {
     knowledge.ensureIndexed();
     rmSync(join(docs, PLAN));
     expect(knowledge.ensureIndexed()).toMatchObject({ removed: [PLAN], unchanged: [NATIONAL] });
-    expect(knowledge.answer('三面船镇的任务面积是多少？').status).toBe('no_answer');
+    const answer = knowledge.answer('三面船镇的任务面积是多少？');
+    expect(answer.answer).not.toContain('三面船镇');
+    expect(answer.citations.map((citation) => citation.doc)).not.toContain(PLAN);
+    expect(knowledge.search('三面船镇').map((hit) => hit.doc)).not.toContain(PLAN);
   });
 
   it('indexes a plain folder of documents given as --knowledge (no docs/ subfolder)', () => {

@@ -60,6 +60,13 @@ export function createSqliteFeedbackStore(db: SqliteDatabase): FeedbackStore {
      WHERE v.vote = 'down' AND v.voted_at >= ? ORDER BY v.voted_at`,
   );
 
+  const deleteVotesBefore = db.prepare('DELETE FROM answer_votes WHERE question_id IN (SELECT id FROM asked_questions WHERE asked_at < ?)');
+  const deleteQuestionsBefore = db.prepare('DELETE FROM asked_questions WHERE asked_at < ?');
+  const purge = db.transaction((cutoff: string) => {
+    deleteVotesBefore.run(cutoff);
+    return deleteQuestionsBefore.run(cutoff).changes;
+  });
+
   const castVote = db.transaction((questionId: string, voter: string, vote: Vote, channel: string, unit: string | null, at: string) => {
     const row = questionById.get(questionId);
     if (!row) return { kind: 'unknown' as const };
@@ -76,6 +83,9 @@ export function createSqliteFeedbackStore(db: SqliteDatabase): FeedbackStore {
     },
     async vote(entry) {
       return castVote(entry.questionId, voterHash(entry.voter), entry.vote, entry.channel, entry.unit ?? null, entry.at.toISOString());
+    },
+    async purgeBefore(cutoff) {
+      return purge(cutoff.toISOString());
     },
     async unanswered(since) {
       const from = since.toISOString();

@@ -48,4 +48,6 @@ export interface FeedbackStore {
   vote(entry: VoteEntry): Promise<VoteResult>;
   /** Declined questions and 没用 votes since the date, oldest first. */
   unanswered(since: Date): Promise<UnansweredEntry[]>;
+  /** Deletes questions asked before the cutoff, with their votes; returns how many questions went. */
+  purgeBefore(cutoff: Date): Promise<number>;
 }

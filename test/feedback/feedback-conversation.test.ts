@@ -80,4 +80,13 @@ describe('有用/没用 and what users could not get (conversation core, real SQ
       again.close();
     }
   });
+
+  it('forgets questions and their votes older than a cutoff (retention)', async () => {
+    const before = (await store.unanswered(new Date(0))).length;
+    expect(await store.purgeBefore(new Date('2026-11-22T00:00:00Z'))).toBeGreaterThanOrEqual(4);
+    const left = await store.unanswered(new Date(0));
+    expect(left.length).toBeLessThan(before);
+    expect(left.every((entry) => entry.at >= new Date('2026-11-22T00:00:00Z'))).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM answer_votes').get()).toEqual({ n: 0 });
+  });
 });

@@ -6,6 +6,15 @@ import { shortError } from './read-docx.ts';
 import { officeUnavailable } from './system-tools.ts';
 import type { Reader } from './types.ts';
 
+/** Text that is mostly replacement characters, control characters or symbols rather than words and numbers. */
+function garbled(text: string): boolean {
+  const visible = text.replace(/\s/g, '');
+  if (!visible) return true;
+  const broken = visible.match(/[\u0000-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  const words = visible.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return broken > Math.max(8, visible.length * 0.01) || words < visible.length * 0.3;
+}
+
 /** Old Office and WPS formats: converted by LibreOffice (`soffice --headless --convert-to`), then read as DOCX/XLSX. */
 export function viaLibreOffice(extension: string, target: 'docx' | 'xlsx', next: Reader): Reader {
   return async (bytes, context) => {
@@ -23,7 +32,10 @@ export function viaLibreOffice(extension: string, target: 'docx' | 'xlsx', next:
       );
       const converted = (await readdir(dir)).find((name) => name.endsWith(`.${target}`));
       if (!converted) return { ok: false, reason: `LibreOffice 未能转换此文件（可能已损坏或加密）` };
-      return next(await readFile(join(dir, converted)), context);
+      const read = await next(await readFile(join(dir, converted)), context);
+      // LibreOffice opens a file it cannot parse as plain text: binary garbage must not be indexed
+      if (read.ok && garbled(read.text)) return { ok: false, reason: '文件已损坏或不是有效的办公文档（LibreOffice 只读出乱码），请用 WPS/Office 打开检查后另存为 .docx 再添加' };
+      return read;
     } catch (error) {
       const killed = (error as { killed?: boolean }).killed;
       return { ok: false, reason: killed ? 'LibreOffice 转换超时，已停止' : `LibreOffice 转换失败（${shortError(error)}）` };

@@ -10,9 +10,13 @@ describe('reliability suite (small run)', () => {
     expect(filing).toMatchObject({ reporters: 6, slots: 3, saved: 3, conflicts: 3, kills: 1, lost: 0, doubled: 0, stuck: 0, httpErrors: 0 });
     expect(filing.interrupted).toBeGreaterThan(0);
     expect(filing.resumed).toBe(filing.interrupted);
-    expect(report.deliveries.repliesOnce).toBeGreaterThan(0);
-    expect(report.deliveries.repliesRepeated).toBe(report.deliveries.repliesOnce);
-    expect(report.deliveries.handledTwice).toBe(0);
+    expect(report.deliveries.map((d) => d.platform)).toEqual(['Telegram', '飞书']);
+    for (const delivery of report.deliveries) {
+      expect(delivery.repliesOnce).toBeGreaterThan(0);
+      expect(delivery.repliesRepeated).toBe(delivery.repliesOnce);
+      expect(delivery.handledTwice).toBe(0);
+      expect(delivery.statuses).toEqual([200]);
+    }
     expect(report.badHttp.checks.filter((check) => !check.ok)).toEqual([]);
     expect(report.badHttp.servingAfter).toBe(true);
   }, 400_000);

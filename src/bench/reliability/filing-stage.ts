@@ -71,8 +71,11 @@ const actionOf = (replies: BotReply[], label: string) => replies.flatMap((reply)
 /** One reporter files the form by answering whatever the bot asks; after a restart it says 「继续」 (or repeats 确认提交). */
 async function file(reporter: Reporter, form: FormDefinition, url: string, token: string, life: Lifecycle, tally: { httpErrors: number; interrupted: number; resumed: number; saved: () => void }): Promise<Outcome> {
   const answers = answersFor(form, reporter);
-  let next: { text?: string; action?: string } = { text: `填报${form.shortName}` };
+  const start = { text: `填报${form.shortName}` };
+  let next: { text?: string; action?: string } = start;
   let confirming = false;
+  // Until the bot has asked a first question there is no draft to resume: after a restart the start is sent again.
+  let started = false;
   let epoch = life.epoch;
   let checkResume = false;
   let last = '';
@@ -80,9 +83,11 @@ async function file(reporter: Reporter, form: FormDefinition, url: string, token
     if (life.epoch !== epoch) {
       epoch = life.epoch;
       await life.whenUp();
-      tally.interrupted++;
-      checkResume = true;
-      if (!confirming) next = { text: '继续' };
+      if (started) {
+        tally.interrupted++;
+        checkResume = true;
+        if (!confirming) next = { text: '继续' };
+      } else next = start;
     }
     const result = await chat(url, token, reporter.userId, next);
     if (!result.ok) {
@@ -105,6 +110,7 @@ async function file(reporter: Reporter, form: FormDefinition, url: string, token
     const force = actionOf(result.replies, '确认无误，仍然提交');
     const submit = actionOf(result.replies, '确认提交');
     const prompt = PROMPT.exec(text);
+    if (prompt) started = true;
     confirming = false;
     if (force) (next = { action: force }), (confirming = true);
     else if (submit) (next = { action: submit }), (confirming = true);

@@ -6,7 +6,7 @@ const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms
 export function formatReport(report: ReliabilityReport): string {
   const lines: string[] = [];
   lines.push(`机器：${report.machine}`);
-  lines.push(`日期：${report.date.slice(0, 16).replace('T', ' ')} UTC（负载发生器与服务器在同一台机器上）`);
+  lines.push(`日期：${report.date.slice(0, 16).replace('T', ' ')} UTC；开始时系统负载 ${report.loadAverage.toFixed(1)}（负载发生器与服务器在同一台机器上）`);
   if (report.load.length) {
     lines.push('', '| 问答负载 | 发出 | 成功 | 错误 | 吞吐 | p50 | p95 | p99 | 服务器 RSS |', '|---|---|---|---|---|---|---|---|---|');
     for (const row of report.load) {
@@ -24,11 +24,8 @@ export function formatReport(report: ReliabilityReport): string {
   lines.push(`| 重复的记录（同一单位同一期多于一条） | ${f.doubled} |`);
   lines.push(`| 没能走完的填报 | ${f.stuck} |`);
   lines.push(`| 用时 | ${f.seconds.toFixed(0)} 秒（含 ${f.kills} 次重启） |`);
-  const d = report.deliveries;
-  lines.push('', '| 重复投递（Telegram Webhook） | 结果 |', '|---|---|');
-  lines.push(`| 同一更新投递次数（3 次同时、1 次稍后、1 次在 kill -9 重启后） | ${d.deliveries} |`);
-  lines.push(`| 机器人发出的消息：投递一次的对照 / 重复投递的那条 | ${d.repliesOnce} / ${d.repliesRepeated} |`);
-  lines.push(`| 被重复处理的投递 | ${d.handledTwice} |`);
+  lines.push('', '| 重复投递（同一条投递 5 次：3 次同时、1 次稍后、1 次在 kill -9 重启后） | 回复条数：只投递一次的对照 | 回复条数：重复投递的那条 | 被重复处理 | Webhook 应答 |', '|---|---|---|---|---|');
+  for (const d of report.deliveries) lines.push(`| ${d.platform} | ${d.repliesOnce} | ${d.repliesRepeated} | ${d.handledTwice} | ${d.statuses.join('、')} |`);
   lines.push('', '| 异常 HTTP | 结果 | 符合预期 |', '|---|---|---|');
   for (const check of report.badHttp.checks) lines.push(`| ${check.what} | ${check.outcome} | ${check.ok ? '是' : '否'} |`);
   lines.push(`| 之后正常提问 | ${report.badHttp.servingAfter ? '得到回答' : '失败'} | ${report.badHttp.servingAfter ? '是' : '否'} |`);

@@ -1,4 +1,4 @@
-import { cpus, totalmem, release } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { loadForms } from '../../forms/load-forms.ts';
 import { openRecordStores } from '../../records/open-stores.ts';
 import { runBadHttp, type BadHttpResult } from './bad-http-stage.ts';
-import { runDeliveries, webhookPath, type DeliveryResult } from './delivery-stage.ts';
+import { deliveryCheck, feishuPlatform, FEISHU_SECRETS, telegramPlatform, TELEGRAM_WEBHOOK_PATH, type DeliveryResult } from './delivery-stage.ts';
 import { startFakeBotApi } from './fake-bot-api.ts';
+import { startFakeLarkApi } from './fake-lark-api.ts';
 import { runFiling, type FilingResult, type Reporter } from './filing-stage.ts';
 import { runLoad, type LoadResult } from './load-stage.ts';
 import { createServerProcess, freePort } from './server-process.ts';
@@ -37,9 +38,11 @@ export interface ReliabilityReport {
   date: string;
   load: LoadResult[];
   filing: FilingResult;
-  deliveries: DeliveryResult;
+  deliveries: DeliveryResult[];
   badHttp: BadHttpResult;
   startSeconds: number;
+  /** 1-minute load average when the run started (other work on the machine skews the figures). */
+  loadAverage: number;
 }
 
 export function machineLine(): string {
@@ -67,10 +70,12 @@ function reportersFor(units: string[], count: number): Reporter[] {
 /** The whole suite against a real `gengbao serve` on 127.0.0.1 with a fresh data folder. */
 export async function runReliability(options: ReliabilityOptions): Promise<ReliabilityReport> {
   const log = options.log ?? (() => undefined);
+  const loadAverage = loadavg()[0];
   const dataDir = mkdtempSync(join(tmpdir(), 'gengbao-reliability-'));
   const token = `bench-${'x'.repeat(32)}`;
   const secret = 'bench-webhook-secret';
   const api = await startFakeBotApi();
+  const lark = await startFakeLarkApi();
   const form = loadForms(KNOWLEDGE).get(FORM_ID);
   if (!form) throw new Error(`knowledge/forms 里没有 ${FORM_ID}`);
   const units = form.scope?.units ?? [];
@@ -87,8 +92,14 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
       GENGBAO_API_TOKEN: token,
       TELEGRAM_BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,
-      TELEGRAM_WEBHOOK_URL: `https://bot.example.cn${webhookPath}`,
+      TELEGRAM_WEBHOOK_URL: `https://bot.example.cn${TELEGRAM_WEBHOOK_PATH}`,
       TELEGRAM_WEBHOOK_SECRET: secret,
+      FEISHU_APP_ID: lark.appId,
+      FEISHU_APP_SECRET: lark.appSecret,
+      FEISHU_DOMAIN: lark.domain,
+      FEISHU_MODE: 'http',
+      FEISHU_ENCRYPT_KEY: FEISHU_SECRETS.encryptKey,
+      FEISHU_VERIFICATION_TOKEN: FEISHU_SECRETS.verificationToken,
     },
   });
   try {
@@ -109,19 +120,25 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
     log(`${reporters.length} 名填报员同时填报，期间 kill -9 ${options.kills} 次…`);
     const filing = await runFiling({ server, token, form, reporters, kills: options.kills, dataDir });
 
-    log('重复投递 Telegram 更新…');
-    const deliveries = await runDeliveries(server, api, secret, async () => {
-      await server.kill9();
-      await server.start();
-    });
+    log('重复投递 Telegram 更新和飞书事件，其间 kill -9 一次…');
+    const checks = [
+      deliveryCheck(telegramPlatform(server, api, secret), { once: 900_002, repeated: 900_001, chatOnce: 800_002, chatRepeated: 800_001 }),
+      deliveryCheck(feishuPlatform(server, lark), { once: 2, repeated: 1, chatOnce: 2, chatRepeated: 1 }),
+    ];
+    for (const check of checks) await check.beforeRestart();
+    await server.kill9();
+    await server.start();
+    const deliveries: DeliveryResult[] = [];
+    for (const check of checks) deliveries.push(await check.afterRestart());
 
     log('异常 HTTP 请求…');
     started = performance.now();
     const badHttp = await runBadHttp({ url: server.url, token, connections: options.connections, slow: options.slow });
-    return { machine: machineLine(), date: new Date().toISOString(), load, filing, deliveries, badHttp, startSeconds };
+    return { machine: machineLine(), date: new Date().toISOString(), loadAverage, load, filing, deliveries, badHttp, startSeconds };
   } finally {
     await server.stop();
     await api.close();
+    await lark.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -175,5 +175,12 @@ export function createWebServer(options: WebServerOptions): Server {
   server.headersTimeout = Math.min(10_000, server.requestTimeout);
   server.keepAliveTimeout = 5_000;
   server.maxConnections = options.maxConnections ?? 1000;
+  // Node's header timeout starts with the first byte: a connection that never sends one would hold a slot
+  // of the cap for ever (measured by bench:reliability), so it is closed after the header timeout too.
+  server.on('connection', (socket) => {
+    const timer = setTimeout(() => socket.bytesRead === 0 && socket.destroy(), server.headersTimeout);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
   return server;
 }

@@ -1,3 +1,4 @@
+import { unitFactor } from '../quantity/index.ts';
 import type { RecordVersion } from '../records/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { CellValue, ExportableForm, ExportField, ReportColumn, ReportTable } from './types.ts';
@@ -17,20 +18,13 @@ export interface ReportInput {
   reporterLabel?: (record: RecordVersion) => string;
 }
 
-const FACTORS: Record<string, [family: string, factor: number]> = {
-  万亩: ['area', 10000],
-  亩: ['area', 1],
-  万元: ['money', 10000],
-  元: ['money', 1],
-};
-
-/** 8 万亩 in 亩 → 80000; undefined when the units are not comparable. */
+/** 8 万亩 in 亩 → 80000; undefined when the units are not comparable (units read by src/quantity). */
 export function convertAmount(value: number, from: string | undefined, to: string | undefined): number | undefined {
   if ((from ?? '') === (to ?? '')) return value;
-  const a = FACTORS[from ?? ''];
-  const b = FACTORS[to ?? ''];
-  if (!a || !b || a[0] !== b[0]) return undefined;
-  return (value * a[1]) / b[1];
+  const a = unitFactor(from ?? '');
+  const b = unitFactor(to ?? '');
+  if (!a || !b || a.kind !== b.kind) return undefined;
+  return (value * a.factor) / b.factor;
 }
 
 export function chinaDateTime(date: Date): string {

@@ -1,3 +1,4 @@
+import { unitFactor } from '../quantity/index.ts';
 import type { FieldCondition, FieldDefinition, FormDefinition } from './form-schema.ts';
 import { formatNumber } from './format-value.ts';
 import type { UnitDirectory } from '../units/types.ts';
@@ -47,13 +48,11 @@ export function pruneInactive(form: FormDefinition, values: Record<string, Field
   return result;
 }
 
-const UNIT_FACTORS: Record<string, number> = { 万亩: 10000, 亩: 1, 万元: 10000, 元: 1, 个: 1 };
-
-/** A unit's target in the form's canonical units (万亩 → 亩), from knowledge/units. */
+/** A unit's target in the form's canonical units (万亩 → 亩), from knowledge/units; the unit is read by src/quantity. */
 export function targetInBaseUnits(units: UnitDirectory, unit: string, programId: string): number | undefined {
   const target = units.target(unit, programId);
   if (target === undefined) return undefined;
-  return target * (UNIT_FACTORS[units.program(programId)?.unit ?? ''] ?? 1);
+  return target * (unitFactor(units.program(programId)?.unit ?? '')?.factor ?? 1);
 }
 
 /** Computed fields (per-亩 subsidy, completion rate…) from answers, constants and the unit's targets. */

@@ -8,3 +8,4 @@ export { findQuantities } from './find-quantities.ts';
 export { formatQuantity } from './format-quantity.ts';
 export { KIND_WORDS } from './quantity-messages.ts';
 export { activeUnitsOfMeasure, loadUnitsOfMeasure, useUnitsOfMeasure, UnitsOfMeasureError, type UnitsOfMeasure } from './units-of-measure.ts';
+export { unitFactor } from './unit-factor.ts';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { activeUnitsOfMeasure, loadUnitsOfMeasure, parseQuantity, useUnitsOfMeasure } from '../../src/quantity/index.ts';
+import { activeUnitsOfMeasure, loadUnitsOfMeasure, parseQuantity, unitFactor, useUnitsOfMeasure } from '../../src/quantity/index.ts';
+import { convertAmount } from '../../src/export/report-table.ts';
 import { defaultUnitsOfMeasure } from '../../src/quantity/units-of-measure.ts';
 
 const REPO_KNOWLEDGE = resolve(import.meta.dirname, '../../knowledge');
@@ -30,6 +31,28 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+describe('unitFactor: one of a unit in its canonical unit, read by the quantity parser', () => {
+  it.each([
+    ['万亩', { kind: 'area', factor: 10000 }],
+    ['亩', { kind: 'area', factor: 1 }],
+    ['公顷', { kind: 'area', factor: 15 }],
+    ['万元', { kind: 'money', factor: 10000 }],
+    ['吨', { kind: 'weight', factor: 1000 }],
+    ['个', { kind: 'count', factor: 1 }],
+  ])('%s', (unit, expected) => expect(unitFactor(unit)).toEqual(expected));
+
+  it('is undefined for what is not a unit', () => {
+    for (const word of ['', '多少', 'abc', '亩亩']) expect(unitFactor(word), word).toBeUndefined();
+  });
+
+  it('converts report amounts only between units of one kind', () => {
+    expect(convertAmount(8, '万亩', '亩')).toBe(80000);
+    expect(convertAmount(3, '万元', '元')).toBe(30000);
+    expect(convertAmount(8, '万亩', '元')).toBeUndefined();
+    expect(convertAmount(8, undefined, undefined)).toBe(8);
+  });
+});
+
 describe('units of measure come from the knowledge folder in use', () => {
   afterEach(() => void useUnitsOfMeasure(defaultUnitsOfMeasure));
 
@@ -38,6 +61,7 @@ describe('units of measure come from the knowledge folder in use', () => {
     const shang = parseQuantity('2垧', 'area');
     expect(shang.ok && shang.quantity.unit).toBeFalsy();
     expect(shang.ok && shang.quantity.value).not.toBe(30);
+    expect(unitFactor('垧')).toBeUndefined();
   });
 
   it('--knowledge with its own units file: 「20垧」 is read as 300 亩 in an eligibility check', async () => {
@@ -51,6 +75,9 @@ describe('units of measure come from the knowledge folder in use', () => {
     expect(activeUnitsOfMeasure().units.some((unit) => unit.text === '垧')).toBe(true);
     const shang = parseQuantity('2垧', 'area');
     expect(shang.ok && shang.quantity).toMatchObject({ value: 30, unit: '垧' });
+    // Targets and exports convert with the same units: a task set in 垧 is compared in 亩.
+    expect(unitFactor('垧')).toEqual({ kind: 'area', factor: 15 });
+    expect(convertAmount(2, '垧', '亩')).toBe(30);
   });
 
   it('a broken units file stops the command with the file and the field to fix', async () => {

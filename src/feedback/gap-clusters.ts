@@ -19,9 +19,20 @@ export interface GapCluster {
   sources: string[];
 }
 
-/** Dice coefficient of two feature sets. */
+/** Features naming a place or a year start with these; two questions naming different ones are different gaps. */
+export const PLACE = 'place:';
+export const YEAR = 'year:';
+
+function disagree(a: Set<string>, b: Set<string>, prefix: string): boolean {
+  const mine = [...a].filter((feature) => feature.startsWith(prefix));
+  const theirs = [...b].filter((feature) => feature.startsWith(prefix));
+  return mine.length > 0 && theirs.length > 0 && !mine.some((feature) => b.has(feature));
+}
+
+/** Dice coefficient of two feature sets; 0 when both name a place (or a year) and share none. */
 export function similarity(a: Set<string>, b: Set<string>): number {
   if (!a.size && !b.size) return 1;
+  if (disagree(a, b, PLACE) || disagree(a, b, YEAR)) return 0;
   let shared = 0;
   for (const feature of a) if (b.has(feature)) shared += 1;
   return (2 * shared) / (a.size + b.size);

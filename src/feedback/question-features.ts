@@ -1,7 +1,7 @@
 import { loadLexicon, type Lexicon } from '../knowledge/lexicon.ts';
 import { normalizeQuestion } from '../knowledge/normalize-text.ts';
 import { createTokenizer } from '../knowledge/tokenizer.ts';
-import type { QuestionFeatures } from './gap-clusters.ts';
+import { PLACE, YEAR, type QuestionFeatures } from './gap-clusters.ts';
 
 /** Every word of a synonym group (joined through shared words) maps to one name, so 补多少钱 and 补贴标准 share a feature. */
 function synonymNames(lexicon: Lexicon): (word: string) => string {
@@ -29,5 +29,12 @@ export function questionFeatures(knowledgeDir: string): QuestionFeatures {
   const lexicon = loadLexicon(knowledgeDir);
   const tokenizer = createTokenizer(lexicon.dictionaryText);
   const name = synonymNames(lexicon);
-  return (question) => [...new Set(tokenizer.indexTokens(normalizeQuestion(question)).filter((word) => !lexicon.stopwords.has(word)).map(name))];
+  return (question) => {
+    const text = normalizeQuestion(question);
+    const words = tokenizer.indexTokens(text).filter((word) => !lexicon.stopwords.has(word)).map(name);
+    // Place names (jieba's ns tag) and years also count as must-agree features.
+    const places = [...tokenizer.tags(text)].filter(([, tag]) => tag === 'ns').map(([word]) => PLACE + word);
+    const years = [...text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)].map((match) => YEAR + match[0]);
+    return [...new Set([...words, ...places, ...years])];
+  };
 }

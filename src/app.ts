@@ -5,13 +5,12 @@ import type { Skill } from './core/skill.ts';
 import { createKnowledgeBase } from './knowledge/knowledge-base.ts';
 import type { IngestProgress, IngestReport, KnowledgeBase } from './knowledge/types.ts';
 import { openDatabase, type SqliteDatabase } from './store/database.ts';
-import { createSqliteDeliveryLog } from './store/delivery-log.ts';
-import { createSqliteSessionStore } from './store/session-store.ts';
 import { createRetention, type Retention } from './store/retention.ts';
+import { openStateStores } from './store/open-state-stores.ts';
+import type { StateStores } from './store/state-stores.ts';
 import type { Config } from './config.ts';
 import { createFormSkill } from './forms/form-skill.ts';
 import { loadForms } from './forms/load-forms.ts';
-import { createSqliteRecordStore } from './records/record-store.ts';
 import { loadRuleSets } from './rules/load-rule-sets.ts';
 import { createModelAnswerer } from './model/model-answerer.ts';
 import { modelSettingsFrom } from './model/model-settings.ts';
@@ -20,7 +19,6 @@ import { createModelRuntime } from './model/model-runtime.ts';
 import { loadUnits } from './units/load-units.ts';
 import { loadUnitsOfMeasure, useUnitsOfMeasure } from './quantity/index.ts';
 import { regionOfUnit } from './knowledge/versions/unit-region.ts';
-import { createSqliteUserStore } from './users/user-store.ts';
 import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
 import { createSqliteFeedbackStore } from './feedback/feedback-store.ts';
@@ -38,15 +36,16 @@ import { createReplacementNotice } from './reporting/replacement-notice.ts';
 import { reporterNames, type ReportingStores } from './reporting/reporting-context.ts';
 import { createReportingSkill } from './reporting/reporting-skill.ts';
 import { periodFiguresSheet } from './reporting/period-figures.ts';
-import { createSqliteDisplayNameStore } from './users/display-name-store.ts';
-import { createSqliteReminderStore } from './reporting/reminder-store.ts';
 import { createReminderScheduler, type ReminderScheduler } from './reporting/reminder-scheduler.ts';
 import { maskedLog } from './privacy/masked-log.ts';
 import { DEFAULT_QUIET_HOURS, parseQuietHours } from './reporting/quiet-hours.ts';
 
 export interface App {
   config: Config;
+  /** The instance's own SQLite file: the knowledge index, and all state unless DATABASE_URL names PostgreSQL. */
   db: SqliteDatabase;
+  /** Everything that is state (sessions, users, records, reminders…), in SQLite or PostgreSQL. */
+  stores: StateStores;
   knowledge: KnowledgeBase;
   ingestReport: IngestReport;
   conversation: Conversation;
@@ -64,6 +63,8 @@ export interface App {
   feedback: FeedbackStore;
   now: () => Date;
   close(): void;
+  /** close(), and waits until the PostgreSQL connections are closed too. */
+  shutdown(): Promise<void>;
 }
 
 /** The composition root: one database, one knowledge base, the skills, one conversation core. */
@@ -84,12 +85,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger });
   const ingestReport = knowledge.ensureIndexed({ onProgress: options.onIndexProgress });
   const units = loadUnits(config.knowledgeDir);
-  const userStore = createSqliteUserStore(db, units, { now });
-  const records = createSqliteRecordStore(db, { now });
+  const poolSize = config.env.DATABASE_POOL_SIZE;
+  const stores = await openStateStores({ databaseUrl: config.env.DATABASE_URL, sqlite: db }, { units, now, poolSize, turnPoolSize: poolSize && poolSize * 2 });
+  const userStore = stores.users;
+  const records = stores.records;
   const rules = loadRuleSets(config.knowledgeDir);
   const skills: Skill[] = [];
   for (const problem of await applyConfiguredAdmins(userStore, units, config.env.GENGBAO_ADMIN)) maskedLog.error(problem);
-  const names = createSqliteDisplayNameStore(db, now);
+  const names = stores.names;
   const outbox = createOutbox();
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
   skills.push(createAccountSkill({ users: userStore, names }));
@@ -98,7 +101,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   skills.push(createFeedbackSkill({ store: feedback, features: () => questionFeatures(config.knowledgeDir) }));
   const forms = loadForms(config.knowledgeDir);
   const reporting: ReportingStores = { forms, records, units, users: userStore, names };
-  const reminderStore = createSqliteReminderStore(db);
+  const reminderStore = stores.reminders;
   const quietHours = parseQuietHours(config.env.GENGBAO_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS;
   const reminders = createReminderScheduler({ stores: reporting, outbox, store: reminderStore, now, quietHours, log: (line) => maskedLog.error(line) });
   // Also before the form skill: 「双月调度进度」 names a form but asks who has filed it.
@@ -129,8 +132,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return { ...profile, ...(given ? { displayName: given } : {}) };
     },
   };
-  const sessions = createSqliteSessionStore(db);
-  const deliveries = createSqliteDeliveryLog(db, undefined, now);
+  const sessions = stores.sessions;
+  const deliveries = stores.deliveries;
   const retention = createRetention({
     sessions,
     deliveries,
@@ -141,6 +144,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const conversation = createConversation({
     sessions,
     deliveries,
+    turns: stores.turns,
     answerer,
     answers: createAnswerFeedback(feedback),
     skills,
@@ -149,5 +153,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     users: conversationUsers,
     onError: (error, message) => maskedLog.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  return { config, db, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, retention, feedback, now, close: () => db.close() };
+  const closed = { db: false, stores: undefined as Promise<void> | undefined };
+  const close = () => {
+    if (!closed.db) db.close();
+    closed.db = true;
+    closed.stores ??= stores.close();
+  };
+  const shutdown = async () => {
+    close();
+    await closed.stores;
+  };
+  return { config, db, stores, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, retention, feedback, now, close, shutdown };
 }

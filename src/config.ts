@@ -28,6 +28,12 @@ const environmentSchema = z.object({
   GENGBAO_ADMIN: optionalText,
   /** Hours (Beijing) without reminders, e.g. 21-8; default 21-8. */
   GENGBAO_QUIET_HOURS: optionalText.pipe(z.union([z.undefined(), z.string().regex(/^\d{1,2}-\d{1,2}$/, '应写成起止小时，如 21-8（晚上9点到早上8点不发提醒）')])),
+  /** postgres://user:password@host:5432/db keeps all state in PostgreSQL (several instances); unset = the SQLite file in the data folder. */
+  DATABASE_URL: optionalText.pipe(
+    z.union([z.undefined(), z.string().regex(/^postgres(?:ql)?:\/\//i, '应以 postgres:// 开头，例如 postgres://gengbao:密码@127.0.0.1:5432/gengbao（不设置则使用数据目录里的 SQLite 文件）')]),
+  ),
+  /** Connections per instance for the stores (default 10); turns waiting on a user's lock use up to twice as many more. */
+  DATABASE_POOL_SIZE: optionalNumber(1, 500),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
   TELEGRAM_WEBHOOK_SECRET: optionalText,

@@ -2,6 +2,7 @@ import type { SessionStore } from '../store/session-store.ts';
 import type { DeliveryLog } from '../store/delivery-log.ts';
 import { GUIDE_TEXT, isGreetingOrHelp, isUnclear } from './guide.ts';
 import type { Skill, TurnContext } from './skill.ts';
+import type { TurnLock } from './turn-lock.ts';
 import { createUserQueues } from './user-queues.ts';
 import type { Activity, Answer, Button, IncomingMessage, Reply, UserProfile } from './types.ts';
 import { anonymousDirectory, type UserDirectory } from './user-directory.ts';
@@ -33,6 +34,8 @@ export interface ConversationOptions {
   deliveries?: DeliveryLog;
   /** Hears every answer (有用/没用 buttons, the log of declined questions); its failure never costs the answer. */
   answers?: AnswerObserver;
+  /** Several instances on one database: a user's turn is held across all of them (PostgreSQL advisory lock). */
+  turns?: TurnLock;
   now?: () => Date;
   /** Called when a skill throws; the user gets an apology, the error goes here. */
   onError?: (error: unknown, message: IncomingMessage) => void;
@@ -169,6 +172,10 @@ export function createConversation(options: ConversationOptions): Conversation {
   }
 
   return {
-    handle: (message) => queues.run(userKeyOf(message), () => process(message)),
+    handle(message) {
+      const key = userKeyOf(message);
+      const turns = options.turns;
+      return queues.run(key, () => (turns ? turns.run(key, () => process(message)) : process(message)));
+    },
   };
 }

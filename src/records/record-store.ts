@@ -29,30 +29,6 @@ interface VersionRow {
   created_at: string;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS record_versions (
-  record_id TEXT NOT NULL,
-  version INTEGER NOT NULL CHECK (version >= 1),
-  form_id TEXT NOT NULL,
-  unit TEXT NOT NULL,
-  period TEXT,
-  data TEXT NOT NULL,
-  verdicts TEXT NOT NULL,
-  confirmed_warnings TEXT NOT NULL,
-  author_key TEXT NOT NULL,
-  author_channel TEXT NOT NULL,
-  author_name TEXT,
-  submission_key TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL,
-  PRIMARY KEY (record_id, version)
-);
-CREATE INDEX IF NOT EXISTS record_versions_form ON record_versions (form_id, unit, period);
-CREATE TRIGGER IF NOT EXISTS record_versions_no_update BEFORE UPDATE ON record_versions
-BEGIN SELECT RAISE(ABORT, 'record_versions is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS record_versions_no_delete BEFORE DELETE ON record_versions
-BEGIN SELECT RAISE(ABORT, 'record_versions is append-only'); END;
-`;
-
 // Filters are passed as JSON so every query is one prepared statement (unit lists via json_each).
 const FILTER = `v.form_id = @formId
   AND (@unit IS NULL OR v.unit = @unit)
@@ -92,7 +68,6 @@ function filterParams(formId: string, filter: RecordFilter = {}) {
 /** SQLite-backed append-only record store; one immediate transaction per save. */
 export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStoreOptions = {}): RecordStore {
   const now = options.now ?? (() => new Date());
-  db.exec(SCHEMA);
 
   const bySubmission = db.prepare<[string], VersionRow>('SELECT * FROM record_versions WHERE submission_key = ?');
   const latestOf = db.prepare<[string], VersionRow>(

@@ -21,22 +21,6 @@ export interface ReminderStore {
 }
 
 export function createSqliteReminderStore(db: SqliteDatabase): ReminderStore {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS reminders_sent (
-      form_id TEXT NOT NULL,
-      period TEXT NOT NULL,
-      window TEXT NOT NULL,
-      user_key TEXT NOT NULL,
-      unit TEXT NOT NULL,
-      sent_at TEXT NOT NULL,
-      PRIMARY KEY (form_id, period, window, user_key)
-    );
-    CREATE TABLE IF NOT EXISTS reminder_opt_outs (
-      user_key TEXT PRIMARY KEY,
-      opted_out INTEGER NOT NULL,
-      updated_at TEXT NOT NULL
-    );
-  `);
   const insert = db.prepare('INSERT OR IGNORE INTO reminders_sent (form_id, period, window, user_key, unit, sent_at) VALUES (?, ?, ?, ?, ?, ?)');
   const remove = db.prepare('DELETE FROM reminders_sent WHERE form_id = ? AND period = ? AND window = ? AND user_key = ?');
   const select = db.prepare<[string, string, string, string], { sent_at: string }>(

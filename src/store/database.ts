@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrateSqlite } from './migrations/migrate-sqlite.ts';
 
 export type SqliteDatabase = Database.Database;
 
 /**
- * Opens (creating if needed) the product database `gengbao.db` in dataDir, in WAL mode.
- * Each store module creates its own tables (CREATE TABLE IF NOT EXISTS) when it is constructed.
+ * Opens (creating if needed) the product database `gengbao.db` in dataDir, in WAL mode, and applies
+ * the pending schema migrations (migrations/sqlite-migrations.ts). The knowledge index in the same
+ * file keeps its own schema: it is rebuilt from the documents, not state.
  */
 export function openDatabase(dataDir: string): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
@@ -16,6 +18,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  migrateSqlite(db);
   return db;
 }
 
@@ -23,5 +26,6 @@ export function openDatabase(dataDir: string): SqliteDatabase {
 export function openMemoryDatabase(): SqliteDatabase {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
+  migrateSqlite(db);
   return db;
 }

@@ -9,11 +9,6 @@ export interface DeliveryLog {
 }
 
 export function createSqliteDeliveryLog(db: SqliteDatabase, keep = 50_000, now: () => Date = () => new Date()): DeliveryLog {
-  db.exec(`CREATE TABLE IF NOT EXISTS deliveries (
-    key TEXT PRIMARY KEY,
-    seen_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS deliveries_seen_at ON deliveries (seen_at)`);
   const insert = db.prepare('INSERT OR IGNORE INTO deliveries (key, seen_at) VALUES (?, ?)');
   const prune = db.prepare(
     'DELETE FROM deliveries WHERE rowid NOT IN (SELECT rowid FROM deliveries ORDER BY rowid DESC LIMIT ?)',

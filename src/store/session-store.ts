@@ -10,12 +10,6 @@ export interface SessionStore {
 }
 
 export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
-  db.exec(`CREATE TABLE IF NOT EXISTS sessions (
-    user_key TEXT PRIMARY KEY,
-    activity TEXT,
-    updated_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at)`);
   const select = db.prepare<[string], { activity: string | null; updated_at: string }>(
     'SELECT activity, updated_at FROM sessions WHERE user_key = ?',
   );

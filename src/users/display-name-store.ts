@@ -16,11 +16,6 @@ export function cleanDisplayName(text: string): string | undefined {
 }
 
 export function createSqliteDisplayNameStore(db: SqliteDatabase, now: () => Date = () => new Date()): DisplayNameStore {
-  db.exec(`CREATE TABLE IF NOT EXISTS display_names (
-    user_key TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  )`);
   const select = db.prepare<[string], { name: string }>('SELECT name FROM display_names WHERE user_key = ?');
   const selectAll = db.prepare<[], { user_key: string; name: string }>('SELECT user_key, name FROM display_names');
   const upsert = db.prepare(

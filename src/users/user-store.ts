@@ -4,6 +4,7 @@ import type { SqliteDatabase } from '../store/database.ts';
 import { describeKnownUnits } from '../units/describe-units.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import { accessRefusal } from './access.ts';
+import { checkInvite } from './invite-check.ts';
 import { generateInviteCode, INVITE_TTL_DAYS, normalizeInviteCode } from './invite-code.ts';
 
 export type BoundRole = 'reporter' | 'admin';
@@ -56,14 +57,14 @@ export interface UserStoreOptions {
   generateCode?: () => string;
 }
 
-interface BindingRow {
+export interface BindingRow {
   user_key: string;
   role: UserProfile['role'];
   unit: string | null;
   display_name: string | null;
 }
 
-interface InviteRow {
+export interface InviteRow {
   code: string;
   role: BoundRole;
   unit: string;
@@ -74,32 +75,10 @@ interface InviteRow {
   redeemed_at: string | null;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS user_bindings (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  user_key TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('farmer', 'reporter', 'admin')),
-  unit TEXT,
-  display_name TEXT,
-  via TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS user_bindings_user ON user_bindings (user_key, id);
-CREATE TABLE IF NOT EXISTS invites (
-  code TEXT PRIMARY KEY,
-  role TEXT NOT NULL CHECK (role IN ('reporter', 'admin')),
-  unit TEXT NOT NULL,
-  created_by TEXT,
-  created_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL,
-  redeemed_by TEXT,
-  redeemed_at TEXT
-);
-`;
 
 const LATEST_BINDING = 'id = (SELECT MAX(id) FROM user_bindings b WHERE b.user_key = user_bindings.user_key)';
 
-function toInvite(row: InviteRow): Invite {
+export function toInvite(row: InviteRow): Invite {
   return {
     code: row.code,
     role: row.role,
@@ -111,7 +90,7 @@ function toInvite(row: InviteRow): Invite {
   };
 }
 
-function toProfile(row: BindingRow, displayName?: string): UserProfile {
+export function toProfile(row: BindingRow, displayName?: string): UserProfile {
   const name = displayName ?? row.display_name ?? undefined;
   return {
     userKey: row.user_key,
@@ -121,16 +100,10 @@ function toProfile(row: BindingRow, displayName?: string): UserProfile {
   };
 }
 
-/** 2026-05-27 08:00 in China Standard Time, for messages. */
-function chinaTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** Users, roles and invites in SQLite. Bindings are append-only; the newest binding of a user counts. */
 export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, options: UserStoreOptions = {}): UserStore {
   const now = options.now ?? (() => new Date());
   const generateCode = options.generateCode ?? (() => generateInviteCode());
-  db.exec(SCHEMA);
 
   const latestBinding = db.prepare<[string], BindingRow>(
     'SELECT user_key, role, unit, display_name FROM user_bindings WHERE user_key = ? ORDER BY id DESC LIMIT 1',
@@ -168,16 +141,11 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
 
   const redeemInTransaction = db.transaction((code: string, userKey: string, displayName?: string): RedeemResult => {
     const row = selectInvite.get(code);
-    if (!row) return { ok: false, error: `邀请码「${code}」不存在，请核对后重新发送（邀请码为 8 位字母和数字，不含 0、O、1、I）。` };
-    if (row.redeemed_by === userKey) return { ok: true, profile: profileNow(userKey, displayName) };
-    if (row.redeemed_by) {
-      return { ok: false, error: `邀请码「${code}」已于 ${chinaTime(row.redeemed_at!)} 被使用，每个邀请码只能用一次。请向管理员索取新的邀请码。` };
-    }
-    if (now().toISOString() >= row.expires_at) {
-      return { ok: false, error: `邀请码「${code}」已于 ${chinaTime(row.expires_at)} 过期（有效期 ${INVITE_TTL_DAYS} 天）。请向管理员索取新的邀请码。` };
-    }
+    const check = checkInvite(row && { redeemedBy: row.redeemed_by, redeemedAt: row.redeemed_at, expiresAt: row.expires_at }, code, userKey, now());
+    if (check.kind === 'refused') return { ok: false, error: check.error };
+    if (check.kind === 'mine') return { ok: true, profile: profileNow(userKey, displayName) };
     markRedeemed.run(userKey, now().toISOString(), code);
-    bindRow(userKey, row.role, row.unit, displayName, `invite:${code}`);
+    bindRow(userKey, row!.role, row!.unit, displayName, `invite:${code}`);
     return { ok: true, profile: profileNow(userKey, displayName) };
   });
 

@@ -9,7 +9,7 @@ const FORM = 'fujian-2026-acid-bimonthly';
 const { cli, dataDir } = useCliHarness();
 
 async function seed() {
-  const stores = openRecordStores({ knowledgeDir: KNOWLEDGE, dataDir: dataDir() });
+  const stores = await openRecordStores({ knowledgeDir: KNOWLEDGE, dataDir: dataDir() });
   const base = { formId: FORM, period: '2026-05/06', verdicts: [], confirmedWarnings: [] };
   const first = await stores.records.save({
     ...base, unit: '宁化县', data: { county: '宁化县', period: '2026-05/06', cumulativeArea: 20000 },

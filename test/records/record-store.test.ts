@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openMemoryDatabase } from '../../src/store/database.ts';
-import { createSqliteRecordStore, RecordStoreError } from '../../src/records/record-store.ts';
+import { RecordStoreError } from '../../src/records/record-store.ts';
+import { describeEachEngine } from '../support/store-engines.ts';
 import type { SaveRequest } from '../../src/records/types.ts';
 
 function clock(start = '2026-05-20T02:00:00Z') {
@@ -22,9 +22,9 @@ function request(overrides: Partial<SaveRequest> = {}): SaveRequest {
   };
 }
 
-describe('record store', () => {
+describeEachEngine('record store', (engine) => {
   it('gives a new record an id and version 1 with who, when and channel', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     const result = await store.save(request());
     expect(result).toMatchObject({ ok: true, duplicate: false });
     if (!result.ok) throw new Error('expected ok');
@@ -44,7 +44,7 @@ describe('record store', () => {
   });
 
   it('ids reveal no date or sequence: 200 records on one day share no common stem', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     const ids: string[] = [];
     for (let i = 0; i < 200; i++) {
       const saved = await store.save(request({ submissionKey: `k${i}` }));
@@ -56,20 +56,20 @@ describe('record store', () => {
   });
 
   it('a record saved under the old dated id stays readable and correctable', async () => {
-    const db = openMemoryDatabase();
-    const store = createSqliteRecordStore(db, { now: clock() });
-    db.prepare(
+    const opened = await engine.open({ now: clock() });
+    const store = opened.records;
+    await opened.exec(
       `INSERT INTO record_versions (record_id, version, form_id, unit, period, data, verdicts, confirmed_warnings,
          author_key, author_channel, author_name, submission_key, created_at)
        VALUES ('R20250101-0003', 1, 'tillage-progress', '三面船镇', '2026-05/06', '{"area":1.2}', '[]', '[]', 'telegram:1', 'telegram', NULL, 'old', '2025-01-01T00:00:00.000Z')`,
-    ).run();
+    );
     expect(await store.get('R20250101-0003')).toMatchObject({ version: 1, data: { area: 1.2 } });
     const corrected = await store.save(request({ recordId: 'R20250101-0003', baseVersion: 1, data: { area: 1.4 }, submissionKey: 'new' }));
     expect(corrected).toMatchObject({ ok: true, record: { recordId: 'R20250101-0003', version: 2 } });
   });
 
   it('appends a correction as a new version and keeps the old one', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
     const correction = await store.save(
@@ -94,7 +94,7 @@ describe('record store', () => {
   });
 
   it('saves once when the same confirmation is pressed twice', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     const first = await store.save(request({ submissionKey: 'confirm-abc' }));
     const again = await store.save(request({ submissionKey: 'confirm-abc' }));
     expect(first).toMatchObject({ ok: true, duplicate: false });
@@ -105,7 +105,7 @@ describe('record store', () => {
   });
 
   it('a repeated correction is a duplicate, not a conflict', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
     const correct = request({ recordId: first.record.recordId, baseVersion: 1, submissionKey: 'fix' });
@@ -114,7 +114,7 @@ describe('record store', () => {
   });
 
   it('refuses a correction based on a version someone else already replaced', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
     const recordId = first.record.recordId;
@@ -127,7 +127,7 @@ describe('record store', () => {
   });
 
   it('baseVersion 0 refuses a second new record for the same form, unit and period', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     await store.save(request({ baseVersion: 0, submissionKey: 'a' }));
     expect(await store.save(request({ baseVersion: 0, submissionKey: 'b' }))).toMatchObject({ ok: false, reason: 'conflict' });
     expect(await store.save(request({ baseVersion: 0, submissionKey: 'c', period: '2026-07/08' }))).toMatchObject({ ok: true });
@@ -135,7 +135,7 @@ describe('record store', () => {
   });
 
   it('filters latest versions by unit, units and period, newest first', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     await store.save(request({ unit: '三面船镇', submissionKey: '1' }));
     await store.save(request({ unit: '吉祥街道', submissionKey: '2' }));
     await store.save(request({ unit: '叶茂台镇', period: '2026-07/08', submissionKey: '3' }));
@@ -149,20 +149,45 @@ describe('record store', () => {
   });
 
   it('never updates or deletes a saved version', async () => {
-    const db = openMemoryDatabase();
-    const store = createSqliteRecordStore(db, { now: clock() });
-    await store.save(request());
-    expect(() => db.prepare("UPDATE record_versions SET unit = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM record_versions').run()).toThrow(/append-only/);
+    const opened = await engine.open({ now: clock() });
+    await opened.records.save(request());
+    await expect(opened.exec("UPDATE record_versions SET unit = 'x'")).rejects.toThrow(/append-only/);
+    await expect(opened.exec('DELETE FROM record_versions')).rejects.toThrow(/append-only/);
+    expect(await opened.records.allVersions('tillage-progress')).toHaveLength(1);
   });
 
   it('rejects a correction of an unknown record or of another form', async () => {
-    const store = createSqliteRecordStore(openMemoryDatabase(), { now: clock() });
+    const store = (await engine.open({ now: clock() })).records;
     await expect(store.save(request({ recordId: 'R20000101-0001' }))).rejects.toThrow(RecordStoreError);
     const first = await store.save(request());
     if (!first.ok) throw new Error('expected ok');
     await expect(store.save(request({ recordId: first.record.recordId, formId: 'other', submissionKey: 'z' }))).rejects.toThrow(
       RecordStoreError,
     );
+  });
+});
+
+describeEachEngine('record store under concurrent saving', (engine) => {
+  it('twenty first filings of one unit and period at once: one saved, nineteen told of the conflict', async () => {
+    const store = (await engine.open({ now: clock() })).records;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => store.save(request({ baseVersion: 0, submissionKey: `first-${n}`, author: { userKey: `web:${n}`, channel: 'web' } }))),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.reason === 'conflict')).toHaveLength(19);
+    expect(await store.allVersions('tillage-progress')).toHaveLength(1);
+  });
+
+  it('twenty units filing at once get twenty distinct record ids; the same confirmation twice at once saves once', async () => {
+    const store = (await engine.open({ now: clock() })).records;
+    const results = await Promise.all([
+      ...Array.from({ length: 20 }, (_, n) => store.save(request({ unit: `单位${n}`, baseVersion: 0, submissionKey: `unit-${n}` }))),
+      store.save(request({ unit: '单位0', baseVersion: 0, submissionKey: 'unit-0' })),
+    ]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    const ids = new Set(results.map((result) => result.ok && result.record.recordId));
+    expect(ids.size).toBe(20);
+    expect(results.filter((result) => result.ok && result.duplicate)).toHaveLength(1);
+    expect(await store.latest('tillage-progress')).toHaveLength(20);
   });
 });

@@ -4,6 +4,7 @@ import type { UserProfile } from '../../src/core/types.ts';
 import { openMemoryDatabase } from '../../src/store/database.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createSqliteUserStore, UnknownUnitError } from '../../src/users/user-store.ts';
+import { describeEachEngine, type StoreEngine } from '../support/store-engines.ts';
 import { applyConfiguredAdmins } from '../../src/users/configured-admins.ts';
 import { INVITE_ALPHABET, generateInviteCode, looksLikeInviteCode } from '../../src/users/invite-code.ts';
 import { recordScope } from '../../src/users/access.ts';
@@ -14,6 +15,13 @@ function setup() {
   let time = new Date('2026-05-20T02:00:00Z').getTime();
   const clock = { advanceDays: (days: number) => (time += days * 24 * 3600_000) };
   const store = createSqliteUserStore(openMemoryDatabase(), units, { now: () => new Date(time) });
+  return { store, clock };
+}
+
+async function setupOn(engine: StoreEngine) {
+  let time = new Date('2026-05-20T02:00:00Z').getTime();
+  const clock = { advanceDays: (days: number) => (time += days * 24 * 3600_000) };
+  const store = (await engine.open({ units, now: () => new Date(time) })).users;
   return { store, clock };
 }
 
@@ -29,14 +37,14 @@ describe('invite codes', () => {
   });
 });
 
-describe('user store', () => {
+describeEachEngine('user store', (engine) => {
   it('an unbound user is a farmer', async () => {
-    const { store } = setup();
+    const { store } = await setupOn(engine);
     expect(await store.profile('telegram:1', '老李')).toEqual({ userKey: 'telegram:1', role: 'farmer', displayName: '老李' });
   });
 
   it('redeeming an invite binds the user to the unit and role', async () => {
-    const { store } = setup();
+    const { store } = await setupOn(engine);
     const invite = await store.createInvite('reporter', '三面船', 'cli');
     expect(invite).toMatchObject({ role: 'reporter', unit: '三面船镇', createdBy: 'cli', expiresAt: '2026-05-27T02:00:00.000Z' });
     const result = await store.redeem(invite.code.toLowerCase(), 'telegram:7', '王五');
@@ -46,7 +54,7 @@ describe('user store', () => {
   });
 
   it('an invite is single use; the same user sending it again is fine', async () => {
-    const { store } = setup();
+    const { store } = await setupOn(engine);
     const { code } = await store.createInvite('admin', '法库县');
     expect((await store.redeem(code, 'telegram:1')).ok).toBe(true);
     expect((await store.redeem(code, 'telegram:1')).ok).toBe(true);
@@ -57,7 +65,7 @@ describe('user store', () => {
   });
 
   it('an invite expires after 7 days', async () => {
-    const { store, clock } = setup();
+    const { store, clock } = await setupOn(engine);
     const early = await store.createInvite('reporter', '吉祥街道');
     const late = await store.createInvite('reporter', '吉祥街道');
     clock.advanceDays(6.9);
@@ -68,19 +76,19 @@ describe('user store', () => {
   });
 
   it('an unknown code says what a code looks like', async () => {
-    const { store } = setup();
+    const { store } = await setupOn(engine);
     const result = await store.redeem('ZZZZ2222', 'web:a');
     expect(!result.ok && result.error).toMatch(/不存在.*8 位/);
   });
 
   it('an invite for an unknown unit lists the known units', async () => {
-    const { store } = setup();
+    const { store } = await setupOn(engine);
     await expect(store.createInvite('reporter', '北京市')).rejects.toThrow(UnknownUnitError);
     await expect(store.createInvite('reporter', '北京市')).rejects.toThrow(/未知单位「北京市」。已知单位：[\s\S]*三面船镇/);
   });
 
   it('the newest binding counts, and unbinding keeps history', async () => {
-    const { store } = setup();
+    const { store } = await setupOn(engine);
     await store.bind('cli:ops', 'admin', '法库', 'cli');
     expect(await store.profile('cli:ops')).toMatchObject({ role: 'admin', unit: '法库县' });
     await store.bind('telegram:9', 'reporter', '叶茂台', 'cli');
@@ -129,10 +137,10 @@ describe('roles and access', () => {
   });
 });
 
-describe('GENGBAO_ADMIN', () => {
+describeEachEngine('GENGBAO_ADMIN', (engine) => {
   it('binds configured admins once, with or without a unit, and reports bad entries', async () => {
-    const db = openMemoryDatabase();
-    const store = createSqliteUserStore(db, units);
+    const opened = await engine.open({ units });
+    const store = opened.users;
     const problems = await applyConfiguredAdmins(store, units, 'telegram:12345, feishu:ou_1=法库, nonsense, web:x=火星');
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/nonsense/);
@@ -141,6 +149,16 @@ describe('GENGBAO_ADMIN', () => {
     expect((await store.profile('telegram:12345')).unit).toBeUndefined();
     expect(await store.profile('feishu:ou_1')).toMatchObject({ role: 'admin', unit: '法库县' });
     await applyConfiguredAdmins(store, units, 'telegram:12345, feishu:ou_1=法库');
-    expect(db.prepare('SELECT COUNT(*) AS n FROM user_bindings').get()).toEqual({ n: 2 });
+    expect(await opened.rows('SELECT COUNT(*) AS n FROM user_bindings')).toEqual([{ n: engine.name === 'postgres' ? '2' : 2 }]);
+  });
+});
+
+describeEachEngine('user store under concurrent redeeming', (engine) => {
+  it('one invite redeemed by five users at once binds exactly one of them', async () => {
+    const { store } = await setupOn(engine);
+    const { code } = await store.createInvite('reporter', '三面船镇');
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => store.redeem(code, `web:u${n}`)));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await store.boundUsers()).toHaveLength(1);
   });
 });

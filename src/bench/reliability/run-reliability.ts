@@ -80,7 +80,7 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
   if (!form) throw new Error(`knowledge/forms 里没有 ${FORM_ID}`);
   const units = form.scope?.units ?? [];
   const reporters = reportersFor(units, options.reporters);
-  const stores = openRecordStores({ knowledgeDir: KNOWLEDGE, dataDir });
+  const stores = await openRecordStores({ knowledgeDir: KNOWLEDGE, dataDir });
   for (const reporter of reporters) await stores.users.bind(`web:${reporter.userId}`, 'reporter', reporter.unit, 'bench');
   stores.close();
 

@@ -27,7 +27,7 @@ export const adminCommand: Command = {
       console.error(`${userKey ? `「${userKey}」不是有效的用户标识` : '缺少用户标识'}。\n${USAGE}`);
       return 2;
     }
-    const stores = openRecordStores(config);
+    const stores = await openRecordStores(config);
     try {
       if (sub === 'list') {
         const users = await stores.users.boundUsers();

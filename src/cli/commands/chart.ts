@@ -14,7 +14,7 @@ export const chartCommand: Command = {
   async run(args) {
     const out = flagText(args, 'out');
     if (out !== undefined && !out.toLowerCase().endsWith('.png')) return (console.error(`--out 应是 .png 文件，收到「${out}」。\n${USAGE}`), 2);
-    const request = openReportingRequest(args, configFromArgs(args), USAGE);
+    const request = await openReportingRequest(args, configFromArgs(args), USAGE);
     if (typeof request === 'string') return (console.error(request), 2);
     const { form, period, unit, stores, reporting } = request;
     try {

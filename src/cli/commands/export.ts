@@ -5,7 +5,6 @@ import { openRecordStores } from '../../records/open-stores.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';
-import { createSqliteDisplayNameStore } from '../../users/display-name-store.ts';
 import { createReporterNames } from '../../reporting/reporter-names.ts';
 import { loadForms } from '../../forms/load-forms.ts';
 import { periodFiguresSheet } from '../../reporting/period-figures.ts';
@@ -29,14 +28,14 @@ export const exportCommand: Command = {
       console.error(`--format 只能是 xlsx 或 csv，收到「${format}」。\n${USAGE}`);
       return 2;
     }
-    const stores = openRecordStores(config);
+    const stores = await openRecordStores(config);
     try {
       const filters = await resolveRecordFilters(config.knowledgeDir, formName, args, stores);
       if (!filters.ok) {
         console.error(filters.error);
         return 2;
       }
-      const nameStore = createSqliteDisplayNameStore(stores.db);
+      const nameStore = stores.names;
       const names = await createReporterNames(nameStore, await stores.users.boundUsers());
       const forms = loadForms(config.knowledgeDir);
       const definition = forms.get(filters.form.id);

@@ -16,6 +16,7 @@ export const commandLoaders: Record<string, () => Promise<Command>> = {
   remind: async () => (await import('./remind.ts')).remindCommand,
   chart: async () => (await import('./chart.ts')).chartCommand,
   admin: async () => (await import('./admin.ts')).adminCommand,
+  migrate: async () => (await import('./migrate.ts')).migrateCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
   eval: async () => (await import('./eval.ts')).evalCommand,
   ingest: async () => (await import('./ingest.ts')).ingestCommand,

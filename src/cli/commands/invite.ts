@@ -28,7 +28,7 @@ export const inviteCommand: Command = {
       console.error(`${problem}。\n${USAGE}`);
       return 2;
     }
-    const stores = openRecordStores(config);
+    const stores = await openRecordStores(config);
     try {
       if (sub === 'list') {
         const invites = await stores.users.invites();

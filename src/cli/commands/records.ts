@@ -52,7 +52,7 @@ export const recordsCommand: Command = {
   async run(args) {
     const config = configFromArgs(args);
     const [formName] = args.positional;
-    const stores = openRecordStores(config);
+    const stores = await openRecordStores(config);
     try {
       if (!formName) {
         const ids = await stores.records.formIds();

@@ -3,7 +3,6 @@ import { createOutbox } from '../../notify/notifier.ts';
 import { deliverReminders } from '../../reporting/deliver-reminders.ts';
 import { DEFAULT_QUIET_HOURS, describeQuietHours, isQuiet, parseQuietHours } from '../../reporting/quiet-hours.ts';
 import { planManualReminders } from '../../reporting/reminder-plan.ts';
-import { createSqliteReminderStore } from '../../reporting/reminder-store.ts';
 import { reporterNames } from '../../reporting/reporting-context.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';
@@ -18,7 +17,7 @@ export const remindCommand: Command = {
   booleanFlags: ['dry-run'],
   async run(args) {
     const config = configFromArgs(args);
-    const request = openReportingRequest(args, config, USAGE);
+    const request = await openReportingRequest(args, config, USAGE);
     if (typeof request === 'string') return (console.error(request), 2);
     const { form, period, unit, now, stores, reporting } = request;
     const dryRun = args.flags['dry-run'] === true;
@@ -29,7 +28,7 @@ export const remindCommand: Command = {
         console.error(`现在是夜间免打扰时段（北京时间 ${describeQuietHours(quietHours)}），不发送。可加 --dry-run 查看将发给谁。`);
         return 1;
       }
-      const store = createSqliteReminderStore(stores.db);
+      const store = stores.reminders;
       const planned = await planManualReminders({ stores: reporting, now, optedOut: (key) => store.optedOut(key) }, form, period, unit);
       // Sending uses the configured channels' own senders (no polling or webhook is started).
       const outbox = createOutbox();

@@ -4,7 +4,6 @@ import { loadForms } from '../../forms/load-forms.ts';
 import { openRecordStores, type RecordStores } from '../../records/open-stores.ts';
 import type { ReportingStores } from '../../reporting/reporting-context.ts';
 import { resolveFilingUnit, resolveForm, resolvePeriod } from '../../reporting/status-request.ts';
-import { createSqliteDisplayNameStore } from '../../users/display-name-store.ts';
 import { flagText, type ParsedArgs } from '../args.ts';
 
 /** --now 2026-06-22T10:00+08:00 moves the clock (checks and rehearsals); default: the real time. */
@@ -30,7 +29,7 @@ export interface ReportingRequest {
  * Reads `<表单> [--period] [--unit] [--now]` and opens the stores. On bad input returns the Chinese message
  * to print (usage when the form is missing) with the stores already closed; otherwise the caller closes them.
  */
-export function openReportingRequest(args: ParsedArgs, config: Config, usage: string): ReportingRequest | string {
+export async function openReportingRequest(args: ParsedArgs, config: Config, usage: string): Promise<ReportingRequest | string> {
   const [formName] = args.positional;
   if (!formName) return usage;
   const now = nowFromArgs(args);
@@ -38,12 +37,12 @@ export function openReportingRequest(args: ParsedArgs, config: Config, usage: st
   const forms = loadForms(config.knowledgeDir);
   const form = resolveForm(forms, formName);
   if (!form.ok) return form.error;
-  const stores = openRecordStores(config);
+  const stores = await openRecordStores(config);
   const period = resolvePeriod(form.value, flagText(args, 'period'), now, stores.units);
   if (!period.ok) return (stores.close(), period.error);
   const unitName = flagText(args, 'unit');
   const unit = unitName ? resolveFilingUnit(form.value, unitName, stores.units) : undefined;
   if (unit && !unit.ok) return (stores.close(), unit.error);
-  const reporting: ReportingStores = { forms, records: stores.records, units: stores.units, users: stores.users, names: createSqliteDisplayNameStore(stores.db) };
+  const reporting: ReportingStores = { forms, records: stores.records, units: stores.units, users: stores.users, names: stores.names };
   return { form: form.value, period: period.value, unit: unit?.ok ? unit.value : undefined, now, stores, reporting };
 }

@@ -66,7 +66,7 @@ export const serveCommand: Command = {
       await app.retention.stop();
       await channels.stop();
       server.close();
-      app.close();
+      await app.shutdown();
       process.exit(0);
     };
     process.once('SIGINT', stop);

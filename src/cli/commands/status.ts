@@ -12,7 +12,7 @@ export const statusCommand: Command = {
   summary: '某一期各单位的填报进度：是否已报、记录编号和版本、完成率、填报人（未填报的排在前面）',
   usage: USAGE,
   async run(args) {
-    const request = openReportingRequest(args, configFromArgs(args), USAGE);
+    const request = await openReportingRequest(args, configFromArgs(args), USAGE);
     if (typeof request === 'string') return (console.error(request), 2);
     const { form, period, unit, stores, reporting } = request;
     try {

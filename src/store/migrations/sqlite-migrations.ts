@@ -1,0 +1,92 @@
+import type { Migration } from './migration.ts';
+
+/**
+ * The product database's state tables. Version 1 is the schema the stores created themselves before
+ * migrations existed (IF NOT EXISTS), so a database file from then is taken over as it is.
+ * Append new versions; never edit an applied one. Each has a twin in postgres/migrations.ts.
+ */
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: '状态表：会话、投递记录、用户绑定与邀请码、称呼、填报记录及版本、提醒',
+    sql: `
+CREATE TABLE IF NOT EXISTS sessions (
+  user_key TEXT PRIMARY KEY,
+  activity TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+  key TEXT PRIMARY KEY,
+  seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS user_bindings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_key TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('farmer', 'reporter', 'admin')),
+  unit TEXT,
+  display_name TEXT,
+  via TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS user_bindings_user ON user_bindings (user_key, id);
+CREATE TABLE IF NOT EXISTS invites (
+  code TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('reporter', 'admin')),
+  unit TEXT NOT NULL,
+  created_by TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  redeemed_by TEXT,
+  redeemed_at TEXT
+);
+CREATE TABLE IF NOT EXISTS display_names (
+  user_key TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS record_versions (
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  form_id TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  period TEXT,
+  data TEXT NOT NULL,
+  verdicts TEXT NOT NULL,
+  confirmed_warnings TEXT NOT NULL,
+  author_key TEXT NOT NULL,
+  author_channel TEXT NOT NULL,
+  author_name TEXT,
+  submission_key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (record_id, version)
+);
+CREATE INDEX IF NOT EXISTS record_versions_form ON record_versions (form_id, unit, period);
+CREATE TRIGGER IF NOT EXISTS record_versions_no_update BEFORE UPDATE ON record_versions
+BEGIN SELECT RAISE(ABORT, 'record_versions is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS record_versions_no_delete BEFORE DELETE ON record_versions
+BEGIN SELECT RAISE(ABORT, 'record_versions is append-only'); END;
+CREATE TABLE IF NOT EXISTS reminders_sent (
+  form_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  window TEXT NOT NULL,
+  user_key TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  PRIMARY KEY (form_id, period, window, user_key)
+);
+CREATE TABLE IF NOT EXISTS reminder_opt_outs (
+  user_key TEXT PRIMARY KEY,
+  opted_out INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`,
+  },
+  {
+    version: 2,
+    name: '过期清理用的索引：会话按最后活动时间、投递记录按收到时间',
+    sql: `
+CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
+CREATE INDEX IF NOT EXISTS deliveries_seen_at ON deliveries (seen_at);
+`,
+  },
+];

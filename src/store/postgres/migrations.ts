@@ -1,0 +1,95 @@
+import type { Migration } from '../migrations/migration.ts';
+
+/**
+ * The PostgreSQL twin of sqlite-migrations.ts: the same tables, version for version. Times are
+ * timestamptz, JSON is `json` (keeps the text as written, key order included), the insertion order
+ * SQLite keeps in rowid is an identity column. Append new versions; never edit an applied one.
+ */
+export const POSTGRES_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: '状态表：会话、投递记录、用户绑定与邀请码、称呼、填报记录及版本、提醒',
+    sql: `
+CREATE TABLE sessions (
+  user_key text PRIMARY KEY,
+  activity json,
+  updated_at timestamptz NOT NULL
+);
+CREATE TABLE deliveries (
+  key text PRIMARY KEY,
+  seen_at timestamptz NOT NULL
+);
+CREATE TABLE user_bindings (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  user_key text NOT NULL,
+  role text NOT NULL CHECK (role IN ('farmer', 'reporter', 'admin')),
+  unit text,
+  display_name text,
+  via text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX user_bindings_user ON user_bindings (user_key, id);
+CREATE TABLE invites (
+  code text PRIMARY KEY,
+  role text NOT NULL CHECK (role IN ('reporter', 'admin')),
+  unit text NOT NULL,
+  created_by text,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  redeemed_by text,
+  redeemed_at timestamptz
+);
+CREATE TABLE display_names (
+  user_key text PRIMARY KEY,
+  name text NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE TABLE record_versions (
+  seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+  record_id text NOT NULL,
+  version integer NOT NULL CHECK (version >= 1),
+  form_id text NOT NULL,
+  unit text NOT NULL,
+  period text,
+  data json NOT NULL,
+  verdicts json NOT NULL,
+  confirmed_warnings json NOT NULL,
+  author_key text NOT NULL,
+  author_channel text NOT NULL,
+  author_name text,
+  submission_key text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (record_id, version)
+);
+CREATE INDEX record_versions_form ON record_versions (form_id, unit, period);
+CREATE FUNCTION record_versions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'record_versions is append-only'; END $$;
+CREATE TRIGGER record_versions_no_change BEFORE UPDATE OR DELETE ON record_versions
+  FOR EACH ROW EXECUTE FUNCTION record_versions_append_only();
+CREATE TRIGGER record_versions_no_truncate BEFORE TRUNCATE ON record_versions
+  FOR EACH STATEMENT EXECUTE FUNCTION record_versions_append_only();
+CREATE TABLE reminders_sent (
+  form_id text NOT NULL,
+  period text NOT NULL,
+  reminder_window text NOT NULL,
+  user_key text NOT NULL,
+  unit text NOT NULL,
+  sent_at timestamptz NOT NULL,
+  PRIMARY KEY (form_id, period, reminder_window, user_key)
+);
+CREATE TABLE reminder_opt_outs (
+  user_key text PRIMARY KEY,
+  opted_out boolean NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+`,
+  },
+  {
+    version: 2,
+    name: '过期清理用的索引：会话按最后活动时间、投递记录按收到时间',
+    sql: `
+CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
+CREATE INDEX IF NOT EXISTS deliveries_seen_at ON deliveries (seen_at);
+`,
+  },
+];

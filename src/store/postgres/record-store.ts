@@ -1,0 +1,154 @@
+import { newRecordId } from '../../records/record-id.ts';
+import { RecordStoreError, type RecordStoreOptions } from '../../records/record-store.ts';
+import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from '../../records/types.ts';
+import { LOCK_CLASS } from './advisory-keys.ts';
+import { inTransaction, iso, type PostgresClient, type PostgresPool } from './pool.ts';
+
+interface VersionRow {
+  record_id: string;
+  version: number;
+  form_id: string;
+  unit: string;
+  period: string | null;
+  data: Record<string, unknown>;
+  verdicts: unknown[];
+  confirmed_warnings: string[];
+  author_key: string;
+  author_channel: string;
+  author_name: string | null;
+  created_at: Date;
+}
+
+function toVersion(row: VersionRow): RecordVersion {
+  return {
+    recordId: row.record_id,
+    version: row.version,
+    formId: row.form_id,
+    unit: row.unit,
+    ...(row.period !== null ? { period: row.period } : {}),
+    data: row.data,
+    verdicts: row.verdicts,
+    confirmedWarnings: row.confirmed_warnings,
+    author: {
+      userKey: row.author_key,
+      channel: row.author_channel,
+      ...(row.author_name !== null ? { displayName: row.author_name } : {}),
+    },
+    createdAt: iso(row.created_at),
+  };
+}
+
+const FILTER = `v.form_id = $1
+  AND ($2::text IS NULL OR v.unit = $2)
+  AND ($3::text[] IS NULL OR v.unit = ANY($3))
+  AND ($4::text IS NULL OR v.period = $4)`;
+
+const IS_LATEST = 'v.version = (SELECT MAX(w.version) FROM record_versions w WHERE w.record_id = v.record_id)';
+
+function filterParams(formId: string, filter: RecordFilter = {}) {
+  return [formId, filter.unit ?? null, filter.units ?? null, filter.period ?? null];
+}
+
+async function one(client: PostgresClient, sql: string, params: unknown[]): Promise<VersionRow | undefined> {
+  return (await client.query<VersionRow>(sql, params)).rows[0];
+}
+
+const LATEST_OF = 'SELECT * FROM record_versions WHERE record_id = $1 ORDER BY version DESC LIMIT 1';
+const LATEST_FOR_SLOT = `SELECT v.* FROM record_versions v
+  WHERE v.form_id = $1 AND v.unit = $2 AND v.period IS NOT DISTINCT FROM $3 AND ${IS_LATEST}
+  ORDER BY v.created_at DESC, v.seq DESC LIMIT 1`;
+
+/**
+ * PostgreSQL-backed append-only record store. A save takes one transaction-scoped advisory lock, the
+ * equivalent of SQLite's BEGIN IMMEDIATE: saves from every instance pass the version and slot checks
+ * one at a time (records are filed by people, a few per second at most), and the lock ends with the
+ * transaction even if the instance dies.
+ */
+export function createPostgresRecordStore(pool: PostgresPool, options: RecordStoreOptions = {}): RecordStore {
+  const now = options.now ?? (() => new Date());
+
+  // Random, so ids are not guessable; a clash with an existing id (one in ~10¹¹) draws again.
+  async function unusedRecordId(client: PostgresClient): Promise<string> {
+    for (;;) {
+      const id = newRecordId();
+      if (!(await one(client, LATEST_OF, [id]))) return id;
+    }
+  }
+
+  async function save(client: PostgresClient, request: SaveRequest): Promise<SaveResult> {
+    await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_CLASS.recordSave]);
+    const earlier = await one(client, 'SELECT * FROM record_versions WHERE submission_key = $1', [request.submissionKey]);
+    if (earlier) return { ok: true, record: toVersion(earlier), duplicate: true };
+
+    const at = now();
+    const slot = [request.formId, request.unit, request.period ?? null];
+    let recordId: string;
+    let version: number;
+    if (request.recordId) {
+      const current = await one(client, LATEST_OF, [request.recordId]);
+      if (!current) throw new RecordStoreError(`Record ${request.recordId} does not exist`);
+      if (current.form_id !== request.formId) {
+        throw new RecordStoreError(`Record ${request.recordId} belongs to form ${current.form_id}, not ${request.formId}`);
+      }
+      if (request.baseVersion !== undefined && request.baseVersion !== current.version) {
+        return { ok: false, reason: 'conflict', latest: toVersion(current) };
+      }
+      const moved = current.unit !== request.unit || current.period !== (request.period ?? null);
+      if (moved && request.onePerSlot) {
+        const holder = await one(client, LATEST_FOR_SLOT, slot);
+        if (holder && holder.record_id !== request.recordId) return { ok: false, reason: 'slot-taken', latest: toVersion(holder) };
+      }
+      recordId = request.recordId;
+      version = current.version + 1;
+    } else {
+      if (request.baseVersion === 0) {
+        const existing = await one(client, LATEST_FOR_SLOT, slot);
+        if (existing) return { ok: false, reason: 'conflict', latest: toVersion(existing) };
+      }
+      recordId = await unusedRecordId(client);
+      version = 1;
+    }
+
+    const inserted = await one(
+      client,
+      `INSERT INTO record_versions (record_id, version, form_id, unit, period, data, verdicts, confirmed_warnings,
+         author_key, author_channel, author_name, submission_key, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      [
+        recordId,
+        version,
+        request.formId,
+        request.unit,
+        request.period ?? null,
+        JSON.stringify(request.data),
+        JSON.stringify(request.verdicts),
+        JSON.stringify(request.confirmedWarnings),
+        request.author.userKey,
+        request.author.channel,
+        request.author.displayName ?? null,
+        request.submissionKey,
+        at.toISOString(),
+      ],
+    );
+    return { ok: true, record: toVersion(inserted!), duplicate: false };
+  }
+
+  const rows = async (sql: string, params: unknown[]) => (await pool.query<VersionRow>(sql, params)).rows.map(toVersion);
+
+  return {
+    save: (request) => inTransaction(pool, (client) => save(client, request)),
+    latest: (formId, filter) =>
+      rows(`SELECT v.* FROM record_versions v WHERE ${FILTER} AND ${IS_LATEST} ORDER BY v.created_at DESC, v.record_id COLLATE "C" DESC`, filterParams(formId, filter)),
+    history: (recordId) => rows('SELECT * FROM record_versions WHERE record_id = $1 ORDER BY version DESC', [recordId]),
+    get: async (recordId) => (await rows(LATEST_OF, [recordId]))[0],
+    allVersions: (formId, filter) =>
+      rows(
+        `SELECT v.* FROM record_versions v
+         JOIN (SELECT record_id, MAX(created_at) AS touched FROM record_versions GROUP BY record_id) t ON t.record_id = v.record_id
+         WHERE ${FILTER}
+         ORDER BY t.touched DESC, v.record_id COLLATE "C" DESC, v.version DESC`,
+        filterParams(formId, filter),
+      ),
+    formIds: async () => (await pool.query<{ form_id: string }>('SELECT DISTINCT form_id COLLATE "C" AS form_id FROM record_versions ORDER BY 1')).rows.map((row) => row.form_id),
+  };
+}

@@ -1,0 +1,43 @@
+import type { StateStoreOptions, StateStores } from '../state-stores.ts';
+import { createPostgresDeliveryLog } from './delivery-log.ts';
+import { createPostgresDisplayNameStore } from './display-name-store.ts';
+import { migratePostgres, postgresMigrationStatus } from './migrate.ts';
+import { openPostgresPool } from './pool.ts';
+import { createPostgresRecordStore } from './record-store.ts';
+import { createPostgresReminderStore } from './reminder-store.ts';
+import { createPostgresSessionStore } from './session-store.ts';
+import { createPostgresTurnLock } from './turn-lock.ts';
+import { createPostgresUserStore } from './user-store.ts';
+
+export interface PostgresStateOptions extends StateStoreOptions {
+  /** Connections for queries (default 10) and for turns waiting on a user lock (default 20). */
+  poolSize?: number;
+  turnPoolSize?: number;
+  /** false: do not apply pending migrations (`gengbao migrate --status`). */
+  migrate?: boolean;
+}
+
+/** Opens the pools for DATABASE_URL, applies pending migrations, and returns the stores over them. */
+export async function postgresStateStores(url: string, options: PostgresStateOptions): Promise<StateStores> {
+  const pool = openPostgresPool(url, { max: options.poolSize ?? 10 });
+  const turnPool = openPostgresPool(url, { max: options.turnPoolSize ?? 20, applicationName: 'gengbao-turns' });
+  try {
+    if (options.migrate !== false) await migratePostgres(pool);
+  } catch (error) {
+    await Promise.all([pool.end(), turnPool.end()]);
+    throw error;
+  }
+  const now = options.now;
+  return {
+    engine: 'postgres',
+    sessions: createPostgresSessionStore(pool),
+    deliveries: createPostgresDeliveryLog(pool, undefined, now),
+    users: createPostgresUserStore(pool, options.units, { now, generateCode: options.generateCode }),
+    names: createPostgresDisplayNameStore(pool, now),
+    records: createPostgresRecordStore(pool, { now }),
+    reminders: createPostgresReminderStore(pool),
+    turns: createPostgresTurnLock(turnPool),
+    migrationStatus: () => postgresMigrationStatus(pool),
+    close: async () => void (await Promise.all([pool.end(), turnPool.end()])),
+  };
+}

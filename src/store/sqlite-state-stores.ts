@@ -1,0 +1,25 @@
+import { createSqliteRecordStore } from '../records/record-store.ts';
+import { createSqliteReminderStore } from '../reporting/reminder-store.ts';
+import { createSqliteDisplayNameStore } from '../users/display-name-store.ts';
+import { createSqliteUserStore } from '../users/user-store.ts';
+import type { SqliteDatabase } from './database.ts';
+import { createSqliteDeliveryLog } from './delivery-log.ts';
+import { sqliteMigrationStatus } from './migrations/migrate-sqlite.ts';
+import { createSqliteSessionStore } from './session-store.ts';
+import type { StateStoreOptions, StateStores } from './state-stores.ts';
+
+/** The state stores over an SQLite database opened (and migrated) by openDatabase. */
+export function sqliteStateStores(db: SqliteDatabase, options: StateStoreOptions): StateStores {
+  const now = options.now;
+  return {
+    engine: 'sqlite',
+    sessions: createSqliteSessionStore(db),
+    deliveries: createSqliteDeliveryLog(db, undefined, now),
+    users: createSqliteUserStore(db, options.units, { now, generateCode: options.generateCode }),
+    names: createSqliteDisplayNameStore(db, now),
+    records: createSqliteRecordStore(db, { now }),
+    reminders: createSqliteReminderStore(db),
+    migrationStatus: async () => sqliteMigrationStatus(db),
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,36 @@
+import type { TurnLock } from '../core/turn-lock.ts';
+import type { RecordStore } from '../records/types.ts';
+import type { ReminderStore } from '../reporting/reminder-store.ts';
+import type { UnitDirectory } from '../units/types.ts';
+import type { DisplayNameStore } from '../users/display-name-store.ts';
+import type { UserStore } from '../users/user-store.ts';
+import type { DeliveryLog } from './delivery-log.ts';
+import type { MigrationStatus } from './migrations/migration.ts';
+import type { SessionStore } from './session-store.ts';
+
+export type StateEngine = 'sqlite' | 'postgres';
+
+/**
+ * Everything that is state, behind the store interfaces, in one engine: SQLite (the default, one
+ * instance) or PostgreSQL (DATABASE_URL, several instances on one database).
+ */
+export interface StateStores {
+  engine: StateEngine;
+  sessions: SessionStore;
+  deliveries: DeliveryLog;
+  users: UserStore;
+  names: DisplayNameStore;
+  records: RecordStore;
+  reminders: ReminderStore;
+  /** Orders a user's turns across instances; absent where one process owns the database. */
+  turns?: TurnLock;
+  migrationStatus(): Promise<MigrationStatus>;
+  /** Closes what this bundle opened (the PostgreSQL pools; an SQLite handle passed in stays open). */
+  close(): Promise<void>;
+}
+
+export interface StateStoreOptions {
+  units: UnitDirectory;
+  now?: () => Date;
+  generateCode?: () => string;
+}

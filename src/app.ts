@@ -137,8 +137,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const retention = createRetention({
     sessions,
     deliveries,
+    questions: feedback,
     now,
-    settings: { sessionDays: config.env.GENGBAO_SESSION_RETENTION_DAYS, deliveryDays: config.env.GENGBAO_DELIVERY_RETENTION_DAYS },
+    settings: {
+      sessionDays: config.env.GENGBAO_SESSION_RETENTION_DAYS,
+      deliveryDays: config.env.GENGBAO_DELIVERY_RETENTION_DAYS,
+      questionDays: config.env.GENGBAO_QUESTION_RETENTION_DAYS,
+    },
     log: (line) => maskedLog.error(line),
   });
   const conversation = createConversation({

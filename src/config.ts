@@ -60,6 +60,8 @@ const environmentSchema = z.object({
   GENGBAO_SESSION_RETENTION_DAYS: optionalNumber(1, 3650),
   /** Days Telegram/Feishu delivery ids are kept to drop redeliveries; default 7. */
   GENGBAO_DELIVERY_RETENTION_DAYS: optionalNumber(1, 3650),
+  /** Days logged questions (masked) and their votes are kept for 「最近没答上的问题」; default 180. */
+  GENGBAO_QUESTION_RETENTION_DAYS: optionalNumber(1, 3650),
   /** 1 = take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   GENGBAO_TRUST_PROXY: optionalText,
 });

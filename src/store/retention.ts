@@ -9,18 +9,23 @@ export interface RetentionSettings {
   sessionDays: number;
   /** Platform delivery ids (dedup of redelivered updates/events) are kept this many days. Default 7. */
   deliveryDays: number;
+  /** Logged questions (masked) and their 有用/没用 votes are kept this many days. Default 180. */
+  questionDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionSettings = { sessionDays: 30, deliveryDays: 7 };
+export const DEFAULT_RETENTION: RetentionSettings = { sessionDays: 30, deliveryDays: 7, questionDays: 180 };
 
 export interface PurgeReport {
   sessions: number;
   deliveries: number;
+  questions: number;
 }
 
 export interface RetentionOptions {
   sessions: Pick<SessionStore, 'purgeBefore'>;
   deliveries: Pick<DeliveryLog, 'purgeBefore'>;
+  /** The question log (src/feedback); absent = nothing to purge there. */
+  questions?: { purgeBefore(cutoff: Date): Promise<number> };
   settings?: Partial<RetentionSettings>;
   now: () => Date;
   /** How often to purge after the first run at start (default hourly). */
@@ -28,7 +33,7 @@ export interface RetentionOptions {
   log?: (line: string) => void;
 }
 
-/** Purges expired sessions and delivery ids at start and then periodically (inside `npm start`). */
+/** Purges expired sessions, delivery ids and logged questions at start and then periodically (inside `npm start`). */
 export interface Retention {
   settings: RetentionSettings;
   purgeNow(): Promise<PurgeReport>;
@@ -41,6 +46,7 @@ export function createRetention(options: RetentionOptions): Retention {
   const settings: RetentionSettings = {
     sessionDays: given.sessionDays ?? DEFAULT_RETENTION.sessionDays,
     deliveryDays: given.deliveryDays ?? DEFAULT_RETENTION.deliveryDays,
+    questionDays: given.questionDays ?? DEFAULT_RETENTION.questionDays,
   };
   const interval = options.intervalMs ?? 3600_000;
   let timer: NodeJS.Timeout | undefined;
@@ -48,12 +54,13 @@ export function createRetention(options: RetentionOptions): Retention {
 
   async function purgeNow(): Promise<PurgeReport> {
     const at = options.now().getTime();
-    const [sessions, deliveries] = await Promise.all([
+    const [sessions, deliveries, questions] = await Promise.all([
       options.sessions.purgeBefore(new Date(at - settings.sessionDays * DAY_MS)),
       options.deliveries.purgeBefore(new Date(at - settings.deliveryDays * DAY_MS)),
+      options.questions?.purgeBefore(new Date(at - settings.questionDays * DAY_MS)) ?? 0,
     ]);
-    if (sessions || deliveries) options.log?.(`[retention] 已清除过期会话 ${sessions} 条、投递记录 ${deliveries} 条`);
-    return { sessions, deliveries };
+    if (sessions || deliveries || questions) options.log?.(`[retention] 已清除过期会话 ${sessions} 条、投递记录 ${deliveries} 条、提问记录 ${questions} 条`);
+    return { sessions, deliveries, questions };
   }
 
   const run = () => {

@@ -14,7 +14,8 @@ function rowsIn(dataDir: string) {
   try {
     const sessions = db.prepare('SELECT user_key FROM sessions ORDER BY user_key').all().map((row) => (row as { user_key: string }).user_key);
     const deliveries = db.prepare('SELECT key FROM deliveries ORDER BY key').all().map((row) => (row as { key: string }).key);
-    return { sessions, deliveries };
+    const questions = (db.prepare('SELECT COUNT(*) AS n FROM asked_questions').get() as { n: number }).n;
+    return { sessions, deliveries, questions };
   } finally {
     db.close();
   }
@@ -29,20 +30,25 @@ describe('expiry of sessions and delivery ids (real SQLite file)', () => {
     h = await startReportingApp('2026-06-01T10:00:00+08:00', dataDir);
     await h.bind('li', 'reporter', '三面船镇');
     await h.say('li', '填报双月调度');
-    await h.app.conversation.handle({ channel: 'test', userId: 'farmer', text: '你好', dedupKey: 'test:update:1' });
-    expect(rowsIn(dataDir)).toEqual({ sessions: ['test:farmer', 'test:li'], deliveries: ['test:update:1'] });
+    await h.app.conversation.handle({ channel: 'test', userId: 'farmer', text: '保护性耕作补助标准是多少？', dedupKey: 'test:update:1' });
+    expect(rowsIn(dataDir)).toEqual({ sessions: ['test:farmer', 'test:li'], deliveries: ['test:update:1'], questions: 1 });
 
     h.clock.advance(8 * DAY);
     await h.app.conversation.handle({ channel: 'test', userId: 'late', text: '你好', dedupKey: 'test:update:2' });
-    expect(await h.app.retention.purgeNow()).toEqual({ sessions: 0, deliveries: 1 });
+    expect(await h.app.retention.purgeNow()).toEqual({ sessions: 0, deliveries: 1, questions: 0 });
     expect(rowsIn(dataDir).deliveries).toEqual(['test:update:2']);
 
     h.clock.advance(23 * DAY);
-    expect(await h.app.retention.purgeNow()).toEqual({ sessions: 2, deliveries: 1 });
-    expect(rowsIn(dataDir)).toEqual({ sessions: ['test:late'], deliveries: [] });
+    expect(await h.app.retention.purgeNow()).toEqual({ sessions: 2, deliveries: 1, questions: 0 });
+    expect(rowsIn(dataDir)).toEqual({ sessions: ['test:late'], deliveries: [], questions: 1 });
 
     // A forgotten conversation starts afresh; the binding (not a session) is kept.
     expect(await h.text('li', '查看记录')).toContain('三面船镇还没有已保存的填报记录');
+
+    // The question log is kept longer (180 days by default), then goes too.
+    h.clock.advance(150 * DAY);
+    expect((await h.app.retention.purgeNow()).questions).toBe(1);
+    expect(rowsIn(dataDir).questions).toBe(0);
   });
 
   it('start() purges at once, with the retention days taken from the environment', async () => {
@@ -50,11 +56,11 @@ describe('expiry of sessions and delivery ids (real SQLite file)', () => {
     h = await startReportingApp('2026-06-01T10:00:00+08:00', dataDir);
     await h.say('a', '你好');
     h.app.close();
-    const config = loadConfig({ knowledge: KNOWLEDGE, data: dataDir }, { GENGBAO_SESSION_RETENTION_DAYS: '2', GENGBAO_DELIVERY_RETENTION_DAYS: '1' });
+    const config = loadConfig({ knowledge: KNOWLEDGE, data: dataDir }, { GENGBAO_SESSION_RETENTION_DAYS: '2', GENGBAO_DELIVERY_RETENTION_DAYS: '1', GENGBAO_QUESTION_RETENTION_DAYS: '90' });
     const { createApp } = await import('../../src/app.ts');
     const later = await createApp(config, { now: () => new Date('2026-06-04T10:00:00+08:00') });
     try {
-      expect(later.retention.settings).toEqual({ sessionDays: 2, deliveryDays: 1 });
+      expect(later.retention.settings).toEqual({ sessionDays: 2, deliveryDays: 1, questionDays: 90 });
       later.retention.start();
       await later.retention.stop();
       expect(rowsIn(dataDir).sessions).toEqual([]);

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.ts';
 import { parseArgs } from './args.ts';
+import { isKnowledgeDataError } from './knowledge-data-error.ts';
 import type { Command } from './command.ts';
 import { commandLoaders } from './commands/index.ts';
 
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(parseFor(rest, [...GLOBAL_BOOLEAN_FLAGS, ...(command.booleanFlags ?? [])]));
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || isKnowledgeDataError(error)) {
       console.error(error.message);
       return 2;
     }

@@ -11,6 +11,8 @@ const caseSchema = z.object({
   expect: z.string().optional(),
   /** The document the question was written on (corpus-extra): one cross-validation group. */
   doc: z.string().optional(),
+  /** The document the answer must cite first (several regions' documents in one index: the asker's region's). */
+  cite: z.string().optional(),
 });
 
 export type EvalCase = z.infer<typeof caseSchema>;
@@ -75,7 +77,8 @@ export function judge(testCase: EvalCase, answer: Answer): boolean | undefined {
   const any = testCase.must_any ?? [];
   if (!must.length && !any.length) return undefined;
   const text = normalizeForEval(answer.answer).slice(0, MAX_ANSWER_CHARS);
-  return answer.status === 'answered' && must.every((one) => holds(text, one)) && (!any.length || any.some((one) => holds(text, one)));
+  const cited = !testCase.cite || answer.citations[0]?.doc === testCase.cite;
+  return answer.status === 'answered' && cited && must.every((one) => holds(text, one)) && (!any.length || any.some((one) => holds(text, one)));
 }
 
 export function percentile(values: number[], share: number): number {

@@ -17,6 +17,13 @@ describe('eval contract', () => {
     expect(judge(testCase, declined)).toBe(false);
   });
 
+  it('with `cite`, the answer must cite that document first (several regions in one index)', () => {
+    const testCase: EvalCase = { id: 'x', q: '？', must: ['58'], cite: 'fakou-2022.md' };
+    const citing = (doc: string): Answer => ({ status: 'answered', answer: '不高于58元', citations: [{ doc, title: doc, section: '', quote: '58元' }] });
+    expect(judge(testCase, citing('fakou-2022.md'))).toBe(true);
+    expect(judge(testCase, citing('heilongjiang-2025.md'))).toBe(false);
+  });
+
   it('counts declines and reports p50/p95', () => {
     const cases: EvalCase[] = [
       { id: 'a', q: '第二档？', must: ['58'] },

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../app.ts';
+import { consoleChannelLogger } from '../../channels/channel-logger.ts';
 import { createConfiguredChannels } from '../../channels/configured-channels.ts';
 import { createWebServer } from '../../channels/web/web-server.ts';
 import { createWebIdentity, loadSessionSecret } from '../../channels/web/web-identity.ts';
@@ -26,7 +27,8 @@ export const serveCommand: Command = {
   summary: '更新资料索引，启动网页聊天（默认 http://127.0.0.1:3000）及已配置的 Telegram/飞书',
   async run(args) {
     const config = loadConfig({ knowledge: flagText(args, 'knowledge'), data: flagText(args, 'data'), port: flagText(args, 'port') });
-    const app = await createApp(config, { onIndexProgress: consoleProgress() });
+    // Failures users only see as a message (a failed search) go to the log the channels write to.
+    const app = await createApp(config, { onIndexProgress: consoleProgress(), logger: consoleChannelLogger });
     console.log(describeIngestReport(app.ingestReport));
     // Credentials are checked before anything listens, so a bad variable fails the start with its name.
     const channels = createConfiguredChannels({ config, conversation: app.conversation });

@@ -21,7 +21,6 @@ import { loadUnitsOfMeasure, useUnitsOfMeasure } from './quantity/index.ts';
 import { regionOfUnit } from './knowledge/versions/unit-region.ts';
 import { createAccountSkill } from './users/account-skill.ts';
 import { applyConfiguredAdmins } from './users/configured-admins.ts';
-import { createSqliteFeedbackStore } from './feedback/feedback-store.ts';
 import { createFeedbackSkill } from './feedback/feedback-skill.ts';
 import { createAnswerFeedback } from './feedback/answer-feedback.ts';
 import { questionFeatures } from './feedback/question-features.ts';
@@ -97,7 +96,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Before the form skill: 「导出双月调度」 names a form but asks for the export, 「绑定 …」 is never a form answer.
   skills.push(createAccountSkill({ users: userStore, names }));
   // 有用/没用 presses and 「最近没答上的问题」 for administrators.
-  const feedback = createSqliteFeedbackStore(db);
+  const feedback = stores.feedback;
   skills.push(createFeedbackSkill({ store: feedback, features: () => questionFeatures(config.knowledgeDir) }));
   const forms = loadForms(config.knowledgeDir);
   const reporting: ReportingStores = { forms, records, units, users: userStore, names };

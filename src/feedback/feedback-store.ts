@@ -22,31 +22,9 @@ const toEntry = (row: QuestionRow): QuestionEntry => ({
 });
 
 /** Voters are kept as a hash: enough to count one vote per person, not to name them. */
-const voterHash = (userKey: string) => createHash('sha256').update(userKey).digest('hex');
+export const voterHash = (userKey: string) => createHash('sha256').update(userKey).digest('hex');
 
 export function createSqliteFeedbackStore(db: SqliteDatabase): FeedbackStore {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS asked_questions (
-      id TEXT PRIMARY KEY,
-      asked_at TEXT NOT NULL,
-      channel TEXT NOT NULL,
-      unit TEXT,
-      question TEXT NOT NULL,
-      status TEXT NOT NULL,
-      sources TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS asked_questions_status_time ON asked_questions (status, asked_at);
-    CREATE TABLE IF NOT EXISTS answer_votes (
-      question_id TEXT NOT NULL REFERENCES asked_questions (id) ON DELETE CASCADE,
-      voter TEXT NOT NULL,
-      vote TEXT NOT NULL,
-      channel TEXT NOT NULL,
-      unit TEXT,
-      voted_at TEXT NOT NULL,
-      PRIMARY KEY (question_id, voter)
-    );
-    CREATE INDEX IF NOT EXISTS answer_votes_vote_time ON answer_votes (vote, voted_at);
-  `);
   const insertQuestion = db.prepare('INSERT INTO asked_questions (id, asked_at, channel, unit, question, status, sources) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const questionById = db.prepare<[string], QuestionRow>('SELECT * FROM asked_questions WHERE id = ?');
   const voteOf = db.prepare<[string, string], { vote: Vote }>('SELECT vote FROM answer_votes WHERE question_id = ? AND voter = ?');

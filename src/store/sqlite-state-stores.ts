@@ -1,3 +1,4 @@
+import { createSqliteFeedbackStore } from '../feedback/feedback-store.ts';
 import { createSqliteRecordStore } from '../records/record-store.ts';
 import { createSqliteReminderStore } from '../reporting/reminder-store.ts';
 import { createSqliteDisplayNameStore } from '../users/display-name-store.ts';
@@ -19,6 +20,7 @@ export function sqliteStateStores(db: SqliteDatabase, options: StateStoreOptions
     names: createSqliteDisplayNameStore(db, now),
     records: createSqliteRecordStore(db, { now }),
     reminders: createSqliteReminderStore(db),
+    feedback: createSqliteFeedbackStore(db),
     migrationStatus: async () => sqliteMigrationStatus(db),
     close: async () => undefined,
   };

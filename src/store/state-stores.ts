@@ -1,4 +1,5 @@
 import type { TurnLock } from '../core/turn-lock.ts';
+import type { FeedbackStore } from '../feedback/types.ts';
 import type { RecordStore } from '../records/types.ts';
 import type { ReminderStore } from '../reporting/reminder-store.ts';
 import type { UnitDirectory } from '../units/types.ts';
@@ -22,6 +23,8 @@ export interface StateStores {
   names: DisplayNameStore;
   records: RecordStore;
   reminders: ReminderStore;
+  /** Logged questions and 有用/没用 votes. */
+  feedback: FeedbackStore;
   /** Orders a user's turns across instances; absent where one process owns the database. */
   turns?: TurnLock;
   migrationStatus(): Promise<MigrationStatus>;

@@ -104,15 +104,58 @@ describe('SQLite migrations', () => {
     old.close();
 
     const db = openDatabase(dataDir);
-    expect(sqliteMigrationStatus(db)).toMatchObject({ applied: [{ version: 1 }, { version: 2 }], pending: [] });
+    expect(sqliteMigrationStatus(db)).toMatchObject({ applied: [{ version: 1 }, { version: 2 }, { version: 3 }], pending: [] });
     return createSqliteRecordStore(db)
       .latest('tillage-progress')
       .then((records) => {
         expect(records.map((r) => [r.recordId, r.data])).toEqual([['R20260101-0001', { area: 2 }]]);
         db.close();
         const again = openDatabase(dataDir);
-        expect(sqliteMigrationStatus(again).applied).toHaveLength(2);
+        expect(sqliteMigrationStatus(again).applied).toHaveLength(3);
         again.close();
       });
+  });
+});
+
+describeEachEngine('feedback store', (engine) => {
+  const asked = (question: string, status: 'answered' | 'no_answer', minute: number) => ({
+    question,
+    status,
+    channel: 'telegram',
+    unit: '三面船镇',
+    askedAt: new Date(Date.UTC(2026, 4, 20, 2, minute)),
+    sources: status === 'answered' ? ['a.pdf', 'b.docx'] : [],
+  });
+
+  it('logs questions, counts one vote per person (the last press), lists declined and 没用 oldest first, purges with votes', async () => {
+    const { feedback } = await engine.open();
+    const declined = await feedback.logQuestion(asked('秸秆还田补贴多少', 'no_answer', 1));
+    const answered = await feedback.logQuestion(asked('轮作补助标准', 'answered', 2));
+    expect(answered).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    const at = (minute: number) => new Date(Date.UTC(2026, 4, 20, 2, minute));
+    expect(await feedback.vote({ questionId: 'nope', voter: 'web:a', vote: 'up', channel: 'web', at: at(3) })).toEqual({ kind: 'unknown' });
+    expect(await feedback.vote({ questionId: answered, voter: 'web:a', vote: 'up', channel: 'web', at: at(3) })).toMatchObject({ kind: 'recorded' });
+    expect(await feedback.vote({ questionId: answered, voter: 'web:a', vote: 'up', channel: 'web', at: at(4) })).toMatchObject({ kind: 'same' });
+    const changed = await feedback.vote({ questionId: answered, voter: 'web:a', vote: 'down', channel: 'web', unit: '吉祥街道', at: at(5) });
+    expect(changed).toMatchObject({ kind: 'changed', question: { question: '轮作补助标准', sources: ['a.pdf', 'b.docx'], askedAt: at(2) } });
+    const gaps = await feedback.unanswered(at(0));
+    expect(gaps).toEqual([
+      { question: '秸秆还田补贴多少', reason: 'declined', channel: 'telegram', unit: '三面船镇', at: at(1), sources: [] },
+      { question: '轮作补助标准', reason: 'voted_down', channel: 'web', unit: '吉祥街道', at: at(5), sources: ['a.pdf', 'b.docx'] },
+    ]);
+    expect(await feedback.unanswered(at(2))).toHaveLength(1);
+    expect(await feedback.purgeBefore(at(2))).toBe(1);
+    expect(await feedback.purgeBefore(at(3))).toBe(1);
+    expect(await feedback.unanswered(at(0))).toEqual([]);
+    expect(await feedback.vote({ questionId: declined, voter: 'web:a', vote: 'up', channel: 'web', at: at(6) })).toEqual({ kind: 'unknown' });
+  });
+
+  it('five quick presses of one person at once leave one vote', async () => {
+    const { feedback } = await engine.open();
+    const id = await feedback.logQuestion(asked('休耕补助', 'answered', 1));
+    const at = new Date(Date.UTC(2026, 4, 20, 3));
+    const kinds = await Promise.all(Array.from({ length: 5 }, () => feedback.vote({ questionId: id, voter: 'web:a', vote: 'down', channel: 'web', at })));
+    expect(kinds.filter((result) => result.kind === 'recorded')).toHaveLength(1);
+    expect(await feedback.unanswered(new Date(0))).toHaveLength(1);
   });
 });

@@ -1,8 +1,7 @@
-import { createSqliteFeedbackStore } from '../../feedback/feedback-store.ts';
+import { openRecordStores } from '../../records/open-stores.ts';
 import { clusterGaps } from '../../feedback/gap-clusters.ts';
 import { describeSince, formatGapReport, gapReportJson, parseSince } from '../../feedback/gap-report.ts';
 import { questionFeatures } from '../../feedback/question-features.ts';
-import { openDatabase } from '../../store/database.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';
@@ -24,14 +23,14 @@ export const gapsCommand: Command = {
       return 2;
     }
     const config = configFromArgs(args);
-    const db = openDatabase(config.dataDir);
+    const stores = await openRecordStores(config);
     try {
       const since = new Date(Date.now() - span);
-      const clusters = clusterGaps(await createSqliteFeedbackStore(db).unanswered(since), questionFeatures(config.knowledgeDir));
+      const clusters = clusterGaps(await stores.state.feedback.unanswered(since), questionFeatures(config.knowledgeDir));
       console.log(args.flags.json ? JSON.stringify(gapReportJson(clusters, since)) : formatGapReport(clusters, describeSince(span), limit));
       return 0;
     } finally {
-      db.close();
+      stores.close();
     }
   },
 };

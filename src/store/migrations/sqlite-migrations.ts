@@ -89,4 +89,30 @@ CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
 CREATE INDEX IF NOT EXISTS deliveries_seen_at ON deliveries (seen_at);
 `,
   },
+  {
+    version: 3,
+    name: '问题记录与有用/没用评价（没答上的问题）',
+    sql: `
+CREATE TABLE IF NOT EXISTS asked_questions (
+  id TEXT PRIMARY KEY,
+  asked_at TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  unit TEXT,
+  question TEXT NOT NULL,
+  status TEXT NOT NULL,
+  sources TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS asked_questions_status_time ON asked_questions (status, asked_at);
+CREATE TABLE IF NOT EXISTS answer_votes (
+  question_id TEXT NOT NULL REFERENCES asked_questions (id) ON DELETE CASCADE,
+  voter TEXT NOT NULL,
+  vote TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  unit TEXT,
+  voted_at TEXT NOT NULL,
+  PRIMARY KEY (question_id, voter)
+);
+CREATE INDEX IF NOT EXISTS answer_votes_vote_time ON answer_votes (vote, voted_at);
+`,
+  },
 ];

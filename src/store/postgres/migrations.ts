@@ -92,4 +92,30 @@ CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
 CREATE INDEX IF NOT EXISTS deliveries_seen_at ON deliveries (seen_at);
 `,
   },
+  {
+    version: 3,
+    name: '问题记录与有用/没用评价（没答上的问题）',
+    sql: `
+CREATE TABLE asked_questions (
+  id text PRIMARY KEY,
+  asked_at timestamptz NOT NULL,
+  channel text NOT NULL,
+  unit text,
+  question text NOT NULL,
+  status text NOT NULL,
+  sources json NOT NULL
+);
+CREATE INDEX asked_questions_status_time ON asked_questions (status, asked_at);
+CREATE TABLE answer_votes (
+  question_id text NOT NULL REFERENCES asked_questions (id) ON DELETE CASCADE,
+  voter text NOT NULL,
+  vote text NOT NULL,
+  channel text NOT NULL,
+  unit text,
+  voted_at timestamptz NOT NULL,
+  PRIMARY KEY (question_id, voter)
+);
+CREATE INDEX answer_votes_vote_time ON answer_votes (vote, voted_at);
+`,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { StateStoreOptions, StateStores } from '../state-stores.ts';
 import { createPostgresDeliveryLog } from './delivery-log.ts';
+import { createPostgresFeedbackStore } from './feedback-store.ts';
 import { createPostgresDisplayNameStore } from './display-name-store.ts';
 import { migratePostgres, postgresMigrationStatus } from './migrate.ts';
 import { openPostgresPool } from './pool.ts';
@@ -36,6 +37,7 @@ export async function postgresStateStores(url: string, options: PostgresStateOpt
     names: createPostgresDisplayNameStore(pool, now),
     records: createPostgresRecordStore(pool, { now }),
     reminders: createPostgresReminderStore(pool),
+    feedback: createPostgresFeedbackStore(pool),
     turns: createPostgresTurnLock(turnPool),
     migrationStatus: () => postgresMigrationStatus(pool),
     close: async () => void (await Promise.all([pool.end(), turnPool.end()])),

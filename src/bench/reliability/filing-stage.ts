@@ -34,6 +34,7 @@ export interface FilingResult {
   httpErrors: number;
   seconds: number;
   stuckSamples: string[];
+  notResumedSamples: string[];
 }
 
 /** The server: killed and restarted by the stage; reporters wait while it is down. */
@@ -69,7 +70,7 @@ function answersFor(form: FormDefinition, reporter: Reporter): Map<number, strin
 const actionOf = (replies: BotReply[], label: string) => replies.flatMap((reply) => reply.buttons ?? []).find((button) => button.label === label)?.action;
 
 /** One reporter files the form by answering whatever the bot asks; after a restart it says 「继续」 (or repeats 确认提交). */
-async function file(reporter: Reporter, form: FormDefinition, url: string, token: string, life: Lifecycle, tally: { httpErrors: number; interrupted: number; resumed: number; saved: () => void }): Promise<Outcome> {
+async function file(reporter: Reporter, form: FormDefinition, url: string, token: string, life: Lifecycle, tally: { httpErrors: number; interrupted: number; resumed: number; notResumed: string[]; saved: () => void }): Promise<Outcome> {
   const answers = answersFor(form, reporter);
   const start = { text: `填报${form.shortName}` };
   let next: { text?: string; action?: string } = start;
@@ -84,7 +85,8 @@ async function file(reporter: Reporter, form: FormDefinition, url: string, token
       epoch = life.epoch;
       await life.whenUp();
       if (started) {
-        tally.interrupted++;
+        // A restart that comes while the 「继续」 of the previous one is still unanswered is the same interruption.
+        if (!checkResume) tally.interrupted++;
         checkResume = true;
         if (!confirming) next = { text: '继续' };
       } else next = start;
@@ -100,7 +102,8 @@ async function file(reporter: Reporter, form: FormDefinition, url: string, token
     last = text;
     if (checkResume) {
       checkResume = false;
-      if (PROMPT.test(text) || /确认提交|已经提交过了|已提交|已由/.test(text)) tally.resumed++;
+      if (PROMPT.test(text) || /确认提交|仍然提交|已经提交过了|已提交|已由/.test(text)) tally.resumed++;
+      else tally.notResumed.push(text.slice(0, 200));
     }
     const id = RECORD_ID.exec(text)?.[1];
     if (/✅ 已提交/.test(text) && id) return tally.saved(), { kind: 'saved', recordId: id };
@@ -130,7 +133,7 @@ export async function runFiling(options: { server: ServerProcess; token: string;
   const life = new Lifecycle(server);
   const slots = new Set(reporters.map((reporter) => `${reporter.unit}|${reporter.period}`)).size;
   let saved = 0;
-  const tally = { httpErrors: 0, interrupted: 0, resumed: 0, saved: () => void saved++ };
+  const tally = { httpErrors: 0, interrupted: 0, resumed: 0, notResumed: [] as string[], saved: () => void saved++ };
   const started = performance.now();
   const thresholds = Array.from({ length: options.kills }, (_, i) => Math.max(1, Math.floor((slots * (i + 1)) / (options.kills + 1))));
   let kills = 0;
@@ -178,5 +181,6 @@ export async function runFiling(options: { server: ServerProcess; token: string;
     httpErrors: tally.httpErrors,
     seconds,
     stuckSamples: stuck.slice(0, 3).map((outcome) => (outcome.kind === 'stuck' ? outcome.last : '')),
+    notResumedSamples: tally.notResumed.slice(0, 3),
   };
 }

@@ -13,6 +13,8 @@ export interface LoadResult {
   p99: number;
   rssMinMb: number;
   rssMaxMb: number;
+  /** Server CPU time per answered question: what a question costs, whatever else the machine is doing. */
+  cpuMsPerAnswer: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -30,6 +32,7 @@ export async function runLoad(server: ServerProcess, token: string, questions: s
   let sent = 0;
   const rss: number[] = [];
   const pending: Promise<void>[] = [];
+  const cpuBefore = server.cpuMs() ?? NaN;
   const started = performance.now();
   const total = Math.round(rate * seconds);
   const sampler = setInterval(() => {
@@ -56,6 +59,7 @@ export async function runLoad(server: ServerProcess, token: string, questions: s
   });
   await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
+  const cpuUsed = (server.cpuMs() ?? NaN) - cpuBefore;
   clearInterval(sampler);
   const mb = server.rssMb();
   if (mb !== undefined) rss.push(mb);
@@ -72,5 +76,6 @@ export async function runLoad(server: ServerProcess, token: string, questions: s
     p99: percentile(latencies, 99),
     rssMinMb: Math.min(...rss),
     rssMaxMb: Math.max(...rss),
+    cpuMsPerAnswer: cpuUsed / Math.max(1, latencies.length),
   };
 }

@@ -8,9 +8,9 @@ export function formatReport(report: ReliabilityReport): string {
   lines.push(`机器：${report.machine}`);
   lines.push(`日期：${report.date.slice(0, 16).replace('T', ' ')} UTC；开始时系统负载 ${report.loadAverage.toFixed(1)}（负载发生器与服务器在同一台机器上）`);
   if (report.load.length) {
-    lines.push('', '| 问答负载 | 发出 | 成功 | 错误 | 吞吐 | p50 | p95 | p99 | 服务器 RSS |', '|---|---|---|---|---|---|---|---|---|');
+    lines.push('', '| 问答负载 | 发出 | 成功 | 错误 | 吞吐 | p50 | p95 | p99 | 服务器 CPU/问 | 服务器 RSS |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const row of report.load) {
-      lines.push(`| ${row.rate} 次/秒 × ${row.seconds} 秒 | ${row.sent} | ${row.ok} | ${row.errors} | ${row.throughput.toFixed(0)} 次/秒 | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.rssMinMb.toFixed(0)}–${row.rssMaxMb.toFixed(0)} MB |`);
+      lines.push(`| ${row.rate} 次/秒 × ${row.seconds} 秒 | ${row.sent} | ${row.ok} | ${row.errors} | ${row.throughput.toFixed(0)} 次/秒 | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.cpuMsPerAnswer)} | ${row.rssMinMb.toFixed(0)}–${row.rssMaxMb.toFixed(0)} MB |`);
     }
   }
   const f = report.filing;
@@ -19,7 +19,7 @@ export function formatReport(report: ReliabilityReport): string {
   lines.push(`| 已确认保存的记录 | ${f.saved} |`);
   lines.push(`| 告知「已由他人提交」的第二位填报员 | ${f.conflicts} |`);
   lines.push(`| kill -9 次数 | ${f.kills} |`);
-  lines.push(`| 被中断的填报 / 重启后接着填的 | ${f.interrupted} / ${f.resumed} |`);
+  lines.push(`| 重启时正在填的 / 重启后发「继续」回到原处的 | ${f.interrupted} / ${f.resumed} |`);
   lines.push(`| 丢失的已确认记录 | ${f.lost} |`);
   lines.push(`| 重复的记录（同一单位同一期多于一条） | ${f.doubled} |`);
   lines.push(`| 没能走完的填报 | ${f.stuck} |`);
@@ -29,6 +29,7 @@ export function formatReport(report: ReliabilityReport): string {
   lines.push('', '| 异常 HTTP | 结果 | 符合预期 |', '|---|---|---|');
   for (const check of report.badHttp.checks) lines.push(`| ${check.what} | ${check.outcome} | ${check.ok ? '是' : '否'} |`);
   lines.push(`| 之后正常提问 | ${report.badHttp.servingAfter ? '得到回答' : '失败'} | ${report.badHttp.servingAfter ? '是' : '否'} |`);
+  if (f.notResumedSamples.length) lines.push('', '重启后没有回到原处的回复：', ...f.notResumedSamples.map((text) => `- ${text.replace(/\n/g, ' ')}`));
   if (f.stuckSamples.length) lines.push('', '没能走完的填报（最后一条回复）：', ...f.stuckSamples.map((text) => `- ${text.replace(/\n/g, ' ')}`));
   return lines.join('\n');
 }

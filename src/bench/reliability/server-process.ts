@@ -33,6 +33,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Resident set size of the server now, in MB (from /proc). */
   rssMb(): number | undefined;
+  /** CPU time (user + system) the server process has used so far, in ms (from /proc). */
+  cpuMs(): number | undefined;
   /** Everything the server wrote to stderr so far. */
   stderr(): string;
 }
@@ -101,6 +103,16 @@ export function createServerProcess(options: ServerProcessOptions): ServerProces
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
         return Number.isFinite(kb) ? kb / 1024 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    cpuMs() {
+      if (!child?.pid || exited()) return undefined;
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime, stime in clock ticks (100 Hz).
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
       } catch {
         return undefined;
       }

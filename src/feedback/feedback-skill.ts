@@ -10,8 +10,13 @@ export interface FeedbackSkillOptions {
   features: () => QuestionFeatures;
 }
 
-/** 「最近没答上的问题」, 「最近7天没答上的问题」, 「没回答上来的问题有哪些」. */
-const GAPS_REQUEST = /^(?:查看|看看|列出)?(?:最近|近期|近)?(?:(\d+)\s*(天|周|小时))?(?:内)?(?:用户)?(?:没|未|没有)能?(?:答上|答出|回答上|回答出|答好|回答)来?的问题(?:有哪些|列表|清单)?[?？。!！]*$/;
+const PERIOD = '(?:最近|近期|近)?(?:(\\d+)(天|周|小时))?(?:内|以来)?';
+const NOT_ANSWERED = '(?:没|未|没有)能?(?:答上|答出|回答上|回答出|答好|回答)来?';
+/** 「最近没答上的问题」, 「最近7天没答上的问题」, 「近30天有哪些问题没答上」. */
+const GAPS_REQUESTS = [
+  new RegExp(`^(?:查看|看看|列出)?${PERIOD}(?:用户)?${NOT_ANSWERED}的问题(?:有哪些|列表|清单)?$`),
+  new RegExp(`^${PERIOD}(?:用户)?(?:有)?哪些问题${NOT_ANSWERED}$`),
+];
 
 const THANKS: Record<Vote, string> = {
   up: '谢谢反馈，已记下这条回答有用。',
@@ -42,7 +47,8 @@ export function createFeedbackSkill(options: FeedbackSkillOptions): Skill {
     },
     commands: { gaps: (ctx, args) => showGaps(ctx, args || undefined) },
     async tryIntent(ctx) {
-      const match = GAPS_REQUEST.exec(ctx.text.replace(/\s+/g, ''));
+      const asked = ctx.text.replace(/\s+/g, '').replace(/[?？。!！]+$/, '');
+      const match = GAPS_REQUESTS.map((pattern) => pattern.exec(asked)).find(Boolean);
       if (!match) return false;
       await showGaps(ctx, match[1] ? `${match[1]}${match[2]}` : undefined);
       return true;

@@ -70,6 +70,9 @@ describe('有用/没用 and what users could not get (conversation core, real SQ
     expect(recent.text.split('\n')[0]).toBe('最近 2 天没答上的问题（共 4 次，归为 2 类）：');
     expect((await say('boss', '最近3天没答上的问题'))[0].text.split('\n')[0]).toBe('最近 3 天没答上的问题（共 4 次，归为 2 类）：');
     expect((await say('boss', '/gaps 三十天'))[0].text).toContain('时间范围看不懂');
+    expect((await say('boss', '近3天有哪些问题没答上？'))[0].text.split('\n')[0]).toBe('最近 3 天没答上的问题（共 4 次，归为 2 类）：');
+    // a question that only mentions unanswered questions is a question, not the list
+    expect((await say('boss', '没答上的问题怎么反映给县里'))[0].text).toBe('资料中没有找到。');
   });
 
   it('keeps what was logged across a restart (a new store over the same file)', async () => {

@@ -67,6 +67,15 @@ describe('versions and preference', () => {
     expect(preferVersions([item('faku-2024.txt', 0.9), item('heilongjiang-2021.txt', 0.7)], versions, context).map((entry) => entry.chunk.doc)).toEqual(['heilongjiang-2021.txt']);
   });
 
+  it('a city or county no document is about is placed by the gazetteer: its province’s documents first, others dropped', () => {
+    const context = preferenceContext('铁岭市每亩补多少钱', undefined, places);
+    expect(context.place).toEqual({ province: '辽宁省', city: '铁岭市' });
+    expect(preferVersions([item('heilongjiang-2021.txt', 0.9), item('faku-2024.txt', 0.7, '法库县每亩补助不超过60元')], versions, context).map((entry) => entry.chunk.doc)).toEqual(['faku-2024.txt']);
+    expect(preferenceContext('吉林省每亩补多少钱', undefined, places).place).toEqual({ province: '吉林省' });
+    expect(preferenceContext('我是科尔沁左翼中旗的', undefined, places).place).toEqual({ province: '内蒙古自治区', city: '通辽市', county: '科尔沁左翼中旗' });
+    expect(documentRegion('通辽市2021年保护性耕作实施方案', '')).toEqual({ province: '内蒙古自治区', city: '通辽市' });
+  });
+
   it('says in one line when the answer is from another region or an older year', () => {
     const user = { province: '辽宁省', city: '沈阳市', county: '法库县' };
     expect(versionNotice(versions.get('heilongjiang-2021.txt'), preferenceContext('每亩补多少钱', user, places), versions)).toBe(

@@ -1,4 +1,5 @@
 import type { DocumentVersion } from './document-versions.ts';
+import { placeByGazetteer } from './gazetteer.ts';
 import { provincesIn } from './provinces.ts';
 import { regionName, regionRelation, type RegionPath } from './region.ts';
 import { askedYear, coversYear } from './years.ts';
@@ -39,6 +40,9 @@ export function placeInQuestion(question: string, places: RegionPath[]): RegionP
     }
   }
   if (best) return best.place;
+  // a city or county no document is about still says which province's documents apply
+  const listed = placeByGazetteer(question);
+  if (listed) return listed;
   const province = provincesIn(question)[0];
   return province ? { province: province.name } : undefined;
 }

@@ -1,3 +1,4 @@
+import { provinceOfCity } from './gazetteer.ts';
 import { provincesIn } from './provinces.ts';
 
 /** Where a document applies or a user works: the most specific names known, outermost first. */
@@ -35,7 +36,7 @@ export function documentRegion(subject: string, body: string, givenRegion?: stri
   const county = placeIn(COUNTY, text);
   const city = placeIn(CITY, text);
   if (!namedProvince && !city && !county) return NATIONAL.test(subject) ? { national: true } : {};
-  let province = namedProvince;
+  let province = namedProvince ?? (city ? provinceOfCity(city) : undefined);
   if (!province) {
     const counts = new Map<string, number>();
     for (const { name } of provincesIn(body)) counts.set(name, (counts.get(name) ?? 0) + 1);

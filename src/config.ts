@@ -32,7 +32,7 @@ const environmentSchema = z.object({
   DATABASE_URL: optionalText.pipe(
     z.union([z.undefined(), z.string().regex(/^postgres(?:ql)?:\/\//i, '应以 postgres:// 开头，例如 postgres://gengbao:密码@127.0.0.1:5432/gengbao（不设置则使用数据目录里的 SQLite 文件）')]),
   ),
-  /** Connections per instance for the stores (default 10); turns waiting on a user's lock use up to twice as many more. */
+  /** Connections per instance for the stores (default 10), and as many more for turns holding a user's lock. */
   DATABASE_POOL_SIZE: optionalNumber(1, 500),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_URL: optionalText.pipe(z.url().optional()),

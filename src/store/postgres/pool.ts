@@ -7,6 +7,8 @@ export interface PostgresOptions {
   /** Connections of this instance; turns waiting for a user lock use a separate, smaller pool. */
   max?: number;
   applicationName?: string;
+  /** Longest wait for a lock on these connections (the turn pool: a hung peer must not silence a user). */
+  lockTimeoutMs?: number;
 }
 
 /** A connection pool for DATABASE_URL (postgres://user:password@host:5432/db). */
@@ -17,6 +19,7 @@ export function openPostgresPool(url: string, options: PostgresOptions = {}): Po
     application_name: options.applicationName ?? 'gengbao',
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
+    ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
   });
   // An idle connection dropped by the server (restart, failover) is replaced on the next query.
   pool.on('error', (error) => console.error(`[postgres] 空闲连接断开：${error.message}`));

@@ -7,11 +7,11 @@ import { openPostgresPool } from './pool.ts';
 import { createPostgresRecordStore } from './record-store.ts';
 import { createPostgresReminderStore } from './reminder-store.ts';
 import { createPostgresSessionStore } from './session-store.ts';
-import { createPostgresTurnLock } from './turn-lock.ts';
+import { createPostgresTurnLock, TURN_WAIT_LIMIT_MS } from './turn-lock.ts';
 import { createPostgresUserStore } from './user-store.ts';
 
 export interface PostgresStateOptions extends StateStoreOptions {
-  /** Connections for queries (default 10) and for turns waiting on a user lock (default 20). */
+  /** Connections for queries (default 10) and for turns holding or waiting on a user lock (default the same). */
   poolSize?: number;
   turnPoolSize?: number;
   /** false: do not apply pending migrations (`gengbao migrate --status`). */
@@ -21,7 +21,7 @@ export interface PostgresStateOptions extends StateStoreOptions {
 /** Opens the pools for DATABASE_URL, applies pending migrations, and returns the stores over them. */
 export async function postgresStateStores(url: string, options: PostgresStateOptions): Promise<StateStores> {
   const pool = openPostgresPool(url, { max: options.poolSize ?? 10 });
-  const turnPool = openPostgresPool(url, { max: options.turnPoolSize ?? 20, applicationName: 'gengbao-turns' });
+  const turnPool = openPostgresPool(url, { max: options.turnPoolSize ?? options.poolSize ?? 10, applicationName: 'gengbao-turns', lockTimeoutMs: TURN_WAIT_LIMIT_MS });
   try {
     if (options.migrate !== false) await migratePostgres(pool);
   } catch (error) {

@@ -3,20 +3,21 @@ import { LOCK_CLASS } from './advisory-keys.ts';
 import type { PostgresPool } from './pool.ts';
 
 export interface PostgresTurnLockOptions {
-  /** After this long waiting for another instance, the turn goes ahead anyway (a hung peer must not silence a user). */
-  waitLimitMs?: number;
   log?: (line: string) => void;
 }
+
+/** After this long waiting for another instance, a turn goes ahead anyway (the lock pool's lock_timeout). */
+export const TURN_WAIT_LIMIT_MS = 60_000;
 
 /**
  * A session-level advisory lock on (turn class, hashtext(user key)) held on its own connection for
  * the whole turn. PostgreSQL queues waiters on one lock in arrival order, so two instances take the
  * user's messages one after the other in the order their lock requests reached the database; a dead
  * instance's lock goes with its connection. The pool is separate from the stores' pool: a turn holds
- * its lock connection while its queries take others, so the two can never starve each other.
+ * its lock connection while its queries take others, so the two can never starve each other. The
+ * pool's lock_timeout (TURN_WAIT_LIMIT_MS) bounds the wait behind a hung peer.
  */
 export function createPostgresTurnLock(lockPool: PostgresPool, options: PostgresTurnLockOptions = {}): TurnLock {
-  const waitLimitMs = options.waitLimitMs ?? 60_000;
   const log = options.log ?? ((line) => console.error(line));
   return {
     async run(userKey, work) {
@@ -24,7 +25,6 @@ export function createPostgresTurnLock(lockPool: PostgresPool, options: Postgres
       let broken: Error | undefined;
       let locked = false;
       try {
-        await client.query(`SET lock_timeout = ${Math.max(1, Math.round(waitLimitMs))}`);
         await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS.userTurn, userKey]);
         locked = true;
       } catch (error) {

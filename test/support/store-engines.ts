@@ -5,7 +5,7 @@ import { postgresStateStores } from '../../src/store/postgres/state-stores.ts';
 import { sqliteStateStores } from '../../src/store/sqlite-state-stores.ts';
 import type { StateStoreOptions, StateStores } from '../../src/store/state-stores.ts';
 import type { UnitDirectory } from '../../src/units/types.ts';
-import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
+import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from '../../src/store/postgres/throwaway-cluster.ts';
 
 /** One engine under test: `open` gives the state stores over a fresh, empty, migrated database. */
 export interface StoreEngine {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 /**
- * A throwaway PostgreSQL cluster for tests: initdb in a temp folder, started on a free port on
+ * A throwaway PostgreSQL cluster for tests and benches: initdb in a temp folder, started on a free port on
  * 127.0.0.1, removed at stop. Uses the server binaries of the machine (Debian's `postgresql`
  * package, which .ci/run installs, or GENGBAO_PG_BIN). PostgreSQL refuses to run as root, so as
  * root the server runs as the `postgres` user.

@@ -7,6 +7,20 @@ import { postgresTestUrl, usePostgresCluster } from '../support/store-engines.ts
 const { cli, dataDir } = useCliHarness();
 const unavailable = usePostgresCluster();
 
+describe('gengbao migrate with an unreachable DATABASE_URL', () => {
+  it('says in Chinese which server it could not reach, without the password, and exits 2', async () => {
+    vi.stubEnv('DATABASE_URL', 'postgres://gengbao:secret-pw@127.0.0.1:1/gengbao');
+    try {
+      const result = await cli('migrate');
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/无法使用 DATABASE_URL 指定的 PostgreSQL 127\.0\.0\.1:1\/gengbao（用户 gengbao）：连不上（ECONNREFUSED）/);
+      expect(result.err).not.toContain('secret-pw');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
 describe('gengbao migrate on SQLite', () => {
   it('names the file and lists migration 1 as applied', async () => {
     const result = await cli('migrate');
@@ -29,6 +43,14 @@ describe('gengbao migrate on SQLite', () => {
       expect(shown.out).not.toContain('secret-pw');
       const invite = await cli('invite', '--role', 'reporter', '--unit', '三面船镇');
       expect(invite.code).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv('DATABASE_URL', url.replace(/\/postgres\?/, '/no_such_db?'));
+    try {
+      const missing = await cli('migrate');
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('数据库不存在');
     } finally {
       vi.unstubAllEnvs();
     }

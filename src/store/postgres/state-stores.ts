@@ -1,3 +1,4 @@
+import { ConfigError } from '../../config.ts';
 import type { StateStoreOptions, StateStores } from '../state-stores.ts';
 import { createPostgresDeliveryLog } from './delivery-log.ts';
 import { createPostgresFeedbackStore } from './feedback-store.ts';
@@ -26,7 +27,7 @@ export async function postgresStateStores(url: string, options: PostgresStateOpt
     if (options.migrate !== false) await migratePostgres(pool);
   } catch (error) {
     await Promise.all([pool.end(), turnPool.end()]);
-    throw error;
+    throw unreachable(url, error) ?? error;
   }
   const now = options.now;
   return {
@@ -42,4 +43,21 @@ export async function postgresStateStores(url: string, options: PostgresStateOpt
     migrationStatus: () => postgresMigrationStatus(pool),
     close: async () => void (await Promise.all([pool.end(), turnPool.end()])),
   };
+}
+
+/** A start that cannot reach the database says so in Chinese, naming the address without its password. */
+function unreachable(url: string, error: unknown): ConfigError | undefined {
+  const code = (error as { code?: string }).code ?? '';
+  const connecting = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|28P01|28000|3D000)$/.test(code) || /timeout|terminated/i.test((error as Error).message ?? '');
+  if (!connecting) return undefined;
+  let where = 'DATABASE_URL';
+  try {
+    const parsed = new URL(url);
+    where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}（用户 ${decodeURIComponent(parsed.username) || '未写'}）`;
+  } catch {
+    // keep the variable's name
+  }
+  const reason =
+    code === '28P01' || code === '28000' ? '用户名或密码不对' : code === '3D000' ? '数据库不存在（先 CREATE DATABASE）' : `连不上（${code || (error as Error).message}）`;
+  return new ConfigError(`无法使用 DATABASE_URL 指定的 PostgreSQL ${where}：${reason}。请检查数据库是否已启动、地址端口、用户名密码和库名；不设 DATABASE_URL 则使用本机 SQLite。`);
 }

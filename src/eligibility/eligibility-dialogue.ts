@@ -1,7 +1,7 @@
 import type { TurnContext } from '../core/skill.ts';
 import type { Button, Reply } from '../core/types.ts';
 import { checkFormDependencies } from '../forms/check-dependencies.ts';
-import { loopCommand } from '../forms/form-answering.ts';
+import { fieldNamedForChange, loopCommand } from '../forms/form-answering.ts';
 import { toRuleRecord } from '../forms/form-checks.ts';
 import { askField, askQuestion, fieldOf, goBack, persist, setValue, showEditMenu, skipCurrent, type FormPurpose, type FormTurn } from '../forms/form-flow.ts';
 import { activeFields } from '../forms/form-progress.ts';
@@ -279,6 +279,11 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       if (command === 'skip') return await skipCurrent(turn), true;
       if (command === 'edit') return showEditMenu(turn), true;
       if (command === 'resume') return step(turn, ['接着测算：']), true;
+      const named = fieldNamedForChange(turn, text);
+      if (named) {
+        state.tentative = state.tentative.filter((item) => item.field !== named.key);
+        return askField(turn, named), true;
+      }
     }
     if (!starting && pending && (pending.reason === 'approximate' || pending.reason === 'unit')) {
       if (script.yesWords.includes(word)) {

@@ -44,6 +44,13 @@ export function loopCommand(text: string): 'resume' | 'back' | 'skip' | 'edit' |
   return undefined;
 }
 
+/** 「改一下面积」「重填覆盖率」: the askable field the user wants to answer again, if one is named. */
+export function fieldNamedForChange(turn: FormTurn, text: string): FieldDefinition | undefined {
+  const ask = CHANGE_ASK.exec(text.trim());
+  if (!ask) return undefined;
+  return findFieldByName(activeFields(turn.form, turn.state.values).filter((field) => field.ask), ask[1], turn.state.values);
+}
+
 function looksLikeQuestion(text: string): boolean {
   return QUESTION.test(text);
 }

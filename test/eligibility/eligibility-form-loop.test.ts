@@ -68,6 +68,11 @@ describe('an eligibility check is run by the form loop', () => {
     expect(await choose('继续测算')).toContain('面积有多少亩');
 
     expect(await say('120亩')).toContain('哪种情况');
+    // Correcting by words, as in a report form: name the field to answer it again, or give the new value.
+    expect(await say('改一下秸秆覆盖率')).toContain('好的，改「播种前秸秆覆盖率」（现在填的是：60%）');
+    expect(await say('七成')).toContain('已将播种前秸秆覆盖率由 60% 改为 70%');
+    expect(await say('面积改成150亩')).toContain('已将作业面积由 120亩 改为 150亩');
+    expect(await say('面积改成120亩')).toContain('哪种情况');
     expect(await choose('上一步')).toContain('重新填「作业面积」');
     expect(await say('两百亩')).toContain('哪种情况');
     await choose('流转来的地');

@@ -1,3 +1,4 @@
+import { isGreetingOrHelp } from '../core/guide.ts';
 import type { TurnContext } from '../core/skill.ts';
 import type { Button, Reply } from '../core/types.ts';
 import { checkFormDependencies } from '../forms/check-dependencies.ts';
@@ -271,6 +272,8 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     const askingField = pending ? pending.field : state.current;
     const asking = script.questions.find((question) => question.field === askingField);
     if (!starting) {
+      // 「帮助」「你好」 are not answers: the core shows its guide and reminds where the check is.
+      if (isGreetingOrHelp(text)) return false;
       const command = loopCommand(text);
       if (command === 'back') {
         state.tentative = [];

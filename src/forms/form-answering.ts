@@ -1,3 +1,4 @@
+import { isGreetingOrHelp } from '../core/guide.ts';
 import { findFieldByName, placeQuantities, type PlacedQuantities } from './extract-answers.ts';
 import {
   acceptAnswer,
@@ -180,7 +181,8 @@ async function reviewText(turn: FormTurn, typed: string): Promise<boolean> {
  */
 export async function handleFormText(turn: FormTurn, text: string): Promise<boolean> {
   const { state } = turn;
-  if (RECORD_CORRECTION.test(text)) return false;
+  // 「帮助」「你好」 are not answers: the core shows its guide and reminds where the form is.
+  if (RECORD_CORRECTION.test(text) || isGreetingOrHelp(text)) return false;
   if (RESUME.test(text)) return await repeatCurrent(turn, '接着填：'), true;
   if (state.phase === 'saved') return false;
   if (BACK.test(text)) return await goBack(turn), true;

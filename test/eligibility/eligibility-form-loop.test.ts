@@ -52,6 +52,9 @@ describe('an eligibility check is run by the form loop', () => {
     expect(back).toContain('地表秸秆');
     expect(await say('六成')).toContain('动土面积');
     expect(await say('继续')).toMatch(/接着测算：[\s\S]*动土面积/);
+    const help = await say('帮助');
+    expect(help).toContain('（您还有未完成的事项：保护性耕作作业补助测算（正在确认：动土面积占比）');
+    expect(help).not.toContain('没有看懂');
     expect(await say('跳过')).toContain('「动土面积占比」是必填项，不能跳过。');
     expect(await say('三成')).toContain('深度');
     expect(labels()).toContain('跳过');

@@ -60,6 +60,10 @@ describe('双月调度 conversation', () => {
     expect(answer).toContain('【答】第二档补助标准是多少');
     expect(answer).toContain('您还有未完成的事项：正在填报「双月调度」，当前问题：本期（这两个月）新增完成酸化耕地治理多少亩');
     expect(await h.say('li', '继续')).toContain('新增完成酸化耕地治理多少亩');
+    // 「帮助」 is not an answer: the guide, then where the form is.
+    const help = await h.say('li', '帮助');
+    expect(help).toContain('您还有未完成的事项：正在填报「双月调度」');
+    expect(help).not.toContain('请输入');
   });
 
   it('resumes after a restart where the user was', async () => {

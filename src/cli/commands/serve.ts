@@ -10,6 +10,8 @@ import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { describeIngestReport } from './describe-ingest.ts';
 import { consoleProgress } from '../ingest-progress.ts';
+import { redactDatabaseUrl } from './migrate.ts';
+import { join } from 'node:path';
 import { maxDocumentBytes } from '../../knowledge/read-for-index.ts';
 
 /** A Chinese message for the usual reasons a port cannot be opened; undefined for anything else. */
@@ -30,6 +32,12 @@ export const serveCommand: Command = {
     // Failures users only see as a message (a failed search) go to the log the channels write to.
     const app = await createApp(config, { onIndexProgress: consoleProgress(), logger: consoleChannelLogger });
     console.log(describeIngestReport(app.ingestReport));
+    const databaseUrl = config.env.DATABASE_URL;
+    console.log(
+      app.stores.engine === 'postgres' && databaseUrl
+        ? `状态数据（会话、用户、记录）：PostgreSQL ${redactDatabaseUrl(databaseUrl)}；资料索引：${join(config.dataDir, 'gengbao.db')}`
+        : `数据库：${join(config.dataDir, 'gengbao.db')}（SQLite）`,
+    );
     // Credentials are checked before anything listens, so a bad variable fails the start with its name.
     const channels = createConfiguredChannels({ config, conversation: app.conversation });
     for (const notifier of channels.notifiers) app.outbox.register(notifier);

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../store/database.ts';
+import { durably, type SqliteDatabase } from '../store/database.ts';
 import { newRecordId } from './record-id.ts';
 import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from './types.ts';
 
@@ -162,7 +162,7 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
 
   return {
     // IMMEDIATE takes the write lock up front, so two processes cannot both pass the version check.
-    save: async (request) => saveInTransaction.immediate(request),
+    save: async (request) => durably(db, () => saveInTransaction.immediate(request)),
     latest: async (formId, filter) => selectLatest.all(filterParams(formId, filter)).map(toVersion),
     history: async (recordId) => historyOf.all(recordId).map(toVersion),
     get: async (recordId) => {

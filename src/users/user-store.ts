@@ -1,6 +1,6 @@
 import type { UserProfile } from '../core/types.ts';
 import type { UserDirectory } from '../core/user-directory.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import { durably, type SqliteDatabase } from '../store/database.ts';
 import { describeKnownUnits } from '../units/describe-units.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import { accessRefusal } from './access.ts';
@@ -163,7 +163,7 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
         return toInvite(selectInvite.get(code)!);
       }
     },
-    redeem: async (code, userKey, displayName) => redeemInTransaction.immediate(normalizeInviteCode(code), userKey, displayName),
+    redeem: async (code, userKey, displayName) => durably(db, () => redeemInTransaction.immediate(normalizeInviteCode(code), userKey, displayName)),
     canAccessUnit: (user, unit) => accessRefusal(user, unit, units) === undefined,
     refusal: (user, unit) => accessRefusal(user, unit, units),
     async bind(userKey, role, unit, via) {

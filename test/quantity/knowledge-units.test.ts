@@ -56,11 +56,15 @@ describe('unitFactor: one of a unit in its canonical unit, read by the quantity 
 describe('units of measure come from the knowledge folder in use', () => {
   afterEach(() => void useUnitsOfMeasure(defaultUnitsOfMeasure));
 
-  it('a folder without a units file reads numbers with the shipped units', () => {
+  it('a folder without a units file reads numbers with the shipped units; an unknown unit is refused, never read as 亩', () => {
     expect(loadUnitsOfMeasure(mkdtempSync(join(tmpdir(), 'gengbao-no-units-')))).toBe(defaultUnitsOfMeasure);
-    const shang = parseQuantity('2垧', 'area');
-    expect(shang.ok && shang.quantity.unit).toBeFalsy();
-    expect(shang.ok && shang.quantity.value).not.toBe(30);
+    for (const typed of ['2垧', '2 垧', '两垧地', '300平']) {
+      const answer = parseQuantity(typed, 'area');
+      expect(answer.ok, typed).toBe(false);
+      expect(!answer.ok && answer.error, typed).toMatch(/^不认识「(垧|平)」这个单位，请换算成常用单位再输入，例如：120亩 或 2.3万亩/);
+    }
+    // A particle or an approximation after a bare number is no unit.
+    for (const typed of ['30吧', '50左右', '一百二十']) expect(parseQuantity(typed, 'area').ok, typed).toBe(true);
     expect(unitFactor('垧')).toBeUndefined();
   });
 

@@ -59,10 +59,12 @@ const LATEST_FOR_SLOT = `SELECT v.* FROM record_versions v
   ORDER BY v.created_at DESC, v.seq DESC LIMIT 1`;
 
 /**
- * PostgreSQL-backed append-only record store. A save takes one transaction-scoped advisory lock, the
- * equivalent of SQLite's BEGIN IMMEDIATE: saves from every instance pass the version and slot checks
- * one at a time (records are filed by people, a few per second at most), and the lock ends with the
- * transaction even if the instance dies.
+ * PostgreSQL-backed append-only record store. A save holds transaction-scoped advisory locks on what
+ * its checks read: a new record locks its form+unit+period slot, a correction locks its record (and
+ * the slot it moves into). Saves of different units and periods run side by side; two that could
+ * double a slot or skip a version take turns, from every instance. The locks end with the transaction,
+ * even if the instance dies. Locks are taken record before slot, never the other way round, so two
+ * saves cannot wait on each other.
  */
 export function createPostgresRecordStore(pool: PostgresPool, options: RecordStoreOptions = {}): RecordStore {
   const now = options.now ?? (() => new Date());
@@ -75,8 +77,11 @@ export function createPostgresRecordStore(pool: PostgresPool, options: RecordSto
     }
   }
 
+  const lock = (client: PostgresClient, key: string) => client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.recordSave, key]);
+  const slotKey = (request: SaveRequest) => `slot\u001f${request.formId}\u001f${request.unit}\u001f${request.period ?? ''}`;
+
   async function save(client: PostgresClient, request: SaveRequest): Promise<SaveResult> {
-    await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_CLASS.recordSave]);
+    await lock(client, request.recordId ? `record\u001f${request.recordId}` : slotKey(request));
     const earlier = await one(client, 'SELECT * FROM record_versions WHERE submission_key = $1', [request.submissionKey]);
     if (earlier) return { ok: true, record: toVersion(earlier), duplicate: true };
 
@@ -95,6 +100,7 @@ export function createPostgresRecordStore(pool: PostgresPool, options: RecordSto
       }
       const moved = current.unit !== request.unit || current.period !== (request.period ?? null);
       if (moved && request.onePerSlot) {
+        await lock(client, slotKey(request));
         const holder = await one(client, LATEST_FOR_SLOT, slot);
         if (holder && holder.record_id !== request.recordId) return { ok: false, reason: 'slot-taken', latest: toVersion(holder) };
       }
@@ -136,7 +142,16 @@ export function createPostgresRecordStore(pool: PostgresPool, options: RecordSto
   const rows = async (sql: string, params: unknown[]) => (await pool.query<VersionRow>(sql, params)).rows.map(toVersion);
 
   return {
-    save: (request) => inTransaction(pool, (client) => save(client, request)),
+    async save(request) {
+      try {
+        return await inTransaction(pool, (client) => save(client, request));
+      } catch (error) {
+        // A unique key taken by a save this one did not wait for (the same confirmation for another slot,
+        // a random id drawn twice): once more, now seeing the other save.
+        if ((error as { code?: string }).code !== '23505') throw error;
+        return inTransaction(pool, (client) => save(client, request));
+      }
+    },
     latest: (formId, filter) =>
       rows(`SELECT v.* FROM record_versions v WHERE ${FILTER} AND ${IS_LATEST} ORDER BY v.created_at DESC, v.record_id COLLATE "C" DESC`, filterParams(formId, filter)),
     history: (recordId) => rows('SELECT * FROM record_versions WHERE record_id = $1 ORDER BY version DESC', [recordId]),

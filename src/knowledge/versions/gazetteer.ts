@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { bundledDictionaryFile } from '../bundled-dictionary.ts';
 import type { RegionPath } from './region.ts';
 
 /** China's cities and counties (knowledge/dictionary/places.json, from GB/T 2260): where a place no document names lies. */
-const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../knowledge/dictionary/places.json');
+const FILE = bundledDictionaryFile('places.json');
 
 const schema = z.object({ cities: z.record(z.string(), z.string()), counties: z.record(z.string(), z.array(z.string()).min(1).max(2)) });
 

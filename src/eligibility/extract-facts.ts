@@ -1,4 +1,4 @@
-import { findQuantities, parseQuantity, type FoundQuantity, type Quantity, type QuantityKind } from '../quantity/index.ts';
+import { findQuantities, parseQuantity, unknownUnitMessage, unknownUnitWord, type FoundQuantity, type Quantity, type QuantityKind } from '../quantity/index.ts';
 import type { RuleSetField } from '../rules/index.ts';
 import type { EligibilityQuestion, EligibilityScript } from './eligibility-script.ts';
 
@@ -101,6 +101,9 @@ function findCounty(script: EligibilityScript, text: string): string | undefined
   return name.length >= 3 && !/^(本|我|全|该|各|那|这|哪)/.test(name) ? name : undefined;
 }
 
+/** Kinds always written with a unit. */
+const MEASURED = new Set(['area', 'length', 'money', 'weight']);
+
 const KIND_OF: Record<string, QuantityKind> = { share: 'share', area: 'area', length: 'length', count: 'count', money: 'money', ph: 'ph', weight: 'weight', number: 'number' };
 
 /** Everything a message says about the situation, with ranges, approximations and contradictions held back. */
@@ -138,7 +141,13 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
       continue;
     }
     if (!field && asking && asking.kind !== 'choice' && quantity.kind === 'number') {
-      // A bare number answering the question: read it as the asked kind (「45」 → 45%, 「0.45」 → 45%).
+      // A bare number answering the question: read it as the asked kind (「45」 → 45%, 「0.45」 → 45%),
+      // unless a unit word we do not know follows it (「20垧」 is not 20 亩).
+      const unknown = MEASURED.has(asking.kind) ? unknownUnitWord(text.slice(quantity.index + quantity.length)) : undefined;
+      if (unknown) {
+        extraction.problems.push(unknownUnitMessage(KIND_OF[asking.kind], unknown));
+        continue;
+      }
       const parsed = parseQuantity(quantity.text, KIND_OF[asking.kind]);
       if (parsed.ok) byField.set(asking.field, [...(byField.get(asking.field) ?? []), { ...quantity, ...parsed.quantity }]);
       continue;

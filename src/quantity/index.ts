@@ -9,3 +9,4 @@ export { formatQuantity } from './format-quantity.ts';
 export { KIND_WORDS } from './quantity-messages.ts';
 export { activeUnitsOfMeasure, loadUnitsOfMeasure, useUnitsOfMeasure, UnitsOfMeasureError, type UnitsOfMeasure } from './units-of-measure.ts';
 export { unitFactor } from './unit-factor.ts';
+export { unknownUnitMessage, unknownUnitWord } from './unknown-unit.ts';

@@ -6,6 +6,7 @@ import { scanQuantities, type ScannedQuantity } from './scan-quantities.ts';
 import { toQuantity } from './to-quantity.ts';
 import type { ParseQuantityOptions, Quantity, QuantityKind, QuantityParse } from './types.ts';
 import { activeUnitsOfMeasure } from './units-of-measure.ts';
+import { unknownUnitWord } from './unknown-unit.ts';
 
 /** Longer answers are not one quantity typed by a person; refuse them before scanning. */
 export const MAX_ANSWER_LENGTH = 200;
@@ -66,19 +67,11 @@ function parseAnswer(text: string, expected: QuantityKind, options: ParseQuantit
 
 /** Kinds always written with a unit: a number followed by an unknown word is not taken in the default unit. */
 const MEASURED: ReadonlySet<QuantityKind> = new Set(['area', 'money', 'length', 'weight']);
-/** Sentence-final particles after a bare number (「30吧」) are no unit. */
-const PARTICLES = /^[吧呢啊呀的了嘛哦哈左右上下]*$/;
 
-/**
- * 「2垧」 where 垧 is not in units-of-measure.json: the answer ends in a word right after a number without a
- * unit. Taking it as 2 亩 would store a wrong figure; the word is returned so the user is asked to convert.
- */
 function unknownUnit(s: string, chosen: ScannedQuantity, expected: QuantityKind): string | undefined {
   if (chosen.kind !== 'number' || !MEASURED.has(expected)) return undefined;
-  const rest = s.slice(chosen.end).trim().replace(/[。.!！~，,\s]+$/, '');
-  if (!/^\p{Script=Han}{1,2}$/u.test(rest) || PARTICLES.test(rest)) return undefined;
-  // 「2垧地」: the unit is 垧.
-  return rest.length === 2 && /[地田]$/.test(rest) ? rest[0] : rest;
+  const rest = s.slice(chosen.end).replace(/[。.!！~，,\s]+$/, '');
+  return /^\s*\p{Script=Han}{1,2}$/u.test(rest) ? unknownUnitWord(rest) : undefined;
 }
 
 /** Gives a bare number the meaning of the expected kind: 45 → 45%, 0.45 → 45%, 500 → 500公斤. */

@@ -1,3 +1,4 @@
+import { unknownUnitMessage } from './unknown-unit.ts';
 import type { QuantityKind } from './types.ts';
 
 /** How each kind is named to the user and what to type instead. */
@@ -32,7 +33,6 @@ export function quantityMessages(kind: QuantityKind, label?: string) {
     phRange: (typed: string) => `${name}应在 0 到 14 之间，您输入的「${typed}」不对，${retry}`,
     notInteger: (typed: string) => `${name}应该是整数，您输入的「${typed}」不是整数，${retry}`,
     failed: () => `没能识别您输入的${name}，${retry}`,
-    unknownUnit: (word: string) =>
-      `不认识「${word}」这个单位，请换算成常用单位再输入，例如：${KIND_WORDS[kind].examples}（常用的本地单位可请管理员加到资料目录的 units-of-measure.json 里）`,
+    unknownUnit: (word: string) => unknownUnitMessage(kind, word),
   };
 }

@@ -70,6 +70,10 @@ describe('an eligibility check is run by the form loop', () => {
     expect(labels()).not.toContain('动土面积占比');
     expect(await choose('继续测算')).toContain('面积有多少亩');
 
+    // A unit this knowledge folder does not know is not read as 亩.
+    const shang = await say('8垧');
+    expect(shang).toContain('不认识「垧」这个单位');
+    expect(shang).toContain('面积有多少亩');
     expect(await say('120亩')).toContain('哪种情况');
     // Correcting by words, as in a report form: name the field to answer it again, or give the new value.
     expect(await say('改一下秸秆覆盖率')).toContain('好的，改「播种前秸秆覆盖率」（现在填的是：60%）');

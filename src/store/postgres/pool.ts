@@ -29,6 +29,10 @@ export function openPostgresPool(url: string, options: PostgresOptions = {}): Po
 /** Runs work in one transaction on one connection: COMMIT when it returns, ROLLBACK when it throws. */
 export async function inTransaction<T>(pool: PostgresPool, work: (client: PostgresClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let lost: Error | undefined;
+  // Between queries the connection is idle; a drop then must fail this transaction, not crash the process.
+  const onError = (error: Error) => void (lost = error);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -38,7 +42,8 @@ export async function inTransaction<T>(pool: PostgresPool, work: (client: Postgr
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.removeListener('error', onError);
+    client.release(lost ?? false);
   }
 }
 

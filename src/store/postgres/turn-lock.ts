@@ -24,6 +24,13 @@ export function createPostgresTurnLock(lockPool: PostgresPool, options: Postgres
       const client = await lockPool.connect();
       let broken: Error | undefined;
       let locked = false;
+      // The connection sits idle while the turn runs; losing it (a database restart) must not crash the
+      // process. The lock went with it, and the connection is not reused.
+      const lost = (error: Error) => {
+        broken = error;
+        log(`[postgres] 用户 ${userKey} 的处理锁连接断开：${error.message}`);
+      };
+      client.on('error', lost);
       try {
         await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS.userTurn, userKey]);
         locked = true;
@@ -40,6 +47,7 @@ export function createPostgresTurnLock(lockPool: PostgresPool, options: Postgres
           });
         }
         // A connection whose lock state is unknown is closed rather than reused.
+        client.removeListener('error', lost);
         client.release(broken ?? false);
       }
     },

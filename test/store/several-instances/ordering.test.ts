@@ -68,7 +68,7 @@ function gate() {
       for (let i = 0; i < 500 && (await waiting()) < n; i++) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(await waiting()).toBe(n);
     };
-    return { all, gates, untilWaiting };
+    return { all, gates, untilWaiting, watcher };
   }
 
   it('the second instance waits for the first one’s turn and continues from the session it saved', async () => {
@@ -103,5 +103,25 @@ function gate() {
     slow.open();
     const results = (await Promise.all(replies)) as Array<Array<{ text: string }>>;
     expect(results.map((reply) => reply[0].text)).toEqual(['慢 1', '慢 1,2', '慢 1,2,3', '慢 1,2,3,4']);
+  });
+
+  it('a lock connection cut in the middle of a turn (a database restart) does not crash the instance; the next turns work', async () => {
+    const { all: [a, b], gates, watcher } = await instances(2);
+    const slow = gate();
+    gates.set('慢 1', slow.opened);
+    closing.unshift(async () => slow.open());
+    const first = a.conversation.handle({ channel: 'web', userId: 'cut', text: '慢 1' });
+    let held: { pid: number }[] = [];
+    for (let i = 0; i < 500 && !held.length; i++) {
+      held = (await watcher.query("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted")).rows;
+      if (!held.length) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(held).toHaveLength(1);
+    await watcher.query('SELECT pg_terminate_backend($1)', [held[0].pid]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    slow.open();
+    expect(await first).toEqual([{ text: '慢 1' }]);
+    expect(await b.conversation.handle({ channel: 'web', userId: 'cut', text: '2' })).toEqual([{ text: '慢 1,2' }]);
+    expect(await a.conversation.handle({ channel: 'web', userId: 'cut', text: '3' })).toEqual([{ text: '慢 1,2,3' }]);
   });
 });

@@ -124,7 +124,3 @@ export function placeQuantities(
   }
   return form.fields.length ? { answers, refused, unplaced } : { answers: [], refused: [], unplaced };
 }
-
-export function extractAnswers(form: FormDefinition, fields: FieldDefinition[], text: string, values: Record<string, FieldValue>, current?: string): ExtractedAnswer[] {
-  return placeQuantities(form, fields, text, values, current).answers;
-}

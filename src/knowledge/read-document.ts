@@ -4,8 +4,6 @@ import { readFileSync } from 'node:fs';
 /** Text extensions indexed; others are reported as unsupported. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'];
 
-export type ReadResult = { ok: true; text: string; hash: string } | { ok: false; reason: string };
-
 /** Hash of a document's bytes plus its optional metadata file: unchanged hash → no work. */
 export function contentHash(bytes: Buffer, meta?: Buffer): string {
   const hash = createHash('sha256').update(bytes);

@@ -120,13 +120,3 @@ describe('eval contract', () => {
     expect(summary.declineRate).toBe(1);
   });
 });
-
-describe('hitToCitation', () => {
-  it('quotes the sentence of a hit that best matches the query', async () => {
-    const { hitToCitation } = await import('../../src/knowledge/hit-to-citation.ts');
-    const [hit] = knowledge.search('第三档秸秆覆盖率', { limit: 1 });
-    const citation = hitToCitation(hit, '第三档的秸秆覆盖率是多少？');
-    expect(citation.quote).toContain('第三档为秸秆大量覆盖');
-    expect(citation).toMatchObject({ doc: hit.doc, title: hit.title, section: hit.section });
-  });
-});

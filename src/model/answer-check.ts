@@ -1,7 +1,7 @@
 import type { SearchHit } from '../knowledge/types.ts';
 import { passageSource } from './grounded-messages.ts';
 import { looksLikeInjection } from './prompt-injection.ts';
-import { findNumberMentions, isBackedBy, normaliseNumberText, type NumberMention } from './number-mentions.ts';
+import { findNumberMentions, isBackedBy, normaliseNumberText, type NumberMention } from '../quantity/index.ts';
 
 export type AnswerCheck =
   /** text: the answer as sent, citation markers made uniform ([1]); cited: passage numbers in order of first use. */

@@ -1,6 +1,6 @@
 import type { Citation } from '../core/types.ts';
 import type { SearchHit } from '../knowledge/types.ts';
-import { findNumberMentions, isBackedBy } from './number-mentions.ts';
+import { findNumberMentions, isBackedBy } from '../quantity/index.ts';
 
 const MAX_QUOTE_CHARS = 160;
 

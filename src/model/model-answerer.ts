@@ -11,7 +11,7 @@ import { groundedMessages } from './grounded-messages.ts';
 import { createHybridRetriever } from './hybrid-retriever.ts';
 import { ModelCallError } from './model-call-error.ts';
 import { createModelRuntime, type ModelRuntime } from './model-runtime.ts';
-import type { NumberMention } from './number-mentions.ts';
+import type { NumberMention } from '../quantity/index.ts';
 import { createLexicalRetriever, type PassageRetriever } from './passage-retriever.ts';
 import { fillPrompt, loadPrompt } from './prompt-library.ts';
 import { RULE_TOOLS, runRuleTool, type RuleEngine } from './rule-tools.ts';

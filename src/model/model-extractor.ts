@@ -5,7 +5,7 @@ import { noUsage } from './chat-client.ts';
 import { asData } from './grounded-messages.ts';
 import { ModelCallError } from './model-call-error.ts';
 import { createModelRuntime, type ModelRuntime } from './model-runtime.ts';
-import { findNumberMentions, isBackedBy } from './number-mentions.ts';
+import { findNumberMentions, isBackedBy } from '../quantity/index.ts';
 import { fillPrompt, loadPrompt } from './prompt-library.ts';
 import type { ModelTurnLog } from './turn-log.ts';
 

@@ -1,6 +1,6 @@
 import type { RuleRegistry } from '../rules/types.ts';
 import type { ToolCall, ToolSpec } from './chat-client.ts';
-import { findNumberMentions, type NumberMention } from './number-mentions.ts';
+import { findNumberMentions, type NumberMention } from '../quantity/index.ts';
 
 /** What the model may use of the rule engine: list and check, nothing that reads or writes records. */
 export type RuleEngine = Pick<RuleRegistry, 'list' | 'check'>;

@@ -43,6 +43,8 @@ const schema = z.object({
   afterLeadingWords: z.array(z.string().min(1)),
   /** After exactly one unit (「一亩补多少」), these ask for a rate: the one unit is the basis, not an amount. */
   perUnitQuestionWords: z.array(z.string().min(1)).default([]),
+  /** Units after any numeral when a model answer's numbers are checked against its sources; the family compares equal (元/亩 → 元). */
+  numberMentionUnits: z.object({ note: z.string().optional(), units: z.array(z.object({ text: z.string().min(1), family: z.string().min(1).optional() })) }).optional(),
 });
 
 export type UnitOfMeasure = z.infer<typeof unitSchema> & { kind: QuantityKind };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../src/model/answer-check.ts';
-import { findNumberMentions } from '../../src/model/number-mentions.ts';
+import { findNumberMentions } from '../../src/quantity/index.ts';
 import { BASE_PASSAGE, INJECTED_PASSAGE, TIER_PASSAGE } from './model-test-kit.ts';
 
 const passages = [TIER_PASSAGE, BASE_PASSAGE];

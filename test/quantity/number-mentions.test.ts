@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { chineseNumeralValue, findNumberMentions, isBackedBy } from '../../src/model/number-mentions.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chineseNumeralValue, findNumberMentions, isBackedBy, useUnitsOfMeasure } from '../../src/quantity/index.ts';
+import { defaultUnitsOfMeasure } from '../../src/quantity/units-of-measure.ts';
 
 const values = (text: string) => findNumberMentions(text).map(({ value, unit }) => [value, unit ?? null]);
 
@@ -48,5 +49,18 @@ describe('findNumberMentions', () => {
         expect(mentions.map((mention) => mention.value)).toEqual([value]);
       }),
     );
+  });
+});
+
+describe('number mention units come from the vocabulary in use (knowledge/units-of-measure.json)', () => {
+  afterEach(() => void useUnitsOfMeasure(defaultUnitsOfMeasure));
+
+  it('a county that adds 垧 gets it as a unit; a vocabulary without the list keeps the shipped units', () => {
+    expect(findNumberMentions('流转20垧').map(({ unit }) => unit ?? null)).toEqual([null]);
+    const shipped = defaultUnitsOfMeasure.numberMentionUnits!;
+    useUnitsOfMeasure({ ...defaultUnitsOfMeasure, numberMentionUnits: { units: [{ text: '垧' }, ...shipped.units] } });
+    expect(findNumberMentions('流转20垧，每亩58元/亩').map(({ value, unit }) => [value, unit])).toEqual([[20, '垧'], [58, '元']]);
+    useUnitsOfMeasure({ ...defaultUnitsOfMeasure, numberMentionUnits: undefined });
+    expect(findNumberMentions('58元/亩').map(({ unit }) => unit)).toEqual(['元']);
   });
 });

@@ -1,4 +1,5 @@
-import { parseChineseNumber } from '../quantity/index.ts';
+import { parseChineseNumber } from './chinese-number.ts';
+import { activeUnitsOfMeasure, defaultUnitsOfMeasure, type UnitsOfMeasure } from './units-of-measure.ts';
 /** A number written in text, with its unit, normalised so that 20万 / 200000 / 二十万 compare equal. */
 export interface NumberMention {
   /** Value after applying 万/亿/千 multipliers (20万 → 200000). */
@@ -13,17 +14,31 @@ export interface NumberMention {
 
 const MULTIPLIERS: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 
-// Longest alternatives first; 万/亿 are multipliers, handled before the unit.
-const UNITS = [
-  '元/亩', '元每亩', '元', '公顷', '平方米', '亩', '%', '‰', '厘米', '毫米', '公里', 'cm', 'mm', 'km', 'kg', '公斤', '千克', '吨',
-  '个', '家', '户', '人', '名', '天', '日', '年', '月', '号', '倍', '次', '项', '份', '处', '座', '套', '台', '级', '批', '片', '县', '乡', '镇', '村',
-  '小时', '周', '季度', '期', '分', '点', '米',
-];
-const UNIT_PATTERN = UNITS.map((unit) => unit.replace(/[/%]/g, '\\$&')).join('|');
+/** The unit words and their families from the vocabulary in use (knowledge/units-of-measure.json), or the shipped ones. */
+interface MentionUnits {
+  arabic: RegExp;
+  chinese: RegExp;
+  family: Map<string, string>;
+}
 
-const UNIT_FAMILY: Record<string, string> = {
-  '元/亩': '元', 元每亩: '元', 天: '日', 号: '日', 厘米: 'cm', 毫米: 'mm', 公里: 'km', 公斤: 'kg', 千克: 'kg', 名: '人',
-};
+const compiled = new WeakMap<UnitsOfMeasure, MentionUnits>();
+
+function mentionUnits(): MentionUnits {
+  const active = activeUnitsOfMeasure();
+  const vocabulary = active.numberMentionUnits?.units.length ? active : defaultUnitsOfMeasure;
+  const cached = compiled.get(vocabulary);
+  if (cached) return cached;
+  const units = [...(vocabulary.numberMentionUnits?.units ?? [])].sort((a, b) => b.text.length - a.text.length);
+  // longest alternatives first; 万/亿 are multipliers, handled before the unit
+  const pattern = units.map((unit) => unit.text.replace(/[.*+?^${}()|[\]\\/%]/g, '\\$&')).join('|');
+  const made: MentionUnits = {
+    arabic: new RegExp(`(?<!第\\s*)(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万亿|亿|万|千)?\\s*(${pattern})?`, 'g'),
+    chinese: new RegExp(`(第)?([零〇一二两三四五六七八九十百千点]+)(万亿|亿|万)?(${pattern})`, 'g'),
+    family: new Map(units.map((unit) => [unit.text, unit.family ?? unit.text])),
+  };
+  compiled.set(vocabulary, made);
+  return made;
+}
 
 /** 二十 → 20, 三百五十 → 350, 一千零五 → 1005, 五点五 → 5.5; undefined when it is not a plain numeral (src/quantity reads it). */
 export function chineseNumeralValue(text: string): number | undefined {
@@ -38,17 +53,12 @@ export function normaliseNumberText(text: string): string {
     .replace(/百分之([零〇一二两三四五六七八九十百点\d.]+)/g, '$1%');
 }
 
-const ARABIC = new RegExp(`(?<!第\\s*)(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万亿|亿|万|千)?\\s*(${UNIT_PATTERN})?`, 'g');
-const CHINESE = new RegExp(`(第)?([零〇一二两三四五六七八九十百千点]+)(万亿|亿|万)?(${UNIT_PATTERN})`, 'g');
 
 /** 18.65 × 1e8 without the binary-fraction tail. */
 function scale(raw: number, multiplier: number): number {
   return Number((raw * multiplier).toPrecision(12));
 }
 
-function family(unit: string | undefined): string | undefined {
-  return unit ? (UNIT_FAMILY[unit] ?? unit) : undefined;
-}
 
 /**
  * Every number in the text. Arabic numerals always count; Chinese numerals only with a unit
@@ -56,13 +66,15 @@ function family(unit: string | undefined): string | undefined {
  */
 export function findNumberMentions(input: string): NumberMention[] {
   const text = normaliseNumberText(input);
+  const units = mentionUnits();
+  const family = (unit: string | undefined) => (unit ? (units.family.get(unit) ?? unit) : undefined);
   const mentions: NumberMention[] = [];
-  for (const match of text.matchAll(ARABIC)) {
+  for (const match of text.matchAll(units.arabic)) {
     const raw = Number(match[1].replace(/,/g, '') + (match[2] ?? ''));
     const multiplier = match[3] ? MULTIPLIERS[match[3]] : 1;
     mentions.push({ value: scale(raw, multiplier), raw, unit: family(match[4]), text: match[0].trim(), index: match.index });
   }
-  for (const match of text.matchAll(CHINESE)) {
+  for (const match of text.matchAll(units.chinese)) {
     // 一 alone is prose far more often than a quantity: 一次性, 一批, 统一年度.
     if (match[1] || (match[2] === '一' && !match[3])) continue;
     const raw = chineseNumeralValue(match[2]);

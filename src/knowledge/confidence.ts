@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { bundledDictionaryFile } from './bundled-dictionary.ts';
 import type { ScoredSentence } from './extract-sentences.ts';
 import { matchable } from './normalize-text.ts';
 import { termMatch, type WeightedTerm } from './retrieval.ts';
@@ -41,7 +41,7 @@ const calibrationSchema = z.object({
 
 export type Calibration = z.infer<typeof calibrationSchema>;
 
-const BUNDLED = resolve(dirname(fileURLToPath(import.meta.url)), '../../knowledge/dictionary/answer-calibration.json');
+const BUNDLED = bundledDictionaryFile('answer-calibration.json');
 
 /** The fitted decline model of a knowledge folder's dictionary, else the bundled one, else none. */
 export function loadCalibration(knowledgeDir: string): Calibration | undefined {

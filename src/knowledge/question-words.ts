@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { bundledDictionaryFile } from './bundled-dictionary.ts';
 
 /** Question vocabulary (question words, measure words, filler, who/when/how-much cues) from knowledge/dictionary/question-words.json, read once. */
-const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../knowledge/dictionary/question-words.json');
+const FILE = bundledDictionaryFile('question-words.json');
 
 const schema = z.object({
   patterns: z.record(z.string(), z.object({ note: z.string(), pattern: z.string(), flags: z.string().optional() })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { askedUnit, statesAskedUnit } from '../../src/knowledge/asked-measure.ts';
 import { documentVersions } from '../../src/knowledge/versions/document-versions.ts';
 import { mergeMeta, parseMetaJson } from '../../src/knowledge/versions/meta-file.ts';
-import { knownPlaces, preferenceContext, preferVersions, versionNotice } from '../../src/knowledge/versions/preference.ts';
+import { knownPlaces, placeInQuestion, preferenceContext, preferVersions, versionNotice } from '../../src/knowledge/versions/preference.ts';
 import { documentRegion, regionRelation } from '../../src/knowledge/versions/region.ts';
 import { askedYear, documentYears } from '../../src/knowledge/versions/years.ts';
 import type { DocumentMeta } from '../../src/knowledge/types.ts';
@@ -74,6 +74,14 @@ describe('versions and preference', () => {
     expect(preferenceContext('吉林省每亩补多少钱', undefined, places).place).toEqual({ province: '吉林省' });
     expect(preferenceContext('我是科尔沁左翼中旗的', undefined, places).place).toEqual({ province: '内蒙古自治区', city: '通辽市', county: '科尔沁左翼中旗' });
     expect(documentRegion('通辽市2021年保护性耕作实施方案', '')).toEqual({ province: '内蒙古自治区', city: '通辽市' });
+  });
+
+  it('a full name beats another place’s abbreviation, and an abbreviation inside another place’s full name is not read', () => {
+    const known = [{ county: '华顺县' }, { county: '华顺区' }, { city: '中兴市' }, { city: '文和市' }, { county: '法库县' }];
+    expect(placeInQuestion('华顺区2025年第二档补助标准是多少', known)).toEqual({ county: '华顺区' });
+    expect(placeInQuestion('华顺县第二档补助标准是多少', known)).toEqual({ county: '华顺县' });
+    expect(placeInQuestion('文和市任务分配表中兴兰泉镇的任务面积是多少', known)).toEqual({ city: '文和市' });
+    expect(placeInQuestion('我是法库的，每亩补多少', known)).toEqual({ county: '法库县' });
   });
 
   it('says in one line when the answer is from another region or an older year', () => {

@@ -28,16 +28,33 @@ export function knownPlaces(versions: Iterable<DocumentVersion>): RegionPath[] {
 
 const shortName = (name: string) => (name.length > 2 ? name.replace(/(市|县|旗|区|盟|州)$/, '') : name);
 
-/** A place named in the question: a city or county some document is about, else a province. */
+/**
+ * A place named in the question: a city or county some document is about, else a province. A full name
+ * (`华顺区`) beats an abbreviation (`华顺` of 华顺县), and an abbreviation found inside another place's
+ * full name, or straddling it (`分配表中兴兰泉镇` is not 中兴市), is no mention.
+ */
 export function placeInQuestion(question: string, places: RegionPath[]): RegionPath | undefined {
+  const full: Array<{ place: RegionPath; at: number; end: number }> = [];
+  for (const place of places) {
+    const name = place.county ?? place.city;
+    if (!name) continue;
+    for (let at = question.indexOf(name); at >= 0; at = question.indexOf(name, at + 1)) full.push({ place, at, end: at + name.length });
+  }
+  const insideFull = (at: number, end: number) => full.some((match) => at < match.end && end > match.at);
   let best: { place: RegionPath; length: number } | undefined;
   for (const place of places) {
     const name = place.county ?? place.city;
     if (!name) continue;
-    if (question.includes(name) || question.includes(shortName(name))) {
-      const length = shortName(name).length + (place.county ? 1 : 0);
-      if (!best || length > best.length) best = { place, length };
+    const exact = full.some((match) => match.place === place);
+    const short = shortName(name);
+    let abbreviated = false;
+    if (!exact && short !== name) {
+      for (let at = question.indexOf(short); at >= 0 && !abbreviated; at = question.indexOf(short, at + 1)) abbreviated = !insideFull(at, at + short.length);
     }
+    if (!exact && !abbreviated) continue;
+    // a full name counts one more than its abbreviation; a county one more than a city
+    const length = short.length + (exact ? 1 : 0) + (place.county ? 1 : 0);
+    if (!best || length > best.length) best = { place, length };
   }
   if (best) return best.place;
   // a city or county no document is about still says which province's documents apply

@@ -3,7 +3,7 @@ import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import { scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
 import { answerFeatures, answerProbability, loadCalibration, type Calibration, type Features } from './confidence.ts';
-import { askedUnit, statesAskedUnit } from './asked-measure.ts';
+import { askedUnit, statesAskedUnit } from '../quantity/index.ts';
 import { categoryAlias } from './category-alias.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
 import { filesNeedingReader, ingestFolder } from './ingest.ts';

@@ -118,7 +118,8 @@ export function isQuestionWord(s: string, j: number, suffix: string): boolean {
   return suffix === '多' && /[少大长久高重远]/.test(s[j + 1] ?? '');
 }
 
-function multiplierOf(compact: string): string {
+/** The 万/亿 that ends a numeral as typed (「2.3万」 → 「万」), or nothing. */
+export function multiplierOf(compact: string): string {
   return /[万萬亿]+$/.exec(compact)?.[0] ?? '';
 }
 

@@ -18,7 +18,8 @@ export interface Numeral {
 
 /** No number a person types is longer; longer digit runs are ids or noise, and backing off over them would be quadratic. */
 const MAX_NUMERAL_LENGTH = 40;
-const MULTIPLIERS = '十拾百佰千仟万萬亿';
+/** Numeral multipliers: part of a number (三万), or a unit's scale (万亩). */
+export const MULTIPLIERS = '十拾百佰千仟万萬亿';
 const isArabicDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isChineseDigit = (ch: string | undefined) => ch !== undefined && CHINESE_DIGITS[ch] !== undefined;
 const isDigitLike = (ch: string | undefined) => isArabicDigit(ch) || isChineseDigit(ch);

@@ -45,6 +45,14 @@ const schema = z.object({
   perUnitQuestionWords: z.array(z.string().min(1)).default([]),
   /** Units after any numeral when a model answer's numbers are checked against its sources; the family compares equal (元/亩 → 元). */
   numberMentionUnits: z.object({ note: z.string().optional(), units: z.array(z.object({ text: z.string().min(1), family: z.string().min(1).optional() })) }).optional(),
+  /** 「多少钱」「几亩」: the unit a question asks its figure in, and the unit words a quote must state it in. */
+  askedUnits: z.object({
+    note: z.string().optional(),
+    questionWords: z.array(z.string().min(1)).min(1),
+    groups: z.array(z.object({ asked: z.array(z.string().min(1)).min(1), stated: z.array(z.string().min(1)).min(1) })),
+  }).optional(),
+  /** Units of a stated figure that make an example question for a newly added document. */
+  exampleQuestionUnits: z.object({ note: z.string().optional(), units: z.array(z.string().min(1)).min(1) }).optional(),
 });
 
 export type UnitOfMeasure = z.infer<typeof unitSchema> & { kind: QuantityKind };

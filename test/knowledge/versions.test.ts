@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, statesAskedUnit } from '../../src/knowledge/asked-measure.ts';
 import { documentVersions } from '../../src/knowledge/versions/document-versions.ts';
 import { mergeMeta, parseMetaJson } from '../../src/knowledge/versions/meta-file.ts';
 import { knownPlaces, placeInQuestion, preferenceContext, preferVersions, versionNotice } from '../../src/knowledge/versions/preference.ts';
@@ -106,16 +105,5 @@ describe('metadata file', () => {
 
   it('a given place replaces the inferred place', () => {
     expect(mergeMeta({ title: 't', region: '大连市', province: '辽宁省', city: '大连市', year: 2023 }, { county: '瓦房店市' })).toEqual({ title: 't', county: '瓦房店市', region: '瓦房店市', year: 2023 });
-  });
-});
-
-describe('asked unit', () => {
-  it('a money question needs a figure in 元', () => {
-    const unit = askedUnit('大连市2023年保护性耕作作业补助每亩多少钱？');
-    expect(statesAskedUnit(unit, '高质量完成2023年度保护性耕作目标任务（2020-2025年）', false)).toBe(false);
-    expect(statesAskedUnit(unit, '玉米秸秆全量覆盖免少耕模式补助标准为每亩不超过70元', false)).toBe(true);
-    expect(statesAskedUnit(askedUnit('法库县分到多少资金'), '任意', false)).toBe(true);
-    expect(statesAskedUnit(askedUnit('全省要新建多少万亩高标准农田'), '规划期限为2021—2030年', false)).toBe(false);
-    expect(statesAskedUnit(askedUnit('三面船镇分了多少万亩'), '三面船镇 · 任务面积（万亩） 2.91', true)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../../store/database.ts';
+import { exampleQuestionUnits, findStatedFigures } from '../../quantity/index.ts';
 import type { DocumentMeta, KnowledgeBase } from '../types.ts';
 
 /** What the index knows about one document, for `gengbao docs` and the reply to an uploaded file. */
@@ -65,6 +66,18 @@ export function summarizeDocuments(db: SqliteDatabase): DocumentSummary[] {
   });
 }
 
+/** The words just before a stated figure: what it is (4–18 characters) and how it is bounded. */
+const FIGURE_LABEL = /([\u4e00-\u9fa5（）()]{4,18}?)(不超过|不低于|不少于|达到|为|是)?\s*$/;
+
+/** `…每亩补助不超过70元` → `每亩补助不超过多少元？`: the first figure in digits with a label before it. */
+function figureQuestion(sentence: string): string | undefined {
+  for (const figure of findStatedFigures(sentence, exampleQuestionUnits())) {
+    const stated = !figure.chinese && sentence.slice(0, figure.index).match(FIGURE_LABEL);
+    if (stated) return `${stated[1].replace(/^(其中|并|和|及|对|按|在)/, '')}${stated[2] ?? ''}多少${figure.unit === '%' ? '' : figure.unit}？`;
+  }
+  return undefined;
+}
+
 /**
  * A question the document itself answers, checked by asking it: a table row (`东河镇的任务面积是多少？`)
  * or a sentence stating a figure (`…每亩补助不超过多少？`).
@@ -79,8 +92,8 @@ export function firstQuestion(db: SqliteDatabase, knowledge: KnowledgeBase, doc:
       if (label && column && label.length <= 12) candidates.push(`${label}的${column}是多少？`);
     } else {
       for (const sentence of chunk.text.match(/[^。；！？\n]+/g) ?? []) {
-        const stated = sentence.match(/([\u4e00-\u9fa5（）()]{4,18}?)(不超过|不低于|不少于|达到|为|是)?\s*\d+(\.\d+)?\s*(万亩|亩|元|万元|%|个|吨)/);
-        if (stated) candidates.push(`${stated[1].replace(/^(其中|并|和|及|对|按|在)/, '')}${stated[2] ?? ''}多少${stated[4] === '%' ? '' : stated[4]}？`);
+        const question = figureQuestion(sentence);
+        if (question) candidates.push(question);
       }
     }
     if (candidates.length >= 12) break;

@@ -3,6 +3,7 @@ import type { UserDirectory } from './core/user-directory.ts';
 import { createConversation, type Answerer, type Conversation } from './core/conversation.ts';
 import type { Skill } from './core/skill.ts';
 import { createKnowledgeBase } from './knowledge/knowledge-base.ts';
+import { withAnswerCache } from './knowledge/answer-cache.ts';
 import type { IngestProgress, IngestReport, KnowledgeBase } from './knowledge/types.ts';
 import { openDatabase, type SqliteDatabase } from './store/database.ts';
 import { createRetention, type Retention } from './store/retention.ts';
@@ -81,11 +82,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Numbers in messages are read with this knowledge folder's units (a county's 垧), not only the shipped ones.
   useUnitsOfMeasure(loadUnitsOfMeasure(config.knowledgeDir));
   const db = openDatabase(config.dataDir);
-  const knowledge = createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger });
+  // The same question from the same region gets the same offline answer until the documents change: answered once.
+  const knowledge = withAnswerCache(createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger }), config.env.GENGBAO_ANSWER_CACHE ?? 1000);
   const ingestReport = knowledge.ensureIndexed({ onProgress: options.onIndexProgress });
   const units = loadUnits(config.knowledgeDir);
   const poolSize = config.env.DATABASE_POOL_SIZE;
-  const stores = await openStateStores({ databaseUrl: config.env.DATABASE_URL, sqlite: db }, { units, now, poolSize });
+  const stores = await openStateStores({ databaseUrl: config.env.DATABASE_URL, sqlite: db }, { units, now, poolSize, questionBatchMs: 10 });
   const userStore = stores.users;
   const records = stores.records;
   const rules = loadRuleSets(config.knowledgeDir);
@@ -159,9 +161,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const closed = { db: false, stores: undefined as Promise<void> | undefined };
   const close = () => {
+    // The stores first: SQLite's queued question log is written (synchronously) before its database closes.
+    closed.stores ??= stores.close();
     if (!closed.db) db.close();
     closed.db = true;
-    closed.stores ??= stores.close();
   };
   const shutdown = async () => {
     close();

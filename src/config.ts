@@ -62,6 +62,8 @@ const environmentSchema = z.object({
   GENGBAO_DELIVERY_RETENTION_DAYS: optionalNumber(1, 3650),
   /** Days logged questions (masked) and their votes are kept for 「最近没答上的问题」; default 180. */
   GENGBAO_QUESTION_RETENTION_DAYS: optionalNumber(1, 3650),
+  /** Offline answers kept per (question, region) until the next index run; 0 = none (default 1000). */
+  GENGBAO_ANSWER_CACHE: optionalNumber(0, 1_000_000),
   /** 1 = take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   GENGBAO_TRUST_PROXY: optionalText,
 });

@@ -48,6 +48,9 @@ export interface Conversation {
 
 export const MAX_INPUT_CHARS = 2000;
 
+/** How long a session without an activity goes unwritten (its expiry is counted in days). */
+const EMPTY_SESSION_REWRITE_MS = 3_600_000;
+
 const CANCEL = /^(取消|\/cancel|退出|不填了|放弃|算了)$/i;
 
 export function userKeyOf(message: IncomingMessage): string {
@@ -144,6 +147,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (message.dedupKey && options.deliveries && !(await options.deliveries.firstTime(message.dedupKey))) return [];
     const userKey = userKeyOf(message);
     const session = await options.sessions.load(userKey);
+    const empty = session.activity === null;
     const replies: Reply[] = [];
     const raw = message.text ?? '';
     const tooLong = raw.length > MAX_INPUT_CHARS;
@@ -166,8 +170,11 @@ export function createConversation(options: ConversationOptions): Conversation {
       options.onError?.(error, message);
       ctx.reply('抱歉，处理这条消息时出错了，您已填写的内容都已保存。请稍后重试，或换个说法。');
     }
-    session.updatedAt = now().toISOString();
-    await options.sessions.save(session);
+    const at = now();
+    // A session with nothing in it, written within the hour, is not written again: only its time would change.
+    const unchanged = empty && session.activity === null && at.getTime() - Date.parse(session.updatedAt) < EMPTY_SESSION_REWRITE_MS;
+    session.updatedAt = at.toISOString();
+    if (!unchanged) await options.sessions.save(session);
     return replies;
   }
 

@@ -24,8 +24,53 @@ const toEntry = (row: QuestionRow): QuestionEntry => ({
 /** Voters are kept as a hash: enough to count one vote per person, not to name them. */
 export const voterHash = (userKey: string) => createHash('sha256').update(userKey).digest('hex');
 
-export function createSqliteFeedbackStore(db: SqliteDatabase): FeedbackStore {
+/** Opaque question ids (12 base64url characters), cut from one random draw of many: a draw per id cost more than the insert. */
+function questionIds(): () => string {
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  return () => {
+    if (at + 9 > pool.length) {
+      pool = randomBytes(9 * 256);
+      at = 0;
+    }
+    at += 9;
+    return pool.subarray(at - 9, at).toString('base64url');
+  };
+}
+
+export interface SqliteFeedbackOptions {
+  /**
+   * Questions are written together, in one transaction, at most this many ms after they were asked (0, the default: each
+   * at once). Reads (votes, the gap report, expiry) and flush() write what is queued first; a kill -9 may lose the
+   * questions of the last few ms, a clean shutdown (flush) none.
+   */
+  batchMs?: number;
+  /** Where a failed delayed write is reported; default standard error. */
+  onError?: (error: unknown) => void;
+}
+
+export function createSqliteFeedbackStore(db: SqliteDatabase, options: SqliteFeedbackOptions = {}): FeedbackStore & { flush(): Promise<void> } {
   const insertQuestion = db.prepare('INSERT INTO asked_questions (id, asked_at, channel, unit, question, status, sources) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertQuestions = db.transaction((rows: unknown[][]) => {
+    for (const row of rows) insertQuestion.run(...row);
+  });
+  const batchMs = options.batchMs ?? 0;
+  const nextId = questionIds();
+  const queued: unknown[][] = [];
+  let timer: NodeJS.Timeout | undefined;
+  function writeQueued(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!queued.length) return;
+    insertQuestions(queued.splice(0));
+  }
+  function writeLater(): void {
+    try {
+      writeQueued();
+    } catch (error) {
+      (options.onError ?? ((failure) => console.error('[feedback] 提问记录写入失败', failure)))(error);
+    }
+  }
   const questionById = db.prepare<[string], QuestionRow>('SELECT * FROM asked_questions WHERE id = ?');
   const voteOf = db.prepare<[string, string], { vote: Vote }>('SELECT vote FROM answer_votes WHERE question_id = ? AND voter = ?');
   const upsertVote = db.prepare(
@@ -55,17 +100,28 @@ export function createSqliteFeedbackStore(db: SqliteDatabase): FeedbackStore {
 
   return {
     async logQuestion(entry) {
-      const id = randomBytes(9).toString('base64url');
-      insertQuestion.run(id, entry.askedAt.toISOString(), entry.channel, entry.unit ?? null, entry.question, entry.status, JSON.stringify(entry.sources));
+      const id = nextId();
+      const row = [id, entry.askedAt.toISOString(), entry.channel, entry.unit ?? null, entry.question, entry.status, JSON.stringify(entry.sources)];
+      if (batchMs <= 0) insertQuestion.run(...row);
+      else {
+        queued.push(row);
+        timer ??= setTimeout(writeLater, batchMs);
+      }
       return id;
     },
+    async flush() {
+      writeQueued();
+    },
     async vote(entry) {
+      writeQueued();
       return castVote(entry.questionId, voterHash(entry.voter), entry.vote, entry.channel, entry.unit ?? null, entry.at.toISOString());
     },
     async purgeBefore(cutoff) {
+      writeQueued();
       return purge(cutoff.toISOString());
     },
     async unanswered(since) {
+      writeQueued();
       const from = since.toISOString();
       const entries: UnansweredEntry[] = [
         ...declined.all(from).map((row) => ({ ...pick(row), reason: 'declined' as const, at: new Date(row.asked_at) })),

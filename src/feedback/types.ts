@@ -50,4 +50,6 @@ export interface FeedbackStore {
   unanswered(since: Date): Promise<UnansweredEntry[]>;
   /** Deletes questions asked before the cutoff, with their votes; returns how many questions went. */
   purgeBefore(cutoff: Date): Promise<number>;
+  /** Writes questions still queued (a store that writes them in batches); the reads above do it themselves. */
+  flush?(): Promise<void>;
 }

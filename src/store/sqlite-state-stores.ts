@@ -12,6 +12,7 @@ import type { StateStoreOptions, StateStores } from './state-stores.ts';
 /** The state stores over an SQLite database opened (and migrated) by openDatabase. */
 export function sqliteStateStores(db: SqliteDatabase, options: StateStoreOptions): StateStores {
   const now = options.now;
+  const feedback = createSqliteFeedbackStore(db, { batchMs: options.questionBatchMs });
   return {
     engine: 'sqlite',
     sessions: createSqliteSessionStore(db),
@@ -20,8 +21,9 @@ export function sqliteStateStores(db: SqliteDatabase, options: StateStoreOptions
     names: createSqliteDisplayNameStore(db, now),
     records: createSqliteRecordStore(db, { now }),
     reminders: createSqliteReminderStore(db),
-    feedback: createSqliteFeedbackStore(db),
+    feedback,
     migrationStatus: async () => sqliteMigrationStatus(db),
-    close: async () => undefined,
+    // Queued questions are written (synchronously, at the call) before the caller closes the database.
+    close: () => feedback.flush().catch((error) => console.error('[feedback] 关闭时提问记录写入失败', error)),
   };
 }

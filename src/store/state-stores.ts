@@ -36,4 +36,6 @@ export interface StateStoreOptions {
   units: UnitDirectory;
   now?: () => Date;
   generateCode?: () => string;
+  /** SQLite: the question log is written in batches at most this many ms apart (the server; default 0 = each at once). */
+  questionBatchMs?: number;
 }

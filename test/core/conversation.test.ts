@@ -113,3 +113,33 @@ describe('conversation core', () => {
     expect(answerer.questions[0].length).toBeLessThanOrEqual(2000);
   });
 });
+
+describe('session writes', () => {
+  it('writes an activity every turn, but an empty session only when it is new or an hour old', async () => {
+    const db = openMemoryDatabase();
+    const real = createSqliteSessionStore(db);
+    const saved: Array<string | null> = [];
+    let clock = new Date('2026-11-30T08:00:00Z');
+    const conversation = createConversation({
+      sessions: { ...real, save: (session) => (saved.push(session.activity?.skill ?? null), real.save(session)) },
+      answerer: createFakeAnswerer({ 第二档补助标准是多少: '不高于58元/亩。' }),
+      skills: [counterSkill],
+      now: () => clock,
+    });
+    const say = (text: string) => conversation.handle({ channel: 'test', userId: 'u1', text });
+    await say('第二档补助标准是多少');
+    await say('第二档补助标准是多少');
+    expect(saved).toEqual([null]);
+    clock = new Date('2026-11-30T09:00:01Z');
+    await say('你好');
+    expect(saved).toEqual([null, null]);
+    await say('/count');
+    await say('2');
+    await say('3');
+    expect(saved).toEqual([null, null, 'counter', 'counter', 'counter']);
+    expect((await real.load('test:u1')).activity?.state).toEqual({ total: 5 });
+    await say('取消');
+    expect(saved).toEqual([null, null, 'counter', 'counter', 'counter', null]);
+    expect((await real.load('test:u1')).activity).toBeNull();
+  });
+});

@@ -31,6 +31,7 @@ describe('expiry of sessions and delivery ids (real SQLite file)', () => {
     await h.bind('li', 'reporter', '三面船镇');
     await h.say('li', '填报双月调度');
     await h.app.conversation.handle({ channel: 'test', userId: 'farmer', text: '保护性耕作补助标准是多少？', dedupKey: 'test:update:1' });
+    await h.app.feedback.flush?.(); // the server writes the question log in batches
     expect(rowsIn(dataDir)).toEqual({ sessions: ['test:farmer', 'test:li'], deliveries: ['test:update:1'], questions: 1 });
 
     h.clock.advance(8 * DAY);

@@ -1,4 +1,5 @@
-import { chat } from './chat-client.ts';
+import { loadavg } from 'node:os';
+import { createLoadClient } from './load-client.ts';
 import type { ServerProcess } from './server-process.ts';
 
 export interface LoadResult {
@@ -15,6 +16,12 @@ export interface LoadResult {
   rssMaxMb: number;
   /** Server CPU time per answered question: what a question costs, whatever else the machine is doing. */
   cpuMsPerAnswer: number;
+  /** The load generator's own CPU per question sent (it runs on the same cores as the server). */
+  clientCpuMs: number;
+  /** 1-minute load average at the start of this rate. */
+  loadAverage: number;
+  /** The first few distinct error texts, with counts. */
+  errorKinds: string[];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -29,6 +36,10 @@ function percentile(sorted: number[], p: number): number {
 export async function runLoad(server: ServerProcess, token: string, questions: string[], rate: number, seconds: number): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
+  const kinds = new Map<string, number>();
+  const client = createLoadClient(server.url, token);
+  const loadAverage = loadavg()[0];
+  const clientBefore = process.cpuUsage();
   let sent = 0;
   const rss: number[] = [];
   const pending: Promise<void>[] = [];
@@ -46,9 +57,10 @@ export async function runLoad(server: ServerProcess, token: string, questions: s
         const index = sent++;
         const at = performance.now();
         pending.push(
-          chat(server.url, token, `load-${index % 200}`, { text: questions[index % questions.length] }).then((result) => {
-            if (result.ok && result.replies.length) latencies.push(performance.now() - at);
-            else errors++;
+          client.ask(`load-${index % 200}`, questions[index % questions.length]).then((error) => {
+            if (error === undefined) return void latencies.push(performance.now() - at);
+            errors++;
+            kinds.set(error, (kinds.get(error) ?? 0) + 1);
           }),
         );
       }
@@ -60,6 +72,8 @@ export async function runLoad(server: ServerProcess, token: string, questions: s
   await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
   const cpuUsed = (server.cpuMs() ?? NaN) - cpuBefore;
+  const clientUsed = process.cpuUsage(clientBefore);
+  client.close();
   clearInterval(sampler);
   const mb = server.rssMb();
   if (mb !== undefined) rss.push(mb);
@@ -77,5 +91,8 @@ export async function runLoad(server: ServerProcess, token: string, questions: s
     rssMinMb: Math.min(...rss),
     rssMaxMb: Math.max(...rss),
     cpuMsPerAnswer: cpuUsed / Math.max(1, latencies.length),
+    clientCpuMs: (clientUsed.user + clientUsed.system) / 1000 / Math.max(1, sent),
+    loadAverage,
+    errorKinds: [...kinds].slice(0, 3).map(([text, count]) => `${text}（${count}）`),
   };
 }

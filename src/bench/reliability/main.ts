@@ -2,7 +2,7 @@ import { formatReport } from './report-table.ts';
 import { runReliability } from './run-reliability.ts';
 
 /**
- * `npm run bench:reliability [-- --rates 50,100,200,300 --seconds 10 --reporters 40 --kills 3 --connections 1000 --no-slow --quick]`:
+ * `npm run bench:reliability [-- --rates 50,100,200,300 --seconds 10 --reporters 40 --kills 3 --connections 1000 --no-slow --quick --load-only]`:
  * a real server on 127.0.0.1 under load, concurrent filing with kill -9, duplicate webhooks and bad HTTP; prints tables.
  */
 const args = process.argv.slice(2);
@@ -18,6 +18,7 @@ const report = await runReliability({
   kills: Number(flag('kills') ?? (quick ? 1 : 3)),
   connections: Number(flag('connections') ?? 1000),
   slow: !args.includes('--no-slow'),
+  loadOnly: args.includes('--load-only'),
   log: (line) => console.error(line),
 });
 console.log(formatReport(report));

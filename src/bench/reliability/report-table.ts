@@ -1,6 +1,7 @@
 import type { ReliabilityReport } from './run-reliability.ts';
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '—');
+const cpu = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—');
 
 /** The figures as Markdown tables (the README section is pasted from this). */
 export function formatReport(report: ReliabilityReport): string {
@@ -8,11 +9,14 @@ export function formatReport(report: ReliabilityReport): string {
   lines.push(`机器：${report.machine}`);
   lines.push(`日期：${report.date.slice(0, 16).replace('T', ' ')} UTC；开始时系统负载 ${report.loadAverage.toFixed(1)}（负载发生器与服务器在同一台机器上）`);
   if (report.load.length) {
-    lines.push('', '| 问答负载 | 发出 | 成功 | 错误 | 吞吐 | p50 | p95 | p99 | 服务器 CPU/问 | 服务器 RSS |', '|---|---|---|---|---|---|---|---|---|---|');
+    lines.push('', '| 问答负载 | 发出 | 成功 | 错误 | 吞吐 | p50 | p95 | p99 | 服务器 CPU/问 | 负载发生器 CPU/问 | 服务器 RSS | 系统负载 |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const row of report.load) {
-      lines.push(`| ${row.rate} 次/秒 × ${row.seconds} 秒 | ${row.sent} | ${row.ok} | ${row.errors} | ${row.throughput.toFixed(0)} 次/秒 | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.cpuMsPerAnswer)} | ${row.rssMinMb.toFixed(0)}–${row.rssMaxMb.toFixed(0)} MB |`);
+      lines.push(`| ${row.rate} 次/秒 × ${row.seconds} 秒 | ${row.sent} | ${row.ok} | ${row.errors} | ${row.throughput.toFixed(0)} 次/秒 | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${cpu(row.cpuMsPerAnswer)} | ${cpu(row.clientCpuMs)} | ${row.rssMinMb.toFixed(0)}–${row.rssMaxMb.toFixed(0)} MB | ${row.loadAverage.toFixed(1)} |`);
     }
+    const kinds = report.load.flatMap((row) => (row.errorKinds.length ? [`${row.rate} 次/秒：${row.errorKinds.join('；')}`] : []));
+    if (kinds.length) lines.push('', `错误：${kinds.join('。')}`);
   }
+  if (report.loadOnly) return lines.join('\n');
   const f = report.filing;
   lines.push('', '| 并发填报与 kill -9 | 结果 |', '|---|---|');
   lines.push(`| 填报员 / 单位×期次 | ${f.reporters} / ${f.slots} |`);

@@ -30,6 +30,8 @@ export interface ReliabilityOptions {
   connections: number;
   /** Also trickle a body and headers a byte a second (waits for the server's timeouts, ~15 s). */
   slow: boolean;
+  /** Only the Q&A load stage (for measuring speed; the other stages are skipped and reported empty). */
+  loadOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -43,6 +45,12 @@ export interface ReliabilityReport {
   startSeconds: number;
   /** 1-minute load average when the run started (other work on the machine skews the figures). */
   loadAverage: number;
+  /** Only the load stage ran (`--load-only`): filing, deliveries and bad HTTP are empty. */
+  loadOnly?: boolean;
+}
+
+function emptyFiling(): FilingResult {
+  return { reporters: 0, slots: 0, saved: 0, conflicts: 0, stuck: 0, kills: 0, interrupted: 0, resumed: 0, lost: 0, doubled: 0, httpErrors: 0, seconds: 0, stuckSamples: [], notResumedSamples: [] };
 }
 
 export function machineLine(): string {
@@ -115,6 +123,11 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
     for (const rate of options.rates) {
       log(`问答负载 ${rate} 次/秒 × ${options.loadSeconds} 秒…`);
       load.push(await runLoad(server, token, asked, rate, options.loadSeconds));
+    }
+
+    if (options.loadOnly) {
+      const badHttp: BadHttpResult = { checks: [], servingAfter: true };
+      return { machine: machineLine(), date: new Date().toISOString(), loadAverage, load, filing: emptyFiling(), deliveries: [], badHttp, startSeconds, loadOnly: true };
     }
 
     log(`${reporters.length} 名填报员同时填报，期间 kill -9 ${options.kills} 次…`);

@@ -1,14 +1,9 @@
 import { durably, type SqliteDatabase } from '../store/database.ts';
 import { newRecordId } from './record-id.ts';
+import { decideSaveSync, type SaveLookup } from './save-decision.ts';
 import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from './types.ts';
 
-/** Raised for programming errors at the record store (unknown record id, form mismatch), never for user input. */
-export class RecordStoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'RecordStoreError';
-  }
-}
+export { RecordStoreError } from './save-decision.ts';
 
 export interface RecordStoreOptions {
   now?: () => Date;
@@ -111,40 +106,17 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
   }
 
   const saveInTransaction = db.transaction((request: SaveRequest): SaveResult => {
-    const earlier = bySubmission.get(request.submissionKey);
-    if (earlier) return { ok: true, record: toVersion(earlier), duplicate: true };
-
-    const at = now();
-    let recordId: string;
-    let version: number;
-    if (request.recordId) {
-      const current = latestOf.get(request.recordId);
-      if (!current) throw new RecordStoreError(`Record ${request.recordId} does not exist`);
-      if (current.form_id !== request.formId) {
-        throw new RecordStoreError(`Record ${request.recordId} belongs to form ${current.form_id}, not ${request.formId}`);
-      }
-      if (request.baseVersion !== undefined && request.baseVersion !== current.version) {
-        return { ok: false, reason: 'conflict', latest: toVersion(current) };
-      }
-      const moved = current.unit !== request.unit || current.period !== (request.period ?? null);
-      if (moved && request.onePerSlot) {
-        const holder = latestForSlot.get({ formId: request.formId, unit: request.unit, period: request.period ?? null });
-        if (holder && holder.record_id !== request.recordId) return { ok: false, reason: 'slot-taken', latest: toVersion(holder) };
-      }
-      recordId = request.recordId;
-      version = current.version + 1;
-    } else {
-      if (request.baseVersion === 0) {
-        const existing = latestForSlot.get({ formId: request.formId, unit: request.unit, period: request.period ?? null });
-        if (existing) return { ok: false, reason: 'conflict', latest: toVersion(existing) };
-      }
-      recordId = unusedRecordId();
-      version = 1;
-    }
-
+    const slot = { formId: request.formId, unit: request.unit, period: request.period ?? null };
+    const read = (lookup: SaveLookup) => {
+      const row = lookup === 'submission' ? bySubmission.get(request.submissionKey) : lookup === 'record' ? latestOf.get(request.recordId!) : latestForSlot.get(slot);
+      return row && toVersion(row);
+    };
+    const decision = decideSaveSync(request, read);
+    if ('result' in decision) return decision.result;
+    const recordId = decision.append.recordId ?? unusedRecordId();
     insert.run({
       recordId,
-      version,
+      version: decision.append.version,
       formId: request.formId,
       unit: request.unit,
       period: request.period ?? null,
@@ -155,7 +127,7 @@ export function createSqliteRecordStore(db: SqliteDatabase, options: RecordStore
       authorChannel: request.author.channel,
       authorName: request.author.displayName ?? null,
       submissionKey: request.submissionKey,
-      createdAt: at.toISOString(),
+      createdAt: now().toISOString(),
     });
     return { ok: true, record: toVersion(latestOf.get(recordId)!), duplicate: false };
   });

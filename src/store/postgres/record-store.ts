@@ -1,5 +1,6 @@
 import { newRecordId } from '../../records/record-id.ts';
-import { RecordStoreError, type RecordStoreOptions } from '../../records/record-store.ts';
+import type { RecordStoreOptions } from '../../records/record-store.ts';
+import { decideSaveAsync, type SaveLookup } from '../../records/save-decision.ts';
 import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from '../../records/types.ts';
 import { LOCK_CLASS } from './advisory-keys.ts';
 import { inTransaction, iso, type PostgresClient, type PostgresPool } from './pool.ts';
@@ -82,39 +83,19 @@ export function createPostgresRecordStore(pool: PostgresPool, options: RecordSto
 
   async function save(client: PostgresClient, request: SaveRequest): Promise<SaveResult> {
     await lock(client, request.recordId ? `record\u001f${request.recordId}` : slotKey(request));
-    const earlier = await one(client, 'SELECT * FROM record_versions WHERE submission_key = $1', [request.submissionKey]);
-    if (earlier) return { ok: true, record: toVersion(earlier), duplicate: true };
-
-    const at = now();
-    const slot = [request.formId, request.unit, request.period ?? null];
-    let recordId: string;
-    let version: number;
-    if (request.recordId) {
-      const current = await one(client, LATEST_OF, [request.recordId]);
-      if (!current) throw new RecordStoreError(`Record ${request.recordId} does not exist`);
-      if (current.form_id !== request.formId) {
-        throw new RecordStoreError(`Record ${request.recordId} belongs to form ${current.form_id}, not ${request.formId}`);
-      }
-      if (request.baseVersion !== undefined && request.baseVersion !== current.version) {
-        return { ok: false, reason: 'conflict', latest: toVersion(current) };
-      }
-      const moved = current.unit !== request.unit || current.period !== (request.period ?? null);
-      if (moved && request.onePerSlot) {
-        await lock(client, slotKey(request));
-        const holder = await one(client, LATEST_FOR_SLOT, slot);
-        if (holder && holder.record_id !== request.recordId) return { ok: false, reason: 'slot-taken', latest: toVersion(holder) };
-      }
-      recordId = request.recordId;
-      version = current.version + 1;
-    } else {
-      if (request.baseVersion === 0) {
-        const existing = await one(client, LATEST_FOR_SLOT, slot);
-        if (existing) return { ok: false, reason: 'conflict', latest: toVersion(existing) };
-      }
-      recordId = await unusedRecordId(client);
-      version = 1;
-    }
-
+    const read = async (lookup: SaveLookup) => {
+      if (lookup === 'slot' && request.recordId) await lock(client, slotKey(request)); // a correction moving into a slot: record before slot
+      const row =
+        lookup === 'submission'
+          ? await one(client, 'SELECT * FROM record_versions WHERE submission_key = $1', [request.submissionKey])
+          : lookup === 'record'
+            ? await one(client, LATEST_OF, [request.recordId])
+            : await one(client, LATEST_FOR_SLOT, [request.formId, request.unit, request.period ?? null]);
+      return row && toVersion(row);
+    };
+    const decision = await decideSaveAsync(request, read);
+    if ('result' in decision) return decision.result;
+    const recordId = decision.append.recordId ?? (await unusedRecordId(client));
     const inserted = await one(
       client,
       `INSERT INTO record_versions (record_id, version, form_id, unit, period, data, verdicts, confirmed_warnings,
@@ -122,7 +103,7 @@ export function createPostgresRecordStore(pool: PostgresPool, options: RecordSto
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
       [
         recordId,
-        version,
+        decision.append.version,
         request.formId,
         request.unit,
         request.period ?? null,
@@ -133,7 +114,7 @@ export function createPostgresRecordStore(pool: PostgresPool, options: RecordSto
         request.author.channel,
         request.author.displayName ?? null,
         request.submissionKey,
-        at.toISOString(),
+        now().toISOString(),
       ],
     );
     return { ok: true, record: toVersion(inserted!), duplicate: false };

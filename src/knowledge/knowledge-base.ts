@@ -19,6 +19,7 @@ import { createTokenizer } from './tokenizer.ts';
 import { impossibleValue, impossibleValueReply, placementLine, preferPlaced, userValues } from './user-values.ts';
 import { TUNING } from './tuning.ts';
 import { withNeighbours } from './quote-neighbours.ts';
+import { fillBudget } from './fill-budget.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit, AnswerContext } from './types.ts';
 import { documentVersions, type DocumentVersion } from './versions/document-versions.ts';
 import { knownPlaces, preferenceContext, preferVersions, versionNotice } from './versions/preference.ts';
@@ -228,6 +229,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const used = [notice, placement, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
     const head = chosen[0];
     if (head.sentence.chunk.kind !== 'row') chosen[0] = { ...head, quote: withNeighbours(head.sentence.chunk.text, head.quote, head.quote.length + TUNING.quoteWindow - used) };
+    // room left after a short passage: the next-best sentences, each quoted whole and cited
+    const length = [notice, placement, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
+    chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - length, TUNING.fillMinRoom));
     return {
       answer: {
         status: 'answered',

@@ -23,6 +23,8 @@ export const TUNING = {
   maxAnswer: 250,
   /** The first quote is widened with its neighbours in the passage until the answer is this long. */
   quoteWindow: 280,
+  /** Room (characters) below which no further next-best sentence is added to fill the window. */
+  fillMinRoom: 20,
   /** A further quoted sentence scores at least this share of the best one's score… */
   furtherScoreShare: 0.8,
   /** Sentences quoted at most (a question asking for a list: listQuotes). */

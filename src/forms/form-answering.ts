@@ -14,6 +14,7 @@ import {
   showReview,
   skipCurrent,
   type FormTurn,
+  type ReportTurn,
 } from './form-flow.ts';
 import { activeFields } from './form-progress.ts';
 import { confirmExtracted, dropExtracted, extractWithModel, wantsModelExtraction } from './model-extraction.ts';
@@ -164,7 +165,7 @@ async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantit
   return true;
 }
 
-async function reviewText(turn: FormTurn, typed: string): Promise<boolean> {
+async function reviewText(turn: ReportTurn, typed: string): Promise<boolean> {
   const text = typed.replace(/[。.！!~～]+$/, '');
   if (FORCE.test(text) && turn.state.pending?.kind === 'warnings') return await submitDraft(turn, undefined, true), true;
   if (SUBMIT.test(text)) return await submitDraft(turn, undefined, false), true;
@@ -179,7 +180,7 @@ async function reviewText(turn: FormTurn, typed: string): Promise<boolean> {
  * One typed message while a form is open. Returns false for a question typed mid-form so the core
  * answers it and reminds the user where they were.
  */
-export async function handleFormText(turn: FormTurn, text: string): Promise<boolean> {
+export async function handleFormText(turn: ReportTurn, text: string): Promise<boolean> {
   const { state } = turn;
   // 「帮助」「你好」 are not answers: the core shows its guide and reminds where the form is.
   if (RECORD_CORRECTION.test(text) || isGreetingOrHelp(text)) return false;

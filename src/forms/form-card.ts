@@ -4,9 +4,9 @@ import { FORM_SKILL } from './form-flow.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import { formsNamedIn, startRefusal } from './form-start.ts';
 import { submitFormValues, type SubmitResult } from './submit-form-values.ts';
-import type { FormSkillDependencies } from './types.ts';
+import type { ReportFormDependencies } from './types.ts';
 
-type Deps = Required<FormSkillDependencies>;
+type Deps = ReportFormDependencies;
 
 /** What a whole-form action carries back (besides the typed values in IncomingMessage.formValues). */
 interface FormCardState {

@@ -9,8 +9,14 @@ import type { CheckOutcome, FieldValue } from './types.ts';
 
 export interface CheckDependencies {
   rules: RuleRegistry;
-  records: RecordStore;
+  /** Where earlier reports are read; null for a checked form, which has none. */
+  records: RecordStore | null;
   units: UnitDirectory;
+}
+
+/** The latest reports of a form in these units, or none where nothing is filed (a checked form). */
+async function filed(deps: CheckDependencies, formId: string, units: string[]): Promise<RecordVersion[]> {
+  return deps.records ? await deps.records.latest(formId, { units }) : [];
 }
 
 export interface CheckRequest {
@@ -51,7 +57,7 @@ async function buildContext(link: RulesLink, request: CheckRequest, deps: CheckD
   const unit = String(values[form.unitField] ?? '');
   const period = form.periodField ? String(values[form.periodField] ?? '') : undefined;
   const others = async (filterUnits: string[]) =>
-    (await deps.records.latest(form.id, { units: filterUnits })).filter((record) => record.recordId !== request.recordId);
+    (await filed(deps, form.id, filterUnits)).filter((record) => record.recordId !== request.recordId);
   const context: CheckContext = link.today ? { today: request.today } : {};
   if (link.previous && unit && period) {
     const earlier = (await others([unit]))
@@ -107,7 +113,7 @@ async function laterPeriodVerdicts(request: CheckRequest, deps: CheckDependencie
   const unit = String(values[form.unitField] ?? '');
   const period = String(values[form.periodField] ?? '');
   if (!unit || !period) return [];
-  const later = (await deps.records.latest(form.id, { units: [unit] }))
+  const later = (await filed(deps, form.id, [unit]))
     .filter((record) => record.recordId !== request.recordId && periodOf(record) > period)
     .sort((a, b) => periodOf(a).localeCompare(periodOf(b)))[0];
   if (!later) return [];

@@ -7,7 +7,7 @@ import { editMenuReply, questionReply, summaryReply, button } from './form-messa
 import { nextField, pruneInactive } from './form-progress.ts';
 import { describePeriod } from './period.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
-import type { CheckOutcome, FieldValue, FormDraftState, FormSkillDependencies } from './types.ts';
+import type { CheckOutcome, FieldValue, FormDraftState, FormLoopDependencies, ReportFormDependencies } from './types.ts';
 import { personLabel } from '../users/person-label.ts';
 
 export const FORM_SKILL = 'form';
@@ -15,12 +15,15 @@ export const FORM_SKILL = 'form';
 /** One turn of a form conversation: the message, the form, the draft, and what the skill may use. */
 export interface FormTurn {
   ctx: TurnContext;
-  deps: Required<FormSkillDependencies>;
+  deps: FormLoopDependencies;
   form: FormDefinition;
   state: FormDraftState;
   /** A form run for another purpose than filing (an eligibility check); absent for report forms. */
   purpose?: FormPurpose;
 }
+
+/** A turn of a report form: its draft is saved as a record, so the record store is there. */
+export type ReportTurn = FormTurn & { deps: ReportFormDependencies };
 
 /**
  * What a form is filled for, when not for a saved report: the loop (asking, 上一步, 跳过, 修改, 继续,
@@ -82,7 +85,7 @@ export async function showReview(turn: FormTurn, intro?: string): Promise<void> 
 async function periodTakenNote(turn: FormTurn): Promise<string> {
   const { state, form, deps } = turn;
   const last = state.answered.at(-1);
-  if (!form.onePerPeriod || !form.periodField || state.correcting || (last !== form.periodField && last !== form.unitField)) return '';
+  if (!deps.records || !form.onePerPeriod || !form.periodField || state.correcting || (last !== form.periodField && last !== form.unitField)) return '';
   const unit = state.values[form.unitField];
   const period = state.values[form.periodField];
   if (typeof unit !== 'string' || typeof period !== 'string') return '';

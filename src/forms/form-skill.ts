@@ -15,7 +15,7 @@ import {
   showReview,
   skipCurrent,
   unitChoices,
-  type FormTurn,
+  type ReportTurn,
 } from './form-flow.ts';
 import { FORM_CARD_PAYLOAD, FORM_CARD_REQUEST, pressFormCard, requestFormCard } from './form-card.ts';
 import { questionReply } from './form-messages.ts';
@@ -42,7 +42,7 @@ function isDraft(value: unknown): value is FormDraftState {
 export function createFormSkill(dependencies: FormSkillDependencies): FormSkill {
   const deps = { ...dependencies, newId: dependencies.newId ?? defaultNewId, extractor: dependencies.extractor ?? null, onRecordReplaced: dependencies.onRecordReplaced ?? null };
 
-  function turnOf(ctx: TurnContext): FormTurn | undefined {
+  function turnOf(ctx: TurnContext): ReportTurn | undefined {
     const activity = ctx.session.activity;
     if (activity?.skill !== FORM_SKILL || !isDraft(activity.state)) return undefined;
     const form = deps.forms.get(activity.state.formId);
@@ -60,7 +60,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     await offerForms(ctx, named.length ? named : deps.forms.list(), deps);
   }
 
-  async function onButton(turn: FormTurn, payload: string): Promise<void> {
+  async function onButton(turn: ReportTurn, payload: string): Promise<void> {
     const [verb, argument] = payload.split(':');
     const { state } = turn;
     const field = fieldOf(turn, state.current);

@@ -5,10 +5,10 @@ import { accessRefusal, UNBOUND_REFUSAL } from '../users/access.ts';
 import { askNext, FORM_SKILL, showReview, type FormTurn } from './form-flow.ts';
 import { button } from './form-messages.ts';
 import type { FormDefinition } from './form-schema.ts';
-import type { FieldValue, FormDraftState, FormSkillDependencies } from './types.ts';
+import type { FieldValue, FormDraftState, ReportFormDependencies } from './types.ts';
 import { RECORD_ID_EXAMPLE } from '../records/record-id.ts';
 
-type Deps = Required<FormSkillDependencies>;
+type Deps = ReportFormDependencies;
 
 /** Whether the user's unit lies inside the form's scope (or the user is an admin above it). */
 export function formFitsUser(form: FormDefinition, user: UserProfile, deps: Deps): boolean {

@@ -1,6 +1,6 @@
 import type { RecordVersion } from '../records/types.ts';
 import { accessRefusal } from '../users/access.ts';
-import { persist, runChecks, showReview, type FormTurn } from './form-flow.ts';
+import { persist, runChecks, showReview, type FormTurn, type ReportTurn } from './form-flow.ts';
 import { button, summaryReply, warningsReply } from './form-messages.ts';
 import { missingRequired } from './form-progress.ts';
 import { describePeriod } from './period.ts';
@@ -33,7 +33,7 @@ function alreadySaved(turn: FormTurn): boolean {
  * 确认提交 (force = 「确认无误，仍然提交」). Checks run again against the store as it is now; failures block,
  * warnings need the explicit second confirmation, which is recorded with the record.
  */
-export async function submitDraft(turn: FormTurn, revision: number | undefined, force: boolean): Promise<void> {
+export async function submitDraft(turn: ReportTurn, revision: number | undefined, force: boolean): Promise<void> {
   const { state, form, ctx, deps } = turn;
   if (alreadySaved(turn)) return;
   if (state.phase !== 'review') {
@@ -98,7 +98,7 @@ function reportConflict(turn: FormTurn, latest: RecordVersion): void {
 }
 
 /** The version before this one was someone else's: they (and the county) are told, outside this turn. */
-async function tellReplaced(turn: FormTurn, record: RecordVersion): Promise<void> {
+async function tellReplaced(turn: ReportTurn, record: RecordVersion): Promise<void> {
   const previous = (await turn.deps.records.history(record.recordId)).find((version) => version.version === record.version - 1);
   if (previous && previous.author.userKey !== record.author.userKey) turn.deps.onRecordReplaced?.({ formTitle: turn.form.title, previous, current: record });
 }

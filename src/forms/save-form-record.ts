@@ -1,4 +1,4 @@
-import type { RecordAuthor, SaveRequest, SaveResult } from '../records/types.ts';
+import type { RecordAuthor, RecordStore, SaveRequest, SaveResult } from '../records/types.ts';
 import { recordData, type CheckDependencies } from './form-checks.ts';
 import type { FormDefinition } from './form-schema.ts';
 import type { CheckOutcome, FieldValue } from './types.ts';
@@ -20,7 +20,7 @@ export interface FormSave {
  * store units, verdicts, confirmed warnings, and the version rule (a new one-per-period record starts
  * from version 0, so a second filer is told someone saved first).
  */
-export async function saveFormRecord(save: FormSave, deps: Pick<CheckDependencies, 'units' | 'records'>): Promise<{ request: SaveRequest; result: SaveResult }> {
+export async function saveFormRecord(save: FormSave, deps: Pick<CheckDependencies, 'units'> & { records: RecordStore }): Promise<{ request: SaveRequest; result: SaveResult }> {
   const { form, values, outcome, correcting } = save;
   const request: SaveRequest = {
     formId: form.id,

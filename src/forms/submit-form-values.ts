@@ -8,7 +8,7 @@ import { summaryLines } from './form-messages.ts';
 import { activeFields, missingRequired, pruneInactive } from './form-progress.ts';
 import { saveFormRecord } from './save-form-record.ts';
 import type { FieldDefinition } from './form-schema.ts';
-import type { FieldValue, FormSkillDependencies } from './types.ts';
+import type { FieldValue, ReportFormDependencies } from './types.ts';
 
 export interface SubmitContext {
   user: UserProfile;
@@ -57,7 +57,7 @@ const problem = (field: FieldDefinition, message: string): FieldProblem => ({ ke
  * Validates a whole submission at once (a Feishu form card sends every field together) with the same
  * parsing and checks as the conversation; optionally saves it.
  */
-export async function submitFormValues(formId: string, raw: Record<string, string>, ctx: SubmitContext, deps: Required<FormSkillDependencies>): Promise<SubmitResult> {
+export async function submitFormValues(formId: string, raw: Record<string, string>, ctx: SubmitContext, deps: ReportFormDependencies): Promise<SubmitResult> {
   const result: SubmitResult = { ok: false, values: {}, missing: [], invalid: [], conditionalNeeded: [], fails: [], warnings: [], unacceptedWarnings: [], summary: [] };
   const form = deps.forms.get(formId);
   if (!form) return { ...result, refusal: `没有找到表单「${formId}」。` };

@@ -29,6 +29,18 @@ export interface FormSkillDependencies {
   onRecordReplaced?: ((event: RecordReplaced) => void) | null;
 }
 
+/** What a report form (filed, saved as records) runs with: every dependency, the record store included. */
+export type ReportFormDependencies = Required<FormSkillDependencies>;
+
+/**
+ * What a checked form runs with (an eligibility check): its questions ask for no county or township and
+ * nothing is saved, so there is no record store — no earlier report to compare with, nothing to save into.
+ */
+export type CheckedFormDependencies = Omit<ReportFormDependencies, 'records'> & { records: null };
+
+/** What the form loop (asking, 上一步, 跳过, 修改, checks) runs with: a report form's or a checked form's. */
+export type FormLoopDependencies = ReportFormDependencies | CheckedFormDependencies;
+
 /** A new version by one person replaced the figures another person had filed. */
 export interface RecordReplaced {
   formTitle: string;

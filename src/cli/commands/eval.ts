@@ -5,6 +5,7 @@ import { openConversationAnswerer } from '../../bench/conversation-answerer.ts';
 import { readEvalFile, runEvalAsync, type EvalCase } from '../../bench/eval-runner.ts';
 import { loadEvalSets, prepareKnowledge, setCases } from '../../bench/eval-sets.ts';
 import { loadConfig } from '../../config.ts';
+import { runFilingCommand } from './eval-filing.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 
@@ -14,9 +15,12 @@ function percent(rate: number): string {
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: '评测：gengbao eval <问题.jsonl> [--json]（或 --set <eval/sets.json 里的名称>），每题作为新用户的一条消息走完整对话，逐条输出并汇总通过率与耗时',
-  booleanFlags: ['json'],
+  summary:
+    '评测：gengbao eval <问题.jsonl> [--json]（或 --set <eval/sets.json 里的名称>），每题作为新用户的一条消息走完整对话，逐条输出并汇总通过率与耗时；gengbao eval --filing <对话.jsonl> [--transcript] 按整段填报对话评测保存的记录',
+  booleanFlags: ['json', 'transcript'],
   async run(args) {
+    const filing = flagText(args, 'filing');
+    if (filing !== undefined) return runFilingCommand(filing, args);
     const setName = flagText(args, 'set');
     const file = args.positional[0];
     const work = mkdtempSync(join(tmpdir(), 'gengbao-eval-'));

@@ -1,6 +1,7 @@
 import { durably, type SqliteDatabase } from '../store/database.ts';
 import { newRecordId } from './record-id.ts';
 import { decideSaveSync, type SaveLookup } from './save-decision.ts';
+import { versionFromRow, type DecodedVersionRow } from './version-row.ts';
 import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from './types.ts';
 
 export { RecordStoreError } from './save-decision.ts';
@@ -9,19 +10,11 @@ export interface RecordStoreOptions {
   now?: () => Date;
 }
 
-interface VersionRow {
-  record_id: string;
-  version: number;
-  form_id: string;
-  unit: string;
-  period: string | null;
+/** JSON columns are text. */
+interface VersionRow extends Omit<DecodedVersionRow, 'data' | 'verdicts' | 'confirmed_warnings'> {
   data: string;
   verdicts: string;
   confirmed_warnings: string;
-  author_key: string;
-  author_channel: string;
-  author_name: string | null;
-  created_at: string;
 }
 
 // Filters are passed as JSON so every query is one prepared statement (unit lists via json_each).
@@ -33,22 +26,12 @@ const FILTER = `v.form_id = @formId
 const IS_LATEST = 'v.version = (SELECT MAX(w.version) FROM record_versions w WHERE w.record_id = v.record_id)';
 
 function toVersion(row: VersionRow): RecordVersion {
-  return {
-    recordId: row.record_id,
-    version: row.version,
-    formId: row.form_id,
-    unit: row.unit,
-    ...(row.period !== null ? { period: row.period } : {}),
+  return versionFromRow({
+    ...row,
     data: JSON.parse(row.data) as Record<string, unknown>,
     verdicts: JSON.parse(row.verdicts) as unknown[],
-    confirmedWarnings: JSON.parse(row.confirmed_warnings) as string[],
-    author: {
-      userKey: row.author_key,
-      channel: row.author_channel,
-      ...(row.author_name !== null ? { displayName: row.author_name } : {}),
-    },
-    createdAt: row.created_at,
-  };
+    confirmed_warnings: JSON.parse(row.confirmed_warnings) as string[],
+  });
 }
 
 function filterParams(formId: string, filter: RecordFilter = {}) {

@@ -1,42 +1,18 @@
 import { newRecordId } from '../../records/record-id.ts';
 import type { RecordStoreOptions } from '../../records/record-store.ts';
 import { decideSaveAsync, type SaveLookup } from '../../records/save-decision.ts';
+import { versionFromRow, type DecodedVersionRow } from '../../records/version-row.ts';
 import type { RecordFilter, RecordStore, RecordVersion, SaveRequest, SaveResult } from '../../records/types.ts';
 import { LOCK_CLASS } from './advisory-keys.ts';
 import { inTransaction, iso, type PostgresClient, type PostgresPool } from './pool.ts';
 
-interface VersionRow {
-  record_id: string;
-  version: number;
-  form_id: string;
-  unit: string;
-  period: string | null;
-  data: Record<string, unknown>;
-  verdicts: unknown[];
-  confirmed_warnings: string[];
-  author_key: string;
-  author_channel: string;
-  author_name: string | null;
+/** json columns arrive parsed; timestamptz as a Date. */
+interface VersionRow extends Omit<DecodedVersionRow, 'created_at'> {
   created_at: Date;
 }
 
 function toVersion(row: VersionRow): RecordVersion {
-  return {
-    recordId: row.record_id,
-    version: row.version,
-    formId: row.form_id,
-    unit: row.unit,
-    ...(row.period !== null ? { period: row.period } : {}),
-    data: row.data,
-    verdicts: row.verdicts,
-    confirmedWarnings: row.confirmed_warnings,
-    author: {
-      userKey: row.author_key,
-      channel: row.author_channel,
-      ...(row.author_name !== null ? { displayName: row.author_name } : {}),
-    },
-    createdAt: iso(row.created_at),
-  };
+  return versionFromRow({ ...row, created_at: iso(row.created_at) });
 }
 
 const FILTER = `v.form_id = $1

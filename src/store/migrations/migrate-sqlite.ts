@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { checkMigrationList, type Migration, type MigrationStatus } from './migration.ts';
+import { checkMigrationList, pendingMigrations, type Migration, type MigrationStatus } from './migration.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 
 const TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -39,6 +39,5 @@ export function migrateSqlite(db: Database.Database, migrations: Migration[] = S
 export function sqliteMigrationStatus(db: Database.Database, migrations: Migration[] = SQLITE_MIGRATIONS): MigrationStatus {
   db.exec(TABLE);
   const applied = appliedRows(db).map((row) => ({ version: row.version, name: row.name, appliedAt: row.applied_at }));
-  const seen = new Set(applied.map((row) => row.version));
-  return { engine: 'sqlite', applied, pending: migrations.filter((m) => !seen.has(m.version)).map(({ version, name }) => ({ version, name })) };
+  return { engine: 'sqlite', applied, pending: pendingMigrations(migrations, applied.map((row) => row.version)) };
 }

@@ -1,15 +1,13 @@
-import type { Migration } from './migration.ts';
+import { engineMigrations, EXPIRY_INDEXES_SQL, type Migration } from './migration.ts';
 
 /**
  * The product database's state tables. Version 1 is the schema the stores created themselves before
  * migrations existed (IF NOT EXISTS), so a database file from then is taken over as it is.
- * Append new versions; never edit an applied one. Each has a twin in postgres/migrations.ts.
+ * Numbers and names are MIGRATION_STEPS (migration.ts), shared with postgres/migrations.ts: add a step there and
+ * its SQL in both files; never edit an applied one.
  */
-export const SQLITE_MIGRATIONS: Migration[] = [
-  {
-    version: 1,
-    name: '状态表：会话、投递记录、用户绑定与邀请码、称呼、填报记录及版本、提醒',
-    sql: `
+export const SQLITE_MIGRATIONS: Migration[] = engineMigrations({
+  1: `
 CREATE TABLE IF NOT EXISTS sessions (
   user_key TEXT PRIMARY KEY,
   activity TEXT,
@@ -80,19 +78,8 @@ CREATE TABLE IF NOT EXISTS reminder_opt_outs (
   updated_at TEXT NOT NULL
 );
 `,
-  },
-  {
-    version: 2,
-    name: '过期清理用的索引：会话按最后活动时间、投递记录按收到时间',
-    sql: `
-CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
-CREATE INDEX IF NOT EXISTS deliveries_seen_at ON deliveries (seen_at);
-`,
-  },
-  {
-    version: 3,
-    name: '问题记录与有用/没用评价（没答上的问题）',
-    sql: `
+  2: EXPIRY_INDEXES_SQL,
+  3: `
 CREATE TABLE IF NOT EXISTS asked_questions (
   id TEXT PRIMARY KEY,
   asked_at TEXT NOT NULL,
@@ -114,5 +101,4 @@ CREATE TABLE IF NOT EXISTS answer_votes (
 );
 CREATE INDEX IF NOT EXISTS answer_votes_vote_time ON answer_votes (vote, voted_at);
 `,
-  },
-];
+});

@@ -1,4 +1,4 @@
-import { checkMigrationList, type Migration, type MigrationStatus } from '../migrations/migration.ts';
+import { checkMigrationList, pendingMigrations, type Migration, type MigrationStatus } from '../migrations/migration.ts';
 import { LOCK_CLASS } from './advisory-keys.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import { iso, type PostgresClient, type PostgresPool } from './pool.ts';
@@ -52,10 +52,9 @@ export async function migratePostgres(pool: PostgresPool, migrations: Migration[
 export async function postgresMigrationStatus(pool: PostgresPool, migrations: Migration[] = POSTGRES_MIGRATIONS): Promise<MigrationStatus> {
   await pool.query(TABLE);
   const { rows } = await pool.query<{ version: number; name: string; applied_at: Date }>('SELECT version, name, applied_at FROM schema_migrations ORDER BY version');
-  const seen = new Set(rows.map((row) => row.version));
   return {
     engine: 'postgres',
     applied: rows.map((row) => ({ version: row.version, name: row.name, appliedAt: iso(row.applied_at) })),
-    pending: migrations.filter((m) => !seen.has(m.version)).map(({ version, name }) => ({ version, name })),
+    pending: pendingMigrations(migrations, rows.map((row) => row.version)),
   };
 }

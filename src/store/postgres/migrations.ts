@@ -1,15 +1,13 @@
-import type { Migration } from '../migrations/migration.ts';
+import { engineMigrations, EXPIRY_INDEXES_SQL, type Migration } from '../migrations/migration.ts';
 
 /**
  * The PostgreSQL twin of sqlite-migrations.ts: the same tables, version for version. Times are
  * timestamptz, JSON is `json` (keeps the text as written, key order included), the insertion order
- * SQLite keeps in rowid is an identity column. Append new versions; never edit an applied one.
+ * SQLite keeps in rowid is an identity column. Numbers and names are MIGRATION_STEPS (migration.ts); never edit
+ * an applied one.
  */
-export const POSTGRES_MIGRATIONS: Migration[] = [
-  {
-    version: 1,
-    name: '状态表：会话、投递记录、用户绑定与邀请码、称呼、填报记录及版本、提醒',
-    sql: `
+export const POSTGRES_MIGRATIONS: Migration[] = engineMigrations({
+  1: `
 CREATE TABLE sessions (
   user_key text PRIMARY KEY,
   activity json,
@@ -83,19 +81,8 @@ CREATE TABLE reminder_opt_outs (
   updated_at timestamptz NOT NULL
 );
 `,
-  },
-  {
-    version: 2,
-    name: '过期清理用的索引：会话按最后活动时间、投递记录按收到时间',
-    sql: `
-CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
-CREATE INDEX IF NOT EXISTS deliveries_seen_at ON deliveries (seen_at);
-`,
-  },
-  {
-    version: 3,
-    name: '问题记录与有用/没用评价（没答上的问题）',
-    sql: `
+  2: EXPIRY_INDEXES_SQL,
+  3: `
 CREATE TABLE asked_questions (
   id text PRIMARY KEY,
   asked_at timestamptz NOT NULL,
@@ -117,5 +104,4 @@ CREATE TABLE answer_votes (
 );
 CREATE INDEX answer_votes_vote_time ON answer_votes (vote, voted_at);
 `,
-  },
-];
+});

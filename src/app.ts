@@ -3,7 +3,8 @@ import type { UserDirectory } from './core/user-directory.ts';
 import { createConversation, type Answerer, type Conversation } from './core/conversation.ts';
 import type { Skill } from './core/skill.ts';
 import { createKnowledgeBase } from './knowledge/knowledge-base.ts';
-import { withAnswerCache } from './knowledge/answer-cache.ts';
+import { afterEachIndexRun, createAnswerCache, withAnswerCache } from './knowledge/answer-cache.ts';
+import { createAnswerThreads, type AnswerThreads } from './knowledge/answer-threads.ts';
 import type { IngestProgress, IngestReport, KnowledgeBase } from './knowledge/types.ts';
 import { openDatabase, type SqliteDatabase } from './store/database.ts';
 import { createRetention, type Retention } from './store/retention.ts';
@@ -61,6 +62,8 @@ export interface App {
   retention: Retention;
   /** Logged questions and 有用/没用 votes (what users could not get: `gengbao gaps`). */
   feedback: FeedbackStore;
+  /** Threads working out offline answers (GENGBAO_ANSWER_THREADS); absent = the main thread answers. */
+  answerThreads?: AnswerThreads;
   now: () => Date;
   close(): void;
   /** close(), and waits until the PostgreSQL connections are closed too. */
@@ -83,8 +86,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   useUnitsOfMeasure(loadUnitsOfMeasure(config.knowledgeDir));
   const db = openDatabase(config.dataDir);
   // The same question from the same region gets the same offline answer until the documents change: answered once.
-  const knowledge = withAnswerCache(createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger }), config.env.GENGBAO_ANSWER_CACHE ?? 1000);
+  const answers = createAnswerCache(config.env.GENGBAO_ANSWER_CACHE ?? 1000);
+  let answerThreads: AnswerThreads | undefined;
+  // Every index run (start, an upload) empties the answer cache and has the answering threads reopen the index.
+  const knowledge = afterEachIndexRun(
+    withAnswerCache(createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger }), config.env.GENGBAO_ANSWER_CACHE ?? 1000, answers),
+    () => answerThreads?.reindexed(),
+  );
   const ingestReport = knowledge.ensureIndexed({ onProgress: options.onIndexProgress });
+  // GENGBAO_ANSWER_THREADS: questions are worked out on other cores; state, turn order and replies stay in this thread.
+  const threadCount = config.env.GENGBAO_ANSWER_THREADS ?? 0;
+  answerThreads = threadCount > 0
+    ? createAnswerThreads({ knowledgeDir: config.knowledgeDir, databaseFile: db.name, threads: threadCount, fallback: (question, context) => knowledge.answer(question, context), logger: options.logger })
+    : undefined;
   const units = loadUnits(config.knowledgeDir);
   const poolSize = config.env.DATABASE_POOL_SIZE;
   const stores = await openStateStores({ databaseUrl: config.env.DATABASE_URL, sqlite: db }, { units, now, poolSize, questionBatchMs: 10 });
@@ -122,7 +136,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const formSkill = createFormSkill({ forms, rules, records, users: userStore, units, extractor, onRecordReplaced });
   skills.push(formSkill);
   // the asker's bound unit makes that region's (and the newest) documents preferred
-  const offlineAnswerer: Answerer = { answer: async (question, user) => knowledge.answer(question, { region: regionOfUnit(units, user.unit) }) };
+  const offlineAnswerer: Answerer = {
+    answer: async (question, user) => {
+      const context = { region: regionOfUnit(units, user.unit) };
+      if (!answerThreads) return knowledge.answer(question, context);
+      const kept = answers.get(question, context);
+      if (kept) return kept;
+      const generation = answers.generation;
+      const answer = await answerThreads.answer(question, context);
+      answers.set(question, context, answer, generation);
+      return answer;
+    },
+  };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.
   const answerer: Answerer = modelRuntime
     ? createModelAnswerer({ config, knowledge, rules, fallback: offlineAnswerer, db, runtime: modelRuntime })
@@ -159,8 +184,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     users: conversationUsers,
     onError: (error, message) => maskedLog.error(`[conversation] ${message.channel}:${message.userId}`, error),
   });
-  const closed = { db: false, stores: undefined as Promise<void> | undefined };
+  const closed = { db: false, stores: undefined as Promise<void> | undefined, threads: undefined as Promise<void> | undefined };
   const close = () => {
+    closed.threads ??= answerThreads?.close();
     // The stores first: SQLite's queued question log is written (synchronously) before its database closes.
     closed.stores ??= stores.close();
     if (!closed.db) db.close();
@@ -169,6 +195,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const shutdown = async () => {
     close();
     await closed.stores;
+    await closed.threads;
   };
-  return { config, db, stores, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, retention, feedback, now, close, shutdown };
+  return { config, db, stores, knowledge, ingestReport, conversation, outbox, reporting, reminders, conversationUsers, retention, feedback, answerThreads, now, close, shutdown };
 }

@@ -64,6 +64,8 @@ const environmentSchema = z.object({
   GENGBAO_QUESTION_RETENTION_DAYS: optionalNumber(1, 3650),
   /** Offline answers kept per (question, region) until the next index run; 0 = none (default 1000). */
   GENGBAO_ANSWER_CACHE: optionalNumber(0, 1_000_000),
+  /** Worker threads working out offline answers (other cores); 0 = in the main thread (default). */
+  GENGBAO_ANSWER_THREADS: optionalNumber(0, 64),
   /** 1 = take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   GENGBAO_TRUST_PROXY: optionalText,
 });

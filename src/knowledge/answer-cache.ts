@@ -3,27 +3,63 @@ import { failedIndexReply } from './replies.ts';
 import type { AnswerContext, KnowledgeBase } from './types.ts';
 
 /**
- * The offline answer depends only on the question, the asker's region and the indexed documents, not on who
- * asks: the same question from the same region is answered once and then read back (a county's farmers ask
- * the same few things). Every index run (start, an upload) empties the cache; a failed search is never kept.
- * Least recently used entries go first once `size` answers are kept.
+ * Offline answers by question and asker's region. The answer depends only on those and on the indexed documents,
+ * not on who asks: the same question from the same region is worked out once (a county's farmers ask the same few
+ * things). Least recently used answers go first once `size` are kept; a failed search is never kept.
  */
-export function withAnswerCache<K extends KnowledgeBase>(knowledge: K, size: number): K {
-  if (size <= 0) return knowledge;
+export interface AnswerCache {
+  get(question: string, context?: AnswerContext): Answer | undefined;
+  /** Keeps an answer worked out while `generation` was current; one from before the last clear() is not kept. */
+  set(question: string, context: AnswerContext | undefined, answer: Answer, generation: number): void;
+  /** Bumped by every clear(). */
+  readonly generation: number;
+  clear(): void;
+}
+
+const copy = (answer: Answer): Answer => ({ ...answer, citations: answer.citations.map((citation) => ({ ...citation })) });
+
+export function createAnswerCache(size: number): AnswerCache {
   const answers = new Map<string, Answer>();
-  const copy = (answer: Answer): Answer => ({ ...answer, citations: answer.citations.map((citation) => ({ ...citation })) });
+  const failed = failedIndexReply();
+  let generation = 0;
   const keyOf = (question: string, context?: AnswerContext) => {
     const region = context?.region;
-    return `${region?.province ?? ''}\u0001${region?.city ?? ''}\u0001${region?.county ?? ''}\u0001${question}`;
+    return `${region?.province ?? ''}\u0001${region?.city ?? ''}\u0001${region?.county ?? ''}\u0001${String(question ?? '')}`;
   };
-  const failed = failedIndexReply();
+  return {
+    get(question, context) {
+      const key = keyOf(question, context);
+      const kept = answers.get(key);
+      if (!kept) return undefined;
+      // re-inserted: the Map's order is the order of last use
+      answers.delete(key);
+      answers.set(key, kept);
+      return copy(kept);
+    },
+    set(question, context, answer, at) {
+      if (size <= 0 || at !== generation || answer.answer === failed) return;
+      answers.set(keyOf(question, context), copy(answer));
+      if (answers.size > size) answers.delete(answers.keys().next().value!);
+    },
+    get generation() {
+      return generation;
+    },
+    clear() {
+      generation++;
+      answers.clear();
+    },
+  };
+}
+
+/** The knowledge base with `afterIndex` called after every index run (start, an upload), whether it succeeded or not. */
+export function afterEachIndexRun<K extends KnowledgeBase>(knowledge: K, afterIndex: () => void): K {
   return {
     ...knowledge,
     ensureIndexed(options) {
       try {
         return knowledge.ensureIndexed(options);
       } finally {
-        answers.clear();
+        afterIndex();
       }
     },
     ...(knowledge.ensureIndexedAsync
@@ -32,25 +68,27 @@ export function withAnswerCache<K extends KnowledgeBase>(knowledge: K, size: num
             try {
               return await knowledge.ensureIndexedAsync!(options);
             } finally {
-              answers.clear();
+              afterIndex();
             }
           },
         }
       : {}),
-    answer(question, context) {
-      const key = keyOf(String(question ?? ''), context);
-      const kept = answers.get(key);
-      if (kept) {
-        // re-inserted: the Map's order is the order of last use
-        answers.delete(key);
-        answers.set(key, kept);
-        return copy(kept);
-      }
+  } as K;
+}
+
+/** The knowledge base answering from `cache` (emptied by every index run); size 0 = the knowledge base as it is. */
+export function withAnswerCache<K extends KnowledgeBase>(knowledge: K, size: number, cache: AnswerCache = createAnswerCache(size)): K {
+  if (size <= 0) return knowledge;
+  const cached = {
+    ...knowledge,
+    answer(question: string, context?: AnswerContext) {
+      const kept = cache.get(question, context);
+      if (kept) return kept;
+      const generation = cache.generation;
       const answer = knowledge.answer(question, context);
-      if (answer.answer === failed) return answer;
-      answers.set(key, copy(answer));
-      if (answers.size > size) answers.delete(answers.keys().next().value!);
+      cache.set(question, context, answer, generation);
       return answer;
     },
   } as K;
+  return afterEachIndexRun(cached, () => cache.clear());
 }

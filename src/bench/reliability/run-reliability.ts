@@ -32,6 +32,8 @@ export interface ReliabilityOptions {
   slow: boolean;
   /** Only the Q&A load stage (for measuring speed; the other stages are skipped and reported empty). */
   loadOnly?: boolean;
+  /** More environment for the server (e.g. GENGBAO_ANSWER_CACHE=0 to measure every question worked out). */
+  serverEnv?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -108,6 +110,7 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
       FEISHU_MODE: 'http',
       FEISHU_ENCRYPT_KEY: FEISHU_SECRETS.encryptKey,
       FEISHU_VERIFICATION_TOKEN: FEISHU_SECRETS.verificationToken,
+      ...options.serverEnv,
     },
   });
   try {

@@ -1,10 +1,10 @@
 import type { UserProfile } from '../core/types.ts';
 import type { UserDirectory } from '../core/user-directory.ts';
 import { durably, type SqliteDatabase } from '../store/database.ts';
-import { describeKnownUnits } from '../units/describe-units.ts';
 import type { UnitDirectory } from '../units/types.ts';
-import { accessRefusal } from './access.ts';
 import { checkInvite } from './invite-check.ts';
+import { describeKnownUnits } from '../units/describe-units.ts';
+import { accessRefusal } from './access.ts';
 import { generateInviteCode, INVITE_TTL_DAYS, normalizeInviteCode } from './invite-code.ts';
 
 export type BoundRole = 'reporter' | 'admin';
@@ -100,6 +100,29 @@ export function toProfile(row: BindingRow, displayName?: string): UserProfile {
   };
 }
 
+/** What both user stores answer the same way from the unit directory alone: unit names and who may see what. */
+export function unitRules(units: UnitDirectory): Pick<UserStore, 'resolveUnit' | 'canAccessUnit' | 'refusal'> {
+  return {
+    resolveUnit(name) {
+      const found = units.find(name);
+      if (!found) throw new UnknownUnitError(name, describeKnownUnits(units));
+      return found.name;
+    },
+    canAccessUnit: (user, unit) => accessRefusal(user, unit, units) === undefined,
+    refusal: (user, unit) => accessRefusal(user, unit, units),
+  };
+}
+
+/** An invite made now: when it was made and when it stops working (INVITE_TTL_DAYS later), as ISO text. */
+export function inviteLifetime(now: Date): { createdAt: string; expiresAt: string } {
+  return { createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000).toISOString() };
+}
+
+/** A user's profile from their newest binding; without one they are a farmer. */
+export function profileFromBinding(userKey: string, row: BindingRow | undefined, displayName?: string): UserProfile {
+  return row ? toProfile(row, displayName) : { userKey, role: 'farmer', ...(displayName ? { displayName } : {}) };
+}
+
 /** Users, roles and invites in SQLite. Bindings are append-only; the newest binding of a user counts. */
 export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, options: UserStoreOptions = {}): UserStore {
   const now = options.now ?? (() => new Date());
@@ -123,16 +146,10 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
     'UPDATE invites SET redeemed_by = ?, redeemed_at = ? WHERE code = ? AND redeemed_by IS NULL',
   );
 
-  function canonicalUnit(unit: string): string {
-    const found = units.find(unit);
-    if (!found) throw new UnknownUnitError(unit, describeKnownUnits(units));
-    return found.name;
-  }
+  const unitsOf = unitRules(units);
 
   function profileNow(userKey: string, displayName?: string): UserProfile {
-    const row = latestBinding.get(userKey);
-    if (!row) return { userKey, role: 'farmer', ...(displayName ? { displayName } : {}) };
-    return toProfile(row, displayName);
+    return profileFromBinding(userKey, latestBinding.get(userKey), displayName);
   }
 
   function bindRow(userKey: string, role: UserProfile['role'], unit: string | undefined, displayName: string | undefined, via: string) {
@@ -150,24 +167,21 @@ export function createSqliteUserStore(db: SqliteDatabase, units: UnitDirectory, 
   });
 
   return {
+    ...unitsOf,
     profile: async (userKey, displayName) => profileNow(userKey, displayName),
-    resolveUnit: canonicalUnit,
     async createInvite(role, unit, createdBy) {
-      const canonical = canonicalUnit(unit);
-      const createdAt = now();
-      const expiresAt = new Date(createdAt.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
+      const canonical = unitsOf.resolveUnit(unit);
+      const { createdAt, expiresAt } = inviteLifetime(now());
       for (let attempt = 0; ; attempt++) {
         const code = generateCode();
         if (selectInvite.get(code) && attempt < 5) continue;
-        insertInvite.run(code, role, canonical, createdBy ?? null, createdAt.toISOString(), expiresAt.toISOString());
+        insertInvite.run(code, role, canonical, createdBy ?? null, createdAt, expiresAt);
         return toInvite(selectInvite.get(code)!);
       }
     },
     redeem: async (code, userKey, displayName) => durably(db, () => redeemInTransaction.immediate(normalizeInviteCode(code), userKey, displayName)),
-    canAccessUnit: (user, unit) => accessRefusal(user, unit, units) === undefined,
-    refusal: (user, unit) => accessRefusal(user, unit, units),
     async bind(userKey, role, unit, via) {
-      const canonical = unit === undefined ? undefined : canonicalUnit(unit);
+      const canonical = unit === undefined ? undefined : unitsOf.resolveUnit(unit);
       bindRow(userKey, role, canonical, latestBinding.get(userKey)?.display_name ?? undefined, via);
       return profileNow(userKey);
     },

@@ -1,13 +1,13 @@
 import type { UserProfile } from '../../core/types.ts';
-import { describeKnownUnits } from '../../units/describe-units.ts';
 import type { UnitDirectory } from '../../units/types.ts';
-import { accessRefusal } from '../../users/access.ts';
 import { checkInvite } from '../../users/invite-check.ts';
-import { generateInviteCode, INVITE_TTL_DAYS, normalizeInviteCode } from '../../users/invite-code.ts';
+import { generateInviteCode, normalizeInviteCode } from '../../users/invite-code.ts';
 import {
+  inviteLifetime,
+  profileFromBinding,
   toInvite,
   toProfile,
-  UnknownUnitError,
+  unitRules,
   type BindingRow,
   type InviteRow,
   type UserStore,
@@ -34,20 +34,14 @@ export function createPostgresUserStore(pool: PostgresPool, units: UnitDirectory
   const now = options.now ?? (() => new Date());
   const generateCode = options.generateCode ?? (() => generateInviteCode());
 
-  function canonicalUnit(unit: string): string {
-    const found = units.find(unit);
-    if (!found) throw new UnknownUnitError(unit, describeKnownUnits(units));
-    return found.name;
-  }
+  const unitsOf = unitRules(units);
 
   async function latestBinding(db: Queryable, userKey: string): Promise<BindingRow | undefined> {
     return (await db.query<BindingRow>(LATEST, [userKey])).rows[0];
   }
 
   async function profileNow(db: Queryable, userKey: string, displayName?: string): Promise<UserProfile> {
-    const row = await latestBinding(db, userKey);
-    if (!row) return { userKey, role: 'farmer', ...(displayName ? { displayName } : {}) };
-    return toProfile(row, displayName);
+    return profileFromBinding(userKey, await latestBinding(db, userKey), displayName);
   }
 
   async function bindRow(db: Queryable, userKey: string, role: UserProfile['role'], unit: string | undefined, displayName: string | undefined, via: string) {
@@ -67,18 +61,17 @@ export function createPostgresUserStore(pool: PostgresPool, units: UnitDirectory
   }
 
   return {
+    ...unitsOf,
     profile: (userKey, displayName) => profileNow(pool, userKey, displayName),
-    resolveUnit: canonicalUnit,
     async createInvite(role, unit, createdBy) {
-      const canonical = canonicalUnit(unit);
-      const createdAt = now();
-      const expiresAt = new Date(createdAt.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
+      const canonical = unitsOf.resolveUnit(unit);
+      const { createdAt, expiresAt } = inviteLifetime(now());
       for (let attempt = 0; ; attempt++) {
         const code = generateCode();
         const result = await pool.query<PgInviteRow>(
           `INSERT INTO invites (code, role, unit, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (code) DO NOTHING RETURNING *`,
-          [code, role, canonical, createdBy ?? null, createdAt.toISOString(), expiresAt.toISOString()],
+          [code, role, canonical, createdBy ?? null, createdAt, expiresAt],
         );
         if (result.rows[0]) return toInvite(inviteRow(result.rows[0]));
         if (attempt >= 5) throw new Error('could not find an unused invite code');
@@ -97,10 +90,8 @@ export function createPostgresUserStore(pool: PostgresPool, units: UnitDirectory
         }
         return { ok: true, profile: await profileNow(client, userKey, displayName) };
       }),
-    canAccessUnit: (user, unit) => accessRefusal(user, unit, units) === undefined,
-    refusal: (user, unit) => accessRefusal(user, unit, units),
     async bind(userKey, role, unit, via) {
-      const canonical = unit === undefined ? undefined : canonicalUnit(unit);
+      const canonical = unit === undefined ? undefined : unitsOf.resolveUnit(unit);
       await bindRow(pool, userKey, role, canonical, (await latestBinding(pool, userKey))?.display_name ?? undefined, via);
       return profileNow(pool, userKey);
     },

@@ -104,10 +104,14 @@ function bigrams(text: string): Set<string> {
 /** Share of the question's character pairs found in the sentence: among equally complete sentences, the one worded most like the question. */
 function wordingOverlap(question: Set<string>, text: string): number {
   if (!question.size) return 0;
-  const own = bigrams(text);
-  let shared = 0;
-  for (const gram of question) if (own.has(gram)) shared++;
-  return shared / question.size;
+  // the sentence's pairs are only looked up, never kept: no set of every pair of every sentence
+  const plain = matchable(text).replace(/[\p{P}\p{S}\s]/gu, '');
+  const shared = new Set<string>();
+  for (let i = 0; i + 1 < plain.length; i++) {
+    const gram = plain.slice(i, i + 2);
+    if (question.has(gram)) shared.add(gram);
+  }
+  return shared.size / question.size;
 }
 
 /** The question asks for a kind of answer a sentence can be checked for (a date, an amount of money, a quantity). */

@@ -49,8 +49,18 @@ const SHARED_SUFFIX = new RegExp(`(?<!、[${CJK}]?)([^${LEVELS}区旗级\\P{Scri
 
 /** Passage text as matched against questions: comparable form, `县、乡级` / `县、乡、村三级` read as `县级、乡级(、村级)`, `免、少耕播种` as `免耕播种、少耕播种`. */
 export function matchable(text: string): string {
-  return comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级').replace(SHARED_SUFFIX, '$1$3、$2$3');
+  let matched = matchableKept.get(text);
+  if (matched === undefined) {
+    matched = comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级').replace(SHARED_SUFFIX, '$1$3、$2$3');
+    if (matchableKept.size >= MATCHABLE_KEPT) matchableKept.clear();
+    matchableKept.set(text, matched);
+  }
+  return matched;
 }
+
+/** The same passages and sections are matched against every question: their matchable form is worked out once. */
+const MATCHABLE_KEPT = 50_000;
+const matchableKept = new Map<string, string>();
 
 /** Characters NFKC would flatten into something else (① → 1, … → ...), kept as written. */
 const KEEP_AS_WRITTEN = /[\u2460-\u2473\u2026\u3007]+/g;

@@ -11,6 +11,14 @@ export function contentHash(bytes: Buffer, meta?: Buffer): string {
   return hash.digest('hex');
 }
 
+/** Characters no readable document is made of: control characters other than tab and line breaks, DEL, U+FFFD (bytes that were not text). */
+const BROKEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
+
+/** More broken characters than a readable text has: over 8, and over 1% of the text. */
+export function tooManyBrokenCharacters(text: string): boolean {
+  return (text.match(BROKEN)?.length ?? 0) > Math.max(8, text.length * 0.01);
+}
+
 /** Decodes a document as UTF-8 text, refusing binary garbage and invalid encodings with a Chinese reason. */
 export function decodeDocument(bytes: Buffer): { ok: true; text: string } | { ok: false; reason: string } {
   if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
@@ -21,8 +29,7 @@ export function decodeDocument(bytes: Buffer): { ok: true; text: string } | { ok
   } catch {
     return { ok: false, reason: '文件不是有效的 UTF-8 文本（请另存为 UTF-8 编码的 txt）' };
   }
-  const control = text.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
-  if (control > Math.max(8, text.length * 0.01)) return { ok: false, reason: '文件含大量不可显示的字符，可能已损坏' };
+  if (tooManyBrokenCharacters(text)) return { ok: false, reason: '文件含大量不可显示的字符，可能已损坏' };
   if (!/[\p{L}\p{N}]/u.test(text)) return { ok: false, reason: '文件中没有可索引的文字' };
   return { ok: true, text };
 }

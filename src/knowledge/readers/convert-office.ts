@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tooManyBrokenCharacters } from '../read-document.ts';
 import { shortError } from './read-docx.ts';
 import { officeUnavailable } from './system-tools.ts';
 import type { Reader } from './types.ts';
@@ -10,9 +11,8 @@ import type { Reader } from './types.ts';
 function garbled(text: string): boolean {
   const visible = text.replace(/\s/g, '');
   if (!visible) return true;
-  const broken = visible.match(/[\u0000-\u001f\u007f\ufffd]/g)?.length ?? 0;
   const words = visible.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-  return broken > Math.max(8, visible.length * 0.01) || words < visible.length * 0.3;
+  return tooManyBrokenCharacters(visible) || words < visible.length * 0.3;
 }
 
 /** Old Office and WPS formats: converted by LibreOffice (`soffice --headless --convert-to`), then read as DOCX/XLSX. */

@@ -2,6 +2,7 @@ import type { SessionStore } from '../store/session-store.ts';
 import type { DeliveryLog } from '../store/delivery-log.ts';
 import { GUIDE_TEXT, isGreetingOrHelp, isUnclear } from './guide.ts';
 import type { Skill, TurnContext } from './skill.ts';
+import { readableText } from '../text/readable-text.ts';
 import type { TurnLock } from './turn-lock.ts';
 import { createUserQueues } from './user-queues.ts';
 import type { Activity, Answer, Button, IncomingMessage, Reply, UserProfile } from './types.ts';
@@ -151,7 +152,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const replies: Reply[] = [];
     const raw = message.text ?? '';
     const tooLong = raw.length > MAX_INPUT_CHARS;
-    const text = raw.slice(0, MAX_INPUT_CHARS).normalize('NFKC').replace(/\s+/g, ' ').trim();
+    const text = readableText(raw.slice(0, MAX_INPUT_CHARS));
     const ctx: TurnContext = {
       message,
       text,

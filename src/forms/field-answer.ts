@@ -92,7 +92,7 @@ function parseUnit(field: FieldDefinition, text: string, units: UnitChoices): Fi
  * label or synonym, periods and dates normalised. An invalid answer is a result with a message naming
  * the field and an example, never an exception.
  */
-export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, input: string, units: UnitChoices): FieldAnswer {
+export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, input: string, units: UnitChoices, now?: Date): FieldAnswer {
   const text = input.trim().replace(/[。.！!]+$/, '');
   if (!text) return invalid(field, '还没有填写');
   switch (field.type) {
@@ -115,7 +115,7 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
     case 'period':
     case 'date': {
       const kind = field.type === 'date' ? 'date' : (form.period?.kind ?? 'month');
-      const parsed = parsePeriod(text, kind, form.period?.year ?? form.year);
+      const parsed = parsePeriod(text, kind, form.period?.year ?? form.year, now);
       return parsed.ok ? { ok: true, value: parsed.value, display: parsed.display } : { ok: false, error: `「${field.label}」：${parsed.error}` };
     }
     case 'county':

@@ -18,7 +18,8 @@ import {
 } from './form-flow.ts';
 import { activeFields } from './form-progress.ts';
 import { confirmExtracted, dropExtracted, extractWithModel, wantsModelExtraction } from './model-extraction.ts';
-import { button } from './form-messages.ts';
+import { button, summaryEntries } from './form-messages.ts';
+import { parseChineseNumber } from '../quantity/chinese-number.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
 import { readMessage, type ReadAnswer } from './read-message.ts';
@@ -33,6 +34,13 @@ const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|�
 const NOT_THESE = /^(不对|不是|错了|重新填|重填|都不对)$/;
 const CHANGE = /^(?:把)?(.+?)(?:改成|改为|改到|更正为|更改为|应该是|应为|换成|是)(.+)$/;
 const CHANGE_ASK = /^(?:改一下|修改|更正|改|重填|重新填)(?:一下)?(.+?)$/;
+/** 「改一下第二项」「第3项改成1.6万亩」: a line of the summary by its number. */
+const ORDINAL = /第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:项|个|条|行|栏)/;
+const ORDINAL_VALUE = /(?:改成|改为|改到|更正为|更改为|应该是|应为|换成)(.+)$/;
+/** 「不对，面积是1300」「说错了，1300」: what was just answered, said again. */
+const RETRACT = /^(?:不对|错了|说错了|搞错了|打错了|写错了|填错了|刚才说错了|刚才填错了|刚才错了|更正一下|纠正一下)[，,、。:：!！\s]*(.*)$/;
+/** 「没有」「无」 to an optional free-text question (备注、存在问题) leaves it empty. */
+const NOTHING = /^(没有|无|没|暂无|没了|没有了|没有问题|无问题|没问题|没啥|没什么|没什么要说的|没有要说明的|没有需要说明的|没有要说的|不用|不用了|不需要)$/;
 export const RECORD_CORRECTION = /^(?:修改|更正|改)(?:一下)?记录\s*(R[\w-]+)/i;
 const QUESTION = /[?？]$|多少钱|是多少|什么|怎么|如何|为什么|哪些|能不能|可不可以|是否|吗$|呢$|标准/;
 
@@ -53,6 +61,11 @@ export function fieldNamedForChange(turn: FormTurn, text: string): FieldDefiniti
   return findFieldByName(activeFields(turn.form, turn.state.values).filter((field) => field.ask), ask[1], turn.state.values);
 }
 
+function leavesOptionalEmpty(turn: FormTurn, text: string): boolean {
+  const field = fieldOf(turn, turn.state.current);
+  return !!field && field.type === 'text' && field.required === false && NOTHING.test(text.replace(/[。.！!~～]+$/, ''));
+}
+
 function looksLikeQuestion(text: string): boolean {
   return QUESTION.test(text);
 }
@@ -69,6 +82,67 @@ function pickAmong(turn: FormTurn, fields: FieldDefinition[], phrase: string): F
   return 'asked';
 }
 
+/** Sets a field from the words after 「改成」 (or the whole retraction) and shows where the form now is. */
+async function applyChange(turn: FormTurn, field: FieldDefinition, valueText: string): Promise<void> {
+  const answer = parseFor(turn, field, valueText);
+  if (!answer.ok) {
+    turn.ctx.reply(answer.error);
+    persist(turn);
+    return;
+  }
+  const refusal = setValue(turn, field, answer.value);
+  if (refusal) return void turn.ctx.reply(refusal);
+  const done = `✓ 已把「${field.label}」改为 ${answer.display}。`;
+  if (turn.state.phase === 'review' || turn.state.phase === 'saved') return void (await showReview(turn, done));
+  await askNext(turn, done);
+}
+
+/** 「改一下第二项」: the summary's line by number; a computed line says it follows from others. */
+async function tryOrdinal(turn: FormTurn, text: string): Promise<boolean> {
+  const ordinal = ORDINAL.exec(text);
+  if (!ordinal || !/改|更正|不对|错|重填|换/.test(text)) return false;
+  const n = /^\d+$/.test(ordinal[1]) ? Number(ordinal[1]) : parseChineseNumber(ordinal[1]);
+  const entries = summaryEntries(turn.form, turn.state, turn.deps.units);
+  const entry = n ? entries[n - 1] : undefined;
+  if (!entry) {
+    turn.ctx.reply(`核对表里只有 ${entries.length} 项，请说「改一下第2项」这样的序号，或直接说要改的项目，例如「面积改成2.5万亩」。`);
+    persist(turn);
+    return true;
+  }
+  const field = activeFields(turn.form, turn.state.values).find((candidate) => candidate.key === entry.key);
+  if (!field || field.ask === false) {
+    const note = `第${n}项「${entry.line.split('：')[0]}」是按其他项目自动得出的，不能直接改；请改它所依据的项目。`;
+    if (turn.state.phase === 'filling') await repeatCurrent(turn, note);
+    else await showReview(turn, note);
+    return true;
+  }
+  const value = ORDINAL_VALUE.exec(text.slice(ordinal.index + ordinal[0].length));
+  if (value) await applyChange(turn, field, value[1].trim());
+  else askField(turn, field);
+  return true;
+}
+
+/** 「不对，面积是1300」: the field named among those already answered (newest first), else the last answer that the value fits. */
+async function tryRetraction(turn: FormTurn, text: string): Promise<boolean> {
+  const retract = RETRACT.exec(text);
+  const rest = retract?.[1].trim().replace(/^(?:应该是|应是|是)/, '');
+  if (!rest) return false;
+  const fields = activeFields(turn.form, turn.state.values);
+  const recent = [...turn.state.answered]
+    .reverse()
+    .map((key) => fields.find((field) => field.key === key))
+    .filter((field): field is FieldDefinition => !!field && field.ask !== false);
+  const labelled = CHANGE.exec(rest);
+  if (labelled) {
+    const named = findFieldByName(recent, labelled[1], turn.state.values) ?? findFieldByName(fields, labelled[1], turn.state.values, turn.state.current);
+    if (named) return await applyChange(turn, named, labelled[2]), true;
+  }
+  const last = recent.find((field) => parseFor(turn, field, rest).ok);
+  if (!last) return false;
+  await applyChange(turn, last, rest);
+  return true;
+}
+
 /** 「面积改成2.5万亩」「把取土数改为50」: set the named field; 「改一下取土数」: ask it again. */
 async function tryCorrection(turn: FormTurn, text: string): Promise<boolean> {
   const fields = activeFields(turn.form, turn.state.values);
@@ -77,20 +151,7 @@ async function tryCorrection(turn: FormTurn, text: string): Promise<boolean> {
     const field = findFieldByName(fields, change[1], turn.state.values, turn.state.current) ?? pickAmong(turn, fields, change[1]);
     if (field === 'asked') return true;
     if (!field) return false;
-    const answer = parseFor(turn, field, change[2]);
-    if (!answer.ok) {
-      turn.ctx.reply(answer.error);
-      persist(turn);
-      return true;
-    }
-    const refusal = setValue(turn, field, answer.value);
-    if (refusal) {
-      turn.ctx.reply(refusal);
-      return true;
-    }
-    const done = `✓ 已把「${field.label}」改为 ${answer.display}。`;
-    if (turn.state.phase === 'review' || turn.state.phase === 'saved') return void await showReview(turn, done), true;
-    await askNext(turn, done);
+    await applyChange(turn, field, change[2]);
     return true;
   }
   const ask = CHANGE_ASK.exec(text);
@@ -204,8 +265,9 @@ export async function handleFormText(turn: ReportTurn, text: string): Promise<bo
     // Anything else (a correct number, a question) is handled as usual; what was read is not filled in.
     state.pending = undefined;
   }
+  if ((await tryOrdinal(turn, text)) || (await tryRetraction(turn, text))) return true;
   if (state.phase === 'review') return await reviewText(turn, text);
-  if (SKIP.test(text)) return await skipCurrent(turn), true;
+  if (SKIP.test(text) || leavesOptionalEmpty(turn, text)) return await skipCurrent(turn), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;
   if (await tryCorrection(turn, text)) return true;
   return await answerCurrent(turn, text);

@@ -140,7 +140,7 @@ export function setValue(turn: FormTurn, field: FieldDefinition, value: FieldVal
 }
 
 export function parseFor(turn: FormTurn, field: FieldDefinition, text: string): FieldAnswer {
-  return parseFieldAnswer(turn.form, field, text, { names: unitChoices(turn, field) });
+  return parseFieldAnswer(turn.form, field, text, { names: unitChoices(turn, field) }, turn.ctx.now());
 }
 
 /** Accepts a parsed answer for a field: asks to confirm an approximate number, then moves on. */

@@ -52,22 +52,27 @@ function citationsOf(verdicts: Verdict[]): Citation[] {
 
 /** The lines 「县：宁化县」… of the fields the form lists in its summary. */
 export function summaryLines(form: FormDefinition, state: Pick<FormDraftState, 'values'>, units: UnitDirectory): string[] {
+  return summaryEntries(form, state, units).map((entry) => entry.line);
+}
+
+/** The summary's lines with the key each shows, in the order shown (「第二项」 counts these). */
+export function summaryEntries(form: FormDefinition, state: Pick<FormDraftState, 'values'>, units: UnitDirectory): { key: string; line: string }[] {
   const computed = computeFields(form, state.values, units);
   const shown = new Set(activeFields(form, state.values).map((field) => field.key));
-  const lines: string[] = [];
+  const entries: { key: string; line: string }[] = [];
   for (const key of form.summary) {
     const field = form.fields.find((candidate) => candidate.key === key);
     if (field) {
-      if (shown.has(key)) lines.push(`${field.label}：${formatFieldValue(field, state.values[key])}`);
+      if (shown.has(key)) entries.push({ key, line: `${field.label}：${formatFieldValue(field, state.values[key])}` });
       continue;
     }
     const definition = form.computed.find((candidate) => candidate.key === key);
     if (definition && computed[key] !== undefined) {
       const value = definition.unit === '亩' || definition.unit === '元' ? formatAmount(computed[key], definition.unit) : `${computed[key]}${definition.unit ?? ''}`;
-      lines.push(`${definition.label}：${value}`);
+      entries.push({ key, line: `${definition.label}：${value}` });
     }
   }
-  return lines;
+  return entries;
 }
 
 /** The confirmation summary with every failing check and warning, and the buttons to go on. */

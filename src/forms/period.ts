@@ -1,4 +1,5 @@
 import { parseChineseNumber } from '../quantity/chinese-number.ts';
+import { beijingParts } from '../reporting/beijing-time.ts';
 
 export type PeriodKind = 'bimonthly' | 'month' | 'year' | 'date';
 export type PeriodParse = { ok: true; value: string; display: string } | { ok: false; error: string };
@@ -39,14 +40,51 @@ function bimonthly(year: number, firstMonth: number): PeriodParse {
   return { ok: true, value, display: describePeriod(value) };
 }
 
+/** 「上个月」「上月底」「这期」「昨天」: a period or day said relative to today (Beijing time), as the input it stands for. */
+function resolveRelative(text: string, kind: PeriodKind, now: Date): string | undefined {
+  const today = beijingParts(now);
+  const monthBack = (back: number) => {
+    const index = today.year * 12 + today.month - 1 - back;
+    return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  };
+  const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const which = /上上个?月/.test(text) ? 2 : /上个?月|上一个?月|前一个?月/.test(text) ? 1 : /本月|这个?月|当月|这一个?月/.test(text) ? 0 : undefined;
+  if (kind === 'date') {
+    const dayBack = /大前天/.test(text) ? 3 : /前天/.test(text) ? 2 : /昨天|昨日/.test(text) ? 1 : /今天|今日/.test(text) ? 0 : undefined;
+    if (dayBack !== undefined) {
+      const day = new Date(Date.UTC(today.year, today.month - 1, today.day - dayBack));
+      return `${day.getUTCFullYear()}-${day.getUTCMonth() + 1}-${day.getUTCDate()}`;
+    }
+    if (which === undefined) return undefined;
+    const { year, month } = monthBack(which);
+    if (/[底末]/.test(text)) return `${year}-${month}-${lastDay(year, month)}`;
+    if (/初/.test(text)) return `${year}-${month}-1`;
+    const day = /(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]/.exec(text);
+    return day ? `${year}年${month}月${day[1]}日` : undefined;
+  }
+  if (kind === 'bimonthly') {
+    const windowBack = /上一?期|前一期/.test(text) ? 1 : /本期|这一?期|当期/.test(text) ? 0 : undefined;
+    if (windowBack !== undefined) {
+      const first = today.month % 2 === 1 ? today.month : today.month - 1;
+      const { year, month } = monthBack(today.month - first + windowBack * 2);
+      return `${year}年${month}-${month + 1}月`;
+    }
+  }
+  if (which === undefined) return undefined;
+  const { year, month } = monthBack(which);
+  return `${year}年${month}月`;
+}
+
 const BIMONTHLY_HINT = '双月调度按 1-2月、3-4月、5-6月、7-8月、9-10月、11-12月 分期，请回答如「5-6月」或「2026年第3期」。';
 
 /**
  * Normalises a reporting period as people type it: 「5-6月」「五六月」「2026年第3期」「5月」 → 2026-05/06
  * for a bimonthly window; 「2022年5月」 → 2022-05; 「2022年5月3日」「5.3」 → 2022-05-03; 「2022年」 → 2022.
+ * With `now`, 「上个月」「本月」「这期」「上期」「上个月底」「昨天」 are read relative to that day (Beijing time).
  */
-export function parsePeriod(input: string, kind: PeriodKind, defaultYear: number): PeriodParse {
-  const text = input.normalize('NFKC').replace(/\s+/g, '');
+export function parsePeriod(input: string, kind: PeriodKind, defaultYear: number, now?: Date): PeriodParse {
+  const typed = input.normalize('NFKC').replace(/\s+/g, '');
+  const text = (now && resolveRelative(typed, kind, now)) || typed;
   const { year, rest } = findYear(text, defaultYear);
   if (kind === 'year') {
     return /20\d{2}/.test(text) || /今年|本年/.test(text)

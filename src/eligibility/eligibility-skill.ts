@@ -38,13 +38,20 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
     ctx.session.activity?.skill === SKILL && isEligibilityState(ctx.session.activity.state) ? ctx.session.activity.state : undefined;
   const dialogueOf = (state: EligibilityState) => dialogues.find((dialogue) => dialogue.script.form.id === state.formId);
 
-  /** The program the text is about, by what it contains; none when no loaded program matches. */
+  /** The text names a unit the check's form covers (康平县, or 康平 without 县/市/区/旗). */
+  const namesScope = (dialogue: Dialogue | undefined, text: string) =>
+    dialogue?.script.form.scope.units.some((unit) => text.includes(unit) || (unit.length > 2 && text.includes(unit.replace(/[县市区旗]$/, '')))) ?? false;
+
+  /**
+   * The program the text is about, by what it contains; none when no loaded program matches. Two checks
+   * heard equally well (the same program for two counties): the one whose county the text names.
+   */
   function pick(text: string): Dialogue | undefined {
     let best: Dialogue | undefined;
     let bestScore = 0;
     for (const dialogue of dialogues) {
       const score = dialogue.score(text);
-      if (score > bestScore) [best, bestScore] = [dialogue, score];
+      if (score > bestScore || (score > 0 && score === bestScore && !namesScope(best, text) && namesScope(dialogue, text))) [best, bestScore] = [dialogue, score];
     }
     return best;
   }

@@ -118,6 +118,28 @@ describe('a new program is data only', () => {
     expect(answer).toContain('物化补助不高于125元/亩，100亩最多12500元');
   });
 
+  it('the same check for two counties: the one whose county the message names, else the first loaded', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gengbao-two-counties-'));
+    mkdirSync(join(folder, 'rules', 'eligibility'), { recursive: true });
+    cpSync('knowledge/rules/faku-2022-conservation-tillage.json', join(folder, 'rules', 'faku-2022-conservation-tillage.json'));
+    for (const file of ['conservation-tillage.json', 'conservation-tillage.form.json']) cpSync(`knowledge/rules/eligibility/${file}`, join(folder, 'rules', 'eligibility', file));
+    const rules = JSON.parse(readFileSync('knowledge/rules/faku-2022-conservation-tillage.json', 'utf8'));
+    const tier = rules.rules.find((rule: { id: string }) => rule.id === 'tier');
+    tier.tiers.forEach((band: { values: { capPerMu: number } }, index: number) => (band.values.capPerMu = [40, 60, 85][index]!));
+    writeFileSync(join(folder, 'rules', 'kangping-2023-conservation-tillage.json'), JSON.stringify({ ...rules, id: 'kangping-2023-conservation-tillage', region: '辽宁省沈阳市康平县', year: 2023 }));
+    const script = JSON.parse(readFileSync('knowledge/rules/eligibility/conservation-tillage.json', 'utf8'));
+    const form = JSON.parse(readFileSync('knowledge/rules/eligibility/conservation-tillage.form.json', 'utf8'));
+    writeFileSync(join(folder, 'rules', 'eligibility', 'kangping-conservation-tillage.json'), JSON.stringify({ ...script, id: 'kangping-conservation-tillage', code: 'kp' }));
+    writeFileSync(
+      join(folder, 'rules', 'eligibility', 'kangping-conservation-tillage.form.json'),
+      JSON.stringify({ ...form, id: 'kangping-conservation-tillage', shortName: '康平测算', scope: { units: ['康平县'] }, rules: [{ ruleSet: 'kangping-2023-conservation-tillage' }] }),
+    );
+    const question = '家庭农场流转100亩，免耕，秸秆盖了一半，能补多少？';
+    expect(await chat(folder).say(`我在康平县，${question}`)).toContain('不高于60元/亩，100亩最多6000元');
+    expect(await chat(folder).say(`我在康平，${question}`)).toContain('不高于60元/亩');
+    expect(await chat(folder).say(question)).toContain('不高于58元/亩，100亩最多5800元');
+  });
+
   it('a question form with an error names the file and the field', () => {
     const folder = mkdtempSync(join(tmpdir(), 'gengbao-bad-check-'));
     mkdirSync(join(folder, 'rules', 'eligibility'), { recursive: true });

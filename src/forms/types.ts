@@ -1,6 +1,6 @@
 import type { UserProfile } from '../core/types.ts';
 import type { RecordStore, RecordVersion } from '../records/types.ts';
-import type { RuleRegistry, Verdict } from '../rules/types.ts';
+import type { RuleRegistry, RuleSetField, Verdict } from '../rules/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { FormDefinition } from './form-schema.ts';
 
@@ -48,15 +48,8 @@ export interface RecordReplaced {
   current: RecordVersion;
 }
 
-/** A field as offered to an extractor: what it is called, its kind, unit and allowed values. */
-export interface ExtractableField {
-  key: string;
-  label: string;
-  type: string;
-  unit?: string;
-  description?: string;
-  values?: string[];
-}
+/** A field as offered to an extractor: what it is called, its kind, unit and allowed values (a rule set field's description of itself). */
+export type ExtractableField = Pick<RuleSetField, 'key' | 'label' | 'type' | 'unit' | 'description' | 'values'>;
 
 /**
  * Free text → the value of each field as the user wrote it (「2.3万亩」), or null (nothing found, failure,

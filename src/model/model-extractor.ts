@@ -8,17 +8,10 @@ import { createModelRuntime, type ModelRuntime } from './model-runtime.ts';
 import { findNumberMentions, isBackedBy } from '../quantity/index.ts';
 import { fillPrompt, loadPrompt } from './prompt-library.ts';
 import type { ModelTurnLog } from './turn-log.ts';
+import type { RuleSetField } from '../rules/types.ts';
 
-/** A form or eligibility field the free text may fill (the shape of RuleSetField / form fields). */
-export interface ExtractionField {
-  key: string;
-  label: string;
-  type: string;
-  unit?: string;
-  description?: string;
-  /** Allowed values of an enum field; a value outside them must appear in the text. */
-  values?: string[];
-}
+/** A form or eligibility field the free text may fill; an enum field's values are allowed, others must appear in the text. */
+export type ExtractionField = Pick<RuleSetField, 'key' | 'label' | 'type' | 'unit' | 'description' | 'values'>;
 
 export interface FieldExtraction {
   /** field key → the value as the user wrote it (「2.3万亩」), for the caller's own parser and validation. */

@@ -106,10 +106,13 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
     }
     case 'choice':
       return parseChoice(field, text);
-    case 'yes-no':
-      if (YES.test(text)) return { ok: true, value: true, display: '是' };
-      if (NO.test(text)) return { ok: true, value: false, display: '否' };
+    case 'yes-no': {
+      // 「没装终端」「装了监测终端」: the answer word once the field's own words are taken out.
+      const bare = [field.label, ...field.synonyms].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.replace(word, ''), text).replace(/[的了吧啊]+$/, '');
+      if (YES.test(text) || (bare && YES.test(bare))) return { ok: true, value: true, display: '是' };
+      if (NO.test(text) || (bare && NO.test(bare))) return { ok: true, value: false, display: '否' };
       return invalid(field, '请回答「是」或「否」');
+    }
     case 'text':
       return text.length > 500 ? invalid(field, '太长了，请控制在 500 字以内') : { ok: true, value: text, display: text };
     case 'period':

@@ -63,10 +63,14 @@ export function fieldNamedForChange(turn: FormTurn, text: string): FieldDefiniti
 
 function leavesOptionalEmpty(turn: FormTurn, text: string): boolean {
   const field = fieldOf(turn, turn.state.current);
-  return !!field && field.type === 'text' && field.required === false && NOTHING.test(text.replace(/[。.！!~～]+$/, ''));
+  if (!field || field.type !== 'text' || field.required !== false) return false;
+  const bare = text.replace(/[。.！!~～]+$/, '');
+  const withoutName = [field.label, ...field.synonyms].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.replace(word, ''), bare);
+  return NOTHING.test(bare) || NOTHING.test(withoutName.replace(/[的了]+$/, ''));
 }
 
-function looksLikeQuestion(text: string): boolean {
+/** A question typed (mid-form, or instead of answers): the core answers it. */
+export function looksLikeQuestion(text: string): boolean {
   return QUESTION.test(text);
 }
 
@@ -227,7 +231,8 @@ async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantit
 }
 
 async function reviewText(turn: ReportTurn, typed: string): Promise<boolean> {
-  const text = typed.replace(/[。.！!~～]+$/, '');
+  // 「提交吧」「好了」「对的呀」: the same word without its closing particle.
+  const text = typed.replace(/[。.！!~～]+$/, '').replace(/(?<=.)(吧|啊|呀|啦|哈|哦|嘛|了)+$/, '');
   if (FORCE.test(text) && turn.state.pending?.kind === 'warnings') return await submitDraft(turn, undefined, true), true;
   if (SUBMIT.test(text)) return await submitDraft(turn, undefined, false), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;

@@ -4,7 +4,7 @@ import { parseFieldAnswer, type FieldAnswer } from './field-answer.ts';
 import { formatFieldValue } from './format-value.ts';
 import { checkDraft } from './form-checks.ts';
 import { editMenuReply, questionReply, summaryReply, button } from './form-messages.ts';
-import { nextField, pruneInactive } from './form-progress.ts';
+import { activeFields, nextField, pruneInactive } from './form-progress.ts';
 import { describePeriod } from './period.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import type { CheckOutcome, FieldValue, FormDraftState, FormLoopDependencies, ReportFormDependencies } from './types.ts';
@@ -169,6 +169,20 @@ export async function acceptAnswer(turn: FormTurn, field: FieldDefinition, answe
 export async function goBack(turn: FormTurn): Promise<void> {
   const { state } = turn;
   const last = state.answered.at(-1);
+  // A question skipped after the last answer (备注 before the summary) is the step to go back to.
+  const order = activeFields(turn.form, state.values).map((field) => field.key);
+  const limit = state.phase === 'review' ? order.length : order.indexOf(state.current ?? '');
+  const skipped = state.skipped.filter((key) => order.indexOf(key) >= 0 && order.indexOf(key) < limit).sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
+  const skippedField = fieldOf(turn, skipped);
+  if (skippedField && (!last || order.indexOf(skipped!) > order.indexOf(last))) {
+    state.skipped = state.skipped.filter((key) => key !== skipped);
+    state.phase = 'filling';
+    state.current = skippedField.key;
+    state.pending = undefined;
+    state.revision += 1;
+    turn.ctx.reply(questionReply(turn.form, skippedField, state, unitChoices(turn, skippedField), `好的，回到上一步，重新填「${skippedField.label}」。`, skillOf(turn)));
+    return persist(turn);
+  }
   const field = fieldOf(turn, last);
   if (!field) {
     turn.ctx.reply('已经是第一项了。');

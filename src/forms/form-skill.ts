@@ -1,6 +1,6 @@
 import type { Skill, TurnContext } from '../core/skill.ts';
 import type { Activity } from '../core/types.ts';
-import { handleFormText, RECORD_CORRECTION } from './form-answering.ts';
+import { handleFormText, looksLikeQuestion, RECORD_CORRECTION } from './form-answering.ts';
 import {
   acceptAnswer,
   askField,
@@ -24,6 +24,7 @@ import { defaultNewId, formsNamedIn, offerForms, startCorrection, startForm } fr
 import { rebaseOnLatest, submitDraft } from './form-submission.ts';
 import { submitFormValues, type SubmitContext, type SubmitResult } from './submit-form-values.ts';
 import type { FormDraftState, FormSkillDependencies } from './types.ts';
+import type { FormDefinition } from './form-schema.ts';
 
 /** The form skill plus whole-submission validation for channels that send all fields at once (Feishu cards). */
 export interface FormSkill extends Skill {
@@ -33,6 +34,23 @@ export interface FormSkill extends Skill {
 const GENERIC_START = /^(?:我要|我想|开始|帮我)?(?:填报|上报|报送|填表|登记|报数)$/;
 const AMEND_SAVED = /^(改一下|修改|更正|我要改|改)$/;
 const SUBMIT_AGAIN = /^(确认提交|提交|确认|确认无误|仍然提交|确定)[。.！!]*$/;
+
+/** Month and period words inside a start phrase (「填报5月进度」「报5-6月双月调度」): they belong to the form, not its name. */
+const PERIOD_WORDS = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到、]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?(?:的)?|第\s*[\d一二三四五六]\s*期/g;
+
+/**
+ * 「填报5月进度，累计完成1.2万亩，验收8000亩」「填报双月调度，本期是5-6月」: a start phrase naming a form, then
+ * answers. Returns the forms named and what remains to be read as answers once the form has started.
+ */
+function startWithAnswers(text: string, formsIn: (text: string) => FormDefinition[]): { named: FormDefinition[]; rest: string } | undefined {
+  if (looksLikeQuestion(text) || !/[\d一二三四五六七八九十两]/.test(text)) return undefined;
+  const head = text.split(/[，,。；;！!\s]/, 1)[0];
+  if (!/填报|登记|上报|报送|报/.test(head)) return undefined;
+  const periods = head.match(PERIOD_WORDS) ?? [];
+  const named = formsIn(head.replace(PERIOD_WORDS, ''));
+  const rest = [...periods, text.slice(head.length).replace(/^[，,。；;！!\s]+/, '')].filter(Boolean).join('，');
+  return named.length && rest ? { named, rest } : undefined;
+}
 
 function isDraft(value: unknown): value is FormDraftState {
   return !!value && typeof value === 'object' && typeof (value as FormDraftState).formId === 'string';
@@ -190,6 +208,13 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       if (card) return await requestFormCard(ctx, card[1].trim(), deps, startByName), true;
       const correction = RECORD_CORRECTION.exec(ctx.text);
       if (correction) return await startCorrection(ctx, correction[1].toUpperCase(), deps), true;
+      const withAnswers = ctx.session.activity ? undefined : startWithAnswers(ctx.text, (head) => formsNamedIn(head, deps));
+      if (withAnswers) {
+        await offerForms(ctx, withAnswers.named, deps);
+        const turn = turnOf(ctx);
+        if (turn) await handleFormText(turn, withAnswers.rest);
+        return true;
+      }
       if (ctx.text.length > 20) return false;
       // A message that is nothing but a form's name (「乡镇进度」) asks for that form, as 「填报乡镇进度」 does.
       const bareName = ctx.text.replace(/[\p{P}\p{S}\s]/gu, '');

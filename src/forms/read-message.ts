@@ -45,6 +45,18 @@ function restates(turn: FormTurn, clause: Clause, answers: ReadAnswer[]): boolea
   );
 }
 
+/** A clause that names one amount field and says its value after the name (「验收合格的有一千八」). */
+function namedAmount(turn: FormTurn, fields: FieldDefinition[], part: string): { field: FieldDefinition; answer: FieldAnswer } | undefined {
+  const amounts = fields.filter((field) => field.type === 'number' || field.type === 'share');
+  const field = findFieldByName(amounts, part, turn.state.values, turn.state.current);
+  if (!field) return undefined;
+  const word = [field.label, ...field.synonyms].filter((name) => part.includes(name)).sort((a, b) => b.length - a.length)[0];
+  if (!word) return undefined;
+  const value = part.slice(part.indexOf(word) + word.length).replace(/^(?:的|地|有|是|为|达到|达|共|一共|总共|合计|了|已|已经)+/, '');
+  const answer = value ? parseFor(turn, field, value) : undefined;
+  return answer?.ok ? { field, answer } : undefined;
+}
+
 const PLAIN: MessageReading = { answers: [], errors: [], unused: [], plain: true };
 
 function mentionsOption(field: FieldDefinition, text: string): boolean {
@@ -92,6 +104,13 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     clause.unplaced = placed.unplaced;
     clause.taken = placed.answers.length + placed.refused.length > 0;
     if (!findQuantities(part).length) {
+      // 「验收合格的有一千八」: a field named, then an amount in words only a whole-answer parse reads.
+      const spoken = namedAmount(turn, amountFields, part);
+      if (spoken) {
+        give(spoken.field, spoken.answer);
+        clause.taken = true;
+        return clause;
+      }
       const period = fields.find((field) => (field.type === 'period' || field.type === 'date') && open(field) && free(field) && parseFor(turn, field, part).ok);
       if (period) {
         give(period, parseFor(turn, period, part));

@@ -5,7 +5,7 @@ import { judgeRecords, readFilingFile, runFilingEval } from '../../src/bench/fil
 import type { RecordVersion } from '../../src/records/types.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const floorFile = JSON.parse(readFileSync(join(ROOT, 'eval', 'filing', 'floor.json'), 'utf8')) as { file: string; floor: { passed: number } };
+const floors = JSON.parse(readFileSync(join(ROOT, 'eval', 'filing', 'floor.json'), 'utf8')) as { sets: { name: string; file: string; floor: { passed: number } }[] };
 
 function saved(data: Record<string, unknown>, overrides: Partial<RecordVersion> = {}): RecordVersion {
   return {
@@ -26,19 +26,23 @@ describe('filing eval judge', () => {
     expect(judgeRecords([want], [saved({ area: 1200, kinds: ['a', 'b'] }, { period: '2022-06' })])[0]).toContain('期次应为 2022-05');
   });
 
-  it('reports a malformed line by its number', () => {
-    const { conversations, errors } = readFilingFile(join(ROOT, 'eval', 'filing', floorFile.file));
-    expect(conversations.length).toBeGreaterThanOrEqual(30);
-    expect(errors).toEqual([]);
+  it('reads every conversation of every set', () => {
+    for (const set of floors.sets) {
+      const { conversations, errors } = readFilingFile(join(ROOT, 'eval', 'filing', set.file));
+      expect(conversations.length, set.name).toBeGreaterThanOrEqual(30);
+      expect(errors, set.name).toEqual([]);
+    }
   });
 });
 
-describe('filing eval floor (eval/filing/floor.json)', () => {
-  it(`at least ${floorFile.floor.passed} conversations leave the expected records`, { timeout: 600_000 }, async () => {
-    const { conversations } = readFilingFile(join(ROOT, 'eval', 'filing', floorFile.file));
-    expect(floorFile.floor.passed).toBeLessThanOrEqual(conversations.length);
-    const { results, summary } = await runFilingEval(conversations, { knowledgeDir: join(ROOT, 'knowledge') });
-    const failed = results.filter((result) => !result.pass).map((result) => `${result.id}: ${result.problems.join('；')}`);
-    expect(summary.passed, failed.join('\n')).toBeGreaterThanOrEqual(floorFile.floor.passed);
-  });
+describe('filing eval floors (eval/filing/floor.json)', () => {
+  for (const set of floors.sets) {
+    it(`${set.name}: at least ${set.floor.passed} conversations leave the expected records`, { timeout: 600_000 }, async () => {
+      const { conversations } = readFilingFile(join(ROOT, 'eval', 'filing', set.file));
+      expect(set.floor.passed).toBeLessThanOrEqual(conversations.length);
+      const { results, summary } = await runFilingEval(conversations, { knowledgeDir: join(ROOT, 'knowledge') });
+      const failed = results.filter((result) => !result.pass).map((result) => `${result.id}: ${result.problems.join('；')}`);
+      expect(summary.passed, failed.join('\n')).toBeGreaterThanOrEqual(set.floor.passed);
+    });
+  }
 });

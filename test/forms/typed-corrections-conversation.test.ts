@@ -63,4 +63,37 @@ describe('corrections and empty answers typed as people type them', () => {
     const [record] = await h.records.latest('faku-2022-township-progress');
     expect(record.data).toMatchObject({ period: '2022-05', completedArea: 12000, acceptedArea: 8000 });
   });
+
+  it('starts a form from a sentence that already holds answers, and reads the rest as answers', async () => {
+    const h = createHarness();
+    await h.bind('wang', 'reporter', '三面船镇');
+    const reply = await h.say('wang', '填报5月进度，累计完成1.2万亩，验收8000亩');
+    expect(reply).toContain('开始填报「2022年乡镇保护性耕作进度」');
+    expect(reply).toContain('✓ 月份：2022年5月');
+    expect(reply).toContain('✓ 累计完成作业面积：1.2万亩');
+    expect(reply).toContain('✓ 累计验收合格面积：8000亩');
+    expect(h.answerer.questions).toEqual([]);
+    // A question about a form is still a question.
+    await h.say('wang', '取消');
+    await h.say('wang', '填报进度的时候，验收合格面积到底是怎么算的呢？');
+    expect(h.answerer.questions).toHaveLength(1);
+  });
+
+  it('reads 「验收合格的有一千八」 by the field it names, and 「没装终端」 as no', async () => {
+    const { last } = await progress('完成了两千三百五十亩，验收合格的有一千八');
+    expect(last).toContain('✓ 累计完成作业面积：2350亩');
+    expect(last).toContain('✓ 累计验收合格面积：1800亩');
+    const h = createHarness();
+    await h.bind('wang', 'reporter', '三面船镇');
+    for (const line of ['我要登记', '东营子村', '丰收农机合作社', '合作社', '村东大块', '120亩', '自有', '凭证', '免耕', '一半']) await h.say('wang', line);
+    expect(await h.say('wang', '没装终端')).toContain('✓ 远程监测终端：否');
+  });
+
+  it('「上一步」 on the summary goes back to the question skipped last; 「没有备注」 and 「提交吧」 are understood', async () => {
+    const { h, last } = await progress('1.2万亩', '8000亩', '跳过');
+    expect(last).toContain('请核对');
+    expect(await h.say('wang', '上一步')).toContain('重新填「备注」');
+    expect(await h.say('wang', '没有备注')).toContain('已跳过「备注」');
+    expect(await h.say('wang', '提交吧')).toContain('已提交');
+  });
 });

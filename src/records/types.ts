@@ -5,12 +5,8 @@ export interface RecordAuthor {
   displayName?: string;
 }
 
-/** One saved version of a record. Versions are append-only: a correction adds version n+1. */
-export interface RecordVersion {
-  /** Opaque, e.g. RK7M3QXH2 (older records: R20261123-0007); stable across versions. See record-id.ts. */
-  recordId: string;
-  /** 1, 2, … a correction appends a new version, never overwrites. */
-  version: number;
+/** What a record says and who said it: saved in every version, asked for by every save. */
+export interface RecordContent {
   formId: string;
   /** County or township the record belongs to. */
   unit: string;
@@ -22,18 +18,19 @@ export interface RecordVersion {
   /** Rule names of warnings the user explicitly accepted. */
   confirmedWarnings: string[];
   author: RecordAuthor;
+}
+
+/** One saved version of a record. Versions are append-only: a correction adds version n+1. */
+export interface RecordVersion extends RecordContent {
+  /** Opaque, e.g. RK7M3QXH2 (older records: R20261123-0007); stable across versions. See record-id.ts. */
+  recordId: string;
+  /** 1, 2, … a correction appends a new version, never overwrites. */
+  version: number;
   /** ISO timestamp. */
   createdAt: string;
 }
 
-export interface SaveRequest {
-  formId: string;
-  unit: string;
-  period?: string;
-  data: Record<string, unknown>;
-  verdicts: unknown[];
-  confirmedWarnings: string[];
-  author: RecordAuthor;
+export interface SaveRequest extends RecordContent {
   /** Present when correcting: the new version is appended to this record. */
   recordId?: string;
   /**

@@ -14,4 +14,9 @@ describe('withNeighbours', () => {
     expect(withNeighbours(passage, quote, quote.length)).toBe(quote);
     expect(withNeighbours(passage, '不在文中的话', 200)).toBe('不在文中的话');
   });
+
+  it('stops at the next question of a 政策问答 page', () => {
+    const faq = '问13:沟渠坏了找谁？答：可以向村委会报告。问14:冬闲田种油菜有补贴吗？答：有，每亩补助50元。';
+    expect(withNeighbours(faq, '答：可以向村委会报告。', 200)).toBe('问13:沟渠坏了找谁？答：可以向村委会报告。');
+  });
 });

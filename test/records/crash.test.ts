@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { createSqliteRecordStore } from '../../src/records/record-store.ts';
+import { crashSaveRequest } from './fixtures/crash-save-request.ts';
 
 const WORKER = join(import.meta.dirname, 'fixtures', 'save-worker.ts');
 
@@ -27,16 +28,7 @@ async function runAndKill(args: string[], lines: number): Promise<string[]> {
 }
 
 function retry(dataDir: string, key: string) {
-  return createSqliteRecordStore(openDatabase(dataDir)).save({
-    formId: 'tillage-progress',
-    unit: '三面船镇',
-    period: '2026-05/06',
-    data: { area: 1.5, key },
-    verdicts: [],
-    confirmedWarnings: [],
-    author: { userKey: 'telegram:1', channel: 'telegram' },
-    submissionKey: key,
-  });
+  return createSqliteRecordStore(openDatabase(dataDir)).save(crashSaveRequest(key));
 }
 
 describe('crash safety (kill -9)', () => {

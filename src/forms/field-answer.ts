@@ -60,6 +60,26 @@ function matchOption(field: FieldDefinition, text: string): string[] {
     .map((o) => o.value);
 }
 
+/** Whether the text holds the word with exactly one character mistyped (「流传」 for 流转), the first one kept. */
+function nearlyHolds(text: string, word: string): boolean {
+  if (word.length < 2) return false;
+  for (let start = 0; start + word.length <= text.length; start++) {
+    const piece = text.slice(start, start + word.length);
+    let differences = 0;
+    for (let i = 0; i < word.length; i++) if (piece[i] !== word[i]) differences++;
+    if (differences === 1 && piece[0] === word[0]) return true;
+  }
+  return false;
+}
+
+/** The only option one of whose words the text holds with one mistyped character; none when two could be meant. */
+function nearOption(field: FieldDefinition, text: string): { value: string; label: string } | undefined {
+  // Only a short answer of its own: in a sentence or a question a near word is more likely another word.
+  if (/[?？吗呢]$/.test(text)) return undefined;
+  const near = (field.options ?? []).filter((o) => [o.label, ...o.synonyms].some((word) => text.length <= word.length + 1 && nearlyHolds(text, word)));
+  return near.length === 1 ? near[0] : undefined;
+}
+
 function parseChoice(field: FieldDefinition, text: string): FieldAnswer {
   const options = field.options ?? [];
   const list = options.map((o) => `「${o.label}」`).join('、');
@@ -69,6 +89,8 @@ function parseChoice(field: FieldDefinition, text: string): FieldAnswer {
   }
   const found = matchOption(field, text);
   if (!found.length && field.otherText && !field.multiple) return { ok: true, value: text, display: text };
+  const near = found.length || field.multiple ? undefined : nearOption(field, text);
+  if (near) return { ok: true, value: near.value, display: near.label, note: `按「${near.label}」理解，不对请直接更正` };
   if (!found.length) return { ok: false, error: `「${field.label}」请从这些里选：${list}（可以直接点按钮）。已填写的内容都保留着。` };
   if (!field.multiple && found.length > 1) {
     return { ok: false, error: `「${field.label}」只能选一个，请从 ${list} 里选一个。` };

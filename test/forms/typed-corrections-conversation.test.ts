@@ -96,4 +96,16 @@ describe('corrections and empty answers typed as people type them', () => {
     expect(await h.say('wang', '没有备注')).toContain('已跳过「备注」');
     expect(await h.say('wang', '提交吧')).toContain('已提交');
   });
+
+  it('takes a choice typed with one wrong character when only one option is that close, and says how it read it', async () => {
+    const h = createHarness();
+    await h.bind('wang', 'reporter', '三面船镇');
+    for (const line of ['我要登记', '东营子村', '丰收农机合作社', '合作社', '村东大块', '120亩']) await h.say('wang', line);
+    expect(await h.say('wang', '流传的')).toContain('✓ 土地来源：流转耕地（按「流转耕地」理解，不对请直接更正）');
+    await h.say('wang', '凭证');
+    // 深耕 is one character from 免耕, 少耕, 翻耕 and 旋耕: not guessed.
+    expect(await h.say('wang', '深耕')).toContain('「播种方式」请从这些里选');
+    expect(h.answerer.questions).toEqual([]);
+    expect(await h.say('wang', '第二档补多少？')).toContain('【答】第二档补多少');
+  });
 });

@@ -32,11 +32,18 @@ export function tooLargeReason(size: number, limit: number): string {
   return `文件过大（${mb(size)} MB，上限 ${mb(limit)} MB）：请拆分后再添加，或调大 GENGBAO_MAX_DOC_MB`;
 }
 
+/** `<!-- … -->` in a Markdown or saved-page text is invisible when rendered: an editor's note, never policy. */
+export function withoutHtmlComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, '');
+}
+
 /** A document's text for indexing: UTF-8 text read here, other formats by a reader (or taken from an earlier asynchronous read). */
 export function documentText(path: string, fileName: string, bytes: Buffer, readers: () => ReaderPool, prepared?: ReaderOutcome): ReaderOutcome {
   if (!needsReader(fileName)) {
     const decoded = decodeDocument(bytes);
-    return decoded.ok ? { ok: true, text: decoded.text } : decoded;
+    if (!decoded.ok) return decoded;
+    const text = withoutHtmlComments(decoded.text);
+    return /[\p{L}\p{N}]/u.test(text) ? { ok: true, text } : { ok: false, reason: '文件中没有可索引的文字（只有注释）' };
   }
   if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
   return prepared ?? readers().readSync(path, fileName);

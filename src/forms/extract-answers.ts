@@ -1,4 +1,5 @@
 import { findQuantities } from '../quantity/find-quantities.ts';
+import { unknownUnitWord } from '../quantity/unknown-unit.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import { formatFieldValue } from './format-value.ts';
 import type { FieldValue } from './types.ts';
@@ -49,6 +50,9 @@ export interface ExtractedAnswer {
   /** The amount as typed (「大概六成」), to parse again like a typed answer. */
   text: string;
 }
+
+/** Fields measured in a unit: a bare number before a word no units file knows (「2垧」) is not in it. */
+const MEASURED = new Set(['area', 'length', 'money', 'weight']);
 
 function kindFits(field: FieldDefinition, kind: string): boolean {
   if (field.type === 'share') return kind === 'share';
@@ -116,6 +120,12 @@ export function placeQuantities(
       continue;
     }
     taken.add(field.key);
+    // 「本期治理2垧」 with 垧 in no units file: parsing 「2垧」 again tells the user to convert, instead of storing 2 亩
+    const unknown = quantity.kind === 'number' && MEASURED.has(field.quantity ?? '') ? unknownUnitWord(text.slice(quantity.index + quantity.length)) : undefined;
+    if (unknown) {
+      refused.push({ field, text: `${quantity.text}${unknown}` });
+      continue;
+    }
     if (!fits) {
       refused.push({ field, text: quantity.text });
       continue;

@@ -49,6 +49,16 @@ describe('several facts in one message, without a language model', () => {
     expect(reply).toContain('验收材料');
   });
 
+  it('an amount in a unit no units file knows (「2垧」) is refused with how to convert, not stored as 2 亩; the rest is kept', async () => {
+    const h = await bimonthly();
+    const reply = await h.say('li', '本期治理2垧，累计5万亩');
+    expect(reply).toContain('不认识「垧」这个单位');
+    expect(reply).not.toContain('本期治理面积：2');
+    expect(reply).toContain('✓ 累计治理面积：5万亩');
+    const row = h.db.prepare('select activity from sessions').get() as { activity: string };
+    expect(JSON.parse(row.activity).state.values.periodArea).toBeUndefined();
+  });
+
   it('reads the period given together with the amounts', async () => {
     const h = await bimonthly('');
     const reply = await h.say('li', '7-8月，本期新增1000亩，累计1500亩');

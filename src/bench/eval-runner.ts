@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Answer } from '../core/types.ts';
+import { readJsonLines } from './json-lines.ts';
 
 const caseSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -41,21 +41,8 @@ export interface EvalSummary {
 
 /** Reads a JSONL eval file; bad lines are reported with their line number. */
 export function readEvalFile(path: string): { cases: EvalCase[]; errors: string[] } {
-  const cases: EvalCase[] = [];
-  const errors: string[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, index) => {
-      if (!line.trim()) return;
-      try {
-        const parsed = caseSchema.safeParse(JSON.parse(line));
-        if (parsed.success) cases.push(parsed.data);
-        else errors.push(`第 ${index + 1} 行缺少 id 或 q`);
-      } catch {
-        errors.push(`第 ${index + 1} 行不是有效的 JSON`);
-      }
-    });
-  return { cases, errors };
+  const { items, errors } = readJsonLines(path, caseSchema, () => '缺少 id 或 q');
+  return { cases: items, errors };
 }
 
 /** Comparison form of the eval contract: NFKC, no white space. */

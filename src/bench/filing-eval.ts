@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts';
 import type { Reply } from '../core/types.ts';
 import type { RecordVersion } from '../records/types.ts';
 import { normalizeForEval } from './eval-runner.ts';
+import { readJsonLines } from './json-lines.ts';
 
 const turnSchema = z.union([
   z.string(),
@@ -62,21 +63,9 @@ export interface FilingSummary {
 
 /** Reads a JSONL file of filing conversations; bad lines are reported with their line number. */
 export function readFilingFile(path: string): { conversations: FilingConversation[]; errors: string[] } {
-  const conversations: FilingConversation[] = [];
-  const errors: string[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, index) => {
-      if (!line.trim()) return;
-      try {
-        const parsed = conversationSchema.safeParse(JSON.parse(line));
-        if (parsed.success) conversations.push(parsed.data);
-        else errors.push(`第 ${index + 1} 行格式不对：${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('；')}`);
-      } catch {
-        errors.push(`第 ${index + 1} 行不是有效的 JSON`);
-      }
-    });
-  return { conversations, errors };
+  const describe = (error: z.ZodError) => `格式不对：${error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('；')}`;
+  const { items, errors } = readJsonLines(path, conversationSchema, describe);
+  return { conversations: items, errors };
 }
 
 const MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

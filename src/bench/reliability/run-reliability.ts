@@ -1,5 +1,5 @@
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { startFakeLarkApi } from './fake-lark-api.ts';
 import { runFiling, type FilingResult, type Reporter } from './filing-stage.ts';
 import { runLoad, type LoadResult } from './load-stage.ts';
 import { createServerProcess, freePort } from './server-process.ts';
+import { loadEvalSets, setCases } from '../eval-sets.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const KNOWLEDGE = join(ROOT, 'knowledge');
@@ -60,11 +61,15 @@ export function machineLine(): string {
   return `${cpu[0]?.model.trim() ?? '?'} × ${cpu.length} 核，内存 ${(totalmem() / 1024 ** 3).toFixed(1)} GB，Linux ${release()}，Node ${process.version}`;
 }
 
+/**
+ * Every distinct question of the eval sets asked over the shipped knowledge folder (the server's): a stream in
+ * which most questions are new within a run, as real traffic is, not a few questions the answer cache has kept.
+ */
 function questions(): string[] {
-  return readFileSync(join(ROOT, 'eval', 'dev-qa.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { q: string }).q);
+  const asked = loadEvalSets(ROOT)
+    .filter((set) => set.knowledge === 'knowledge')
+    .flatMap((set) => setCases(set, ROOT).map((testCase) => testCase.q));
+  return [...new Set(asked)];
 }
 
 /** Two reporters per unit and period of the form's units, as many slots as needed. */

@@ -1,36 +1,22 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../src/channels/channel-logger.ts';
 import { withAnswerCache } from '../../src/knowledge/answer-cache.ts';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { failedIndexReply } from '../../src/knowledge/replies.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
-import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
-import { REPO_KNOWLEDGE } from './corpus-fixture.ts';
+import { documentsFolderPerTest } from './corpus-fixture.ts';
 
 const PLAN = '002_79c350805b434cf5.txt';
 const TASK = '三面船镇的任务面积是多少？';
 const STANDARD = '第二档补助标准是多少';
 
-let folder: string;
-let db: SqliteDatabase;
-
-beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'gengbao-answer-cache-'));
-  mkdirSync(join(folder, 'docs'));
-  copyFileSync(join(REPO_KNOWLEDGE, 'docs', PLAN), join(folder, 'docs', PLAN));
-  db = openDatabase(join(folder, 'data'));
-});
-afterEach(() => {
-  db.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const plan = documentsFolderPerTest('gengbao-answer-cache-', [PLAN]);
 
 /** The real knowledge base over the plan, with a count of the answers it actually worked out. */
 function countedKnowledge(): { knowledge: KnowledgeBase; worked: () => number } {
-  const real = createKnowledgeBase({ knowledgeDir: folder, db, logger: createRecordingLogger() });
+  const real = createKnowledgeBase({ knowledgeDir: plan.folder, db: plan.db, logger: createRecordingLogger() });
   let worked = 0;
   return {
     knowledge: {
@@ -70,7 +56,7 @@ describe('the answer cache', () => {
     const cached = withAnswerCache(knowledge, 10);
     cached.ensureIndexed();
     expect(cached.answer(TASK).status).toBe('answered');
-    rmSync(join(folder, 'docs', PLAN));
+    rmSync(join(plan.folder, 'docs', PLAN));
     await cached.ensureIndexedAsync!();
     expect(cached.answer(TASK).status).toBe('no_answer');
     expect(worked()).toBe(2);
@@ -90,7 +76,7 @@ describe('the answer cache', () => {
     cached.answer(STANDARD); // the least recently used one went
     expect(worked()).toBe(4);
 
-    db.exec('DROP TABLE kb_vocab; DROP TABLE kb_fts;');
+    plan.db.exec('DROP TABLE kb_vocab; DROP TABLE kb_fts;');
     const question = '三面船镇的保护性耕作任务是多少？';
     expect(cached.answer(question).answer).toBe(failedIndexReply());
     expect(cached.answer(question).answer).toBe(failedIndexReply());

@@ -9,7 +9,7 @@ export { findNumberMentions, isBackedBy, normaliseNumberText, chineseNumeralValu
 export { askedUnit, statesAskedUnit, type AskedUnit } from './asked-unit.ts';
 export { exampleQuestionUnits, findStatedFigures, type StatedFigure } from './stated-figures.ts';
 export { formatQuantity } from './format-quantity.ts';
-export { KIND_WORDS } from './quantity-messages.ts';
+export { KIND_WORDS } from './kind-words.ts';
 export { activeUnitsOfMeasure, loadUnitsOfMeasure, useUnitsOfMeasure, UnitsOfMeasureError, type UnitsOfMeasure } from './units-of-measure.ts';
 export { unitFactor } from './unit-factor.ts';
 export { unknownUnitMessage, unknownUnitWord } from './unknown-unit.ts';

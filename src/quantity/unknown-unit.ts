@@ -1,4 +1,4 @@
-import { KIND_WORDS } from './quantity-messages.ts';
+import { KIND_WORDS } from './kind-words.ts';
 import type { QuantityKind } from './types.ts';
 
 /** Sentence-final particles and approximations after a bare number (「30吧」「50左右」) are no unit. */

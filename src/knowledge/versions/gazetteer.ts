@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { bundledDictionaryFile } from '../bundled-dictionary.ts';
-import type { RegionPath } from './region.ts';
+import type { RegionPath } from './region-path.ts';
 
 /** China's cities and counties (knowledge/dictionary/places.json, from GB/T 2260): where a place no document names lies. */
 const FILE = bundledDictionaryFile('places.json');

@@ -1,14 +1,8 @@
 import { provinceOfCity } from './gazetteer.ts';
 import { provincesIn } from './provinces.ts';
+import type { RegionPath } from './region-path.ts';
 
-/** Where a document applies or a user works: the most specific names known, outermost first. */
-export interface RegionPath {
-  province?: string;
-  city?: string;
-  county?: string;
-  /** A national document (ministries, 中办国办): applies everywhere. */
-  national?: boolean;
-}
+export type { RegionPath } from './region-path.ts';
 
 const NATIONAL = /中办|国办|中共中央|国务院|农业农村部|自然资源部|财政部|全国|国家/;
 /** `通辽市` `伊春市` `大连市` `庐山市`, `锡林郭勒盟`, `恩施州` — not 自治区 or a district of a ministry. */

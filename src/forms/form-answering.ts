@@ -233,8 +233,10 @@ async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantit
 async function reviewText(turn: ReportTurn, typed: string): Promise<boolean> {
   // 「提交吧」「好了」「对的呀」: the same word without its closing particle.
   const text = typed.replace(/[。.！!~～]+$/, '').replace(/(?<=.)(吧|啊|呀|啦|哈|哦|嘛|了)+$/, '');
-  if (FORCE.test(text) && turn.state.pending?.kind === 'warnings') return await submitDraft(turn, undefined, true), true;
-  if (SUBMIT.test(text)) return await submitDraft(turn, undefined, false), true;
+  const warned = turn.state.pending?.kind === 'warnings';
+  if (FORCE.test(text) && warned) return await submitDraft(turn, undefined, true), true;
+  // Right after the warnings were shown alone, 「确认」「没错」「确认提交」 answer them: the same message again would loop.
+  if (SUBMIT.test(text)) return await submitDraft(turn, undefined, warned), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;
   if (await tryCorrection(turn, text)) return true;
   if (looksLikeQuestion(text)) return false;

@@ -99,7 +99,7 @@ export function summaryReply(form: FormDefinition, state: FormDraftState, outcom
 /** Asked after 确认提交 when warnings remain: they must be accepted explicitly. */
 export function warningsReply(state: FormDraftState, outcome: CheckOutcome): Reply {
   return {
-    text: `提交前请确认以下 ${outcome.warnings.length} 项提醒（确认后会记录在案）：\n${verdictLines(outcome.warnings)}\n\n如果数字没错，请点「确认无误，仍然提交」；否则请直接说要改的内容。`,
+    text: `提交前请确认以下 ${outcome.warnings.length} 项提醒（确认后会记录在案）：\n${verdictLines(outcome.warnings)}\n\n如果数字没错，请点「确认无误，仍然提交」或回复「确认」；要改请直接说，例如「面积改成2.5万亩」。`,
     buttons: [button('确认无误，仍然提交', `force:${state.revision}`), button('修改', 'edit'), button('取消', 'cancel')],
     citations: citationsOf(outcome.warnings),
   };

@@ -62,6 +62,10 @@ const fieldSchema = z
     ask: z.boolean().default(true),
     /** A choice typed as none of the options is kept as written (「村集体经济组织」). */
     otherText: z.boolean().default(false),
+    /** Text fields: how a value of this field ends (村, 屯, 社区), so 「东营子村的李向东」 ends it after 村. */
+    valueEndings: z.array(z.string().min(1)).optional(),
+    /** Text fields: words that introduce this field's value in running speech (「在村东大块免耕播种了120亩」: 在). */
+    introducedBy: z.array(z.string().min(1)).optional(),
   })
   .superRefine((field, ctx) => {
     if (field.type === 'choice' && !field.options?.length) {

@@ -59,6 +59,43 @@ function namedAmount(turn: FormTurn, fields: FieldDefinition[], part: string): {
 
 const PLAIN: MessageReading = { answers: [], errors: [], unused: [], plain: true };
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Words the other fields are known by (names, option words): where a value said in running speech stops. */
+function wordsOfOthers(fields: FieldDefinition[], field: FieldDefinition): string[] {
+  return fields
+    .filter((other) => other.key !== field.key)
+    .flatMap((other) => [other.label, ...other.synonyms, ...(other.options ?? []).flatMap((option) => [option.label, ...option.synonyms])])
+    .filter((word) => word.length > 1);
+}
+
+/**
+ * 「在村东大块免耕播种了120亩」: a text field's value after its lead word (在), up to the next word another
+ * field is known by or an amount. Returns the value and what was said before and after it.
+ */
+function ledValue(field: FieldDefinition, part: string, fields: FieldDefinition[]): { value: string; around: string[] } | undefined {
+  for (const lead of field.introducedBy ?? []) {
+    const at = part.indexOf(lead);
+    if (at < 0) continue;
+    const after = part.slice(at + lead.length);
+    const ends = [findQuantities(after)[0]?.index ?? after.length, ...wordsOfOthers(fields, field).map((word) => after.indexOf(word)).filter((index) => index >= 0)];
+    const end = Math.min(...ends);
+    const value = after.slice(0, end).replace(/的$/, '').trim();
+    if (value.length < 2 || /[0-9]/.test(value)) continue;
+    return { value, around: [part.slice(0, at), after.slice(end)].map((piece) => piece.trim()).filter(Boolean) };
+  }
+  return undefined;
+}
+
+/** 「东营子村的李向东」: a value with its field's ending (村), joined by 的 to what follows. */
+function endedValue(field: FieldDefinition, part: string): { value: string; rest: string } | undefined {
+  for (const ending of field.valueEndings ?? []) {
+    const match = new RegExp(`^([^0-9]{1,12}?${escapeRegExp(ending)})的(.+)$`).exec(part);
+    if (match) return { value: match[1], rest: match[2] };
+  }
+  return undefined;
+}
+
 function mentionsOption(field: FieldDefinition, text: string): boolean {
   return (field.options ?? []).some((option) => [option.label, ...option.synonyms].some((word) => word.length > 1 && text.includes(word)));
 }
@@ -72,10 +109,28 @@ function mentionsOption(field: FieldDefinition, text: string): boolean {
 export function readMessage(turn: FormTurn, text: string): MessageReading {
   const { state } = turn;
   const current = fieldOf(turn, state.current);
-  const parts = splitClauses(text);
-  if (!current || parts.length < 2) return PLAIN;
+  if (!current) return PLAIN;
   const open = (field: FieldDefinition) => state.values[field.key] === undefined || field.key === current.key;
   const fields = activeFields(turn.form, state.values);
+  // Text values said inside a clause (「在村东大块…」「东营子村的李向东」) are taken out first; the rest is read as usual.
+  const inside: { field: FieldDefinition; value: string }[] = [];
+  const textFields = fields.filter((field) => field.type === 'text' && field.ask && open(field));
+  const parts = splitClauses(text)
+    .flatMap((part) => {
+      for (const field of textFields.filter((f) => !inside.some((found) => found.field === f))) {
+        const led = ledValue(field, part, fields);
+        if (led) return inside.push({ field, value: led.value }), led.around;
+      }
+      return [part];
+    })
+    .flatMap((part) => {
+      for (const field of textFields.filter((f) => !inside.some((found) => found.field === f))) {
+        const ended = endedValue(field, part);
+        if (ended) return inside.push({ field, value: ended.value }), [ended.rest];
+      }
+      return [part];
+    });
+  if (parts.length + inside.length < 2) return PLAIN;
   const answers: ReadAnswer[] = [];
   const errors: string[] = [];
   const claimed = new Set<string>();
@@ -87,6 +142,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     else if (answer.ok) answers.push({ field, answer });
     else errors.push(answer.error);
   };
+  for (const { field, value } of inside) give(field, parseFor(turn, field, value));
 
   const clauses: Clause[] = parts.map((part) => {
     const clause: Clause = { text: part, taken: false, chosen: false, unplaced: [] };
@@ -134,7 +190,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     return clause;
   });
 
-  if (!answers.some((a) => a.field.key !== current.key) && !errors.length && !clauses.some((c) => c.unplaced.length)) return PLAIN;
+  const plain = !answers.some((a) => a.field.key !== current.key) && !errors.length && !clauses.some((c) => c.unplaced.length);
 
   if (free(current)) {
     const untouched = clauses.filter((c) => !c.taken && !c.chosen && !c.unplaced.length);
@@ -152,6 +208,20 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       }
     }
   }
+  // 「东营子村，李向东，…」: bare words in the order the form asks them answer the text questions that come next.
+  const bare = clauses.filter((c) => !c.taken && !c.chosen && !c.unplaced.length && !findQuantities(c.text).length && !restates(turn, c, answers));
+  let inOrder = 0;
+  for (const field of fields.slice(fields.indexOf(current) + 1)) {
+    if (!bare.length) break;
+    if (!free(field) || state.values[field.key] !== undefined) continue;
+    if (field.type !== 'text' || !field.ask) break;
+    const clause = bare.shift()!;
+    give(field, parseFor(turn, field, clause.text));
+    clause.taken = true;
+    inOrder += 1;
+  }
+  if (plain && !inOrder && !inside.length) return PLAIN;
+
   const unused = clauses.filter((c) => !restates(turn, c, answers)).flatMap((c) => (c.taken || c.chosen ? c.unplaced : c.unplaced.length ? c.unplaced : [c.text]));
   return { answers, errors, unused, plain: false };
 }

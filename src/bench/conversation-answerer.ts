@@ -1,5 +1,5 @@
 import { createApp } from '../app.ts';
-import { repliesToAnswer } from '../cli/commands/ask.ts';
+import { repliesToAnswer } from '../core/replies-to-answer.ts';
 import type { Config } from '../config.ts';
 import type { Answer } from '../core/types.ts';
 import type { IngestReport } from '../knowledge/types.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FEATURE_NAMES, type Calibration, type Features } from '../knowledge/confidence.ts';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { openDatabase } from '../store/database.ts';
+import { openDatabase } from '../database/database.ts';
 import { judge } from './eval-runner.ts';
 import { knowledgeKey, loadEvalSets, prepareKnowledge, REPO_ROOT, setCases, type EvalSet } from './eval-sets.ts';
 

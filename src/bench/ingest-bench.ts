@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { openDatabase } from '../store/database.ts';
+import { openDatabase } from '../database/database.ts';
 import { PDFDocument } from 'pdf-lib';
 import { createReaderPool } from '../knowledge/readers/reader-pool.ts';
 import { makePdf } from './fixtures/make-pdf.ts';

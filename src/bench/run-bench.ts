@@ -8,7 +8,7 @@ import { runEvalSets } from './run-eval-sets.ts';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { loadLexicon } from '../knowledge/lexicon.ts';
 import { createTokenizer } from '../knowledge/tokenizer.ts';
-import { openDatabase } from '../store/database.ts';
+import { openDatabase } from '../database/database.ts';
 import { judge, percentile, type EvalCase } from './eval-runner.ts';
 import { createLangchainBaseline, type Baseline } from './langchain-baseline.ts';
 import { generateCorpus } from './synthetic-corpus.ts';

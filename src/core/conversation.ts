@@ -1,5 +1,5 @@
-import type { SessionStore } from '../store/session-store.ts';
-import type { DeliveryLog } from '../store/delivery-log.ts';
+import type { SessionStore } from './session-store.ts';
+import type { DeliveryLog } from './delivery-log.ts';
 import { GUIDE_TEXT, isGreetingOrHelp, isUnclear } from './guide.ts';
 import type { Skill, TurnContext } from './skill.ts';
 import { readableText } from '../text/readable-text.ts';

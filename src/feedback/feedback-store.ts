@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import type { FeedbackStore, QuestionEntry, UnansweredEntry, Vote } from './types.ts';
 
 interface QuestionRow {

@@ -1,4 +1,4 @@
-import { beijingParts } from '../reporting/beijing-time.ts';
+import { beijingParts } from '../calendar/beijing-time.ts';
 import type { GapCluster } from './gap-clusters.ts';
 
 const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', feishu: '飞书', web: '网页', console: '终端', cli: '命令行' };

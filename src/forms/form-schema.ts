@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deadlineSchema } from '../reporting/deadline-schema.ts';
+import { deadlineSchema } from './deadline-schema.ts';
 
 /** Where a form (or one of its parts) comes from: the clause a reviewer can check it against. */
 const sourceSchema = z.object({

@@ -5,7 +5,7 @@ import { button, summaryReply, warningsReply } from './form-messages.ts';
 import { missingRequired } from './form-progress.ts';
 import { describePeriod } from './period.ts';
 import { saveFormRecord } from './save-form-record.ts';
-import { formatBeijing } from '../reporting/beijing-time.ts';
+import { formatBeijing } from '../calendar/beijing-time.ts';
 import { personLabel } from '../users/person-label.ts';
 
 function who(record: RecordVersion): string {

@@ -1,5 +1,5 @@
 import { parseChineseNumber } from '../quantity/chinese-number.ts';
-import { beijingParts } from '../reporting/beijing-time.ts';
+import { beijingParts } from '../calendar/beijing-time.ts';
 
 export type PeriodKind = 'bimonthly' | 'month' | 'year' | 'date';
 export type PeriodParse = { ok: true; value: string; display: string } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import type { Chunk, DocumentMeta } from './types.ts';
 
 export interface StoredDocument {

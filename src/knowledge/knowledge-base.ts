@@ -1,6 +1,6 @@
 import { questionPattern } from './question-words.ts';
 import type { Answer, Citation } from '../core/types.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import { scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
 import { answerFeatures, answerProbability, loadCalibration, type Calibration, type Features } from './confidence.ts';
 import { askedUnit, statesAskedUnit } from '../quantity/index.ts';

@@ -1,6 +1,6 @@
 /** Character-level cleanup shared by documents and queries. */
 import { stripLostCharacterMarks, stripPinyin } from './pinyin-annotations.ts';
-import { toSimplified } from './simplified.ts';
+import { toSimplified } from '../text/simplified.ts';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2014\\u2018-\\u201f\\u2026';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from '../config.ts';
 import type { KnowledgeBase, SearchHit } from '../knowledge/types.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import { createHybridRetriever } from './hybrid-retriever.ts';
 import { createModelRuntime } from './model-runtime.ts';
 import { createLexicalRetriever, type PassageRetriever } from './passage-retriever.ts';
@@ -102,7 +102,7 @@ export async function benchHybrid(options: {
 
 /** `npx tsx src/model/bench-hybrid.ts [eval.jsonl]` with OPENAI_* and OPENAI_EMBEDDING_MODEL set. */
 async function main(): Promise<number> {
-  const { openDatabase } = await import('../store/database.ts');
+  const { openDatabase } = await import('../database/database.ts');
   const { createKnowledgeBase } = await import('../knowledge/knowledge-base.ts');
   const config = loadConfig();
   const file = process.argv[2] ?? '/work/shared/eval/dev-qa.jsonl';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import type { EmbeddingClient } from './embedding-client.ts';
 
 export interface EmbeddableChunk {

@@ -1,5 +1,5 @@
 import type { KnowledgeBase, SearchHit } from '../knowledge/types.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import type { EmbeddingClient } from './embedding-client.ts';
 import { createEmbeddingStore } from './embedding-store.ts';
 import type { PassageRetriever } from './passage-retriever.ts';

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import type { Answerer } from '../core/conversation.ts';
 import type { Answer, UserProfile } from '../core/types.ts';
 import type { KnowledgeBase, SearchHit } from '../knowledge/types.ts';
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import { checkAnswer } from './answer-check.ts';
 import { buildCitations } from './build-citations.ts';
 import { callWithRetry } from './call-with-retry.ts';

@@ -1,4 +1,4 @@
-import { durably, type SqliteDatabase } from '../store/database.ts';
+import { durably, type SqliteDatabase } from '../database/database.ts';
 import { newRecordId } from './record-id.ts';
 import { decideSaveSync, type SaveLookup } from './save-decision.ts';
 import { versionFromRow, type DecodedVersionRow } from './version-row.ts';

@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../forms/form-schema.ts';
 import type { UnitDirectory } from '../units/types.ts';
-import { beijingInstant, DAY_MS } from './beijing-time.ts';
-import type { DeadlineDefinition, DueRule } from './deadline-schema.ts';
+import { beijingInstant, DAY_MS } from '../calendar/beijing-time.ts';
+import type { DeadlineDefinition, DueRule } from '../forms/deadline-schema.ts';
 import { periodSpan, periodsOfForm, periodStart, type PeriodSpan } from './periods.ts';
 
 export interface Deadline {

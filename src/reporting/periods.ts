@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../forms/form-schema.ts';
-import { beijingInstant } from './beijing-time.ts';
+import { beijingInstant } from '../calendar/beijing-time.ts';
 
 /** A reporting period as stored in records (2026-05/06, 2022-05, 2022) with its months. */
 export interface PeriodSpan {

@@ -1,4 +1,4 @@
-import { beijingParts } from './beijing-time.ts';
+import { beijingParts } from '../calendar/beijing-time.ts';
 
 /** Hours (Beijing) when the bot sends nothing by itself: from `start` o'clock to `end` o'clock. */
 export interface QuietHours {

@@ -1,7 +1,7 @@
 import type { Reply } from '../core/types.ts';
 import type { FormDefinition } from '../forms/form-schema.ts';
 import { describePeriod } from '../forms/period.ts';
-import { DAY_MS, formatBeijing, formatBeijingDay, startOfBeijingDay } from './beijing-time.ts';
+import { DAY_MS, formatBeijing, formatBeijingDay, startOfBeijingDay } from '../calendar/beijing-time.ts';
 import { deadlineOf } from './deadlines.ts';
 import { periodsOfForm, periodStart } from './periods.ts';
 import { statusFromStores, type ReportingStores } from './reporting-context.ts';

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 
 /** One reminder slot: a form's period, a window (before-3, due, summary, manual-2026-06-20) and a recipient. */
 export interface ReminderKey {

@@ -3,7 +3,7 @@ import { describePeriod } from '../forms/period.ts';
 import type { Outbox } from '../notify/notifier.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { UserStore } from '../users/user-store.ts';
-import { formatBeijing } from './beijing-time.ts';
+import { formatBeijing } from '../calendar/beijing-time.ts';
 import type { ReporterNames } from './reporter-names.ts';
 
 export interface ReplacementNoticeDependencies {

@@ -5,7 +5,7 @@ import { describePeriod } from '../forms/period.ts';
 import type { RecordVersion } from '../records/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { UserProfile } from '../core/types.ts';
-import { formatBeijing } from './beijing-time.ts';
+import { formatBeijing } from '../calendar/beijing-time.ts';
 import { deadlineOf, type Deadline } from './deadlines.ts';
 import type { ReporterNames } from './reporter-names.ts';
 

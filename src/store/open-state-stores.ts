@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 import { postgresStateStores, type PostgresStateOptions } from './postgres/state-stores.ts';
 import { sqliteStateStores } from './sqlite-state-stores.ts';
 import type { StateStores } from './state-stores.ts';

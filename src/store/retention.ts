@@ -1,5 +1,5 @@
-import type { DeliveryLog } from './delivery-log.ts';
-import type { SessionStore } from './session-store.ts';
+import type { DeliveryLog } from '../core/delivery-log.ts';
+import type { SessionStore } from '../core/session-store.ts';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -3,10 +3,10 @@ import { createSqliteRecordStore } from '../records/record-store.ts';
 import { createSqliteReminderStore } from '../reporting/reminder-store.ts';
 import { createSqliteDisplayNameStore } from '../users/display-name-store.ts';
 import { createSqliteUserStore } from '../users/user-store.ts';
-import type { SqliteDatabase } from './database.ts';
-import { createSqliteDeliveryLog } from './delivery-log.ts';
-import { sqliteMigrationStatus } from './migrations/migrate-sqlite.ts';
-import { createSqliteSessionStore } from './session-store.ts';
+import type { SqliteDatabase } from '../database/database.ts';
+import { createSqliteDeliveryLog } from '../core/delivery-log.ts';
+import { sqliteMigrationStatus } from '../database/migrations/migrate-sqlite.ts';
+import { createSqliteSessionStore } from '../core/session-store.ts';
 import type { StateStoreOptions, StateStores } from './state-stores.ts';
 
 /** The state stores over an SQLite database opened (and migrated) by openDatabase. */

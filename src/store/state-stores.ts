@@ -5,9 +5,9 @@ import type { ReminderStore } from '../reporting/reminder-store.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { DisplayNameStore } from '../users/display-name-store.ts';
 import type { UserStore } from '../users/user-store.ts';
-import type { DeliveryLog } from './delivery-log.ts';
-import type { MigrationStatus } from './migrations/migration.ts';
-import type { SessionStore } from './session-store.ts';
+import type { DeliveryLog } from '../core/delivery-log.ts';
+import type { MigrationStatus } from '../database/migrations/migration.ts';
+import type { SessionStore } from '../core/session-store.ts';
 
 export type StateEngine = 'sqlite' | 'postgres';
 

@@ -1,4 +1,4 @@
-import { toSimplified } from '../knowledge/simplified.ts';
+import { toSimplified } from './simplified.ts';
 
 /** Emoji, their modifiers and joiners: decoration, never part of what a user means to fill in or ask. */
 const DECORATION = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}\u{20E3}]/gu;

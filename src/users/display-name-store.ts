@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../store/database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 
 /** What people are called (「张三」), by userKey: given at binding or taken from the platform profile. */
 export interface DisplayNameStore {

@@ -1,6 +1,6 @@
 import type { UserProfile } from '../core/types.ts';
 import type { UserDirectory } from '../core/user-directory.ts';
-import { durably, type SqliteDatabase } from '../store/database.ts';
+import { durably, type SqliteDatabase } from '../database/database.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import { checkInvite } from './invite-check.ts';
 import { describeKnownUnits } from '../units/describe-units.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/core/conversation.ts';
 import type { Skill } from '../../src/core/skill.ts';
-import { openMemoryDatabase } from '../../src/store/database.ts';
-import { createSqliteDeliveryLog } from '../../src/store/delivery-log.ts';
-import { createSqliteSessionStore } from '../../src/store/session-store.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
+import { createSqliteDeliveryLog } from '../../src/core/delivery-log.ts';
+import { createSqliteSessionStore } from '../../src/core/session-store.ts';
 import { createFakeAnswerer } from '../support/fake-answerer.ts';
 
 function setup(skills: Skill[] = []) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GUIDE_TEXT } from '../../src/core/guide.ts';
-import { createRecordsSkill } from '../../src/records/records-skill.ts';
+import { createRecordsSkill } from '../../src/forms/records-skill.ts';
 import { createAccountSkill } from '../../src/users/account-skill.ts';
 import { createHarness } from '../forms/form-harness.ts';
 

@@ -6,8 +6,8 @@ import { createConversation } from '../../src/core/conversation.ts';
 import type { Reply } from '../../src/core/types.ts';
 import { createEligibilitySkill, loadEligibilityScripts } from '../../src/eligibility/index.ts';
 import { loadRuleSets } from '../../src/rules/index.ts';
-import { openMemoryDatabase } from '../../src/store/database.ts';
-import { createSqliteSessionStore } from '../../src/store/session-store.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
+import { createSqliteSessionStore } from '../../src/core/session-store.ts';
 import { createFakeAnswerer } from '../support/fake-answerer.ts';
 
 function chat(knowledgeDir = 'knowledge') {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRecordStores } from '../../src/records/open-stores.ts';
+import { openRecordStores } from '../../src/store/open-record-stores.ts';
 import { KNOWLEDGE, useCliHarness } from '../support/cli-harness.ts';
 import { firstSheetOf } from './first-sheet.ts';
 

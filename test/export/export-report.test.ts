@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openMemoryDatabase } from '../../src/store/database.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
 import { createSqliteRecordStore } from '../../src/records/record-store.ts';
 import type { RecordStore } from '../../src/records/types.ts';
 import { loadUnits } from '../../src/units/load-units.ts';

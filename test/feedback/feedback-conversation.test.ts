@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteFeedbackStore } from '../../src/feedback/feedback-store.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { openDatabase } from '../../src/database/database.ts';
 import { feedbackHarness } from './feedback-harness.ts';
 
 describe('有用/没用 and what users could not get (conversation core, real SQLite)', () => {

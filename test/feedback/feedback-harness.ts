@@ -7,8 +7,8 @@ import { createSqliteFeedbackStore } from '../../src/feedback/feedback-store.ts'
 import { createFeedbackSkill } from '../../src/feedback/feedback-skill.ts';
 import { questionFeatures } from '../../src/feedback/question-features.ts';
 import type { FeedbackStore } from '../../src/feedback/types.ts';
-import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
-import { createSqliteSessionStore } from '../../src/store/session-store.ts';
+import { openDatabase, type SqliteDatabase } from '../../src/database/database.ts';
+import { createSqliteSessionStore } from '../../src/core/session-store.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createSqliteUserStore, type UserStore } from '../../src/users/user-store.ts';
 import { createFakeAnswerer } from '../support/fake-answerer.ts';

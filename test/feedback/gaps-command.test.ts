@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSqliteFeedbackStore } from '../../src/feedback/feedback-store.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { openDatabase } from '../../src/database/database.ts';
 import { useCliHarness } from '../support/cli-harness.ts';
 
 describe('gengbao gaps', () => {

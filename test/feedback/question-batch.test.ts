@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteFeedbackStore } from '../../src/feedback/feedback-store.ts';
-import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../src/database/database.ts';
 import { sqliteStateStores } from '../../src/store/sqlite-state-stores.ts';
 import type { UnitDirectory } from '../../src/units/types.ts';
 

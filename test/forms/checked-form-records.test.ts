@@ -3,7 +3,7 @@ import { checkDraft } from '../../src/forms/form-checks.ts';
 import { loadForms } from '../../src/forms/load-forms.ts';
 import { createSqliteRecordStore } from '../../src/records/record-store.ts';
 import { loadRuleSets } from '../../src/rules/load-rule-sets.ts';
-import { openMemoryDatabase } from '../../src/store/database.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { KNOWLEDGE } from './form-harness.ts';
 

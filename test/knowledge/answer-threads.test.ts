@@ -7,7 +7,7 @@ import { createRecordingLogger } from '../../src/channels/channel-logger.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createAnswerThreads, type AnswerThreads } from '../../src/knowledge/answer-threads.ts';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../src/database/database.ts';
 import { REPO_KNOWLEDGE } from './corpus-fixture.ts';
 
 const PLAN = '002_79c350805b434cf5.txt';

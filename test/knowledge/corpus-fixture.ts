@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { IngestReport, KnowledgeBase } from '../../src/knowledge/types.ts';
-import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../src/database/database.ts';
 
 /** The starting corpus shipped in the repo (knowledge/docs) indexed into a temporary data folder. */
 export const REPO_KNOWLEDGE = resolve(import.meta.dirname, '../../knowledge');

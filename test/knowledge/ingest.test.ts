@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { openDatabase, openMemoryDatabase, type SqliteDatabase } from '../../src/store/database.ts';
+import { openDatabase, openMemoryDatabase, type SqliteDatabase } from '../../src/database/database.ts';
 import { REPO_KNOWLEDGE } from './corpus-fixture.ts';
 
 const PLAN = '002_79c350805b434cf5.txt';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { failedIndexReply } from '../../src/knowledge/replies.ts';
 import { readEvalFile, runEval } from '../../src/bench/eval-runner.ts';
 import type { IngestReport, KnowledgeBase } from '../../src/knowledge/types.ts';
-import type { SqliteDatabase } from '../../src/store/database.ts';
+import type { SqliteDatabase } from '../../src/database/database.ts';
 import { indexCorpus } from './corpus-fixture.ts';
 import { resolve } from 'node:path';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeQuestion, normalizeText, unifyPunctuation } from '../../src/knowledge/normalize-text.ts';
 import { stripPinyin } from '../../src/knowledge/pinyin-annotations.ts';
-import { toSimplified } from '../../src/knowledge/simplified.ts';
+import { toSimplified } from '../../src/text/simplified.ts';
 
 // snippets copied from the corpus-extra reprints (04 辽宁, 09 吉林, 12 福建, 03 农机科〔2022〕11号)
 describe('normalizeText', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvalFile, runEval } from '../../src/bench/eval-runner.ts';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
-import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../src/database/database.ts';
 import { REPO_KNOWLEDGE } from './corpus-fixture.ts';
 
 /** Two documents written in other styles than the corpus (markdown with a pipe table; 第X章/第X条 articles with a 附表), beside the five. */

@@ -3,7 +3,7 @@ import type { SearchHit } from '../../src/knowledge/types.ts';
 import { createLangChainEmbeddingClient } from '../../src/model/embedding-client.ts';
 import { createHybridRetriever, reciprocalRankFusion } from '../../src/model/hybrid-retriever.ts';
 import { modelSettingsFrom } from '../../src/model/model-settings.ts';
-import { openMemoryDatabase } from '../../src/store/database.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
 import { httpError } from '../support/fake-openai-server.ts';
 import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import { BASE_PASSAGE, TIER_DEFINITION_PASSAGE, TIER_PASSAGE, fakeKnowledge, modelConfig } from './model-test-kit.ts';

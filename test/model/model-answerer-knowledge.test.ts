@@ -6,7 +6,7 @@ import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { benchHybrid, readRetrievalCases } from '../../src/model/bench-hybrid.ts';
 import { createModelAnswerer } from '../../src/model/model-answerer.ts';
-import { openDatabase, type SqliteDatabase } from '../../src/store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../src/database/database.ts';
 import { chatText, type RecordedRequest } from '../support/fake-openai-server.ts';
 import { useFakeOpenAiServer } from '../support/use-fake-openai-server.ts';
 import { FARMER, modelConfig, offlineAnswerer, testRuntime } from './model-test-kit.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.ts';
+import { openDatabase } from '../../src/database/database.ts';
 import { createSqliteRecordStore } from '../../src/records/record-store.ts';
 import { crashSaveRequest } from './fixtures/crash-save-request.ts';
 

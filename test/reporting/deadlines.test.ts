@@ -3,7 +3,7 @@ import { loadForms } from '../../src/forms/load-forms.ts';
 import { formDefinitionSchema } from '../../src/forms/form-schema.ts';
 import { createFormCatalog } from '../../src/forms/load-forms.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
-import { formatBeijing } from '../../src/reporting/beijing-time.ts';
+import { formatBeijing } from '../../src/calendar/beijing-time.ts';
 import { currentPeriod, deadlineOf, isFuturePeriod } from '../../src/reporting/deadlines.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

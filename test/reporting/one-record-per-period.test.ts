@@ -4,7 +4,7 @@ import { exportableForm } from '../../src/export/exportable-form.ts';
 import { loadForms } from '../../src/forms/load-forms.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { statusFromStores } from '../../src/reporting/reporting-context.ts';
-import { formatBeijing } from '../../src/reporting/beijing-time.ts';
+import { formatBeijing } from '../../src/calendar/beijing-time.ts';
 import { actionOf, createHarness, KNOWLEDGE } from '../forms/form-harness.ts';
 import { fileBimonthly, fillBimonthly } from './bimonthly-fill.ts';
 

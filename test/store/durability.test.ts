@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { durably, openDatabase } from '../../src/store/database.ts';
+import { durably, openDatabase } from '../../src/database/database.ts';
 import { createSqliteRecordStore } from '../../src/records/record-store.ts';
 
 const level = (db: ReturnType<typeof openDatabase>) => db.pragma('synchronous', { simple: true });

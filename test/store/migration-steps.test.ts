@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { engineMigrations, MIGRATION_STEPS } from '../../src/store/migrations/migration.ts';
-import { SQLITE_MIGRATIONS } from '../../src/store/migrations/sqlite-migrations.ts';
+import { engineMigrations, MIGRATION_STEPS } from '../../src/database/migrations/migration.ts';
+import { SQLITE_MIGRATIONS } from '../../src/database/migrations/sqlite-migrations.ts';
 import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations.ts';
 
 describe('the migration steps both engines share', () => {

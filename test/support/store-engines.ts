@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
-import { openMemoryDatabase } from '../../src/store/database.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
 import { postgresStateStores } from '../../src/store/postgres/state-stores.ts';
 import { sqliteStateStores } from '../../src/store/sqlite-state-stores.ts';
 import type { StateStoreOptions, StateStores } from '../../src/store/state-stores.ts';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/core/conversation.ts';
-import { openMemoryDatabase } from '../../src/store/database.ts';
-import { createSqliteSessionStore } from '../../src/store/session-store.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
+import { createSqliteSessionStore } from '../../src/core/session-store.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createAccountSkill } from '../../src/users/account-skill.ts';
 import { createSqliteUserStore } from '../../src/users/user-store.ts';

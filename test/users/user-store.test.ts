@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserProfile } from '../../src/core/types.ts';
-import { openMemoryDatabase } from '../../src/store/database.ts';
+import { openMemoryDatabase } from '../../src/database/database.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createSqliteUserStore, UnknownUnitError } from '../../src/users/user-store.ts';
 import { describeEachEngine, type StoreEngine } from '../support/store-engines.ts';

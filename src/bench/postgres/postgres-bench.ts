@@ -4,7 +4,7 @@ import { cpus, release, totalmem } from 'node:os';
 import { createConversation, type Conversation } from '../../core/conversation.ts';
 import type { Skill } from '../../core/skill.ts';
 import type { SaveRequest, SaveResult } from '../../records/types.ts';
-import { openMemoryDatabase } from '../../store/database.ts';
+import { openMemoryDatabase } from '../../database/database.ts';
 import { postgresStateStores } from '../../store/postgres/state-stores.ts';
 import { postgresUnavailable, startPostgresCluster } from '../../store/postgres/throwaway-cluster.ts';
 import { sqliteStateStores } from '../../store/sqlite-state-stores.ts';

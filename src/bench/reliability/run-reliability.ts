@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadForms } from '../../forms/load-forms.ts';
-import { openRecordStores } from '../../records/open-stores.ts';
+import { openRecordStores } from '../../store/open-record-stores.ts';
 import { runBadHttp, type BadHttpResult } from './bad-http-stage.ts';
 import { deliveryCheck, feishuPlatform, FEISHU_SECRETS, telegramPlatform, TELEGRAM_WEBHOOK_PATH, type DeliveryResult } from './delivery-stage.ts';
 import { startFakeBotApi } from './fake-bot-api.ts';

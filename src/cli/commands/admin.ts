@@ -1,4 +1,4 @@
-import { openRecordStores } from '../../records/open-stores.ts';
+import { openRecordStores } from '../../store/open-record-stores.ts';
 import { describeProfile } from '../../users/access.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';

@@ -1,21 +1,9 @@
 import { createApp } from '../../app.ts';
-import type { Answer, Button, Reply } from '../../core/types.ts';
+import { repliesToAnswer } from '../../core/replies-to-answer.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';
 import { formatAnswer } from './format-answer.ts';
-
-/** Folds the core's replies into one answer: questions, eligibility checks and commands alike. */
-export function repliesToAnswer(replies: Reply[]): Answer & { buttons?: Button[] } {
-  const answered = replies.find((reply) => reply.answerStatus);
-  const buttons = replies.flatMap((reply) => reply.buttons ?? []);
-  return {
-    status: answered?.answerStatus ?? (replies.length ? 'answered' : 'no_answer'),
-    answer: replies.map((reply) => reply.text).join('\n\n'),
-    citations: replies.flatMap((reply) => reply.citations ?? []),
-    ...(buttons.length ? { buttons } : {}),
-  };
-}
 
 export const askCommand: Command = {
   name: 'ask',

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportReport } from '../../export/export-report.ts';
-import { openRecordStores } from '../../records/open-stores.ts';
+import { openRecordStores } from '../../store/open-record-stores.ts';
 import { flagText } from '../args.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';

@@ -1,4 +1,4 @@
-import { openRecordStores } from '../../records/open-stores.ts';
+import { openRecordStores } from '../../store/open-record-stores.ts';
 import { clusterGaps } from '../../feedback/gap-clusters.ts';
 import { describeSince, formatGapReport, gapReportJson, parseSince } from '../../feedback/gap-report.ts';
 import { questionFeatures } from '../../feedback/question-features.ts';

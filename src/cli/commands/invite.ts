@@ -1,4 +1,4 @@
-import { openRecordStores } from '../../records/open-stores.ts';
+import { openRecordStores } from '../../store/open-record-stores.ts';
 import { chinaDateTime } from '../../export/report-table.ts';
 import { INVITE_TTL_DAYS } from '../../users/invite-code.ts';
 import { flagText } from '../args.ts';

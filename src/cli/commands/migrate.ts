@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openRecordStores } from '../../records/open-stores.ts';
+import { openRecordStores } from '../../store/open-record-stores.ts';
 import { isPostgresUrl } from '../../store/open-state-stores.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';

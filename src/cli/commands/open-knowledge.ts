@@ -1,6 +1,6 @@
 import { createKnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { IngestReport, KnowledgeBase } from '../../knowledge/types.ts';
-import { openDatabase, type SqliteDatabase } from '../../store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../database/database.ts';
 import type { ParsedArgs } from '../args.ts';
 import { configFromArgs } from '../config-from-args.ts';
 import { consoleProgress } from '../ingest-progress.ts';

@@ -1,6 +1,6 @@
 import { createKnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../../knowledge/types.ts';
-import { openDatabase, type SqliteDatabase } from '../../store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../database/database.ts';
 import type { ParsedArgs } from '../args.ts';
 import { configFromArgs } from '../config-from-args.ts';
 

@@ -1,6 +1,6 @@
 import { chinaDateTime } from '../../export/report-table.ts';
 import type { ExportableForm } from '../../export/types.ts';
-import { openRecordStores } from '../../records/open-stores.ts';
+import { openRecordStores } from '../../store/open-record-stores.ts';
 import type { RecordVersion } from '../../records/types.ts';
 import type { Command } from '../command.ts';
 import { configFromArgs } from '../config-from-args.ts';

@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { FormDefinition } from '../../forms/form-schema.ts';
 import { loadForms } from '../../forms/load-forms.ts';
-import { openRecordStores, type RecordStores } from '../../records/open-stores.ts';
+import { openRecordStores, type RecordStores } from '../../store/open-record-stores.ts';
 import type { ReportingStores } from '../../reporting/reporting-context.ts';
 import { resolveFilingUnit, resolveForm, resolvePeriod } from '../../reporting/status-request.ts';
 import { flagText, type ParsedArgs } from '../args.ts';

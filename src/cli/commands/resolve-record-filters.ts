@@ -1,6 +1,6 @@
 import { resolveExportableForm } from '../../export/resolve-form.ts';
 import type { ExportableForm } from '../../export/types.ts';
-import type { RecordStores } from '../../records/open-stores.ts';
+import type { RecordStores } from '../../store/open-record-stores.ts';
 import { describeKnownUnits } from '../../units/describe-units.ts';
 import type { Unit } from '../../units/types.ts';
 import { flagText, type ParsedArgs } from '../args.ts';

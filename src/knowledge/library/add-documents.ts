@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../../store/database.ts';
+import type { SqliteDatabase } from '../../database/database.ts';
 import type { IngestProgress, IngestReport, KnowledgeBase } from '../types.ts';
 import { deleteDocumentFile, storeDocument } from './document-files.ts';
 import { firstQuestion, summarizeDocuments, type DocumentSummary } from './document-summary.ts';

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../../store/database.ts';
+import type { SqliteDatabase } from '../../database/database.ts';
 import { exampleQuestionUnits, findStatedFigures } from '../../quantity/index.ts';
 import type { DocumentMeta, KnowledgeBase } from '../types.ts';
 

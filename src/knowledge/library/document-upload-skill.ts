@@ -1,6 +1,6 @@
 import { FileTooLargeError } from '../../core/file-download.ts';
 import type { Skill } from '../../core/skill.ts';
-import type { SqliteDatabase } from '../../store/database.ts';
+import type { SqliteDatabase } from '../../database/database.ts';
 import { isIndexable, maxDocumentBytes, tooLargeReason, unsupportedReason } from '../read-for-index.ts';
 import type { KnowledgeBase } from '../types.ts';
 import { addDocuments } from './add-documents.ts';

@@ -1,4 +1,4 @@
-import type { DeliveryLog } from '../delivery-log.ts';
+import type { DeliveryLog } from '../../core/delivery-log.ts';
 import type { PostgresPool } from './pool.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { checkMigrationList, pendingMigrations, type Migration, type MigrationStatus } from '../migrations/migration.ts';
+import { checkMigrationList, pendingMigrations, type Migration, type MigrationStatus } from '../../database/migrations/migration.ts';
 import { LOCK_CLASS } from './advisory-keys.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import { iso, type PostgresClient, type PostgresPool } from './pool.ts';

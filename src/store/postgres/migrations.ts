@@ -1,4 +1,4 @@
-import { engineMigrations, EXPIRY_INDEXES_SQL, type Migration } from '../migrations/migration.ts';
+import { engineMigrations, EXPIRY_INDEXES_SQL, type Migration } from '../../database/migrations/migration.ts';
 
 /**
  * The PostgreSQL twin of sqlite-migrations.ts: the same tables, version for version. Times are

@@ -1,5 +1,5 @@
 import type { Activity } from '../../core/types.ts';
-import type { SessionStore } from '../session-store.ts';
+import type { SessionStore } from '../../core/session-store.ts';
 import { iso, type PostgresPool } from './pool.ts';
 
 export function createPostgresSessionStore(pool: PostgresPool): SessionStore {

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runConsoleChannel } from '../../../src/channels/console/console-channel.ts';
 import { createConversation } from '../../../src/core/conversation.ts';
 import type { Skill } from '../../../src/core/skill.ts';
-import { openMemoryDatabase } from '../../../src/store/database.ts';
-import { createSqliteSessionStore } from '../../../src/store/session-store.ts';
+import { openMemoryDatabase } from '../../../src/database/database.ts';
+import { createSqliteSessionStore } from '../../../src/core/session-store.ts';
 import { createFakeAnswerer } from '../../support/fake-answerer.ts';
 
 const choiceSkill: Skill = {

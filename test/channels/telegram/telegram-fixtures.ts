@@ -1,9 +1,9 @@
 import type { Update } from 'telegraf/types';
 import { createConversation, type Answerer, type Conversation } from '../../../src/core/conversation.ts';
 import type { Skill } from '../../../src/core/skill.ts';
-import { openMemoryDatabase } from '../../../src/store/database.ts';
-import { createSqliteDeliveryLog } from '../../../src/store/delivery-log.ts';
-import { createSqliteSessionStore } from '../../../src/store/session-store.ts';
+import { openMemoryDatabase } from '../../../src/database/database.ts';
+import { createSqliteDeliveryLog } from '../../../src/core/delivery-log.ts';
+import { createSqliteSessionStore } from '../../../src/core/session-store.ts';
 import { FAKE_BOT } from '../../support/fake-telegram-api.ts';
 
 export interface TestUser {

@@ -6,7 +6,7 @@ import { readEvalFile, runEval } from '../../../src/bench/eval-runner.ts';
 import { convertFolder, type PrintFormat } from '../../../src/bench/fixtures/convert-corpus.ts';
 import { createKnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../../../src/knowledge/types.ts';
-import { openMemoryDatabase } from '../../../src/store/database.ts';
+import { openMemoryDatabase } from '../../../src/database/database.ts';
 import { REPO_KNOWLEDGE } from '../corpus-fixture.ts';
 
 const REPO = join(REPO_KNOWLEDGE, '..');

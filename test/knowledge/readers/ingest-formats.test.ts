@@ -8,7 +8,7 @@ import { ingestFolder } from '../../../src/knowledge/ingest.ts';
 import { createIndexStore } from '../../../src/knowledge/index-store.ts';
 import { detectTools } from '../../../src/knowledge/readers/system-tools.ts';
 import { createReaderPool } from '../../../src/knowledge/readers/reader-pool.ts';
-import { openDatabase, type SqliteDatabase } from '../../../src/store/database.ts';
+import { openDatabase, type SqliteDatabase } from '../../../src/database/database.ts';
 import { REPO_KNOWLEDGE } from '../corpus-fixture.ts';
 import { makeDocx } from '../../../src/bench/fixtures/make-docx.ts';
 

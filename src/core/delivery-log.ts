@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 
 /** Remembers platform delivery ids (update_id, event_id) so a redelivered message is handled once. */
 export interface DeliveryLog {

@@ -1,5 +1,5 @@
-import type { Activity, Session } from '../core/types.ts';
-import type { SqliteDatabase } from './database.ts';
+import type { Activity, Session } from './types.ts';
+import type { SqliteDatabase } from '../database/database.ts';
 
 /** Sessions live in SQLite so a restart mid-form loses nothing. */
 export interface SessionStore {

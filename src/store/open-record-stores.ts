@@ -1,12 +1,12 @@
 import type { ReminderStore } from '../reporting/reminder-store.ts';
-import { openDatabase, type SqliteDatabase } from '../store/database.ts';
-import { openStateStores } from '../store/open-state-stores.ts';
-import type { StateStores } from '../store/state-stores.ts';
+import { openDatabase, type SqliteDatabase } from '../database/database.ts';
+import { openStateStores } from './open-state-stores.ts';
+import type { StateStores } from './state-stores.ts';
 import { loadUnits } from '../units/load-units.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { DisplayNameStore } from '../users/display-name-store.ts';
 import type { UserStore } from '../users/user-store.ts';
-import type { RecordStore } from './types.ts';
+import type { RecordStore } from '../records/types.ts';
 
 export interface RecordStores {
   /** The instance's SQLite file (the knowledge index; the state too unless DATABASE_URL is set). */

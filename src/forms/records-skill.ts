@@ -1,9 +1,9 @@
 import type { Skill, TurnContext } from '../core/skill.ts';
-import type { FormCatalog } from '../forms/types.ts';
-import { describePeriod } from '../forms/period.ts';
+import type { FormCatalog } from './types.ts';
+import { describePeriod } from './period.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import { recordScope } from '../users/access.ts';
-import type { RecordStore, RecordVersion } from './types.ts';
+import type { RecordStore, RecordVersion } from '../records/types.ts';
 import { personLabel } from '../users/person-label.ts';
 
 export interface RecordsSkillDependencies {

@@ -119,10 +119,22 @@ export function wantsAnswerKind(question: string): boolean {
   return WANTS_DATE.test(question) || WANTS_MONEY.test(question) || WANTS_QUANTITY.test(question);
 }
 
+/**
+ * The passages whose sentences are scored: the best 8, where a passage that holds the asked kind of
+ * answer (a date for 什么时候, an amount for 补多少钱) ranks above an equally relevant one that does not.
+ */
+function kindFirst(ranked: RankedChunk[], kind: RegExp | undefined): RankedChunk[] {
+  if (!kind || !TUNING.kindPassageBonus) return ranked.slice(0, TUNING.passages);
+  const bonus = (chunk: RankedChunk) => chunk.score + (kind.test(chunk.chunk.text) ? TUNING.kindPassageBonus : 0);
+  return ranked.slice(0, TUNING.kindPassagePool).sort((a, b) => bonus(b) - bonus(a)).slice(0, TUNING.passages);
+}
+
 /** Scores every sentence of the best passages against the question. */
 export function scoreSentences(question: string, terms: WeightedTerm[], ranked: RankedChunk[]): ScoredSentence[] {
   const wantsNumber = WANTS_NUMBER.test(question);
-  const wantsMoney = WANTS_MONEY.test(question);
+  // `补多少亩` asks an area, not money: a measure word after 多少 other than money's decides the kind
+  const askedMeasure = WANTS_QUANTITY.test(question) ? answerSlot(question)?.unit : undefined;
+  const wantsMoney = WANTS_MONEY.test(question) && !(askedMeasure && askedMeasure !== '元');
   const wantsDefinition = WANTS_DEFINITION.test(question);
   const wantsDate = WANTS_DATE.test(question);
   const wantsWho = WANTS_WHO.test(question);
@@ -131,7 +143,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
   const slot = !wantsDate && WANTS_QUANTITY.test(question) ? answerSlot(question) : undefined;
   const answerKind = wantsDate ? DATE : wantsMoney ? MONEY : WANTS_QUANTITY.test(question) ? QUANTITY : undefined;
   // a subject word that names some passages' document or attachment (`科学施肥` → 附件6 科学施肥…方案) scopes the question to them
-  const considered = ranked.slice(0, wantsDefinition ? 30 : 8);
+  const considered = wantsDefinition ? ranked.slice(0, 30) : kindFirst(ranked, wantsDate ? DATE : wantsMoney ? MONEY : undefined);
   const rootOf = (chunk: StoredChunk) => matchable(chunk.section.split(' › ')[0]);
   const scopeWeight = (root: string) => subjects.reduce((sum, term) => sum + (term.df > 0 && termMatch(term, root) === 1 ? term.weight : 0), 0);
   const widest = considered.reduce<{ root: string; weight: number }>((best, { chunk }) => {
@@ -164,7 +176,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       const statesQuantity = QUANTITY.test(text) && !(fit.onlyYears && !/[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|次|成|倍|项|人|户|级)/.test(text));
       const statesAnswerKind = !answerKind || answerKind.test(text);
       const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section, before) : 1;
-      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? 0.1 : 0) + (wantsDate && DATE.test(text) ? 0.1 : 0) + (wantsWho && NAMES_WHO.test(text) ? 0.1 : 0);
+      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? TUNING.kindBonus : 0) + (wantsDate && DATE.test(text) ? TUNING.kindBonus : 0) + (wantsWho && NAMES_WHO.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
       scored.push({ chunk, text, tight, coverage: covered, answerFit: fit.fit, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + fit.fit + definitionBonus - lengthPenalty - outOfScope });

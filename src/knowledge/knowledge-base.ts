@@ -45,6 +45,8 @@ export interface AnswerAttempt {
   /** The hand-set coverage gate's verdict (used when no calibration is loaded). */
   covered?: boolean;
   probability?: number;
+  /** The candidate sentences the answer was chosen from, best first (for fitting and diagnosis). */
+  sentences?: ScoredSentence[];
 }
 
 const DEFINITION_CUES = questionPattern('definitionCues').source.split('|');
@@ -240,6 +242,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       },
       features,
       covered,
+      sentences,
       ...(calibration ? { probability: answerProbability(calibration, features) } : {}),
     };
   }

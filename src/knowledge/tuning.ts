@@ -52,6 +52,13 @@ export const TUNING = {
   /** A rare-word candidate this complete makes the full (slower) search unnecessary. */
   goodEnough: 0.75,
   // extract-sentences.ts
+  /** Passages whose sentences are scored (30 for a definition question). */
+  passages: 8,
+  /** A question asking a date or an amount: passages among the best `kindPassagePool` that hold one gain this much in the choice of those passages. */
+  kindPassageBonus: 0.5,
+  kindPassagePool: 24,
+  /** Score bonus of a sentence that holds the asked date or amount of money. */
+  kindBonus: 0.1,
   leadIn: 16,
   outOfScope: 0.25,
   longSentence: 110,

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { scoreSentences } from '../../src/knowledge/extract-sentences.ts';
+import type { RankedChunk, WeightedTerm } from '../../src/knowledge/retrieval.ts';
+
+const term = (text: string, weight = 2): WeightedTerm => ({ text, variants: [], synonyms: [], numeric: false, parts: [], guessed: false, phrasing: false, functional: false, subject: true, weight, df: 3 });
+const passage = (id: number, text: string, score: number): RankedChunk => ({ chunk: { id, doc: 'plan.txt', section: '三、补助标准', text, kind: 'text' }, coverage: score, score });
+
+describe('the asked kind of answer in choosing passages and sentences', () => {
+  const terms = [term('深松'), term('补助')];
+  // ten passages about the subject without a date rank above the one that states when the money comes
+  const ranked = [
+    ...Array.from({ length: 10 }, (_, i) => passage(i + 1, `深松补助资金按任务面积切块下达，第${i + 1}批作业主体须公开遴选。`, 1.1 - i * 0.01)),
+    passage(11, '公示无异议的，县财政部门于次年3月31日前将深松补助资金兑付给作业主体。', 1.0),
+  ];
+
+  it('a question asking when looks further down the passages for one that holds a date', () => {
+    const [best] = scoreSentences('深松补助什么时候能拿到', terms, ranked);
+    expect(best.text).toContain('3月31日前');
+    expect(best.statesAnswerKind).toBe(true);
+  });
+
+  it('a question not asking a date or an amount keeps the best passages as ranked', () => {
+    const sentences = scoreSentences('深松补助怎么管', terms, ranked);
+    expect(sentences.some((sentence) => sentence.text.includes('3月31日'))).toBe(false);
+  });
+
+  it('「补多少亩」 asks an area: a sentence stating one holds the asked kind, money or not', () => {
+    const [best] = scoreSentences('合作社一年最多补多少亩', [term('合作社'), term('补助')], [passage(1, '单个作业主体年度补助面积不超过8000亩，合作社超出部分不予补助。', 1)]);
+    expect(best.statesAnswerKind).toBe(true);
+    const [money] = scoreSentences('合作社一亩补多少钱', [term('合作社'), term('补助')], [passage(1, '单个作业主体年度补助面积不超过8000亩，合作社超出部分不予补助。', 1)]);
+    expect(money.statesAnswerKind).toBe(false);
+  });
+});

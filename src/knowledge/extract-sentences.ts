@@ -101,11 +101,32 @@ function bigrams(text: string): Set<string> {
   return new Set(Array.from({ length: Math.max(plain.length - 1, 0) }, (_, i) => plain.slice(i, i + 2)));
 }
 
+/** A sentence's matchable form without punctuation, symbols or spaces (its character pairs are compared); worked out once. */
+function pairText(text: string): string {
+  let plain = pairTexts.get(text);
+  if (plain === undefined) {
+    plain = matchable(text).replace(/[\p{P}\p{S}\s]/gu, '');
+    if (pairTexts.size >= PAIR_TEXTS_KEPT) pairTexts.clear();
+    pairTexts.set(text, plain);
+  }
+  return plain;
+}
+const PAIR_TEXTS_KEPT = 50_000;
+const pairTexts = new Map<string, string>();
+
+/** Sentences of a passage, split once per passage object (the index store keeps one per passage). */
+function sentencesOf(chunk: StoredChunk): string[] {
+  let sentences = passageSentences.get(chunk);
+  if (!sentences) passageSentences.set(chunk, (sentences = chunk.kind === 'row' ? [chunk.text] : splitSentences(chunk.text)));
+  return sentences;
+}
+const passageSentences = new WeakMap<StoredChunk, string[]>();
+
 /** Share of the question's character pairs found in the sentence: among equally complete sentences, the one worded most like the question. */
 function wordingOverlap(question: Set<string>, text: string): number {
   if (!question.size) return 0;
   // the sentence's pairs are only looked up, never kept: no set of every pair of every sentence
-  const plain = matchable(text).replace(/[\p{P}\p{S}\s]/gu, '');
+  const plain = pairText(text);
   const shared = new Set<string>();
   for (let i = 0; i + 1 < plain.length; i++) {
     const gram = plain.slice(i, i + 2);
@@ -157,7 +178,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
     const section = matchable(chunk.section);
     const root = rootOf(chunk);
     const outsideScope = scopeTerms.filter((term) => termMatch(term, root) < 1);
-    const sentences = chunk.kind === 'row' ? [chunk.text] : splitSentences(chunk.text);
+    const sentences = sentencesOf(chunk);
     let previous = '';
     for (const sentence of sentences) {
       // the sentence before names what this one goes on about (`我县成立…领导小组。组长由…担任`)

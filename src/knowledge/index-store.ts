@@ -26,6 +26,8 @@ export interface IndexStore {
   setDuplicates(duplicates: Array<{ doc: string; duplicateOf: string }>): void;
   /** Candidate chunks for an FTS5 MATCH expression, best bm25 first (lower rank is better). */
   match(expression: string, limit: number): Array<StoredChunk & { rank: number }>;
+  /** The same candidates as match(), each chunk the one object kept for its id until the index changes. */
+  matchChunks(expression: string, limit: number): Array<{ chunk: StoredChunk; rank: number }>;
   /** Number of chunks containing one indexed token (from the FTS5 vocabulary, read once into memory). */
   tokenFrequency(token: string): number;
   /** Reads the vocabulary now rather than on the first question. */
@@ -74,11 +76,8 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     insertFts: db.prepare('INSERT INTO kb_fts (rowid, section, body) VALUES (?, ?, ?)'),
     clearDuplicates: db.prepare('UPDATE kb_documents SET duplicate_of = NULL'),
     setDuplicate: db.prepare('UPDATE kb_documents SET duplicate_of = ? WHERE doc = ?'),
-    match: db.prepare(
-      `SELECT c.id, c.doc, c.section, c.text, c.kind, m.rank FROM
-         (SELECT rowid AS id, bm25(kb_fts, 0.5, 1.0) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) AS m
-       JOIN kb_chunks c ON c.id = m.id ORDER BY m.rank`,
-    ),
+    match: db.prepare('SELECT rowid AS id, bm25(kb_fts, 0.5, 1.0) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?'),
+    chunk: db.prepare('SELECT id, doc, section, text, kind FROM kb_chunks WHERE id = ?'),
     vocabulary: db.prepare('SELECT term, doc FROM kb_vocab'),
     chunkCount: db.prepare('SELECT count(*) AS n FROM kb_chunks'),
     getState: db.prepare('SELECT value FROM kb_state WHERE key = ?'),
@@ -87,15 +86,41 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
 
   const frequencies = new Map<string, number>();
   let chunkTotal: number | undefined;
+  /**
+   * Passages read once, by id, until the index changes: a question's candidates are mostly passages earlier
+   * questions read, and one object per passage lets its sentence splits be worked out once (extract-sentences).
+   */
+  const chunks = new Map<number, StoredChunk>();
+  const CHUNKS_KEPT = 20_000;
+  function chunkById(id: number): StoredChunk | undefined {
+    let chunk = chunks.get(id);
+    if (!chunk) {
+      chunk = statements.chunk.get(id) as StoredChunk | undefined;
+      if (!chunk) return undefined;
+      if (chunks.size >= CHUNKS_KEPT) chunks.clear();
+      chunks.set(id, chunk);
+    }
+    return chunk;
+  }
+  function matchChunks(expression: string, limit: number): Array<{ chunk: StoredChunk; rank: number }> {
+    const found: Array<{ chunk: StoredChunk; rank: number }> = [];
+    for (const { id, rank } of statements.match.all(expression, limit) as Array<{ id: number; rank: number }>) {
+      const chunk = chunkById(id);
+      if (chunk) found.push({ chunk, rank });
+    }
+    return found;
+  }
 
   /** The whole vocabulary is read once after a change (≈0.2 s for 40,000 passages); lookups are then free. */
   function loadVocabulary(): void {
     frequencies.clear();
+    chunks.clear();
     for (const row of statements.vocabulary.iterate() as Iterable<{ term: string; doc: number }>) frequencies.set(row.term, row.doc);
   }
 
   function removeChunks(doc: string): void {
     frequencies.clear();
+    chunks.clear();
     chunkTotal = undefined;
     for (const row of statements.chunkIds.all(doc) as Array<{ id: number }>) statements.deleteFts.run(row.id);
     statements.deleteChunks.run(doc);
@@ -131,7 +156,8 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
       statements.clearDuplicates.run();
       for (const { doc, duplicateOf } of duplicates) statements.setDuplicate.run(duplicateOf, doc);
     },
-    match: (expression, limit) => statements.match.all(expression, limit) as Array<StoredChunk & { rank: number }>,
+    match: (expression, limit) => matchChunks(expression, limit).map(({ chunk, rank }) => ({ ...chunk, rank })),
+    matchChunks,
     tokenFrequency(token) {
       if (!frequencies.size) loadVocabulary();
       return frequencies.get(token) ?? 0;

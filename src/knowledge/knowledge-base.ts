@@ -11,7 +11,7 @@ import { createReaderPool, type ReaderPool } from './readers/reader-pool.ts';
 import { detectTools } from './readers/system-tools.ts';
 import type { ReaderOutcome } from './readers/types.ts';
 import { loadLexicon } from './lexicon.ts';
-import { queryTerms } from './query-terms.ts';
+import { queryTerms, type QueryTerm } from './query-terms.ts';
 import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
 import { matchable, normalizeQuestion } from './normalize-text.ts';
 import { rankChunks, termMatch, weighTerms, type WeightedTerm } from './retrieval.ts';
@@ -123,13 +123,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
    * The best sentence covers enough of the question: the full share, or — for a question asking a
    * quantity — a lower share when it is the only sentence stating one, clearly ahead of the rest.
    */
-  function covers(question: string, sentences: ScoredSentence[]): boolean {
+  function covers(question: string, sentences: ScoredSentence[], terms: QueryTerm[]): boolean {
     const [best, next] = sentences;
     if (best.coverage >= TUNING.minCoverage) return true;
     if (!WANTS_QUANTITY.test(question) || best.coverage < TUNING.minQuantityCoverage || best.subjectCoverage < TUNING.minQuantityCoverage) return false;
     // a name jieba had to guess (`三面船镇` → 船镇) is what the question is about: the sentence must hold it
     const where = matchable(`${best.chunk.section} ${best.text}`);
-    if (queryTerms(question, tokenizer, lexicon).some((term) => term.guessed && termMatch(term, where) < 1)) return false;
+    if (terms.some((term) => term.guessed && termMatch(term, where) < 1)) return false;
     // …stated in figures (`3米×2米`), not in words that merely count (`建一亩成一亩`)
     return /\d/.test(best.text) && (!next || next.score <= best.score - TUNING.clearLead);
   }
@@ -223,7 +223,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const chosen = choose(text, sentences);
     // the sentence that gives the rank is quoted too, so the reader can check the step
     if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > TUNING.maxAnswer ? bridge.tight() : bridge.text });
-    const covered = covers(text, sentences);
+    const covered = covers(text, sentences, terms);
     const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '');
     const notice = versionNotice(versions.get(chosen[0].sentence.chunk.doc), preference, versions);
     // the first quote with its neighbours in the passage, within the characters the reader is shown first

@@ -1,7 +1,7 @@
 import { questionPattern } from './question-words.ts';
-import { findQuantities } from '../quantity/index.ts';
 import type { Lexicon } from './lexicon.ts';
 import { comparable, isCjk } from './normalize-text.ts';
+import { quantitiesOf } from './quantities-of.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
 /** One content word of a question with the words that may stand for it in a passage. */
@@ -116,5 +116,5 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
 
 /** The texts of the quantities the user states (areas, shares, money, pH, lengths …), comparable form. */
 export function userQuantityTexts(question: string): string[] {
-  return findQuantities(question).filter((quantity) => quantity.kind !== 'number').map((quantity) => tenthsAsPercent(comparable(quantity.text)));
+  return quantitiesOf(question).filter((quantity) => quantity.kind !== 'number').map((quantity) => tenthsAsPercent(comparable(quantity.text)));
 }

@@ -117,11 +117,11 @@ function candidates(words: string[], terms: WeightedTerm[], store: IndexStore, t
   const selective = all.filter((token) => store.tokenFrequency(token) <= limit);
   const tokens = selective.length ? selective : all;
   if (!tokens.length) return [];
-  const matches = store.match(tokens.map(ftsQuote).join(' OR '), TUNING.candidates);
+  const matches = store.matchChunks(tokens.map(ftsQuote).join(' OR '), TUNING.candidates);
   if (!matches.length) return [];
   const bestRank = Math.min(...matches.map((match) => match.rank));
   const ranked: RankedChunk[] = [];
-  for (const { rank, ...chunk } of matches) {
+  for (const { rank, chunk } of matches) {
     if (excluded.has(chunk.doc)) continue;
     const covered = coverage(terms, matchable(chunk.text), matchable(chunk.section));
     const relevance = bestRank < 0 ? rank / bestRank : 0; // bm25 ranks are negative; 1 = best

@@ -39,17 +39,38 @@ export function createTokenizer(domainDictionary: string): Tokenizer {
     return tokens;
   }
 
+  function tags(text: string): Map<string, string> {
+    const tags = new Map<string, string>();
+    for (const match of comparable(text).matchAll(RUN)) {
+      if (match[1]) tags.set(match[1], /^\d/.test(match[1]) ? 'm' : 'eng');
+      else for (const { word, tag } of jieba.tag(match[2], true)) if (WORD_CHAR.test(word) && !tags.has(word)) tags.set(word, tag);
+    }
+    return tags;
+  }
+
   return {
-    indexTokens: (text) => split(text, (piece) => jieba.cutForSearch(piece, true)),
-    words: (text) => split(text, (piece) => jieba.cut(piece, true)),
-    dictionaryWords: (text) => split(text, (piece) => jieba.cut(piece, false)),
-    tags(text) {
-      const tags = new Map<string, string>();
-      for (const match of comparable(text).matchAll(RUN)) {
-        if (match[1]) tags.set(match[1], /^\d/.test(match[1]) ? 'm' : 'eng');
-        else for (const { word, tag } of jieba.tag(match[2], true)) if (WORD_CHAR.test(word) && !tags.has(word)) tags.set(word, tag);
-      }
-      return tags;
-    },
+    indexTokens: remembered((text) => split(text, (piece) => jieba.cutForSearch(piece, true))),
+    words: remembered((text) => split(text, (piece) => jieba.cut(piece, true))),
+    dictionaryWords: remembered((text) => split(text, (piece) => jieba.cut(piece, false))),
+    tags: remembered(tags),
+  };
+}
+
+/** Words of a question are segmented again and again (each term, its parts, its variants): short texts are cut once. */
+const REMEMBERED_LENGTH = 16;
+const REMEMBERED_KEPT = 20_000;
+
+/** `cut` for short texts worked out once; the result is shared, so callers only read it. */
+function remembered<T>(cut: (text: string) => T): (text: string) => T {
+  const kept = new Map<string, T>();
+  return (text) => {
+    if (text.length > REMEMBERED_LENGTH) return cut(text);
+    let result = kept.get(text);
+    if (result === undefined) {
+      result = cut(text);
+      if (kept.size >= REMEMBERED_KEPT) kept.clear();
+      kept.set(text, result);
+    }
+    return result;
   };
 }

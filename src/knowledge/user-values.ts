@@ -1,4 +1,5 @@
-import { findQuantities, formatQuantity, type FoundQuantity } from '../quantity/index.ts';
+import { formatQuantity, type FoundQuantity } from '../quantity/index.ts';
+import { quantitiesOf } from './quantities-of.ts';
 import { TUNING } from './tuning.ts';
 
 /**
@@ -9,7 +10,7 @@ import { TUNING } from './tuning.ts';
 
 /** A figure the user states about their own case (not a limit such as 「不到100亩」, not a bare number). */
 export function userValues(question: string): FoundQuantity[] {
-  return findQuantities(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.per && !quantity.perUnit);
+  return quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.per && !quantity.perUnit);
 }
 
 /** A value no document range can hold: a share above 100%, a pH outside 0–14. */
@@ -30,7 +31,7 @@ interface Limit {
 
 function limitsOf(text: string): Limit[] {
   const limits: Limit[] = [];
-  for (const quantity of findQuantities(text)) {
+  for (const quantity of quantitiesOf(text)) {
     const { range, bound, value } = quantity;
     if (quantity.per) continue; // a rate (58元/亩) is what is paid, not a condition
     if (range) limits.push({ quantity, holds: (v) => v >= range.min && v <= range.max });
@@ -107,7 +108,7 @@ export function placementLine(values: FoundQuantity[], quote: string, title: str
     }
   }
   const area = values.find((value) => value.kind === 'area');
-  const rate = findQuantities(quote).find((quantity) => quantity.kind === 'money' && quantity.per === '亩');
+  const rate = quantitiesOf(quote).find((quantity) => quantity.kind === 'money' && quantity.per === '亩');
   if (area && rate && parts.every((part) => !part.includes('不符合'))) {
     const most = rate.bound === 'atMost' || rate.bound === 'below' ? '最多' : '';
     parts.push(`${area.text}×${formatQuantity({ kind: 'money', value: rate.value })}/亩，${most}${trim(area.value * rate.value)}元（计算）`);

@@ -86,11 +86,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   useUnitsOfMeasure(loadUnitsOfMeasure(config.knowledgeDir));
   const db = openDatabase(config.dataDir);
   // The same question from the same region gets the same offline answer until the documents change: answered once.
-  const answers = createAnswerCache(config.env.GENGBAO_ANSWER_CACHE ?? 1000);
+  const cacheSize = config.env.GENGBAO_ANSWER_CACHE ?? 1000;
+  const answers = createAnswerCache(cacheSize);
   let answerThreads: AnswerThreads | undefined;
   // Every index run (start, an upload) empties the answer cache and has the answering threads reopen the index.
   const knowledge = afterEachIndexRun(
-    withAnswerCache(createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger }), config.env.GENGBAO_ANSWER_CACHE ?? 1000, answers),
+    withAnswerCache(createKnowledgeBase({ knowledgeDir: config.knowledgeDir, db, logger: options.logger }), cacheSize, answers),
     () => answerThreads?.reindexed(),
   );
   const ingestReport = knowledge.ensureIndexed({ onProgress: options.onIndexProgress });
@@ -140,12 +141,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     answer: async (question, user) => {
       const context = { region: regionOfUnit(units, user.unit) };
       if (!answerThreads) return knowledge.answer(question, context);
-      const kept = answers.get(question, context);
-      if (kept) return kept;
-      const generation = answers.generation;
-      const answer = await answerThreads.answer(question, context);
-      answers.set(question, context, answer, generation);
-      return answer;
+      const threads = answerThreads;
+      return answers.remember(question, context, () => threads.answer(question, context));
     },
   };
   // With OPENAI_BASE_URL + OPENAI_MODEL the model writes the answer, checked against the passages; offline on any failure.

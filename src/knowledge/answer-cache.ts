@@ -14,6 +14,12 @@ export interface AnswerCache {
   /** Bumped by every clear(). */
   readonly generation: number;
   clear(): void;
+  /**
+   * The kept answer, or the one `work` gives (kept unless an index run came while it was worked out): the
+   * knowledge base answers synchronously, the answering threads with a promise.
+   */
+  remember(question: string, context: AnswerContext | undefined, work: () => Answer): Answer;
+  remember(question: string, context: AnswerContext | undefined, work: () => Promise<Answer>): Promise<Answer>;
 }
 
 const copy = (answer: Answer): Answer => ({ ...answer, citations: answer.citations.map((citation) => ({ ...citation })) });
@@ -26,7 +32,7 @@ export function createAnswerCache(size: number): AnswerCache {
     const region = context?.region;
     return `${region?.province ?? ''}\u0001${region?.city ?? ''}\u0001${region?.county ?? ''}\u0001${String(question ?? '')}`;
   };
-  return {
+  const cache: AnswerCache = {
     get(question, context) {
       const key = keyOf(question, context);
       const kept = answers.get(key);
@@ -48,7 +54,20 @@ export function createAnswerCache(size: number): AnswerCache {
       generation++;
       answers.clear();
     },
+    remember,
   };
+  function remember(question: string, context: AnswerContext | undefined, work: () => Answer): Answer;
+  function remember(question: string, context: AnswerContext | undefined, work: () => Promise<Answer>): Promise<Answer>;
+  function remember(question: string, context: AnswerContext | undefined, work: () => Answer | Promise<Answer>): Answer | Promise<Answer> {
+    const kept = cache.get(question, context);
+    if (kept) return kept;
+    const at = generation;
+    const answer = work();
+    if (answer instanceof Promise) return answer.then((worked) => (cache.set(question, context, worked, at), worked));
+    cache.set(question, context, answer, at);
+    return answer;
+  }
+  return cache;
 }
 
 /** The knowledge base with `afterIndex` called after every index run (start, an upload), whether it succeeded or not. */
@@ -82,12 +101,7 @@ export function withAnswerCache<K extends KnowledgeBase>(knowledge: K, size: num
   const cached = {
     ...knowledge,
     answer(question: string, context?: AnswerContext) {
-      const kept = cache.get(question, context);
-      if (kept) return kept;
-      const generation = cache.generation;
-      const answer = knowledge.answer(question, context);
-      cache.set(question, context, answer, generation);
-      return answer;
+      return cache.remember(question, context, () => knowledge.answer(question, context));
     },
   } as K;
   return afterEachIndexRun(cached, () => cache.clear());

@@ -2,9 +2,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../src/channels/channel-logger.ts';
-import { withAnswerCache } from '../../src/knowledge/answer-cache.ts';
+import { createAnswerCache, withAnswerCache } from '../../src/knowledge/answer-cache.ts';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { failedIndexReply } from '../../src/knowledge/replies.ts';
+import type { Answer } from '../../src/core/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { documentsFolderPerTest } from './corpus-fixture.ts';
 
@@ -81,6 +82,25 @@ describe('the answer cache', () => {
     expect(cached.answer(question).answer).toBe(failedIndexReply());
     expect(cached.answer(question).answer).toBe(failedIndexReply());
     expect(worked()).toBe(6);
+  });
+
+  it('keeps an answer worked out elsewhere (a promise, as from the answering threads), unless the documents were indexed meanwhile', async () => {
+    const { knowledge, worked } = countedKnowledge();
+    knowledge.ensureIndexed();
+    const cache = createAnswerCache(10);
+    const elsewhere = () => Promise.resolve(knowledge.answer(TASK));
+    const first = await cache.remember(TASK, undefined, elsewhere);
+    expect(first.answer).toContain('2.91');
+    expect(await cache.remember(TASK, undefined, elsewhere)).toEqual(first);
+    expect(worked()).toBe(1);
+
+    let finish!: () => void;
+    const slow = cache.remember(STANDARD, undefined, () => new Promise<Answer>((resolve) => (finish = () => resolve(knowledge.answer(STANDARD)))));
+    cache.clear(); // an index run while the answer was being worked out
+    finish();
+    expect((await slow).status).toBe('answered');
+    await cache.remember(STANDARD, undefined, elsewhere);
+    expect(worked()).toBe(3);
   });
 
   it('is off with size 0', () => {

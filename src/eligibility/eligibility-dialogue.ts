@@ -46,6 +46,9 @@ export interface Dialogue {
   score(text: string): number;
 }
 
+/** Field values whose refusal (or none) is kept per check. */
+const REFUSALS_KEPT = 5_000;
+
 /** How far inside a range its edges are tried (record units). */
 const EDGE = 0.001;
 
@@ -242,6 +245,17 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
 
   /** Why a value heard cannot be used (out of the rule set's range, or no area at all), before it is noted. */
   function refusal(field: string, value: unknown): string | undefined {
+    // every step re-checks every value heard, each with the whole rule set: one check per field and value
+    const key = `${field}\u0001${JSON.stringify(value)}`;
+    if (refusals.has(key)) return refusals.get(key);
+    const problem = refusalOf(field, value);
+    if (refusals.size >= REFUSALS_KEPT) refusals.clear();
+    refusals.set(key, problem);
+    return problem;
+  }
+  const refusals = new Map<string, string | undefined>();
+
+  function refusalOf(field: string, value: unknown): string | undefined {
     const verdicts = check({ [field]: value }).verdicts.filter((v) => !v.missing);
     const verdict =
       verdicts.find((v) => v.rule === `field:${field}` && v.level === 'fail') ??

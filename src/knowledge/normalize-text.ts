@@ -118,5 +118,14 @@ export function normalizeText(text: string): string {
 
 /** A question as the index sees it: the same normalisation, on one line. */
 export function normalizeQuestion(text: string): string {
-  return normalizeText(text).replace(/\s*\n\s*/g, ' ').trim();
+  // one message is normalised by the eligibility check (each turn) and by the answer engine: worked out once
+  let question = recentQuestions.get(text);
+  if (question === undefined) {
+    question = normalizeText(text).replace(/\s*\n\s*/g, ' ').trim();
+    if (recentQuestions.size >= RECENT_QUESTIONS) recentQuestions.clear();
+    recentQuestions.set(text, question);
+  }
+  return question;
 }
+const RECENT_QUESTIONS = 1_000;
+const recentQuestions = new Map<string, string>();

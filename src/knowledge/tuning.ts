@@ -58,7 +58,7 @@ export const TUNING = {
   kindPassageBonus: 0.5,
   kindPassagePool: 24,
   /** Score bonus of a sentence that holds the asked date or amount of money. */
-  kindBonus: 0.1,
+  kindBonus: 0.2,
   leadIn: 16,
   outOfScope: 0.25,
   longSentence: 110,

@@ -31,3 +31,12 @@ describe('the asked kind of answer in choosing passages and sentences', () => {
     expect(money.statesAnswerKind).toBe(false);
   });
 });
+
+describe('the asked kind of answer in ranking sentences', () => {
+  it('a sentence holding the asked date outranks one that covers a little more of the question without any', () => {
+    const terms = [term('管护', 2), term('办法', 2), term('执行', 2)];
+    const text = '本办法自2024年7月1日起施行，管护期限为5年。社会资本建设的农田参照执行管护要求。';
+    const [best] = scoreSentences('这个管护办法啥时候开始执行', terms, [{ ...passage(1, text, 1), chunk: { id: 1, doc: 'plan.txt', section: '附则', text, kind: 'text' } }]);
+    expect(best.text).toContain('2024年7月1日');
+  });
+});

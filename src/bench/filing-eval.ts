@@ -125,9 +125,17 @@ export function judgeRecords(expected: FilingConversation['expect']['records'], 
   return problems;
 }
 
+/** An exported file as the judge reads it: its name, and a CSV's rows (an xlsx is judged by the reply's text). */
+function attachmentText(reply: Reply): string {
+  const file = reply.attachment;
+  if (!file) return '';
+  const rows = /csv/i.test(file.mimeType) || file.fileName.endsWith('.csv') ? `\n${file.content.toString('utf8').replace(/^\uFEFF/, '')}` : '';
+  return `\n[附件 ${file.fileName}]${rows}`;
+}
+
 function replyText(replies: Reply[]): string {
   return replies
-    .map((reply) => reply.text + (reply.buttons?.length ? ` [${reply.buttons.map((button) => button.label).join(' | ')}]` : ''))
+    .map((reply) => reply.text + (reply.buttons?.length ? ` [${reply.buttons.map((button) => button.label).join(' | ')}]` : '') + attachmentText(reply))
     .join('\n---\n');
 }
 

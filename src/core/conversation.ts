@@ -53,6 +53,15 @@ export const MAX_INPUT_CHARS = 2000;
 const EMPTY_SESSION_REWRITE_MS = 3_600_000;
 
 const CANCEL = /^(取消|\/cancel|退出|不填了|放弃|算了)$/i;
+/** 「算了，先不填了」「不弄了，取消」: every clause a way to stop, one of them a plain one (「先不填了」 alone only pauses). */
+const CANCEL_WORD = /^(?:取消|退出|放弃|算了|不填了|不报了|不弄了|不登记了|不要了|不搞了)$/;
+const STOP_WORD = /^(?:先)?(?:不填了|不报了|不弄了|不登记了|不要了|不搞了|不填|不报)$/;
+
+function isCancel(text: string): boolean {
+  if (CANCEL.test(text)) return true;
+  const clauses = text.split(/[，,。.！!；;、\s]+/).map((clause) => clause.replace(/(?<=.)[吧啊呀啦哈]+$/, '')).filter(Boolean);
+  return clauses.length > 1 && clauses.length <= 3 && clauses.every((clause) => CANCEL_WORD.test(clause) || STOP_WORD.test(clause)) && clauses.some((clause) => CANCEL_WORD.test(clause));
+}
 
 export function userKeyOf(message: IncomingMessage): string {
   return `${message.channel}:${message.userId}`;
@@ -94,7 +103,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
     if (!text) return void ctx.reply(GUIDE_TEXT);
 
-    if (CANCEL.test(text)) {
+    if (isCancel(text)) {
       if (active?.cancelActivity) return void (await active.cancelActivity(ctx));
       const hadActivity = session.activity !== null;
       ctx.setActivity(null);

@@ -80,6 +80,22 @@ function nearOption(field: FieldDefinition, text: string): { value: string; labe
   return near.length === 1 ? near[0] : undefined;
 }
 
+/**
+ * 「石灰、有机废」: the pieces of a list that name no option. A piece one character off one option is read
+ * as it (and said); a short piece of words that is none is reported instead of being dropped.
+ */
+function piecesOfList(field: FieldDefinition, text: string): { near: { piece: string; value: string; label: string }[]; unknown: string[] } {
+  const near: { piece: string; value: string; label: string }[] = [];
+  const unknown: string[] = [];
+  for (const piece of text.split(/[、，,;；\s]+|和|及|与|跟|还有|以及/).map((p) => p.trim().replace(/^(?:用了|施用了|施了|撒了)/, ''))) {
+    if (!piece || matchOption(field, piece).length || /[0-9]/.test(piece) || piece.length > 6) continue;
+    const close = nearOption(field, piece);
+    if (close) near.push({ piece, value: close.value, label: close.label });
+    else if (/\p{Script=Han}{2}/u.test(piece) && !/^(?:等|等等|这些|这几种|两种|几种|都有|都用了)$/.test(piece)) unknown.push(piece);
+  }
+  return { near, unknown };
+}
+
 function parseChoice(field: FieldDefinition, text: string): FieldAnswer {
   const options = field.options ?? [];
   const list = options.map((o) => `「${o.label}」`).join('、');
@@ -88,6 +104,16 @@ function parseChoice(field: FieldDefinition, text: string): FieldAnswer {
     return { ok: true, value: options.map((o) => o.value), display: options.map((o) => o.label).join('、') };
   }
   const found = matchOption(field, text);
+  if (field.multiple && found.length) {
+    const pieces = piecesOfList(field, text);
+    if (pieces.unknown.length) {
+      return { ok: false, error: `「${field.label}」里的「${pieces.unknown.join('」「')}」不在可选项里，请从这些里选：${list}。已填写的内容都保留着。` };
+    }
+    if (pieces.near.length) {
+      const value = options.map((o) => o.value).filter((v) => found.includes(v) || pieces.near.some((n) => n.value === v));
+      return { ok: true, value, display: formatFieldValue(field, value), note: pieces.near.map((n) => `「${n.piece}」按「${n.label}」理解`).join('，') + '，不对请直接更正' };
+    }
+  }
   if (!found.length && field.otherText && !field.multiple) return { ok: true, value: text, display: text };
   const near = found.length || field.multiple ? undefined : nearOption(field, text);
   if (near) return { ok: true, value: near.value, display: near.label, note: `按「${near.label}」理解，不对请直接更正` };

@@ -129,7 +129,11 @@ async function tryOrdinal(turn: FormTurn, text: string): Promise<boolean> {
 /** 「不对，面积是1300」: the field named among those already answered (newest first), else the last answer that the value fits. */
 async function tryRetraction(turn: FormTurn, text: string): Promise<boolean> {
   const retract = RETRACT.exec(text);
-  const rest = retract?.[1].trim().replace(/^(?:应该是|应是|是)/, '');
+  // 「刚才那个是三百五十万」: words pointing back at the last answer are not a field's name.
+  const rest = retract?.[1]
+    .trim()
+    .replace(/^(?:刚才|刚刚|前面|上面|上一个|上一项)(?:那个|那项|那一项|那个数|的那个|填的|说的)?(?:数|数字)?/, '')
+    .replace(/^(?:应该是|应是|是|为)/, '');
   if (!rest) return false;
   const fields = activeFields(turn.form, turn.state.values);
   const recent = [...turn.state.answered]

@@ -1,6 +1,7 @@
 import type { TurnContext } from '../core/skill.ts';
 import { accessRefusal } from '../users/access.ts';
 import { parseFieldAnswer, type FieldAnswer } from './field-answer.ts';
+import { parseQuantity } from '../quantity/parse-quantity.ts';
 import { formatFieldValue } from './format-value.ts';
 import { checkDraft } from './form-checks.ts';
 import { editMenuReply, questionReply, summaryReply, button } from './form-messages.ts';
@@ -140,7 +141,35 @@ export function setValue(turn: FormTurn, field: FieldDefinition, value: FieldVal
 }
 
 export function parseFor(turn: FormTurn, field: FieldDefinition, text: string): FieldAnswer {
-  return parseFieldAnswer(turn.form, field, text, { names: unitChoices(turn, field) }, turn.ctx.now());
+  return shareOfWhole(turn, field, text) ?? parseFieldAnswer(turn.form, field, text, { names: unitChoices(turn, field) }, turn.ctx.now());
+}
+
+/**
+ * 「验收了一半」「用了八成」 to an amount that is part of another (其中已验收合格多少亩): that share of the
+ * whole already entered, said in the reply. Without the whole, the user is asked for it or for the amount.
+ */
+function shareOfWhole(turn: FormTurn, field: FieldDefinition, text: string): FieldAnswer | undefined {
+  if (field.type !== 'number' || !field.partOf) return undefined;
+  // Only a share said as one (一半、八成、60%), never a bare number (「1」个 is an amount).
+  if (!/半|成|%|％|百分|分之/.test(text)) return undefined;
+  const words = [field.label, ...field.synonyms].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.replace(word, ''), text.trim());
+  const share = parseQuantity(words.replace(/^(?:了|的|有|是|都)+/, ''), 'share', { label: field.label });
+  if (!share.ok || share.quantity.range || !(share.quantity.value > 0 && share.quantity.value <= 1)) return undefined;
+  const whole = fieldOf(turn, field.partOf);
+  const total = turn.state.values[field.partOf];
+  if (!whole) return undefined;
+  if (typeof total !== 'number') {
+    return { ok: false, error: `「${field.label}」说的是比例，要先有「${whole.label}」才能算。请直接告诉我多少${field.unit ?? ''}，例如「${field.example ?? '1000'}」。已填写的内容都保留着。` };
+  }
+  const value = field.integer ? Math.round(share.quantity.value * total) : Math.round(share.quantity.value * total * 100) / 100;
+  const percent = Math.round(share.quantity.value * 1000) / 10;
+  return {
+    ok: true,
+    value,
+    display: formatFieldValue(field, value),
+    approximate: share.quantity.approximate || undefined,
+    note: `按「${whole.label}」${formatFieldValue(whole, total)}的${percent}%计算`,
+  };
 }
 
 /** Accepts a parsed answer for a field: asks to confirm an approximate number, then moves on. */

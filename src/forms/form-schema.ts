@@ -62,6 +62,8 @@ const fieldSchema = z
     ask: z.boolean().default(true),
     /** A choice typed as none of the options is kept as written (「村集体经济组织」). */
     otherText: z.boolean().default(false),
+    /** Number fields: the field this amount is part of (其中…): 「一半」「八成」 is read as that share of it. */
+    partOf: z.string().optional(),
     /** Text fields: how a value of this field ends (村, 屯, 社区), so 「东营子村的李向东」 ends it after 村. */
     valueEndings: z.array(z.string().min(1)).optional(),
     /** Text fields: words that introduce this field's value in running speech (「在村东大块免耕播种了120亩」: 在). */
@@ -159,6 +161,10 @@ export const formDefinitionSchema = z
     for (const field of form.fields) {
       if (field.when && !keys.has(field.when.field)) {
         ctx.addIssue({ code: 'custom', message: `字段 ${field.key} 的 when 引用了不存在的字段 ${field.when.field}` });
+      }
+      const whole = field.partOf ? form.fields.find((other) => other.key === field.partOf) : undefined;
+      if (field.partOf && whole?.type !== 'number') {
+        ctx.addIssue({ code: 'custom', message: `字段 ${field.key} 的 partOf 应是表单里的数字字段，「${field.partOf}」不是` });
       }
     }
     for (const computed of form.computed) {

@@ -20,7 +20,9 @@ import {
 import { FORM_CARD_PAYLOAD, FORM_CARD_REQUEST, pressFormCard, requestFormCard } from './form-card.ts';
 import { questionReply } from './form-messages.ts';
 import { confirmExtracted, dropExtracted } from './model-extraction.ts';
-import { defaultNewId, formsNamedIn, offerForms, startCorrection, startForm } from './form-start.ts';
+import { defaultNewId, formFitsUser, formsNamedIn, offerForms, startCorrection, startForm } from './form-start.ts';
+import { placeQuantities } from './extract-answers.ts';
+import { splitClauses } from './split-clauses.ts';
 import { rebaseOnLatest, submitDraft } from './form-submission.ts';
 import { submitFormValues, type SubmitContext, type SubmitResult } from './submit-form-values.ts';
 import type { FormDraftState, FormSkillDependencies } from './types.ts';
@@ -48,8 +50,44 @@ function startWithAnswers(text: string, formsIn: (text: string) => FormDefinitio
   if (!/填报|登记|上报|报送|报/.test(head)) return undefined;
   const periods = head.match(PERIOD_WORDS) ?? [];
   const named = formsIn(head.replace(PERIOD_WORDS, ''));
-  const rest = [...periods, text.slice(head.length).replace(/^[，,。；;！!\s]+/, '')].filter(Boolean).join('，');
+  // 「填报进度五月份累计完成一万二千亩验收八千亩」 said without a pause: what follows the form's name is answers too.
+  const said = named.length === 1 ? answersInHead(head.replace(PERIOD_WORDS, '，'), named[0]) : '';
+  const rest = [...periods, said, text.slice(head.length).replace(/^[，,。；;！!\s]+/, '')].filter(Boolean).join('，');
   return named.length && rest ? { named, rest } : undefined;
+}
+
+/** The start phrase without the form's name and the start words; kept only when an amount is left in it. */
+function answersInHead(head: string, form: FormDefinition): string {
+  let rest = head;
+  for (const word of [form.title, form.shortName, ...form.triggers].sort((a, b) => b.length - a.length)) rest = rest.split(word).join('，');
+  rest = rest.replace(/^[，\s]*(?:我要|我来|帮我|开始)?(?:填报|上报|报送|报一下|报)?/, '').replace(/^[，\s]+|[，\s]+$/g, '');
+  return /[0-9一二三四五六七八九十两]/.test(rest) && /[亩个户元吨万%成]|公顷/.test(rest) ? rest : '';
+}
+
+/**
+ * 「5月份的进度：完成作业12600亩，其中验收合格9800亩」 with no start word: a statement (not a question) in which two
+ * or more amounts are named by fields of exactly one form the user files, is that form being filed.
+ */
+function formOfStatement(text: string, forms: FormDefinition[]): FormDefinition | undefined {
+  if (looksLikeQuestion(text)) return undefined;
+  const named = forms.filter((form) => {
+    const amounts = form.fields.filter((field) => field.type === 'number' || field.type === 'share');
+    return splitClauses(text).flatMap((part) => placeQuantities(form, amounts, part, {}).answers).length >= 2;
+  });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * 「双月掉度」「我要登级」: a message that is a form's name or start phrase (4 characters or more) with one
+ * character mistyped. Returns that word; the reply says how it was read.
+ */
+function nearStartWord(text: string, forms: FormDefinition[]): { form: FormDefinition; word: string } | undefined {
+  const found = forms.flatMap((form) =>
+    [form.shortName, ...form.triggers]
+      .filter((word) => word.length >= 4 && word.length === text.length && [...word].filter((char, i) => char !== text[i]).length === 1)
+      .map((word) => ({ form, word })),
+  );
+  return new Set(found.map((hit) => hit.form.id)).size === 1 ? found[0] : undefined;
 }
 
 function isDraft(value: unknown): value is FormDraftState {
@@ -215,6 +253,13 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         if (turn) await handleFormText(turn, withAnswers.rest);
         return true;
       }
+      const stated = ctx.session.activity || ctx.user.role === 'farmer' ? undefined : formOfStatement(ctx.text, deps.forms.list().filter((form) => formFitsUser(form, ctx.user, deps)));
+      if (stated) {
+        await startForm(ctx, stated, deps);
+        const turn = turnOf(ctx);
+        if (turn) await handleFormText(turn, ctx.text);
+        return true;
+      }
       if (ctx.text.length > 20) return false;
       // A message that is nothing but a form's name (「乡镇进度」) asks for that form, as 「填报乡镇进度」 does.
       const bareName = ctx.text.replace(/[\p{P}\p{S}\s]/gu, '');
@@ -222,6 +267,11 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       const named = onlyName || /填报|登记|上报|报送|填|报|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
       if (named.length) return await offerForms(ctx, named, deps), true;
       if (GENERIC_START.test(ctx.text)) return await offerForms(ctx, deps.forms.list(), deps), true;
+      const near = ctx.session.activity ? undefined : nearStartWord(bareName, deps.forms.list());
+      if (near) {
+        ctx.reply(`（按「${near.word}」理解，不是的话请说「取消」。）`);
+        return await offerForms(ctx, [near.form], deps), true;
+      }
       return false;
     },
     submitFormValues: (formId, values, ctx) => submitFormValues(formId, values, ctx, deps),

@@ -4,6 +4,7 @@ import type { FieldAnswer } from './field-answer.ts';
 import { fieldOf, parseFor, type FormTurn } from './form-flow.ts';
 import { activeFields } from './form-progress.ts';
 import type { FieldDefinition } from './form-schema.ts';
+import type { FieldValue } from './types.ts';
 import { splitClauses } from './split-clauses.ts';
 
 /** 「实施主体是老王农机合作社」「村：东营子村」: a field name, then its value. */
@@ -100,6 +101,30 @@ function mentionsOption(field: FieldDefinition, text: string): boolean {
   return (field.options ?? []).some((option) => [option.label, ...option.synonyms].some((word) => word.length > 1 && text.includes(word)));
 }
 
+/** 「是合作社」「属于种粮大户」: a clause that is only an option word (after a copula), not a name that holds one. */
+function isOnlyOption(field: FieldDefinition, text: string): boolean {
+  const bare = text.replace(/^(?:类型|主体类型)?(?:是|就是|属于|算|为)(?:个|一个)?/, '').replace(/[的吧啊]+$/, '');
+  return (field.options ?? []).some((option) => [option.value, option.label, ...option.synonyms].includes(bare));
+}
+
+/**
+ * Which clause answers each open choice: one that is only an option word wins over a name holding one
+ * (「丰收农机合作社，是合作社」: the type is 合作社, the name stays whole); else the first that mentions one.
+ */
+function choiceClauses(fields: FieldDefinition[], parts: string[], open: (field: FieldDefinition) => boolean): Map<string, number[]> {
+  const chosen = new Map<string, number[]>();
+  for (const field of fields.filter((f) => f.type === 'choice' && open(f))) {
+    const mentioning = parts.map((part, index) => ({ part, index })).filter(({ part }) => mentionsOption(field, part));
+    // A multiple choice said in pieces (「石灰，有机肥」) takes every piece.
+    const pick = field.multiple ? mentioning : [mentioning.find(({ part }) => isOnlyOption(field, part)) ?? mentioning[0]].filter(Boolean);
+    if (pick.length) chosen.set(field.key, pick.map(({ index }) => index));
+  }
+  return chosen;
+}
+
+/** 「5-6月本期治理…」「五月份累计完成…」 said without a pause: the period at the start is its own clause. */
+const LEADING_PERIOD = /^((?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?)(?![\d号日份])(?:的)?(.+)$/;
+
 /**
  * Reads a message of several clauses (「东营子村，实施主体是老王农机合作社，免耕播种了350亩」): each clause
  * goes to the field it names or fits — a labelled value, amounts by their words, a period, an option word
@@ -111,11 +136,25 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
   const current = fieldOf(turn, state.current);
   if (!current) return PLAIN;
   const open = (field: FieldDefinition) => state.values[field.key] === undefined || field.key === current.key;
-  const fields = activeFields(turn.form, state.values);
+  const said = splitClauses(text);
+  // A choice said here may open questions (少耕 → 动土占比): read the message against the questions it opens.
+  const before = activeFields(turn.form, state.values);
+  const saidChoices: Record<string, FieldValue> = {};
+  for (const [key, [index]] of choiceClauses(before, said, open)) {
+    const field = before.find((f) => f.key === key)!;
+    const answer = parseFor(turn, field, said[index]);
+    if (answer.ok && !field.multiple) saidChoices[key] = answer.value;
+  }
+  const fields = activeFields(turn.form, { ...state.values, ...saidChoices });
   // Text values said inside a clause (「在村东大块…」「东营子村的李向东」) are taken out first; the rest is read as usual.
   const inside: { field: FieldDefinition; value: string }[] = [];
   const textFields = fields.filter((field) => field.type === 'text' && field.ask && open(field));
-  const parts = splitClauses(text)
+  const periodOpen = fields.some((field) => field.type === 'period' && open(field));
+  const parts = said
+    .flatMap((part) => {
+      const period = periodOpen ? LEADING_PERIOD.exec(part) : null;
+      return period ? [period[1], period[2]] : [part];
+    })
     .flatMap((part) => {
       for (const field of textFields.filter((f) => !inside.some((found) => found.field === f))) {
         const led = ledValue(field, part, fields);
@@ -130,7 +169,9 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       }
       return [part];
     });
-  if (parts.length + inside.length < 2) return PLAIN;
+  // One clause to a text question is that answer, whatever it holds (a note may mention amounts).
+  if (parts.length + inside.length < 2 && current.type === 'text') return PLAIN;
+  const choiceAt = choiceClauses(fields, parts, open);
   const answers: ReadAnswer[] = [];
   const errors: string[] = [];
   const claimed = new Set<string>();
@@ -144,7 +185,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
   };
   for (const { field, value } of inside) give(field, parseFor(turn, field, value));
 
-  const clauses: Clause[] = parts.map((part) => {
+  const clauses: Clause[] = parts.map((part, index) => {
     const clause: Clause = { text: part, taken: false, chosen: false, unplaced: [] };
     const labelled = LABELLED.exec(part);
     const named = labelled ? findFieldByName(fields.filter(free), labelled[1], state.values, current.key) : undefined;
@@ -159,7 +200,16 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     for (const found of [...placed.answers, ...placed.refused]) give(found.field, parseFor(turn, found.field, found.text));
     clause.unplaced = placed.unplaced;
     clause.taken = placed.answers.length + placed.refused.length > 0;
-    if (!findQuantities(part).length) {
+    const amounts = findQuantities(part);
+    const last = amounts.at(-1);
+    const tail = last ? part.slice(last.index + last.length).trim() : '';
+    // 「样板田三个千亩样板田一个」: what follows the last amount may name a field and say its amount in words.
+    if (tail && findFieldByName(fields, tail, state.values)) {
+      const spoken = namedAmount(turn, fields.filter((field) => free(field) && (current.type !== 'text' || open(field))), tail);
+      if (spoken) give(spoken.field, spoken.answer);
+      else if (clause.taken && !last?.after) clause.unplaced.push(tail);
+    }
+    if (!amounts.length) {
       // 「验收合格的有一千八」: a field named, then an amount in words only a whole-answer parse reads.
       const spoken = namedAmount(turn, amountFields, part);
       if (spoken) {
@@ -174,8 +224,14 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
         return clause;
       }
     }
-    for (const field of fields.filter((f) => f.type === 'choice' && open(f) && free(f) && mentionsOption(f, part))) {
-      const answer = parseFor(turn, field, part);
+    for (const field of fields.filter((f) => f.type === 'choice' && open(f) && (choiceAt.get(f.key) ?? []).includes(index))) {
+      const at = choiceAt.get(field.key)!;
+      if (!free(field)) {
+        // A later piece of a multiple choice already read with the first one.
+        clause.chosen = field.multiple && at.length > 1 && answers.some((a) => a.field.key === field.key);
+        continue;
+      }
+      const answer = parseFor(turn, field, at.map((i) => parts[i]).join('、'));
       if (!answer.ok) continue;
       give(field, answer);
       clause.chosen = true;
@@ -211,7 +267,8 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
   // 「东营子村，李向东，…」: bare words in the order the form asks them answer the text questions that come next.
   const bare = clauses.filter((c) => !c.taken && !c.chosen && !c.unplaced.length && !findQuantities(c.text).length && !restates(turn, c, answers));
   let inOrder = 0;
-  for (const field of fields.slice(fields.indexOf(current) + 1)) {
+  // Only after the question asked was answered here: a word that answers nothing is not a later question's answer.
+  for (const field of claimed.has(current.key) ? fields.slice(fields.indexOf(current) + 1) : []) {
     if (!bare.length) break;
     if (!free(field) || state.values[field.key] !== undefined) continue;
     if (field.type !== 'text' || !field.ask) break;
@@ -221,6 +278,8 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     inOrder += 1;
   }
   if (plain && !inOrder && !inside.length) return PLAIN;
+  // One clause that answers no other question is the current question's answer, refused or not, as typed.
+  if (parts.length + inside.length < 2 && !answers.some((a) => a.field.key !== current.key)) return PLAIN;
 
   const unused = clauses.filter((c) => !restates(turn, c, answers)).flatMap((c) => (c.taken || c.chosen ? c.unplaced : c.unplaced.length ? c.unplaced : [c.text]));
   return { answers, errors, unused, plain: false };

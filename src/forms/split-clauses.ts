@@ -8,7 +8,11 @@ const FILLER = /^(嗯+|哦+|啊+|好|好的|行|对|是的|谢谢|谢了|麻烦�
  * two amounts (「本期1000亩、累计1500亩」; 「石灰、有机肥」 stays one list).
  */
 export function splitClauses(text: string): string[] {
-  const parts = text.split(/[，。；;！!？?\n]+|(?<!\d),|,(?!\d{3}(?!\d))/).map((part) => part.trim());
+  // A space between two characters (「用了九百吨 面积一万八千亩」) separates as a comma does; 「1.2 万亩」 stays whole.
+  const parts = text
+    .split(/[，。；;！!？?\n]+|(?<!\d),|,(?!\d{3}(?!\d))/)
+    .flatMap((part) => part.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u))
+    .map((part) => part.trim());
   return parts
     .flatMap((part) => {
       const pieces = part.split('、');

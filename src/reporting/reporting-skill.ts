@@ -18,8 +18,10 @@ export { REPORTING_SKILL };
 
 /** 「双月调度进度」「哪些乡镇还没报」「谁没报」「填报情况」 — a question about who has filed. */
 const STATUS_QUESTION = /(?:哪些|哪个|哪几个|谁|几个|多少个?)(?:乡镇|县|单位|街道|人)?(?:还)?(?:没有?|未)(?:填|报|交)|进度(?:如何|怎么样|怎样|情况|汇总)?[？?。]*$|填报情况|报送情况|完成情况|报齐了?[吗没]/;
+/** 「导出乡镇进度」 asks for the export, not the status. */
+const EXPORT_VERB = /^(?:请|帮我|给我)?(?:导出|下载|export)/i;
 const FILING_VERB = /^(?:我要|我来|帮我|开始)?(?:填报|上报|报送|填写|报)/;
-const FILLER = /进度|如何|怎么样|怎样|情况|汇总|哪些|哪个|哪几个|谁|几个|多少个?|乡镇|县|单位|街道|还|没有?|未|填报|报送|完成|报齐|[报填交吗呢了的]|[，。,.!！?？\s]/g;
+const FILLER = /查看|看看|看一下|查一下|查询|一下|帮我|给我|请|现在|目前|进度|如何|怎么样|怎样|情况|汇总|哪些|哪个|哪几个|谁|几个|多少个?|乡镇|县|单位|街道|还|没有?|未|填报|报送|完成|报齐|[报填交吗呢了的]|[，。,.!！?？\s]/g;
 
 export interface ReportingSkillDependencies extends ReportingStores {
   /** Reminders (「催报」, opt-out); without them the skill only answers status questions. */
@@ -63,7 +65,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
   function periodWords(text: string, form: FormDefinition): string {
     let rest = text;
     for (const word of formWords(form).sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
-    return rest.replace(FILLER, '');
+    rest = rest.replace(FILLER, '');
+    // Words left that cannot be a period (「看」) are not one: the current period is meant.
+    return /[0-9一二三四五六七八九十两上本这当前期月年]/.test(rest) ? rest : '';
   }
 
   async function showStatus(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<void> {
@@ -161,7 +165,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
         if (form) await remind(ctx, form, periodWords(remindMatch[1], form));
         return true;
       }
-      if (text.length > 40 || FILING_VERB.test(text) || !STATUS_QUESTION.test(text)) return false;
+      if (text.length > 40 || FILING_VERB.test(text) || EXPORT_VERB.test(text) || !STATUS_QUESTION.test(text)) return false;
       // A bare form name (「乡镇进度」) asks to file that form, not for its status.
       const bare = text.replace(/[\p{P}\p{S}\s]/gu, '');
       if (deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].includes(bare))) return false;

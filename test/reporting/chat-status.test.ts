@@ -75,3 +75,15 @@ describe('a second filer’s figures replace a unit’s report', () => {
     expect(to('other')).toBe('');
   });
 });
+
+describe('status and export asked as admins type them', () => {
+  it('「查看进度」 is the current period and 「导出乡镇进度」 is an export, not a period named 查看 or 导出', async () => {
+    r = await startReportingApp('2022-06-03T09:00:00+08:00');
+    await r.users.bind('test:fk', 'admin', '法库县', 'test');
+    expect(await r.text('fk', '查看进度')).toContain('19 个单位中 0 个已填报');
+    expect(await r.text('fk', '帮我看看进度')).toContain('2022年5月填报进度');
+    const exported = await r.text('fk', '导出乡镇进度');
+    expect(exported).not.toContain('无法识别');
+    expect(exported).toContain('已生成');
+  });
+});

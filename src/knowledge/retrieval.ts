@@ -58,6 +58,20 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
  * the text: how Chinese abbreviations relate to full names (`二轮延包` ↔ `第二轮土地承包到期后再延长`).
  */
 export function abbreviates(word: string, text: string): boolean {
+  // asked of the same few section paths for every candidate passage of every question: answered once
+  const key = `${word}\u0001${text}`;
+  let found = abbreviationsKept.get(key);
+  if (found === undefined) {
+    found = abbreviatesNow(word, text);
+    if (abbreviationsKept.size >= ABBREVIATIONS_KEPT) abbreviationsKept.clear();
+    abbreviationsKept.set(key, found);
+  }
+  return found;
+}
+const ABBREVIATIONS_KEPT = 50_000;
+const abbreviationsKept = new Map<string, boolean>();
+
+function abbreviatesNow(word: string, text: string): boolean {
   const chars = [...new Set(word)];
   if (chars.length < 3) return false;
   const span = TUNING.abbreviationSpan * word.length;

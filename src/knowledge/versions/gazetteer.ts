@@ -33,16 +33,32 @@ function load(): Entry[] {
   return entries;
 }
 
-/** The most specific place the text names, by its longest name (`辽宁大连` → 辽宁省 › 大连市), or undefined. */
-export function placeByGazetteer(text: string): RegionPath | undefined {
-  return load().find((entry) => names(text, entry))?.place;
+/** Positions in load()'s order of the names starting with each character: a text is read once, not once per name. */
+let byFirst: Map<string, number[]> | undefined;
+function firstCharacters(): Map<string, number[]> {
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  load().forEach((entry, position) => {
+    const list = byFirst!.get(entry.name[0]);
+    if (list) list.push(position);
+    else byFirst!.set(entry.name[0], [position]);
+  });
+  return byFirst;
 }
 
-function names(text: string, entry: Entry): boolean {
-  for (let at = text.indexOf(entry.name); at >= 0; at = text.indexOf(entry.name, at + 1)) {
-    if (!entry.short || text[at + entry.name.length] !== '省') return true;
+/** The most specific place the text names, by its longest name (`辽宁大连` → 辽宁省 › 大连市), or undefined. */
+export function placeByGazetteer(text: string): RegionPath | undefined {
+  // the first entry (longest name first) the text names, as load().find(names) would pick it
+  const first = firstCharacters();
+  let best = Infinity;
+  for (let at = 0; at < text.length; at++) {
+    for (const position of first.get(text[at]) ?? []) {
+      if (position >= best) break;
+      const entry = entries![position];
+      if (text.startsWith(entry.name, at) && (!entry.short || text[at + entry.name.length] !== '省')) best = position;
+    }
   }
-  return false;
+  return best < Infinity ? entries![best].place : undefined;
 }
 
 /** The province of a city (`通辽市` → 内蒙古自治区), when the name is a prefecture-level city. */

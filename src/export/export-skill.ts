@@ -90,7 +90,7 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
     rest = rest.replace(FILLER, '');
     let period: string | undefined;
     if (rest && picked.definition?.period) {
-      const parsed = parsePeriod(rest, picked.definition.period.kind, picked.definition.period.year ?? picked.definition.year);
+      const parsed = parsePeriod(rest, picked.definition.period.kind, picked.definition.period.year ?? picked.definition.year, ctx.now());
       if (!parsed.ok) return void ctx.reply(`没看懂要导出哪一期「${rest}」：${parsed.error}\n不写期间则导出最新一期。`);
       period = parsed.value;
     }

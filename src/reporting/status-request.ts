@@ -24,7 +24,7 @@ export function resolvePeriod(form: FormDefinition, input: string | undefined, n
   if (!form.period) return { ok: false, error: `「${form.title}」不按期填报，没有进度可查。` };
   let period: string | undefined;
   if (input && input.trim()) {
-    const parsed = parsePeriod(input, form.period.kind, form.period.year ?? form.year);
+    const parsed = parsePeriod(input, form.period.kind, form.period.year ?? form.year, now);
     if (!parsed.ok) return { ok: false, error: `期间「${input}」无法识别：${parsed.error}` };
     period = parsed.value;
   } else {

@@ -86,4 +86,13 @@ describe('status and export asked as admins type them', () => {
     expect(exported).not.toContain('无法识别');
     expect(exported).toContain('已生成');
   });
+
+  it('「上个月的进度」 and 「导出上个月的乡镇进度」 count from today (Beijing time)', async () => {
+    r = await startReportingApp('2022-07-10T09:00:00+08:00');
+    await r.users.bind('test:fk', 'admin', '法库县', 'test');
+    expect(await r.text('fk', '上个月的进度')).toContain('2022年6月填报进度');
+    const exported = await r.text('fk', '导出上个月的乡镇进度');
+    expect(exported).not.toContain('无法识别');
+    expect(exported).toContain('2022年6月');
+  });
 });

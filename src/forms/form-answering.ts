@@ -278,6 +278,10 @@ export async function handleFormText(turn: ReportTurn, text: string): Promise<bo
   }
   if ((await tryOrdinal(turn, text)) || (await tryRetraction(turn, text))) return true;
   if (state.phase === 'review') return await reviewText(turn, text);
+  // 「确认提交」 typed while a question is still open is not its answer (a name question would take any text).
+  if (/^(?:确认提交|提交|确认无误|仍然提交|确认无误仍然提交)[。.！!]*$/.test(text)) {
+    return await repeatCurrent(turn, '还有问题没回答，答完会请您核对后再提交。\n'), true;
+  }
   if (SKIP.test(text) || leavesOptionalEmpty(turn, text)) return await skipCurrent(turn), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;
   if (await tryCorrection(turn, text)) return true;

@@ -60,6 +60,26 @@ function namedAmount(turn: FormTurn, fields: FieldDefinition[], part: string): {
 
 const PLAIN: MessageReading = { answers: [], errors: [], unused: [], plain: true };
 
+/** 「5月3号」「五月三日」 inside a longer clause. */
+const DATE_INSIDE = /((?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])/;
+
+/**
+ * 「…六成装了终端五月三号…」: a yes/no said next to the field's name — the clause without the name, else the
+ * two or one characters right before or after the name (「装了」「没装」「有」).
+ */
+function yesNoNear(turn: FormTurn, field: FieldDefinition, part: string, name: string): FieldAnswer {
+  const whole = parseFor(turn, field, part.replace(name, '').trim());
+  if (whole.ok) return whole;
+  const at = part.indexOf(name);
+  const before = part.slice(0, at);
+  const after = part.slice(at + name.length);
+  for (const piece of [before.slice(-2), before.slice(-1), after.slice(0, 2), after.slice(0, 1)]) {
+    const answer = piece ? parseFor(turn, field, piece) : undefined;
+    if (answer?.ok) return answer;
+  }
+  return whole;
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words the other fields are known by (names, option words): where a value said in running speech stops. */
@@ -209,6 +229,13 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       if (spoken) give(spoken.field, spoken.answer);
       else if (clause.taken && !last?.after) clause.unplaced.push(tail);
     }
+    // 「…装了终端五月三号播完的」: a date said inside a run-on clause has a shape of its own.
+    const date = amounts.length ? DATE_INSIDE.exec(part)?.[1] : undefined;
+    const dateField = date ? fields.find((field) => field.type === 'date' && open(field) && free(field)) : undefined;
+    if (date && dateField && parseFor(turn, dateField, date).ok) {
+      give(dateField, parseFor(turn, dateField, date));
+      clause.unplaced = clause.unplaced.filter((piece) => !date.includes(piece) && !piece.includes(date));
+    }
     if (!amounts.length) {
       // 「验收合格的有一千八」: a field named, then an amount in words only a whole-answer parse reads.
       const spoken = namedAmount(turn, amountFields, part);
@@ -238,7 +265,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     }
     for (const field of fields.filter((f) => f.type === 'yes-no' && open(f) && free(f))) {
       const name = [field.label, ...field.synonyms].filter((word) => word.length > 1 && part.includes(word)).sort((a, b) => b.length - a.length)[0];
-      const answer = name ? parseFor(turn, field, part.replace(name, '').trim()) : undefined;
+      const answer = name ? yesNoNear(turn, field, part, name) : undefined;
       if (!answer?.ok) continue;
       give(field, answer);
       clause.taken = true;

@@ -58,4 +58,19 @@ describe('text answers said inside running speech, and warnings answered as peop
     expect(await h.say('wang', '确认提交')).toContain('提交前请确认以下');
     expect(await h.records.latest('faku-2022-tillage-acceptance')).toHaveLength(0);
   });
+
+  it('in a run-on registration a yes/no next to its name and a date are read; 「确认提交」 never becomes a name', async () => {
+    const h = createHarness();
+    await h.bind('wang', 'reporter', '三面船镇');
+    await h.say('wang', '作业登记');
+    const reply = await h.say('wang', '东营子村在村东大块免耕播种了一百二十亩自己的地有土地证秸秆覆盖率六成装了终端五月三号播完的');
+    expect(reply).toContain('✓ 远程监测终端：是');
+    expect(reply).toContain('✓ 播种作业完成日期：2022年5月3日');
+    expect(reply).toContain('实施主体叫什么名字');
+    const command = await h.say('wang', '确认提交');
+    expect(command).toContain('还有问题没回答');
+    expect(command).not.toContain('✓ 实施主体');
+    expect(await h.say('wang', '李向东')).toContain('✓ 实施主体：李向东');
+  });
 });
+

@@ -8,6 +8,8 @@ const caseSchema = z.object({
   must: z.array(z.string()).optional(),
   /** At least one of these must be in the answer. */
   must_any: z.array(z.string()).optional(),
+  /** None of these may be in the answer (「符合」 asked: the answer must not say 「不符合」). */
+  must_not: z.array(z.string()).optional(),
   expect: z.string().optional(),
   /** The document the question was written on (corpus-extra): one cross-validation group. */
   doc: z.string().optional(),
@@ -65,7 +67,8 @@ export function judge(testCase: EvalCase, answer: Answer): boolean | undefined {
   if (!must.length && !any.length) return undefined;
   const text = normalizeForEval(answer.answer).slice(0, MAX_ANSWER_CHARS);
   const cited = !testCase.cite || answer.citations[0]?.doc === testCase.cite;
-  return answer.status === 'answered' && cited && must.every((one) => holds(text, one)) && (!any.length || any.some((one) => holds(text, one)));
+  const none = testCase.must_not ?? [];
+  return answer.status === 'answered' && cited && must.every((one) => holds(text, one)) && (!any.length || any.some((one) => holds(text, one))) && !none.some((one) => holds(text, one));
 }
 
 export function percentile(values: number[], share: number): number {

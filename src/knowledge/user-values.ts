@@ -1,4 +1,4 @@
-import { formatQuantity, type FoundQuantity } from '../quantity/index.ts';
+import { activeUnitsOfMeasure, formatQuantity, type FoundQuantity } from '../quantity/index.ts';
 import { quantitiesOf } from './quantities-of.ts';
 import { TUNING } from './tuning.ts';
 
@@ -8,9 +8,9 @@ import { TUNING } from './tuning.ts';
  * Every number in that line is the user's or the quote's; arithmetic is labelled 计算.
  */
 
-/** A figure the user states about their own case (not a limit such as 「不到100亩」, not a bare number). */
+/** A figure the user states about their own case (not a limit such as 「不到100亩」, not a bare number, not a rate). */
 export function userValues(question: string): FoundQuantity[] {
-  return quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.per && !quantity.perUnit);
+  return quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.perUnit && !quantity.per);
 }
 
 /** A value no document range can hold: a share above 100%, a pH outside 0–14. */
@@ -23,53 +23,182 @@ export function impossibleValueReply(value: FoundQuantity): string {
   return `您说的「${value.text}」看起来不对：${what}。请核对后再问一次，例如「秸秆覆盖率45%每亩补多少？」`;
 }
 
-/** A range or limit a clause states, with the words as written. */
+/** A range or limit a clause states, with the clause it stands in and what the clause does with it. */
 interface Limit {
   quantity: FoundQuantity;
   holds(value: number): boolean;
+  /** The clause as written, quoted back to the user. */
+  clause: string;
+  /** Words around it in its clause; a short lead (丘陵区不少于300亩) borrows the rest of the previous one of its kind. */
+  label: string;
+  /** 「…以上的耕地不纳入」: inside the range means excluded. */
+  refuses: boolean;
+  /** 「较上年增加10亩以上」: a range for a change, not for a level. */
+  change: boolean;
+  /** Where the quantity starts in the text. */
+  at: number;
 }
+
+const CLAUSE_END = /[，,；;。！!？?\n]/;
+const SENTENCE_END = /[；;。！!？?\n]/;
+
+function clauseBounds(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+  let end = to;
+  while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+  return [start, end];
+}
+
+const words = () => activeUnitsOfMeasure().rangeClauseWords;
+const isChange = (words_: string) => words().change.some((word) => words_.includes(word));
 
 function limitsOf(text: string): Limit[] {
   const limits: Limit[] = [];
+  const lastLabel = new Map<string, string>();
+  let previousEnd = 0;
   for (const quantity of quantitiesOf(text)) {
+    const after = previousEnd;
+    previousEnd = quantity.index + quantity.length;
     const { range, bound, value } = quantity;
-    if (quantity.per) continue; // a rate (58元/亩) is what is paid, not a condition
-    if (range) limits.push({ quantity, holds: (v) => v >= range.min && v <= range.max });
-    else if (bound === 'atLeast') limits.push({ quantity, holds: (v) => v >= value });
-    else if (bound === 'above') limits.push({ quantity, holds: (v) => v > value });
-    else if (bound === 'atMost') limits.push({ quantity, holds: (v) => v <= value });
-    else if (bound === 'below') limits.push({ quantity, holds: (v) => v < value });
+    let holds: ((v: number) => boolean) | undefined;
+    if (range) holds = (v) => v >= range.min && v <= range.max;
+    else if (bound === 'atLeast') holds = (v) => v >= value;
+    else if (bound === 'above') holds = (v) => v > value;
+    else if (bound === 'atMost') holds = (v) => v <= value;
+    else if (bound === 'below') holds = (v) => v < value;
+    if (!holds) continue;
+    const [start, end] = clauseBounds(text, quantity.index, quantity.index + quantity.length);
+    let tail = text.slice(quantity.index + quantity.length, end);
+    // 「连片面积不足5亩的，不予补助」: a clause ending in 的 is finished by the next one
+    if (tail.endsWith('的')) tail += text.slice(end + 1, clauseBounds(text, end + 1, end + 1)[1]);
+    const own = text.slice(Math.max(start, after), quantity.index).replace(/\s+/g, '');
+    const key = `${quantity.kind}|${quantity.per ?? ''}`;
+    const previous = lastLabel.get(key) ?? '';
+    const label = own.length < previous.length ? own + previous.slice(own.length) : own;
+    if (own.length >= previous.length) lastLabel.set(key, own);
+    limits.push({
+      quantity, holds, clause: text.slice(start, end).trim(), label: label + text.slice(quantity.index + quantity.length, end), at: quantity.index,
+      refuses: words().refusal.some((word) => tail.includes(word)), change: isChange(own),
+    });
   }
   return limits;
 }
 
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  const plain = text.replace(/[\s\p{P}\p{S}\d]/gu, '');
+  for (let i = 0; i + 1 < plain.length; i++) out.add(plain.slice(i, i + 2));
+  return out;
+}
+
+const countIn = (grams: Set<string>, question: Set<string>) => [...grams].filter((gram) => question.has(gram)).length;
+
+/**
+ * Of several labelled items (limits or rates), those that speak of what the question names: the words that
+ * set one label apart from the others (平原区 / 丘陵区, 酸化 / 盐碱化) decide when the question has any of
+ * them; else the most words shared with the question. None when no label shares a word with it.
+ */
+function mostAbout<T extends { label: string }>(items: T[], question: string, near = ''): T[] {
+  if (!items.length) return [];
+  const grams = items.map((item) => bigrams(item.label));
+  const common = grams.length > 1 ? [...grams[0]].filter((gram) => grams.every((other) => other.has(gram))) : [];
+  const shared = grams.map((own) => countIn(own, bigrams(question)));
+  // the words right around the user's figure (「2吨农家肥」) first, then the whole question
+  for (const words_ of [near, question]) {
+    const asked = bigrams(words_);
+    const distinct = grams.map((own) => countIn(new Set([...own].filter((gram) => !common.includes(gram))), asked));
+    const best = Math.max(...distinct);
+    const chosen = items.filter((_, i) => distinct[i] === best && shared[i] >= TUNING.minLabelOverlap - 1);
+    if (best > 0 && chosen.length < items.length) return chosen;
+  }
+  const most = Math.max(TUNING.minLabelOverlap - 1, ...shared);
+  return items.filter((_, i) => shared[i] >= most);
+}
+
+/** The limits that speak of what the user's figure measures: same kind and basis, level or change alike, then by label. */
+function limitsAbout(limits: Limit[], value: FoundQuantity, question: string): Limit[] {
+  const change = isChange(value.label ?? '');
+  const sameKind = limits.filter((limit) => limit.quantity.kind === value.kind && !limit.quantity.per && limit.change === change);
+  if (value.kind === 'ph') return sameKind;
+  const near = `${value.label ?? ''}${value.after ?? ''}`;
+  return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near));
+}
+
+/** Characters that make a word the asker's talk (我家的, 只有), not a qualifier of what is measured. */
+const TALK = /[的了有是在只我俺咱你您这那都也就才能要以后前时]/;
+
+/**
+ * 「深松深度只有20厘米」 against 「动土深度不超过10cm」, 「还田利用率62%」 against 「综合利用率95%以上」: the short
+ * word both labels share (深度, 利用率) is qualified by different words just before it, and neither side
+ * names the other's — a different measure.
+ */
+function otherQualifier(label: string, limit: Limit, question: string): boolean {
+  const own = limit.label;
+  // the shared word that ends nearest the user's figure (深松深度只 → 深度), the longest of those
+  let head = '';
+  let headEnd = -1;
+  for (let i = 0; i < label.length; i++) {
+    for (let j = i + 2; j <= label.length && own.includes(label.slice(i, j)); j++) {
+      if (j > headEnd || (j === headEnd && j - i > head.length)) [head, headEnd] = [label.slice(i, j), j];
+    }
+  }
+  // a shared word of four characters or more (动土深度) names the measure itself
+  if (head.length < 2 || head.length > 3) return false;
+  const mine = label.slice(Math.max(0, headEnd - head.length - 2), headEnd - head.length);
+  const theirs = own.slice(Math.max(0, own.indexOf(head) - 2), own.indexOf(head));
+  if (mine.length < 2 || theirs.length < 2 || mine === theirs || TALK.test(mine) || TALK.test(theirs)) return false;
+  if (/[^\u4e00-\u9fff]/.test(mine + theirs)) return false;
+  return !limit.clause.includes(mine) && !question.includes(theirs);
+}
+
+interface Verdict {
+  value: FoundQuantity;
+  /** Inside a range that admits it, or outside every range of its kind, or inside one that refuses it. */
+  fits: boolean;
+  clauses: string[];
+}
+
+/** Where each of the user's figures stands against a text's limits: one verdict per figure the text speaks of. */
+function verdicts(values: FoundQuantity[], texts: string[], question: string): Verdict[] {
+  const limits = texts.flatMap((text) => limitsOf(text));
+  const out: Verdict[] = [];
+  for (const value of values) {
+    const about = limitsAbout(limits, value, question);
+    if (!about.length) continue;
+    const refused = about.filter((limit) => limit.refuses && limit.holds(value.value));
+    const admitted = about.filter((limit) => !limit.refuses && limit.holds(value.value));
+    const outside = about.filter((limit) => !limit.refuses && !limit.holds(value.value));
+    if (refused.length) out.push({ value, fits: false, clauses: [refused[0].clause] });
+    else if (admitted.length) out.push({ value, fits: true, clauses: [...new Set(admitted.map((limit) => limit.clause))].slice(0, 2) });
+    else if (outside.length) out.push({ value, fits: false, clauses: [outside[0].clause] });
+  }
+  return out;
+}
+
+export type Placement = 'holds' | 'contradicts' | 'none';
+
 /** Length of the longest run of characters two labels share (`还田利用率` in both). */
-function shared(a: string, b: string): number {
+function sharedRun(a: string, b: string): number {
   let best = 0;
   for (let i = 0; i < a.length; i++) for (let j = i + best + 1; j <= a.length && b.includes(a.slice(i, j)); j++) best = j - i;
   return best;
 }
 
 /**
- * The limits that speak of what the user's figure measures: the same kind, with the label most like
- * the user's (`还田利用率62%` → 「还田利用率…65%以上」, not 「综合利用率…95%以上」). A pH needs no label.
+ * Whether a sentence's limits of the user's kinds hold the user's values, for ranking sentences: only the
+ * limits whose own label is most like the words just before the user's figure (还田利用率62% → 「还田利用率…65%以上」),
+ * so that a range in another programme's sentence does not pull that sentence forward.
  */
-function limitsAbout(limits: Limit[], value: FoundQuantity): Limit[] {
-  const sameKind = limits.filter((limit) => limit.quantity.kind === value.kind);
-  if (value.kind === 'ph') return sameKind;
-  const similarity = sameKind.map((limit) => shared(value.label ?? '', limit.quantity.label ?? ''));
-  const most = Math.max(TUNING.minLabelOverlap, ...similarity);
-  return sameKind.filter((_, i) => similarity[i] >= most);
-}
-
-export type Placement = 'holds' | 'contradicts' | 'none';
-
-/** Whether a clause's limits of the user's kinds hold the user's values. */
 export function placeValues(values: FoundQuantity[], text: string): Placement {
   let verdict: Placement = 'none';
-  const limits = limitsOf(text);
+  const limits = limitsOf(text).filter((limit) => !limit.quantity.per);
   for (const value of values) {
-    for (const limit of limitsAbout(limits, value)) {
+    const sameKind = limits.filter((limit) => limit.quantity.kind === value.kind);
+    const similarity = sameKind.map((limit) => sharedRun(value.label ?? '', limit.quantity.label ?? ''));
+    const most = Math.max(TUNING.minLabelOverlap, ...similarity);
+    const about = value.kind === 'ph' ? sameKind : sameKind.filter((_, i) => similarity[i] >= most);
+    for (const limit of about) {
       if (!limit.holds(value.value)) return 'contradicts';
       verdict = 'holds';
     }
@@ -93,25 +222,74 @@ export function preferPlaced<T extends { text: string; score: number }>(values: 
 
 const trim = (value: number) => String(Math.round(value * 100) / 100);
 
+interface Rate {
+  quantity: FoundQuantity;
+  label: string;
+  /** The user's figures inside (in) or outside (out) the tier the rate is paid for, or no tier (neutral). */
+  tier: 'in' | 'out' | 'neutral';
+  total: boolean;
+}
+
 /**
- * One line before the quote: where the user's value falls in the quoted limits, and a rate times the
- * user's area as a labelled calculation. Empty when the quote states no limit of the user's kinds.
+ * The per-亩 amounts the quotes pay, each with the tier it is paid for: the limits written between the
+ * previous amount of its sentence and it (「100亩至500亩的每亩补助30元，500亩以上的每亩补助40元」), or after
+ * it when it is the sentence's last (a table row's 说明 column).
  */
-export function placementLine(values: FoundQuantity[], quote: string, title: string): string {
-  if (!values.length) return '';
-  const parts: string[] = [];
-  const limits = limitsOf(quote);
-  for (const value of values) {
-    for (const limit of limitsAbout(limits, value)) {
-      const inside = limit.holds(value.value);
-      parts.push(`您说的${value.text}${inside ? '符合' : '不符合'}「${limit.quantity.text}」`);
-    }
+function ratesOf(values: FoundQuantity[], text: string): Rate[] {
+  const found = quantitiesOf(text);
+  const limits = limitsOf(text).filter((limit) => !limit.change && values.some((value) => value.kind === limit.quantity.kind && !limit.quantity.per));
+  const rates: Rate[] = [];
+  const paid = found.filter((quantity) => quantity.kind === 'money' && quantity.per === '亩' && quantity.bound !== 'atLeast' && quantity.bound !== 'above');
+  paid.forEach((quantity, i) => {
+    const [start] = clauseBounds(text, quantity.index, quantity.index);
+    const label = text.slice(start, quantity.index);
+    if (isChange(label)) return;
+    let sentenceStart = quantity.index;
+    while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart--;
+    let sentenceEnd = quantity.index;
+    while (sentenceEnd < text.length && !SENTENCE_END.test(text[sentenceEnd]!)) sentenceEnd++;
+    const before = paid[i - 1] && paid[i - 1].index >= sentenceStart ? paid[i - 1].index : sentenceStart;
+    const next = paid[i + 1] && paid[i + 1].index < sentenceEnd ? paid[i + 1].index : undefined;
+    const tier = limits.filter((limit) => (limit.at >= before && limit.at < quantity.index) || (next === undefined && limit.at > quantity.index && limit.at < sentenceEnd));
+    const inTier = (limit: Limit) => values.filter((value) => value.kind === limit.quantity.kind).every((value) => limit.holds(value.value) !== limit.refuses);
+    rates.push({
+      quantity, label,
+      tier: !tier.length ? 'neutral' : tier.every(inTier) ? 'in' : 'out',
+      total: words().total.some((word) => label.includes(word)),
+    });
+  });
+  return rates;
+}
+
+/** The rate for the user's case: one whose tier holds their figures, else one without a tier; the label the question names most; a 合计 first. */
+function rateFor(values: FoundQuantity[], quotes: string[], question: string): Rate | undefined {
+  const rates = quotes.flatMap((quote) => ratesOf(values, quote));
+  for (const tier of ['in', 'neutral'] as const) {
+    const candidates = rates.filter((rate) => rate.tier === tier);
+    if (!candidates.length) continue;
+    const totals = candidates.filter((rate) => rate.total);
+    const pool = totals.length ? totals : candidates;
+    const about = pool.length > 1 ? mostAbout(pool, question) : pool;
+    return (about.length ? about : pool)[0];
   }
-  const area = values.find((value) => value.kind === 'area');
-  const rate = quantitiesOf(quote).find((quantity) => quantity.kind === 'money' && quantity.per === '亩');
-  if (area && rate && parts.every((part) => !part.includes('不符合'))) {
-    const most = rate.bound === 'atMost' || rate.bound === 'below' ? '最多' : '';
-    parts.push(`${area.text}×${formatQuantity({ kind: 'money', value: rate.value })}/亩，${most}${trim(area.value * rate.value)}元（计算）`);
+  return undefined;
+}
+
+/**
+ * One line before the quotes: whether each of the user's figures fits the quoted limits (符合/不符合, with the
+ * clause), and a rate times the user's area as a labelled calculation, the rate taken from whichever quoted
+ * clause pays it for the user's tier. Empty when the quotes state no limit or rate for the user's figures.
+ */
+export function placementLine(values: FoundQuantity[], quotes: string | string[], title: string, question = ''): string {
+  if (!values.length) return '';
+  const texts = typeof quotes === 'string' ? [quotes] : quotes;
+  const parts = verdicts(values, texts, question).map((verdict) => `您说的${verdict.value.text}${verdict.fits ? '符合' : '不符合'}${verdict.clauses.map((clause) => `「${clause}」`).join('')}`);
+  // 「第二档一亩地顶多给多少」: one 亩 is the basis of the rate asked for, not the user's area
+  const area = values.find((value) => value.kind === 'area' && !(value.value === 1 && /^[一1]亩/.test(value.text)));
+  const rate = area && parts.every((part) => !part.includes('不符合')) ? rateFor(values, texts, question) : undefined;
+  if (area && rate) {
+    const most = rate.quantity.bound === 'atMost' || rate.quantity.bound === 'below' ? '最多' : '';
+    parts.push(`${area.text}×${formatQuantity({ kind: 'money', value: rate.quantity.value })}/亩，${most}${trim(area.value * rate.quantity.value)}元（计算）`);
   }
   if (!parts.length) return '';
   return `按${title.startsWith('《') ? title : `《${title}》`}：${parts.join('；')}。`;

@@ -36,7 +36,7 @@ export function findQuantities(text: string): FoundQuantity[] {
       if (asksRatePerUnit(quantity)) quantity.perUnit = true;
       found.push(quantity);
     });
-    return found;
+    return withRateBasis(found, s);
   } catch {
     return [];
   }
@@ -52,6 +52,22 @@ function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | und
   // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万).
   if (q.chinese) return money && q.min >= 100 ? 'money' : undefined;
   return money ? 'money' : 'number';
+}
+
+/**
+ * 「一亩只安排了8元」「1亩给60元」: exactly one 亩 followed in its clause by an amount is the basis of a rate,
+ * so the amount is per 亩 and the one 亩 is no area.
+ */
+function withRateBasis(found: FoundQuantity[], s: string): FoundQuantity[] {
+  found.forEach((quantity, i) => {
+    const next = found[i + 1];
+    if (!next || next.kind !== 'money' || next.per || quantity.kind !== 'area' || quantity.unit !== '亩') return;
+    if (!/^[一1](?![\d.〇零一二三四五六七八九十百千万亿两点])/.test(quantity.text) || quantity.approximate || quantity.range) return;
+    if ([...s.slice(quantity.index + quantity.length, next.index)].some((ch) => CLAUSE_BOUNDARIES.has(ch))) return;
+    quantity.perUnit = true;
+    next.per = '亩';
+  });
+  return found;
 }
 
 /** 「一亩补多少」「1亩地能拿多少」: exactly one unit, then a question about what it gets. */

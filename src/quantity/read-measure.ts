@@ -30,7 +30,7 @@ const SUBUNIT_WORDS = ['角', '毛'];
 export function readMeasure(s: string, i: number, allowRange = true): Measure | undefined {
   const first = readSingle(s, i);
   if (!first || !allowRange || first.isRange) return first;
-  let j = first.end;
+  let j = skipInclusive(s, first.end);
   while (s[j] === ' ') j++;
   const separator = activeUnitsOfMeasure().rangeSeparators.find((word) => s.startsWith(word, j));
   if (!separator) return first;
@@ -39,6 +39,11 @@ export function readMeasure(s: string, i: number, allowRange = true): Measure | 
   const second = readSingle(s, j);
   if (!second || second.isRange) return first;
   return combineRange(first, second) ?? first;
+}
+
+/** 「4.5（含）至5.0」「3（含）以上」: the inclusive mark a document writes after a bound changes nothing we read. */
+export function skipInclusive(s: string, j: number): number {
+  return s.startsWith('(含)', j) ? j + 3 : j;
 }
 
 function readSingle(s: string, i: number): Measure | undefined {

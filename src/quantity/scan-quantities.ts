@@ -1,5 +1,5 @@
 import { isNumeralStart, numeralRunEnd, readNumeral } from './read-numeral.ts';
-import { isQuestionWord, readMeasure, type Measure } from './read-measure.ts';
+import { isQuestionWord, readMeasure, skipInclusive, type Measure } from './read-measure.ts';
 import { roundCanonical } from './round-canonical.ts';
 import type { QuantityBound, QuantityKind } from './types.ts';
 import { activeUnitsOfMeasure } from './units-of-measure.ts';
@@ -137,8 +137,9 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
     again = false;
     const suffix = activeUnitsOfMeasure().approximateSuffixes.find((w) => (w.length > 1 || w === '多') && s.startsWith(w, end) && !isQuestionWord(s, end, w));
     if (suffix) { approximate = true; end += suffix.length; again = true; }
-    const after = activeUnitsOfMeasure().boundWords.find((w) => w.position === 'after' && s.startsWith(w.text, end));
-    if (after && !bound) { bound = after.bound; end += after.text.length; again = true; }
+    const at = skipInclusive(s, end);
+    const after = activeUnitsOfMeasure().boundWords.find((w) => w.position === 'after' && s.startsWith(w.text, at));
+    if (after && !bound) { bound = after.bound; end = at + after.text.length; again = true; }
   }
   // 「100亩地」「3块田」: the land word belongs to the quantity, not to the next label.
   if ((kind === 'area' || kind === 'count') && /^[地田]/.test(s.slice(end, end + 1)) && core.unit !== undefined) end++;
@@ -165,6 +166,15 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
   }
   start = Math.max(start, clauseStart);
   const clauseBefore = s.slice(clauseStart, start);
+  // 「不低于秸秆全量的10%」「不低于合格面积的5%」: the bound stands before what the share is of.
+  if (!bound && kind === 'share') {
+    for (let k = 1; k <= 8 && !bound && clauseBefore.endsWith('的') && !/[\d%]/.test(clauseBefore.slice(-1 - k)); k++) {
+      const before = clauseBefore.slice(0, -1 - k);
+      bound = activeUnitsOfMeasure().boundWords.find((w) => w.position === 'before' && w.text.length > 1 && before.endsWith(w.text))?.bound;
+    }
+  }
+  // 「土壤pH值保持在5.5至7.5之间」: the pH named a few words before the number in its clause.
+  if (kind === 'number' && activeUnitsOfMeasure().phPrefixes.some((w) => { const at = clauseBefore.lastIndexOf(w); return at >= 0 && clauseBefore.length - at - w.length <= 4 && !/\d/.test(clauseBefore.slice(at + w.length)); })) kind = 'ph';
   // Clause-wide only for words like 大概 (大概盖了一半); 近 and 约 also hide in 最近, 附近, 合约.
   if (activeUnitsOfMeasure().approximatePrefixes.some((w) => w.length > 1 && clauseBefore.includes(w))) approximate = true;
   if (kind === 'money' && /每亩|亩均/.test(clauseBefore)) per ??= '亩';

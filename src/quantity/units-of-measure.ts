@@ -51,6 +51,16 @@ const schema = z.object({
     questionWords: z.array(z.string().min(1)).min(1),
     groups: z.array(z.object({ asked: z.array(z.string().min(1)).min(1), stated: z.array(z.string().min(1)).min(1) })),
   }).optional(),
+  /**
+   * Words around a document's range that change what it means for the user's figure: a change (较上年增加10亩以上
+   * is no level), a refusal after it (…以上的耕地不纳入: inside it means not eligible), a sum of rates (合计每亩30元).
+   */
+  rangeClauseWords: z.object({
+    note: z.string().optional(),
+    change: z.array(z.string().min(1)),
+    refusal: z.array(z.string().min(1)),
+    total: z.array(z.string().min(1)),
+  }).default({ change: [], refusal: [], total: [] }),
   /** Units of a stated figure that make an example question for a newly added document. */
   exampleQuestionUnits: z.object({ note: z.string().optional(), units: z.array(z.string().min(1)).min(1) }).optional(),
 });

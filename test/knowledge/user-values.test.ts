@@ -32,12 +32,61 @@ describe('the user\'s figure in the documents\' ranges', () => {
   it('says where the value falls and labels the arithmetic, with numbers only from the user and the quote', () => {
     const line = placementLine(userValues('秸秆覆盖率45%，种了100亩'), SECOND, '法库县2022年黑土地保护性耕作项目实施方案');
     expect(line).toContain('《法库县2022年黑土地保护性耕作项目实施方案》');
-    expect(line).toContain('45%符合「30%—60%」');
+    expect(line).toContain('45%符合「第二档：秸秆覆盖率在30%—60%之间的」');
     expect(line).toContain('最多5800元（计算）');
     const numbers = line.match(/\d+(\.\d+)?/g)!.filter((n) => !'2022'.includes(n));
     for (const n of numbers) expect(['45', '100', '30', '60', '58', '5800']).toContain(n);
     expect(placementLine(userValues('秸秆覆盖率70%'), SECOND, '方案')).toContain('不符合');
     expect(placementLine(userValues('秸秆覆盖率45%'), '保护性耕作是指…', '方案')).toBe('');
+  });
+
+  it('answers a yes/no question from the threshold clause of a document with no rule set', () => {
+    const base = '第六条项目区应当集中连片，平原区单个项目区连片面积不少于1000亩，丘陵区不少于300亩。';
+    // the qualifier the question names (平原区 / 丘陵区) picks the clause, not the longest shared words
+    expect(placementLine(userValues('平原区项目区连片只有800亩，符合要求吗'), base, '办法', '平原区项目区连片只有800亩，符合要求吗')).toContain('800亩不符合「平原区单个项目区连片面积不少于1000亩」');
+    expect(placementLine(userValues('丘陵区的项目区连片400亩，够不够'), base, '办法', '丘陵区的项目区连片400亩，够不够')).toContain('400亩符合「丘陵区不少于300亩」');
+    // inside a range the clause refuses: not eligible
+    const acid = 'pH值低于5.5的耕地纳入酸化耕地治理范围，按酸化程度分为三档：pH值小于4.5为重度酸化；pH值4.5（含）至5.0为中度酸化；pH值5.0（含）至5.5为轻度酸化。pH值5.5（含）以上的耕地不纳入本次治理，由县级开展定点监测。';
+    const q1 = '我这块地pH 5.8，能纳入酸化耕地治理项目吗';
+    expect(placementLine(userValues(q1), acid, '方案', q1)).toContain('pH 5.8不符合「pH值5.5（含）以上的耕地不纳入本次治理」');
+    const q2 = '我家水田pH 5.2，能纳入酸化耕地治理吗';
+    const yes = placementLine(userValues(q2), acid, '方案', q2);
+    expect(yes).toContain('pH 5.2符合「pH值低于5.5的耕地纳入酸化耕地治理范围」「pH值5.0（含）至5.5为轻度酸化」');
+    expect(yes).not.toContain('不符合');
+    // 「不足5亩的，不予补助」: the refusal stands in the next clause
+    expect(placementLine(userValues('集中连片复耕了4亩'), '连片面积不足5亩的，不予补助。', '通知', '集中连片复耕了4亩')).toContain('不符合');
+    // a change is no level: 12亩 is not placed in 「较上年增加10亩以上」
+    expect(placementLine(userValues('确权12亩，地力补贴能拿多少'), '对申报面积较上年增加10亩以上的农户，村级须说明增加原因。', '通知', '确权12亩，地力补贴能拿多少')).toBe('');
+  });
+
+  it('computes the total from whichever quoted clause pays the rate for the user\'s tier', () => {
+    const q = '我家种粮800亩，种粮大户补助一共能拿多少';
+    const quotes = ['对集中连片种植双季稻50亩以上的种粮大户，市级每亩再奖励100元；', '种粮大户在享受普惠性补贴的基础上，100亩至500亩的每亩补助30元，500亩以上的每亩补助40元。'];
+    expect(placementLine(userValues(q), quotes, '问答', q)).toContain('800亩×40元/亩，32000元（计算）');
+    const q2 = '确权面积12亩，今年地力补贴一共能拿多少钱';
+    expect(placementLine(userValues(q2), ['实际耕种面积小于确权面积的，按实际耕种面积核定。', '2025年全县耕地地力保护补贴标准为每亩105.6元。'], '通知', q2)).toContain('12亩×105.6元/亩，1267.2元（计算）');
+    // the sum of the parts, not the first part
+    const q3 = '深松了800亩，一共能拿多少';
+    expect(placementLine(userValues(q3), '中央财政补助标准为每亩25元，市级财政每亩补助5元，合计每亩30元；丘陵山区县级财政可每亩增加不超过10元。', '通知', q3)).toContain('800亩×30元/亩，24000元（计算）');
+    // the rate of the programme the question names
+    const q4 = '盐碱化耕地农艺治理做了100亩，一共补多少';
+    expect(placementLine(userValues(q4), '酸化耕地治理按每亩150元的标准补助；盐碱化耕地农艺治理按每亩300元的标准补助。', '方案', q4)).toContain('100亩×300元/亩，30000元（计算）');
+  });
+
+  it('reads 「一亩只安排了8元」 as a rate, not an area of one 亩', () => {
+    expect(userValues('管护经费我们乡一亩只安排了8元，够标准吗')).toEqual([]);
+  });
+
+  it('tells a measure from another that shares its last word (深松深度 / 动土深度, 还田利用率 / 综合利用率)', () => {
+    const q = '深松深度只有20厘米算不算合格';
+    expect(placementLine(userValues(q), '原则上动土深度不超过 10cm。', '方案', q)).toBe('');
+    expect(placementLine(userValues(q), '二、作业质量标准深松作业深度一般不少于25厘米，打破犁底层', '通知', q)).toContain('20厘米不符合');
+    const soil = '俺家少耕播种动土深度有12公分，超了没有';
+    expect(placementLine(userValues(soil), '少耕播种是指…动土面积低于 50%，原则上动土深度不超过 10cm。', '方案', soil)).toContain('12公分不符合「原则上动土深度不超过 10cm」');
+    const straw = '秸秆还田利用率做到了62%';
+    expect(placementLine(userValues(straw), '综合利用率要稳定在95%以上。', '方案', straw)).toBe('');
+    const depth = '秸秆翻埋还田以后耕层只有25厘米，够不够';
+    expect(placementLine(userValues(depth), '秸秆翻埋还田或深松地块耕层厚度达到30厘米以上。', '规划', depth)).toContain('不符合');
   });
 
   it('finds impossible values', () => {

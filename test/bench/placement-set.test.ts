@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import { readEvalFile } from '../../src/bench/eval-runner.ts';
+import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
+
+/**
+ * eval/placement.jsonl: farmers' and township staff's questions carrying their own figure, asked over
+ * documents with no rule set. Every must string is in its document (read as the engine reads it), or a
+ * verdict (符合/不符合), or a total: the question's area times a rate that is itself a must string.
+ * Ids: npa… county-docs odd (fit), npb… county-docs even (validation), npx… corpus-extra 01–08 (fit),
+ * npy… corpus-extra 09–16 (validation).
+ */
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string;
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
+const PINYIN = new RegExp(`(?<=[\\u3400-\\u9fff])[(（][a-z${TONED}]{1,6}[)）]`, 'g');
+const comparable = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+const FOLDERS: Record<string, string> = { npa: 'county-docs', npb: 'county-docs', npx: 'corpus-extra', npy: 'corpus-extra' };
+
+function documentText(prefix: string, name: string): string {
+  return comparable(toSimplified(readFileSync(join(REPO_ROOT, 'eval', FOLDERS[prefix], 'docs', name), 'utf8').replace(PINYIN, '')));
+}
+
+describe('eval/placement.jsonl', () => {
+  const { cases, errors } = readEvalFile(join(REPO_ROOT, 'eval', 'placement.jsonl'));
+
+  it('reads every line; the half follows the document number', () => {
+    expect(errors).toEqual([]);
+    for (const testCase of cases) {
+      const prefix = testCase.id.slice(0, 3);
+      const number = Number(testCase.doc!.slice(0, 2));
+      const fit = prefix === 'npa' ? number % 2 === 1 : prefix === 'npb' ? number % 2 === 0 : prefix === 'npx' ? number <= 8 : number > 8;
+      expect(fit, testCase.id).toBe(true);
+    }
+  });
+
+  it('holds every must string in its document, or as a verdict, or as area × quoted rate', () => {
+    const missing: string[] = [];
+    for (const testCase of cases) {
+      const text = documentText(testCase.id.slice(0, 3), testCase.doc!);
+      const area = Number(/(\d+(?:\.\d+)?)亩/.exec(testCase.q)?.[1]);
+      const rates = (testCase.must ?? []).map((must) => /^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]).filter(Boolean).map(Number);
+      const isTotal = (must: string) => {
+        const total = Number(/^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]);
+        return rates.some((rate) => Math.abs(rate * area - total) < 0.005 && rate !== total);
+      };
+      const holds = (must: string) => must.split('|').some((alternative) => text.includes(comparable(alternative)) || /^不?符合$/.test(alternative) || isTotal(alternative));
+      for (const must of testCase.must ?? []) if (!holds(must)) missing.push(`${testCase.id}: ${must}`);
+      if (testCase.must_any?.length && !testCase.must_any.some(holds)) missing.push(`${testCase.id}: any of ${testCase.must_any.join(', ')}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});

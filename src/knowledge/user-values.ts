@@ -8,9 +8,13 @@ import { TUNING } from './tuning.ts';
  * Every number in that line is the user's or the quote's; arithmetic is labelled 计算.
  */
 
-/** A figure the user states about their own case (not a limit such as 「不到100亩」, not a bare number, not a rate). */
+/**
+ * A figure the user states about their own case (not a limit such as 「不到100亩」, not a bare number); a rate
+ * (「一亩只安排了8元」) only when no area is stated — with an area, a rate is what to multiply by.
+ */
 export function userValues(question: string): FoundQuantity[] {
-  return quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.perUnit && !quantity.per);
+  const found = quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.perUnit && (!quantity.per || quantity.kind === 'money'));
+  return found.some((quantity) => quantity.kind === 'area') ? found.filter((quantity) => !quantity.per) : found;
 }
 
 /** A value no document range can hold: a share above 100%, a pH outside 0–14. */
@@ -119,7 +123,9 @@ function mostAbout<T extends { label: string }>(items: T[], question: string, ne
 /** The limits that speak of what the user's figure measures: same kind and basis, level or change alike, then by label. */
 function limitsAbout(limits: Limit[], value: FoundQuantity, question: string): Limit[] {
   const change = isChange(value.label ?? '');
-  const sameKind = limits.filter((limit) => limit.quantity.kind === value.kind && !limit.quantity.per && limit.change === change);
+  // a rate the user states is held only against a minimum rate (亩均投入不低于3000元), not against what a tier pays
+  const sameKind = limits.filter((limit) => limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '') && limit.change === change
+    && (!value.per || limit.quantity.bound === 'atLeast' || limit.quantity.bound === 'above'));
   if (value.kind === 'ph') return sameKind;
   const near = `${value.label ?? ''}${value.after ?? ''}`;
   return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near));
@@ -210,7 +216,8 @@ export function placeValues(values: FoundQuantity[], text: string): Placement {
  * Among sentences nearly as good as the best, the first whose range holds the user's values comes
  * first; sentences whose ranges contradict them go after the others.
  */
-export function preferPlaced<T extends { text: string; score: number }>(values: FoundQuantity[], sentences: T[]): T[] {
+export function preferPlaced<T extends { text: string; score: number }>(all: FoundQuantity[], sentences: T[]): T[] {
+  const values = all.filter((value) => !value.per);
   if (!values.length || sentences.length < 2) return sentences;
   const [best] = sentences;
   const near = sentences.slice(0, TUNING.rangeCandidates).filter((sentence) => sentence.score >= best.score - TUNING.rangeScoreSlack);

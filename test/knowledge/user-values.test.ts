@@ -73,8 +73,13 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(placementLine(userValues(q4), '酸化耕地治理按每亩150元的标准补助；盐碱化耕地农艺治理按每亩300元的标准补助。', '方案', q4)).toContain('100亩×300元/亩，30000元（计算）');
   });
 
-  it('reads 「一亩只安排了8元」 as a rate, not an area of one 亩', () => {
-    expect(userValues('管护经费我们乡一亩只安排了8元，够标准吗')).toEqual([]);
+  it('reads 「一亩只安排了8元」 as a rate the user states, held against a minimum rate only', () => {
+    const q = '管护经费我们乡一亩只安排了8元，够标准吗';
+    expect(userValues(q).map((value) => `${value.text}/${value.per}`)).toEqual(['8元/亩']);
+    expect(placementLine(userValues(q), '县财政每年按照每亩不低于10元的标准安排高标准农田管护经费。', '办法', q)).toContain('8元不符合');
+    expect(placementLine(userValues('听说管护经费每亩能给12元'), '管护经费每亩不超过10元。', '办法', '听说管护经费每亩能给12元')).toBe('');
+    // with an area, the rate is what the area is multiplied by
+    expect(userValues('100亩按每亩58元算能拿多少').map((value) => value.kind)).toEqual(['area']);
   });
 
   it('tells a measure from another that shares its last word (深松深度 / 动土深度, 还田利用率 / 综合利用率)', () => {

@@ -153,9 +153,7 @@ function kindFirst(ranked: RankedChunk[], kind: RegExp | undefined): RankedChunk
 /** Scores every sentence of the best passages against the question. */
 export function scoreSentences(question: string, terms: WeightedTerm[], ranked: RankedChunk[]): ScoredSentence[] {
   const wantsNumber = WANTS_NUMBER.test(question);
-  // `补多少亩` asks an area, not money: a measure word after 多少 other than money's decides the kind
-  const askedMeasure = WANTS_QUANTITY.test(question) ? answerSlot(question)?.unit : undefined;
-  const wantsMoney = WANTS_MONEY.test(question) && !(askedMeasure && askedMeasure !== '元');
+  const wantsMoney = WANTS_MONEY.test(question);
   const wantsDefinition = WANTS_DEFINITION.test(question);
   const wantsDate = WANTS_DATE.test(question);
   const wantsWho = WANTS_WHO.test(question);

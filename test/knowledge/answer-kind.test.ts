@@ -23,13 +23,6 @@ describe('the asked kind of answer in choosing passages and sentences', () => {
     const sentences = scoreSentences('深松补助怎么管', terms, ranked);
     expect(sentences.some((sentence) => sentence.text.includes('3月31日'))).toBe(false);
   });
-
-  it('「补多少亩」 asks an area: a sentence stating one holds the asked kind, money or not', () => {
-    const [best] = scoreSentences('合作社一年最多补多少亩', [term('合作社'), term('补助')], [passage(1, '单个作业主体年度补助面积不超过8000亩，合作社超出部分不予补助。', 1)]);
-    expect(best.statesAnswerKind).toBe(true);
-    const [money] = scoreSentences('合作社一亩补多少钱', [term('合作社'), term('补助')], [passage(1, '单个作业主体年度补助面积不超过8000亩，合作社超出部分不予补助。', 1)]);
-    expect(money.statesAnswerKind).toBe(false);
-  });
 });
 
 describe('the asked kind of answer in ranking sentences', () => {

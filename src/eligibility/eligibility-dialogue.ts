@@ -12,6 +12,7 @@ import type { CheckResult, RuleRegistry, RuleSetInfo } from '../rules/index.ts';
 import { ANSWER_MARK, composeEligible, composeIneligible, restartAction } from './compose-answer.ts';
 import type { EligibilityScript } from './eligibility-script.ts';
 import { extractFacts, type Tentative } from './extract-facts.ts';
+import { keptValues } from '../memo/kept-values.ts';
 
 export const SKILL = 'eligibility';
 
@@ -246,14 +247,9 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
   /** Why a value heard cannot be used (out of the rule set's range, or no area at all), before it is noted. */
   function refusal(field: string, value: unknown): string | undefined {
     // every step re-checks every value heard, each with the whole rule set: one check per field and value
-    const key = `${field}\u0001${JSON.stringify(value)}`;
-    if (refusals.has(key)) return refusals.get(key);
-    const problem = refusalOf(field, value);
-    if (refusals.size >= REFUSALS_KEPT) refusals.clear();
-    refusals.set(key, problem);
-    return problem;
+    return refusals.get(`${field}\u0001${JSON.stringify(value)}`, () => refusalOf(field, value));
   }
-  const refusals = new Map<string, string | undefined>();
+  const refusals = keptValues<string, string | undefined>(REFUSALS_KEPT);
 
   function refusalOf(field: string, value: unknown): string | undefined {
     const verdicts = check({ [field]: value }).verdicts.filter((v) => !v.missing);

@@ -4,6 +4,7 @@ import { matchable } from './normalize-text.ts';
 import { answerSlot, slotFit } from './answer-slot.ts';
 import { coverage, termMatch, type RankedChunk, type WeightedTerm } from './retrieval.ts';
 import { TUNING } from './tuning.ts';
+import { keptValues } from '../memo/kept-values.ts';
 
 export interface ScoredSentence {
   chunk: StoredChunk;
@@ -103,16 +104,9 @@ function bigrams(text: string): Set<string> {
 
 /** A sentence's matchable form without punctuation, symbols or spaces (its character pairs are compared); worked out once. */
 function pairText(text: string): string {
-  let plain = pairTexts.get(text);
-  if (plain === undefined) {
-    plain = matchable(text).replace(/[\p{P}\p{S}\s]/gu, '');
-    if (pairTexts.size >= PAIR_TEXTS_KEPT) pairTexts.clear();
-    pairTexts.set(text, plain);
-  }
-  return plain;
+  return pairTexts.get(text, () => matchable(text).replace(/[\p{P}\p{S}\s]/gu, ''));
 }
-const PAIR_TEXTS_KEPT = 50_000;
-const pairTexts = new Map<string, string>();
+const pairTexts = keptValues<string, string>(50_000);
 
 /** Sentences of a passage, split once per passage object (the index store keeps one per passage). */
 function sentencesOf(chunk: StoredChunk): string[] {

@@ -1,6 +1,7 @@
 /** Character-level cleanup shared by documents and queries. */
 import { stripLostCharacterMarks, stripPinyin } from './pinyin-annotations.ts';
 import { toSimplified } from '../text/simplified.ts';
+import { keptValues } from '../memo/kept-values.ts';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2014\\u2018-\\u201f\\u2026';
@@ -49,18 +50,12 @@ const SHARED_SUFFIX = new RegExp(`(?<!、[${CJK}]?)([^${LEVELS}区旗级\\P{Scri
 
 /** Passage text as matched against questions: comparable form, `县、乡级` / `县、乡、村三级` read as `县级、乡级(、村级)`, `免、少耕播种` as `免耕播种、少耕播种`. */
 export function matchable(text: string): string {
-  let matched = matchableKept.get(text);
-  if (matched === undefined) {
-    matched = comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级').replace(SHARED_SUFFIX, '$1$3、$2$3');
-    if (matchableKept.size >= MATCHABLE_KEPT) matchableKept.clear();
-    matchableKept.set(text, matched);
-  }
-  return matched;
+  return matchableKept.get(text, () =>
+    comparable(text).replace(COUNTED_LEVEL, '$1级').replace(SHARED_LEVEL, '$1级').replace(SHARED_SUFFIX, '$1$3、$2$3'));
 }
 
 /** The same passages and sections are matched against every question: their matchable form is worked out once. */
-const MATCHABLE_KEPT = 50_000;
-const matchableKept = new Map<string, string>();
+const matchableKept = keptValues<string, string>(50_000);
 
 /** Characters NFKC would flatten into something else (① → 1, … → ...), kept as written. */
 const KEEP_AS_WRITTEN = /[\u2460-\u2473\u2026\u3007]+/g;
@@ -119,13 +114,6 @@ export function normalizeText(text: string): string {
 /** A question as the index sees it: the same normalisation, on one line. */
 export function normalizeQuestion(text: string): string {
   // one message is normalised by the eligibility check (each turn) and by the answer engine: worked out once
-  let question = recentQuestions.get(text);
-  if (question === undefined) {
-    question = normalizeText(text).replace(/\s*\n\s*/g, ' ').trim();
-    if (recentQuestions.size >= RECENT_QUESTIONS) recentQuestions.clear();
-    recentQuestions.set(text, question);
-  }
-  return question;
+  return recentQuestions.get(text, () => normalizeText(text).replace(/\s*\n\s*/g, ' ').trim());
 }
-const RECENT_QUESTIONS = 1_000;
-const recentQuestions = new Map<string, string>();
+const recentQuestions = keptValues<string, string>(1_000);

@@ -1,4 +1,5 @@
 import { activeUnitsOfMeasure, findQuantities, type FoundQuantity, type UnitsOfMeasure } from '../quantity/index.ts';
+import { keptValues } from '../memo/kept-values.ts';
 
 /**
  * findQuantities for the answer engine, read once per text: every question's candidate sentences are mostly
@@ -11,15 +12,8 @@ export function quantitiesOf(text: string): readonly FoundQuantity[] {
     kept.clear();
     keptFor = units;
   }
-  let found = kept.get(text);
-  if (!found) {
-    found = findQuantities(text);
-    if (kept.size >= QUANTITIES_KEPT) kept.clear();
-    kept.set(text, found);
-  }
-  return found;
+  return kept.get(text, () => findQuantities(text));
 }
 
-const QUANTITIES_KEPT = 20_000;
-const kept = new Map<string, FoundQuantity[]>();
+const kept = keptValues<string, readonly FoundQuantity[]>(20_000);
 let keptFor: UnitsOfMeasure | undefined;

@@ -3,6 +3,7 @@ import { matchable } from './normalize-text.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import { TUNING } from './tuning.ts';
+import { keptValues } from '../memo/kept-values.ts';
 
 export interface WeightedTerm extends QueryTerm {
   weight: number;
@@ -59,17 +60,9 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
  */
 export function abbreviates(word: string, text: string): boolean {
   // asked of the same few section paths for every candidate passage of every question: answered once
-  const key = `${word}\u0001${text}`;
-  let found = abbreviationsKept.get(key);
-  if (found === undefined) {
-    found = abbreviatesNow(word, text);
-    if (abbreviationsKept.size >= ABBREVIATIONS_KEPT) abbreviationsKept.clear();
-    abbreviationsKept.set(key, found);
-  }
-  return found;
+  return abbreviationsKept.get(`${word}\u0001${text}`, () => abbreviatesNow(word, text));
 }
-const ABBREVIATIONS_KEPT = 50_000;
-const abbreviationsKept = new Map<string, boolean>();
+const abbreviationsKept = keptValues<string, boolean>(50_000);
 
 function abbreviatesNow(word: string, text: string): boolean {
   const chars = [...new Set(word)];

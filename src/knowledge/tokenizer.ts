@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { comparable } from './normalize-text.ts';
+import { keptValues } from '../memo/kept-values.ts';
 
 /** Chinese word segmentation used both to index passages and to read questions. */
 export interface Tokenizer {
@@ -58,19 +59,9 @@ export function createTokenizer(domainDictionary: string): Tokenizer {
 
 /** Words of a question are segmented again and again (each term, its parts, its variants): short texts are cut once. */
 const REMEMBERED_LENGTH = 16;
-const REMEMBERED_KEPT = 20_000;
 
 /** `cut` for short texts worked out once; the result is shared, so callers only read it. */
 function remembered<T>(cut: (text: string) => T): (text: string) => T {
-  const kept = new Map<string, T>();
-  return (text) => {
-    if (text.length > REMEMBERED_LENGTH) return cut(text);
-    let result = kept.get(text);
-    if (result === undefined) {
-      result = cut(text);
-      if (kept.size >= REMEMBERED_KEPT) kept.clear();
-      kept.set(text, result);
-    }
-    return result;
-  };
+  const kept = keptValues<string, T>(20_000);
+  return (text) => (text.length > REMEMBERED_LENGTH ? cut(text) : kept.get(text, () => cut(text)));
 }

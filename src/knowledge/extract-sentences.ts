@@ -5,6 +5,7 @@ import { answerSlot, slotFit } from './answer-slot.ts';
 import { coverage, termMatch, type RankedChunk, type WeightedTerm } from './retrieval.ts';
 import { TUNING } from './tuning.ts';
 import { keptValues } from '../memo/kept-values.ts';
+import { characterPairs } from '../text/character-pairs.ts';
 
 export interface ScoredSentence {
   chunk: StoredChunk;
@@ -97,10 +98,7 @@ function clauseWindow(sentence: string, terms: WeightedTerm[], section: string, 
   return best.replace(/[，,：:]$/, '').trim();
 }
 
-function bigrams(text: string): Set<string> {
-  const plain = matchable(text).replace(/[\p{P}\p{S}\s]/gu, '');
-  return new Set(Array.from({ length: Math.max(plain.length - 1, 0) }, (_, i) => plain.slice(i, i + 2)));
-}
+const bigrams = (text: string) => characterPairs(matchable(text).replace(/[\p{P}\p{S}\s]/gu, ''));
 
 /** A sentence's matchable form without punctuation, symbols or spaces (its character pairs are compared); worked out once. */
 function pairText(text: string): string {

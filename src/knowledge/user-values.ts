@@ -1,6 +1,8 @@
 import { activeUnitsOfMeasure, formatQuantity, type FoundQuantity } from '../quantity/index.ts';
 import { quantitiesOf } from './quantities-of.ts';
 import { TUNING } from './tuning.ts';
+import { questionPattern } from './question-words.ts';
+import { characterPairs } from '../text/character-pairs.ts';
 
 /**
  * The user's own figures placed in the documents' ranges (`覆盖率45%` in 「30%—60%之间」): which
@@ -89,12 +91,7 @@ function limitsOf(text: string): Limit[] {
   return limits;
 }
 
-function bigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  const plain = text.replace(/[\s\p{P}\p{S}\d]/gu, '');
-  for (let i = 0; i + 1 < plain.length; i++) out.add(plain.slice(i, i + 2));
-  return out;
-}
+const bigrams = (text: string) => characterPairs(text.replace(/[\s\p{P}\p{S}\d]/gu, ''));
 
 const countIn = (grams: Set<string>, question: Set<string>) => [...grams].filter((gram) => question.has(gram)).length;
 
@@ -131,8 +128,7 @@ function limitsAbout(limits: Limit[], value: FoundQuantity, question: string): L
   return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near));
 }
 
-/** Characters that make a word the asker's talk (我家的, 只有), not a qualifier of what is measured. */
-const TALK = /[的了有是在只我俺咱你您这那都也就才能要以后前时]/;
+const TALK = questionPattern('askerTalk');
 
 /**
  * 「深松深度只有20厘米」 against 「动土深度不超过10cm」, 「还田利用率62%」 against 「综合利用率95%以上」: the short

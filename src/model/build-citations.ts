@@ -1,15 +1,11 @@
 import type { Citation } from '../core/types.ts';
 import type { SearchHit } from '../knowledge/types.ts';
 import { findNumberMentions, isBackedBy } from '../quantity/index.ts';
+import { characterPairs } from '../text/character-pairs.ts';
 
 const MAX_QUOTE_CHARS = 160;
 
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/[\s\p{P}]/gu, '')];
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i += 1) grams.add(chars[i] + chars[i + 1]);
-  return grams;
-}
+const bigrams = (text: string) => characterPairs(text.replace(/[\s\p{P}]/gu, ''));
 
 /** The sentence of a passage that best supports the answer: shared numbers first, then shared words. */
 export function bestQuote(passage: string, answer: string): string {

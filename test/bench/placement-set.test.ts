@@ -10,27 +10,30 @@ import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
  * documents with no rule set. Every must string is in its document (read as the engine reads it), or a
  * verdict (符合/不符合), or a total: the question's area times a rate that is itself a must string.
  * Ids: npa… county-docs odd (fit), npb… county-docs even (validation), npx… corpus-extra 01–08 (fit),
- * npy… corpus-extra 09–16 (validation).
+ * npy… corpus-extra 09–16 (validation). eval/placement-2.jsonl (written before its first run, held out):
+ * np2b… county-docs even, np2y… corpus-extra 09–16.
  */
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string;
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
 const PINYIN = new RegExp(`(?<=[\\u3400-\\u9fff])[(（][a-z${TONED}]{1,6}[)）]`, 'g');
 const comparable = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
-const FOLDERS: Record<string, string> = { npa: 'county-docs', npb: 'county-docs', npx: 'corpus-extra', npy: 'corpus-extra' };
+const FOLDERS: Record<string, string> = { npa: 'county-docs', npb: 'county-docs', npx: 'corpus-extra', npy: 'corpus-extra', np2b: 'county-docs', np2y: 'corpus-extra' };
+const prefixOf = (id: string) => /^np2?[abxy]/.exec(id)![0];
+const FILES = ['placement.jsonl', 'placement-2.jsonl'];
 
 function documentText(prefix: string, name: string): string {
   return comparable(toSimplified(readFileSync(join(REPO_ROOT, 'eval', FOLDERS[prefix], 'docs', name), 'utf8').replace(PINYIN, '')));
 }
 
-describe('eval/placement.jsonl', () => {
-  const { cases, errors } = readEvalFile(join(REPO_ROOT, 'eval', 'placement.jsonl'));
+describe.each(FILES)('eval/%s', (file) => {
+  const { cases, errors } = readEvalFile(join(REPO_ROOT, 'eval', file));
 
   it('reads every line; the half follows the document number', () => {
     expect(errors).toEqual([]);
     for (const testCase of cases) {
-      const prefix = testCase.id.slice(0, 3);
+      const half = prefixOf(testCase.id).slice(-1);
       const number = Number(testCase.doc!.slice(0, 2));
-      const fit = prefix === 'npa' ? number % 2 === 1 : prefix === 'npb' ? number % 2 === 0 : prefix === 'npx' ? number <= 8 : number > 8;
+      const fit = half === 'a' ? number % 2 === 1 : half === 'b' ? number % 2 === 0 : half === 'x' ? number <= 8 : number > 8;
       expect(fit, testCase.id).toBe(true);
     }
   });
@@ -38,8 +41,8 @@ describe('eval/placement.jsonl', () => {
   it('holds every must string in its document, or as a verdict, or as area × quoted rate', () => {
     const missing: string[] = [];
     for (const testCase of cases) {
-      const text = documentText(testCase.id.slice(0, 3), testCase.doc!);
-      const area = Number(/(\d+(?:\.\d+)?)亩/.exec(testCase.q)?.[1]);
+      const text = documentText(prefixOf(testCase.id), testCase.doc!);
+      const area = Number(/(\d+(?:\.\d+)?)[亩畝吨]/.exec(testCase.q)?.[1]);
       const rates = (testCase.must ?? []).map((must) => /^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]).filter(Boolean).map(Number);
       const isTotal = (must: string) => {
         const total = Number(/^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]);

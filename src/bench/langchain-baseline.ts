@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { extname } from 'node:path';
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
 import { Document } from '@langchain/core/documents';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Answer } from '../core/types.ts';
+import { PEER_EXTENSIONS, peerText } from './peer-loaders.ts';
 
 /** A retrieval baseline built from LangChain's own parts: recursive splitter + BM25, answer = top chunk. */
 export interface Baseline {
@@ -12,14 +13,14 @@ export interface Baseline {
 }
 
 /**
- * Splits every .txt/.md document with RecursiveCharacterTextSplitter and retrieves with BM25Retriever.
+ * Splits every .txt/.md document (and .docx/.pdf/.html, loaded as `peerText` says) with RecursiveCharacterTextSplitter and retrieves with BM25Retriever.
  * LangChain's BM25 splits the query on white space; pass `tokenize` (e.g. jieba) to give it Chinese words.
  */
 export async function createLangchainBaseline(folder: string, tokenize?: (text: string) => string[]): Promise<Baseline> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 300, chunkOverlap: 50, separators: ['\n\n', '\n', '。', '；', '，', ''] });
   const documents: Document[] = [];
-  for (const file of readdirSync(folder).filter((name) => /\.(txt|md)$/i.test(name)).sort()) {
-    const text = readFileSync(join(folder, file), 'utf8');
+  for (const file of readdirSync(folder).filter((name) => PEER_EXTENSIONS.includes(extname(name).toLowerCase())).sort()) {
+    const text = await peerText(folder, file);
     for (const piece of await splitter.splitText(text)) {
       // with a tokenizer, the stored text is the space-joined words so that BM25 counts words, not substrings
       documents.push(new Document({ pageContent: tokenize ? tokenize(piece).join(' ') : piece, metadata: { doc: file, original: piece } }));

@@ -228,19 +228,20 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const notice = versionNotice(versions.get(chosen[0].sentence.chunk.doc), preference, versions);
     // the first quote with its neighbours in the passage, within the characters the reader is shown first
     const title = citation(chosen[0].sentence.chunk, '').title;
+    // the verdict on the user's own figure comes before a region or year notice: it is what they asked
     let placement = placementLine(values, chosen.map(({ quote }) => quote), title, text);
-    const used = [notice, placement, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
+    const used = [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
     const head = chosen[0];
     if (head.sentence.chunk.kind !== 'row') chosen[0] = { ...head, quote: withNeighbours(head.sentence.chunk.text, head.quote, head.quote.length + TUNING.quoteWindow - used) };
     // room left after a short passage: the next-best sentences, each quoted whole and cited
-    const length = [notice, placement, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
+    const length = [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
     chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - length, TUNING.fillMinRoom));
     // the rate for the user's tier may stand in a quote that filled the answer: the line is read again over all of them
     if (values.length) placement = placementLine(values, chosen.map(({ quote }) => quote), title, text) || placement;
     return {
       answer: {
         status: 'answered',
-        answer: [notice, placement, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
+        answer: [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
         citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
       },
       features,

@@ -1,4 +1,4 @@
-import { activeUnitsOfMeasure, formatQuantity, type FoundQuantity } from '../quantity/index.ts';
+import { activeUnitsOfMeasure, formatQuantity, unitFactor, type FoundQuantity } from '../quantity/index.ts';
 import { quantitiesOf } from './quantities-of.ts';
 import { TUNING } from './tuning.ts';
 import { questionPattern } from './question-words.ts';
@@ -59,11 +59,21 @@ function clauseBounds(text: string, from: number, to: number): [number, number] 
 const words = () => activeUnitsOfMeasure().rangeClauseWords;
 const isChange = (words_: string) => words().change.some((word) => words_.includes(word));
 
+/**
+ * The words after a figure that still speak of it: up to the clause's end, and when another figure follows in the
+ * clause only up to a joining word (「农家肥3吨以上或商品有机肥1吨以上」: 商品有机肥 leads the second figure).
+ */
+function wordsAfter(rest: string, another: boolean): string {
+  const join = another ? rest.search(/[或和及与、（(]/) : -1;
+  return join < 0 ? rest : rest.slice(0, join);
+}
+
 function limitsOf(text: string): Limit[] {
   const limits: Limit[] = [];
   const lastLabel = new Map<string, string>();
   let previousEnd = 0;
-  for (const quantity of quantitiesOf(text)) {
+  const found = quantitiesOf(text);
+  for (const [i, quantity] of found.entries()) {
     const after = previousEnd;
     previousEnd = quantity.index + quantity.length;
     const { range, bound, value } = quantity;
@@ -84,8 +94,8 @@ function limitsOf(text: string): Limit[] {
     const label = own.length < previous.length ? own + previous.slice(own.length) : own;
     if (own.length >= previous.length) lastLabel.set(key, own);
     limits.push({
-      quantity, holds, clause: text.slice(start, end).trim(), label: label + text.slice(quantity.index + quantity.length, end), at: quantity.index,
-      refuses: words().refusal.some((word) => tail.includes(word)), change: isChange(own),
+      quantity, holds, clause: text.slice(start, end).trim(), label: label + wordsAfter(text.slice(quantity.index + quantity.length, end), found[i + 1] !== undefined && found[i + 1].index < end), at: quantity.index,
+      refuses: words().refusal.some((word) => tail.includes(word) || own.includes(word)), change: isChange(own),
     });
   }
   return limits;
@@ -117,12 +127,16 @@ function mostAbout<T extends { label: string }>(items: T[], question: string, ne
   return items.filter((_, i) => shared[i] >= most);
 }
 
+/** A limit written as a prohibition (不得超过, 不能高于): it binds any figure the user states, a rate too. */
+const PROHIBITED = /^不[得能应宜可]/;
+
 /** The limits that speak of what the user's figure measures: same kind and basis, level or change alike, then by label. */
 function limitsAbout(limits: Limit[], value: FoundQuantity, question: string): Limit[] {
   const change = isChange(value.label ?? '');
-  // a rate the user states is held only against a minimum rate (亩均投入不低于3000元), not against what a tier pays
+  // a rate the user states is held only against a minimum rate (亩均投入不低于3000元) or a prohibited excess (每亩不得超过40元),
+  // not against what a tier pays (第二档不高于58元/亩)
   const sameKind = limits.filter((limit) => limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '') && limit.change === change
-    && (!value.per || limit.quantity.bound === 'atLeast' || limit.quantity.bound === 'above'));
+    && (!value.per || limit.quantity.bound === 'atLeast' || limit.quantity.bound === 'above' || PROHIBITED.test(limit.quantity.text)));
   if (value.kind === 'ph') return sameKind;
   const near = `${value.label ?? ''}${value.after ?? ''}`;
   return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near));
@@ -151,6 +165,8 @@ function otherQualifier(label: string, limit: Limit, question: string): boolean 
   const theirs = own.slice(Math.max(0, own.indexOf(head) - 2), own.indexOf(head));
   if (mine.length < 2 || theirs.length < 2 || mine === theirs || TALK.test(mine) || TALK.test(theirs)) return false;
   if (/[^\u4e00-\u9fff]/.test(mine + theirs)) return false;
+  // a column name before a table cell (「说明 坡度3度至8度」) is no qualifier: only words written onto the shared one are
+  if (!limit.clause.includes(theirs + head)) return false;
   return !limit.clause.includes(mine) && !question.includes(theirs);
 }
 
@@ -171,11 +187,39 @@ function verdicts(values: FoundQuantity[], texts: string[], question: string): V
     const refused = about.filter((limit) => limit.refuses && limit.holds(value.value));
     const admitted = about.filter((limit) => !limit.refuses && limit.holds(value.value));
     const outside = about.filter((limit) => !limit.refuses && !limit.holds(value.value));
+    // 「禁止在…25度以上陡坡…」 and the figure is not in it: not excluded
+    const spared = about.filter((limit) => limit.refuses && !limit.holds(value.value));
     if (refused.length) out.push({ value, fits: false, clauses: [refused[0].clause] });
     else if (admitted.length) out.push({ value, fits: true, clauses: [...new Set(admitted.map((limit) => limit.clause))].slice(0, 2) });
-    else if (outside.length) out.push({ value, fits: false, clauses: [outside[0].clause] });
+    else if (outside.length) {
+      if (!beyondTiers(outside[0], limits.filter((limit) => limit.quantity.kind === value.kind && limit.quantity.per === value.per && !limit.change), value)) out.push({ value, fits: false, clauses: [outside[0].clause] });
+    } else if (spared.length) out.push({ value, fits: true, clauses: [spared[0].clause] });
   }
   return out;
+}
+
+/** A limit as the interval of values it admits. */
+function interval(limit: Limit): [number, number] {
+  const { range, bound, value } = limit.quantity;
+  if (range) return [range.min, range.max];
+  return bound === 'atLeast' || bound === 'above' ? [value, Infinity] : [-Infinity, value];
+}
+
+/**
+ * Ranges that follow one another end to start (「100马力以下…；100马力（含）至200马力…」) are tiers, not a
+ * condition: a figure outside every quoted tier sits in one the quotes do not show, and is no 不符合.
+ */
+function beyondTiers(limit: Limit, sameKind: Limit[], value: FoundQuantity): boolean {
+  const chain = [interval(limit)];
+  const spans = sameKind.filter((other) => !other.refuses).map(interval);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const span of spans) {
+      if (chain.some((link) => link[0] === span[0] && link[1] === span[1])) continue;
+      if (chain.some((link) => link[1] === span[0] || link[0] === span[1])) { chain.push(span); grown = true; }
+    }
+  }
+  return chain.length >= 2 && chain.every(([low, high]) => value.value < low || value.value > high);
 }
 
 export type Placement = 'holds' | 'contradicts' | 'none';
@@ -234,7 +278,18 @@ interface Rate {
 }
 
 /**
- * The per-亩 amounts the quotes pay, each with the tier it is paid for: the limits written between the
+ * The user's amount a rate per one `per` (亩, 吨) multiplies, in that unit: 「800吨」 for 「每吨30元」; 「一亩」 of
+ * 「一亩补多少」 is the basis of the rate asked for, no amount.
+ */
+function amountPer(values: FoundQuantity[], per: string): { value: FoundQuantity; count: number } | undefined {
+  const basis = unitFactor(per);
+  if (!basis) return undefined;
+  const value = values.find((one) => one.kind === basis.kind && !one.per && !(one.value === basis.factor && new RegExp(`^[一1]${per}`).test(one.text)));
+  return value && { value, count: value.value / basis.factor };
+}
+
+/**
+ * The per-亩 (per-吨 …) amounts the quotes pay, each with the tier it is paid for: the limits written between the
  * previous amount of its sentence and it (「100亩至500亩的每亩补助30元，500亩以上的每亩补助40元」), or after
  * it when it is the sentence's last (a table row's 说明 column).
  */
@@ -242,7 +297,7 @@ function ratesOf(values: FoundQuantity[], text: string): Rate[] {
   const found = quantitiesOf(text);
   const limits = limitsOf(text).filter((limit) => !limit.change && values.some((value) => value.kind === limit.quantity.kind && !limit.quantity.per));
   const rates: Rate[] = [];
-  const paid = found.filter((quantity) => quantity.kind === 'money' && quantity.per === '亩' && quantity.bound !== 'atLeast' && quantity.bound !== 'above');
+  const paid = found.filter((quantity) => quantity.kind === 'money' && quantity.per !== undefined && amountPer(values, quantity.per) && quantity.bound !== 'atLeast' && quantity.bound !== 'above');
   paid.forEach((quantity, i) => {
     const [start] = clauseBounds(text, quantity.index, quantity.index);
     const label = text.slice(start, quantity.index);
@@ -278,6 +333,13 @@ function rateFor(values: FoundQuantity[], quotes: string[], question: string): R
   return undefined;
 }
 
+/** The user's figure as typed; one said approximately or in another unit (大概三成, 三百来亩, 50千瓦) with the value it is taken as (按30%算). */
+function stated(value: FoundQuantity): string {
+  if (!value.approximate && !value.note) return value.text;
+  const taken = formatQuantity({ kind: value.kind, value: value.value, per: value.per, unit: value.unit });
+  return value.text.replace(/\s+/g, '').includes(taken.replace(/\s+/g, '')) ? value.text : `${value.text}（按${taken}算）`;
+}
+
 /**
  * One line before the quotes: whether each of the user's figures fits the quoted limits (符合/不符合, with the
  * clause), and a rate times the user's area as a labelled calculation, the rate taken from whichever quoted
@@ -286,13 +348,12 @@ function rateFor(values: FoundQuantity[], quotes: string[], question: string): R
 export function placementLine(values: FoundQuantity[], quotes: string | string[], title: string, question = ''): string {
   if (!values.length) return '';
   const texts = typeof quotes === 'string' ? [quotes] : quotes;
-  const parts = verdicts(values, texts, question).map((verdict) => `您说的${verdict.value.text}${verdict.fits ? '符合' : '不符合'}${verdict.clauses.map((clause) => `「${clause}」`).join('')}`);
-  // 「第二档一亩地顶多给多少」: one 亩 is the basis of the rate asked for, not the user's area
-  const area = values.find((value) => value.kind === 'area' && !(value.value === 1 && /^[一1]亩/.test(value.text)));
-  const rate = area && parts.every((part) => !part.includes('不符合')) ? rateFor(values, texts, question) : undefined;
-  if (area && rate) {
+  const parts = verdicts(values, texts, question).map((verdict) => `您说的${stated(verdict.value)}${verdict.fits ? '符合' : '不符合'}${verdict.clauses.map((clause) => `「${clause}」`).join('')}`);
+  const rate = parts.every((part) => !part.includes('不符合')) ? rateFor(values, texts, question) : undefined;
+  const amount = rate && amountPer(values, rate.quantity.per!);
+  if (rate && amount) {
     const most = rate.quantity.bound === 'atMost' || rate.quantity.bound === 'below' ? '最多' : '';
-    parts.push(`${area.text}×${formatQuantity({ kind: 'money', value: rate.quantity.value })}/亩，${most}${trim(area.value * rate.quantity.value)}元（计算）`);
+    parts.push(`${stated(amount.value)}×${formatQuantity({ kind: 'money', value: rate.quantity.value })}/${rate.quantity.per}，${most}${trim(amount.count * rate.quantity.value)}元（计算）`);
   }
   if (!parts.length) return '';
   return `按${title.startsWith('《') ? title : `《${title}》`}：${parts.join('；')}。`;

@@ -54,6 +54,8 @@ function displayParts(kind: QuantityKind, value: number, countUnit: string): Dis
       const tons = Math.abs(value) >= 1000;
       return { prefix: '', number: plain(tons ? value / 1000 : value), unit: tons ? '吨' : '公斤' };
     }
+    case 'power': return { prefix: '', number: plain(value), unit: '马力' };
+    case 'angle': return { prefix: '', number: plain(value), unit: '度' };
     default: return { prefix: '', number: plain(value), unit: '' };
   }
 }

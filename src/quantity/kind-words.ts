@@ -9,5 +9,7 @@ export const KIND_WORDS: Readonly<Record<QuantityKind, { name: string; examples:
   count: { name: '数量', examples: '45个 或 12户' },
   length: { name: '长度', examples: '25厘米 或 0.3米' },
   weight: { name: '重量', examples: '500公斤 或 2吨' },
+  power: { name: '功率', examples: '70马力 或 50千瓦' },
+  angle: { name: '角度', examples: '坡度15度' },
   number: { name: '数值', examples: '45 或 2.3万' },
 };

@@ -22,6 +22,8 @@ export const DEFAULT_LIMITS: Readonly<Record<QuantityKind, Limits>> = {
   count: { min: 0, max: 1e7, minExclusive: false },
   length: { min: 0, max: 1e5, minExclusive: true },
   weight: { min: 0, max: 1e9, minExclusive: true },
+  power: { min: 0, max: 1e5, minExclusive: true },
+  angle: { min: 0, max: 90, minExclusive: false },
   number: { min: -Infinity, max: Infinity, minExclusive: false },
 };
 

@@ -35,8 +35,8 @@ export function numeralRunEnd(s: string, i: number): number {
   let j = i;
   while (j < s.length) {
     const ch = s[j]!;
-    // 千克 and 千米 are units, not 千 × 克.
-    if (ch === '千' && j > i && (s[j + 1] === '克' || s[j + 1] === '米')) break;
+    // 千克, 千米 and 千瓦 are units, not 千 × 克.
+    if (ch === '千' && j > i && (s[j + 1] === '克' || s[j + 1] === '米' || s[j + 1] === '瓦')) break;
     if (isDigitLike(ch) || MULTIPLIERS.includes(ch) || ch === '几') j++;
     // A thousands comma never follows a decimal point: 「pH 4.2,100亩」 is two numbers.
     else if (ch === ',' && isArabicDigit(s[j - 1]) && !/[.点]/.test(s.slice(i, j)) && /^\d{3}(?!\d)/.test(s.slice(j + 1, j + 5))) j++;

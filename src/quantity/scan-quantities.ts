@@ -160,6 +160,16 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
     const boundWord = activeUnitsOfMeasure().boundWords.find((w) => w.position === 'before' && endsAt(s, cursor, w.text));
     const approximation = approximationSeen ? undefined : activeUnitsOfMeasure().approximatePrefixes.find((w) => endsAt(s, cursor, w));
     if (boundWord && !bound) { bound = boundWord.bound; start = cursor - boundWord.text.length; again = true; continue; }
+    // 「不低于每亩每年200元」: the bound stands before the basis of the rate
+    const basis = !bound && kind === 'money' ? /(?:每[亩吨户人年]){1,2}$/.exec(s.slice(Math.max(clauseStart, cursor - 4), cursor)) : null;
+    const basisBound = basis ? activeUnitsOfMeasure().boundWords.find((w) => w.position === 'before' && w.text.length > 1 && endsAt(s, cursor - basis[0].length, w.text)) : undefined;
+    if (basis && basisBound) {
+      bound = basisBound.bound;
+      per ??= /每([亩吨户人])/.exec(basis[0])?.[1];
+      start = cursor - basis[0].length - basisBound.text.length;
+      again = true;
+      continue;
+    }
     if (approximation) { approximate = approximationSeen = true; start = cursor - approximation.length; again = true; continue; }
     const ph = phPrefixBefore(s, cursor);
     if (ph !== undefined && kind === 'number') { kind = 'ph'; start = ph; again = true; }
@@ -178,6 +188,8 @@ function complete(s: string, core: Core, clauseStart: number): Omit<ScannedQuant
   // Clause-wide only for words like 大概 (大概盖了一半); 近 and 约 also hide in 最近, 附近, 合约.
   if (activeUnitsOfMeasure().approximatePrefixes.some((w) => w.length > 1 && clauseBefore.includes(w))) approximate = true;
   if (kind === 'money' && /每亩|亩均/.test(clauseBefore)) per ??= '亩';
+  // 「每吨30元」「每公斤0.2元」: paid per weight of what is collected or sold
+  if (kind === 'money') per ??= /每(吨|公斤)[^\d，,。；;]{0,4}$/.exec(clauseBefore)?.[1];
 
   return {
     ...core, index: start, end, kind, approximate: approximate || bound !== undefined, bound, negative, per, clauseStart,

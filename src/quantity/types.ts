@@ -1,13 +1,13 @@
 /** Shapes of the quantity parser: one parser for numbers, units and shares as people type them. */
 
-export type QuantityKind = 'area' | 'share' | 'money' | 'ph' | 'count' | 'length' | 'weight' | 'number';
+export type QuantityKind = 'area' | 'share' | 'money' | 'ph' | 'count' | 'length' | 'weight' | 'power' | 'angle' | 'number';
 
 /** 「不到100亩」「100亩以上」「pH<5.5」: the typed value is a limit, not the value itself. */
 export type QuantityBound = 'below' | 'atMost' | 'above' | 'atLeast';
 
 export interface Quantity {
   kind: QuantityKind;
-  /** Canonical unit: area 亩 (公顷=15亩, 平方米=0.0015亩, 万亩=10000亩), share fraction 0..1, money 元 (万元=10000), length cm, weight kg (吨=1000), others plain. Midpoint for a range. */
+  /** Canonical unit: area 亩 (公顷=15亩, 平方米=0.0015亩, 万亩=10000亩), share fraction 0..1, money 元 (万元=10000), length cm, weight kg (吨=1000), power 马力 (千瓦=1.36), angle 度, others plain. Midpoint for a range. */
   value: number;
   /** 大概/约/左右/差不多/将近/多/来 … : the caller must confirm before using it. */
   approximate: boolean;

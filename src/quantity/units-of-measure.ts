@@ -4,7 +4,7 @@ import { z } from 'zod';
 import data from '../../knowledge/units-of-measure.json' with { type: 'json' };
 import type { QuantityBound, QuantityKind } from './types.ts';
 
-const kindSchema = z.enum(['area', 'share', 'money', 'ph', 'count', 'length', 'weight', 'number']);
+const kindSchema = z.enum(['area', 'share', 'money', 'ph', 'count', 'length', 'weight', 'power', 'angle', 'number']);
 
 const unitSchema = z.object({
   text: z.string().min(1),

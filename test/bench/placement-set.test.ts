@@ -42,7 +42,7 @@ describe.each(FILES)('eval/%s', (file) => {
     const missing: string[] = [];
     for (const testCase of cases) {
       const text = documentText(prefixOf(testCase.id), testCase.doc!);
-      const area = Number(/(\d+(?:\.\d+)?)[亩畝吨]/.exec(testCase.q)?.[1]);
+      const area = Number(/(\d+(?:\.\d+)?)(?:亩|畝|吨|公斤)/.exec(testCase.q)?.[1]);
       const rates = (testCase.must ?? []).map((must) => /^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]).filter(Boolean).map(Number);
       const isTotal = (must: string) => {
         const total = Number(/^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]);

@@ -94,6 +94,54 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(placementLine(userValues(depth), '秸秆翻埋还田或深松地块耕层厚度达到30厘米以上。', '规划', depth)).toContain('不符合');
   });
 
+  it('places power (马力, 千瓦) and slope (度) figures, and states the value an approximate or converted figure is taken as', () => {
+    const q = '我家拖拉机60马力，能承担深松作业补助任务吗';
+    const clause = '作业主体须拥有或租用与深松机配套的70马力以上拖拉机。';
+    expect(placementLine(userValues(q), clause, '通知', q)).toContain('60马力不符合「作业主体须拥有或租用与深松机配套的70马力以上拖拉机」');
+    const kw = '我们的拖拉机是50千瓦的，能承担深松作业吗';
+    expect(placementLine(userValues(kw), clause, '通知', kw)).toContain('50千瓦（按68马力算）不符合');
+    const slope = '坡耕地坡度10度，能享受横坡改垄补助吗';
+    // 「说明」 is the column's name, not a qualifier of 坡度
+    const row = '横坡改垄 · 补助标准 每亩80元 · 补助对象 实施主体 · 说明 坡度3度至8度';
+    expect(placementLine(userValues(slope), row, '方案', slope)).toContain('10度不符合');
+    const about = '我家秸秆覆盖免耕150亩，覆盖率七成左右，一共能补多少';
+    const line = placementLine(userValues(about), '秸秆覆盖免耕（条带耕作） · 补助标准 每亩40元 · 补助对象 作业主体 · 说明 覆盖率不低于60%', '方案', about);
+    expect(line).toContain('七成左右（按70%算）符合');
+    expect(line).toContain('150亩×40元/亩，6000元（计算）');
+  });
+
+  it('gives the words between two figures of a clause to the second (「农家肥3吨以上或商品有机肥1吨以上」)', () => {
+    const q = '有机肥深混还田每亩施了1.2吨商品有机肥，能补吗';
+    const line = placementLine(userValues(q), '每亩施用腐熟农家肥3吨以上（或商品有机肥1吨以上），结合秋整地深混入耕层。', '方案', q);
+    expect(line).toContain('1.2吨符合');
+    expect(line).not.toContain('不符合');
+  });
+
+  it('multiplies a rate paid per 吨 or 公斤 by the weight the user states, and reads a bound written before the basis', () => {
+    const q = '我家油菜籽按订单卖了3000公斤，订单奖励一共多少钱';
+    expect(placementLine(userValues(q), '油菜籽收获后按订单收购的，另按每公斤0.2元给予订单奖励。', '问答', q)).toContain('3000公斤×0.2元/公斤，600元（计算）');
+    const tons = '秸秆打捆离田了120吨，一共补多少';
+    expect(placementLine(userValues(tons), '秸秆打捆离田按每吨50元补助。', '方案', tons)).toContain('120吨×50元/吨，6000元（计算）');
+    const fee = '村里统一流转的地，租金一亩一年给250元，行吗';
+    expect(placementLine(userValues(fee), '村集体统一流转的，租金不低于每亩每年300元。', '通知', fee)).toContain('不符合「租金不低于每亩每年300元」');
+  });
+
+  it('holds a rate the user states against a prohibited excess (每亩不得超过40元), not against what a tier pays', () => {
+    const q = '深松作业主体向农户收作业费每亩45元，可以吗';
+    expect(placementLine(userValues(q), '作业主体向农户收取作业费的，每亩不得超过40元。', '通知', q)).toContain('不符合「每亩不得超过40元」');
+    const paid = '一亩补了30元对吗';
+    expect(placementLine(userValues(paid), '第二档不高于 58 元/亩。', '方案', paid)).toBe('');
+  });
+
+  it('says nothing of a figure beyond every quoted tier, and reads a refusal before the figure (禁止在…25度以上…)', () => {
+    const q = '买了一台120马力的拖拉机，补贴多少';
+    expect(placementLine(userValues(q), '50马力以下的拖拉机每台补1万元；50马力（含）至100马力的拖拉机每台补2万元。', '方案', q)).toBe('');
+    const slope = '坡度15度的地能开垦为耕地吗';
+    expect(placementLine(userValues(slope), '禁止在25度以上陡坡开垦耕地。', '办法', slope)).toContain('15度符合');
+    const steep = '坡度30度的地能开垦为耕地吗';
+    expect(placementLine(userValues(steep), '禁止在25度以上陡坡开垦耕地。', '办法', steep)).toContain('30度不符合');
+  });
+
   it('finds impossible values', () => {
     expect(impossibleValue(userValues('覆盖率150%能补多少'))?.text).toBe('150%');
     expect(impossibleValue(userValues('覆盖率45%能补多少'))).toBeUndefined();

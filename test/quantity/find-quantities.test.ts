@@ -86,6 +86,16 @@ describe('findQuantities', () => {
     expect(findQuantities(text)).toEqual([]);
   });
 
+  it('reads power (马力, 千瓦) and angles (度) as their own kinds', () => {
+    const pick = (text: string) => findQuantities(text).map(({ kind, value, bound, range }) => ({ kind, value, bound, range }));
+    expect(pick('与深松机配套的70马力以上拖拉机')).toEqual([{ kind: 'power', value: 70, bound: 'atLeast', range: undefined }]);
+    expect(pick('50千瓦的拖拉机')).toEqual([{ kind: 'power', value: 68, bound: undefined, range: undefined }]);
+    expect(pick('坡度3度至8度的坡耕地')).toEqual([{ kind: 'angle', value: 5.5, bound: undefined, range: { min: 3, max: 8 } }]);
+    expect(pick('禁止在25度以上陡坡开垦')).toEqual([{ kind: 'angle', value: 25, bound: 'atLeast', range: undefined }]);
+    expect(pick('2025年度')).toEqual([]);
+    expect(pick('每亩不得超过40元')).toEqual([{ kind: 'money', value: 40, bound: 'atMost', range: undefined }]);
+  });
+
   it('does not read a question word as 多', () => {
     expect(brief('100亩多少钱？')).toMatchObject([{ kind: 'area', value: 100, approximate: false }]);
   });

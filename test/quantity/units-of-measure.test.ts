@@ -20,7 +20,7 @@ describe('units-of-measure data', () => {
   });
 
   it('notes every conversion away from the canonical unit', () => {
-    const canonical = new Set(['亩', '%', '个百分点', '成', '‰', '元', '块钱', '块', '人民币', '角', '毛', '厘米', '公分', 'cm', '公斤', '千克', 'kg']);
+    const canonical = new Set(['亩', '%', '个百分点', '成', '‰', '元', '块钱', '块', '人民币', '角', '毛', '厘米', '公分', 'cm', '公斤', '千克', 'kg', '马力', '度', '°']);
     for (const unit of unitsOfMeasure.units) {
       if (unit.kind !== 'count' && !canonical.has(unit.text)) expect(unit.note, unit.text).toBeTruthy();
     }

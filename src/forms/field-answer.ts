@@ -1,4 +1,5 @@
 import { parseQuantity } from '../quantity/parse-quantity.ts';
+import { unknownUnitWord } from '../quantity/unknown-unit.ts';
 import type { Quantity } from '../quantity/types.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import { formatFieldValue } from './format-value.ts';
@@ -7,7 +8,7 @@ import type { FieldValue } from './types.ts';
 
 export type FieldAnswer =
   | { ok: true; value: FieldValue; display: string; approximate?: boolean; note?: string }
-  | { ok: false; error: string };
+  | { ok: false; error: string; guess?: { value: number; display: string } };
 
 /** Unit names the form may offer for a county or township field. */
 export interface UnitChoices {
@@ -136,6 +137,32 @@ function parseUnit(field: FieldDefinition, text: string, units: UnitChoices): Fi
 }
 
 /**
+ * 「1.2万母」: one character no units file knows where the field's own one-character unit goes (亩 typed as 母
+ * with a pinyin keyboard; 垧 is a real unit). Never guessed silently: the user is asked whether it is that
+ * unit, and 「是」 takes the amount in it.
+ */
+function ownUnitMistyped(field: FieldDefinition, text: string): FieldAnswer | undefined {
+  const typed = /^(.*[\d零〇一二两三四五六七八九十百千万亿])(\p{Script=Han})$/u.exec(text);
+  if (!typed || !field.unit || !/^\p{Script=Han}$/u.test(field.unit) || unknownUnitWord(typed[2]) !== typed[2]) return undefined;
+  const parsed = parseQuantity(`${typed[1]}${field.unit}`, field.quantity ?? 'number', { label: field.label });
+  if (!parsed.ok) return undefined;
+  const answer = fromQuantity(field, parsed.quantity);
+  if (!answer.ok || typeof answer.value !== 'number') return undefined;
+  return {
+    ok: false,
+    error: `不认识「${typed[2]}」这个单位。是「${field.unit}」打错了吗？是的话回「是」，按 ${answer.display} 填；不是的话请换算成${field.unit}再输入${example(field)}。已填写的内容都保留着。`,
+    guess: { value: answer.value, display: answer.display },
+  };
+}
+
+/** 「2022-06-03」: the day in Beijing at that moment. */
+function beijingDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const dayText = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
+/**
  * Parses one answer to one field: numbers as people type them (via the quantity parser), choices by
  * label or synonym, periods and dates normalised. An invalid answer is a result with a message naming
  * the field and an example, never an exception.
@@ -146,7 +173,8 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
   switch (field.type) {
     case 'number': {
       const parsed = parseQuantity(text, field.quantity ?? 'number', { label: field.label });
-      return parsed.ok ? fromQuantity(field, parsed.quantity) : { ok: false, error: `${parsed.error}${example(field)}。已填写的内容都保留着。` };
+      if (parsed.ok) return fromQuantity(field, parsed.quantity);
+      return ownUnitMistyped(field, text) ?? { ok: false, error: `${parsed.error}${example(field)}。已填写的内容都保留着。` };
     }
     case 'share': {
       const parsed = parseQuantity(text, 'share', { label: field.label });
@@ -167,7 +195,12 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
     case 'date': {
       const kind = field.type === 'date' ? 'date' : (form.period?.kind ?? 'month');
       const parsed = parsePeriod(text, kind, form.period?.year ?? form.year, now);
-      return parsed.ok ? { ok: true, value: parsed.value, display: parsed.display } : { ok: false, error: `「${field.label}」：${parsed.error}` };
+      if (!parsed.ok) return { ok: false, error: `「${field.label}」：${parsed.error}` };
+      const today = now ? beijingDay(now) : undefined;
+      if (field.type === 'date' && field.past && today && parsed.value > today) {
+        return { ok: false, error: `「${field.label}」是已经完成的日子，不能晚于今天（${dayText(today)}），您填的是${parsed.display}。请改成实际的日期（今天或以前）；不记得可以回复「跳过」。已填写的内容都保留着。` };
+      }
+      return { ok: true, value: parsed.value, display: parsed.display };
     }
     case 'county':
     case 'township':

@@ -24,7 +24,14 @@ import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
 import { readMessage, type ReadAnswer } from './read-message.ts';
 
-const RESUME = /^(继续|继续填|接着填|接着来|到哪了|填到哪了|现在填什么|下一个|继续填报)$/;
+const RESUME = /^(?:继续|接着)(?:填|报|填报|上报|登记|登|来|弄|说)?(?:吧|啊)?$|^(?:接着上次的?|上次的?)(?:.{0,6})?(?:继续|接着)(?:填|报|填报|登记)?$|^(?:到哪了|填到哪了|现在填什么|下一个)$/;
+/** 「今天先到这儿」「先这样吧，明天再填」「回头再报」: the draft stays as it is; nothing in it is an answer. */
+const PAUSE =
+  /^(?:好的?[，,\s]*)?(?:今天|那)?(?:就)?先(?:到这|到这儿|到这里|这样|填到这|填到这儿|报到这|弄到这|不填了|不报了|不弄了)(?:儿|里)?(?:吧|了|啊)*(?:[，,。\s]+.{0,14})?$|^(?:明天|改天|回头|晚点|等会儿?|一会儿?|下午|晚上|过两天)(?:再)(?:填|报|登记?|弄|说|继续)(?:吧|了)*$/;
+/** 「取消吧，明天再登」「不报了，数还没对完」: a plain way to stop, then only a reason (no amount, no option, no change). */
+const STOP_WITH_REASON = /^(?:取消|不填了|不报了|不弄了|算了|不登了|不登记了|不要了)(?:吧|了|啊)*[，,。\s]+(.{1,16})$/;
+/** 「记不清了」「不知道」 to a question that may be left empty (a date nobody wrote down). */
+const DONT_KNOW = /^(?:记不清了?|记不得了?|不记得了?|忘了|忘记了|不知道|不清楚|不太清楚|说不准|想不起来了?)(?:吧|啊)?$/;
 const BACK = /^(上一步|返回上一步|上一题|返回|退回)$/;
 const SKIP = /^(跳过|略过|不填|没有要说的|无可奉告)$/;
 const SUBMIT = /^(确认|确认提交|提交|没问题|无误|对的|可以提交|确定|是|是的|对|好|好的|行|可以|没错|就这样)$/;
@@ -42,7 +49,7 @@ const RETRACT = /^(?:不对|错了|说错了|搞错了|打错了|写错了|填�
 /** 「没有」「无」 to an optional free-text question (备注、存在问题) leaves it empty. */
 const NOTHING = /^(没有|无|没|暂无|没了|没有了|没有问题|无问题|没问题|没啥|没什么|没什么要说的|没有要说明的|没有需要说明的|没有要说的|不用|不用了|不需要)$/;
 export const RECORD_CORRECTION = /^(?:修改|更正|改)(?:一下)?记录\s*(R[\w-]+)/i;
-const QUESTION = /[?？]$|多少钱|是多少|什么|怎么|如何|为什么|哪些|能不能|可不可以|是否|吗$|呢$|标准/;
+const QUESTION = /[?？]$|多少钱|是多少|什么|怎么|如何|为什么|哪些|能不能|可不可以|是否|吗$|呢$|标准|[补给发]多少|多少$|几[个亩块元天号]?$|算不算|够不够|行不行|要不要|需不需要|能否|啥$/;
 
 /** The words that steer a form loop (a report or a check) instead of answering its question. */
 export function loopCommand(text: string): 'resume' | 'back' | 'skip' | 'edit' | undefined {
@@ -69,9 +76,47 @@ function leavesOptionalEmpty(turn: FormTurn, text: string): boolean {
   return NOTHING.test(bare) || NOTHING.test(withoutName.replace(/[的了]+$/, ''));
 }
 
+function dontKnowOptional(turn: FormTurn, text: string): boolean {
+  const field = fieldOf(turn, turn.state.current);
+  return !!field && field.required === false && DONT_KNOW.test(text.trim().replace(/[。.！!~～]+$/, ''));
+}
+
 /** A question typed (mid-form, or instead of answers): the core answers it. */
 export function looksLikeQuestion(text: string): boolean {
   return QUESTION.test(text);
+}
+
+/** Whether a reason said after 「取消」 holds anything a form could take (an amount, an option word, a change). */
+function holdsAnswer(turn: FormTurn, reason: string): boolean {
+  if (/[0-9０-９一二三四五六七八九十两百千万]/.test(reason.replace(/一下|一点|一会儿?/g, '')) || /改成|改为|应该|换成|还是/.test(reason)) return true;
+  return turn.form.fields.some((field) => (field.options ?? []).some((option) => [option.label, ...option.synonyms].some((word) => word.length > 1 && reason.includes(word))));
+}
+
+export function cancelDraft(turn: FormTurn): void {
+  turn.ctx.setActivity(null);
+  turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。需要时发送 /report 重新开始。`);
+}
+
+/** 「今天先到这儿」: what was filled stays saved; the reply says how to come back. */
+function pause(turn: FormTurn): void {
+  const field = fieldOf(turn, turn.state.current);
+  const filled = Object.keys(turn.state.values).filter((key) => turn.form.fields.some((f) => f.key === key && f.ask)).length;
+  const where = turn.state.phase === 'review' ? '核对提交' : field ? `「${field.label}」` : '下一项';
+  turn.ctx.reply(`好的，先填到这里：已填的 ${filled} 项都保存着，离开或隔天再来都不会丢。回来发「继续」从${where}接着填；不填了请发「取消」。`);
+  persist(turn);
+}
+
+/** The form's own name or start phrase typed while it is open (「作业登记」「报一下5月进度」): carry on, reading any answers in it. */
+function restartsSameForm(turn: FormTurn, text: string): string | undefined {
+  const words = [turn.form.shortName, turn.form.title, ...turn.form.triggers].sort((a, b) => b.length - a.length);
+  const head = text.split(/[，,。；;！!\s]/, 1)[0];
+  const bare = head.replace(/(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?的?/g, '');
+  const loose = bare.replace(/^(?:我要|我来|帮我|开始|接着|继续)?(?:填报|上报|报送|报一下|填一下|报|填)?/, '').replace(/一下/g, '');
+  const named = words.find((word) => bare === word || loose === word || loose === word.replace(/^(?:填报|上报|报送|报|我要)/, ''));
+  if (!named) return undefined;
+  return [...(head.match(/(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?/g) ?? []), text.slice(head.length).replace(/^[，,。；;！!\s]+/, '')]
+    .filter(Boolean)
+    .join('，');
 }
 
 /** 「面积」 when several labels contain it: the only one, or ask which (the buttons open that field). */
@@ -145,8 +190,14 @@ async function tryRetraction(turn: FormTurn, text: string): Promise<boolean> {
     const named = findFieldByName(recent, labelled[1], turn.state.values) ?? findFieldByName(fields, labelled[1], turn.state.values, turn.state.current);
     if (named) return await applyChange(turn, named, labelled[2]), true;
   }
-  const last = recent.find((field) => parseFor(turn, field, rest).ok);
+  // A free-text answer takes any words: an amount goes first to an answer it fits, else to the open question
+  // (「80公分」 refused, then 「打错了，8公分」), and only then to a text answer.
+  const fits = (field: FieldDefinition) => parseFor(turn, field, rest).ok;
+  const current = fieldOf(turn, turn.state.current);
+  const openFits = current && current.type !== 'text' && turn.state.phase === 'filling' && fits(current) ? current : undefined;
+  const last = recent.find((field) => field.type !== 'text' && fits(field)) ?? openFits ?? recent.find(fits);
   if (!last) return false;
+  if (last === openFits) return await acceptAnswer(turn, last, parseFor(turn, last, rest) as Extract<ReturnType<typeof parseFor>, { ok: true }>), true;
   await applyChange(turn, last, rest);
   return true;
 }
@@ -178,7 +229,8 @@ const NOTHING_PLACED: PlacedQuantities = { answers: [], refused: [], unplaced: [
 async function answerCurrent(turn: FormTurn, text: string): Promise<boolean> {
   const field = fieldOf(turn, turn.state.current);
   if (!field) return false;
-  if (field.type === 'text' && looksLikeQuestion(text)) return false;
+  // 「免耕播种一亩补多少钱？」 asked at an area question: the core answers it (its 一亩 is a rate, not this answer).
+  if (looksLikeQuestion(text)) return false;
   if (field.type !== 'text') {
     const others = activeFields(turn.form, turn.state.values);
     const placed = placeQuantities(turn.form, others, text, turn.state.values, field.key);
@@ -201,11 +253,16 @@ function confirmation(field: FieldDefinition, answer: ReadAnswer['answer']): str
 
 /** Stores every answer a message gave, says what was refused and what no field took, then asks on. */
 async function applyAnswers(turn: FormTurn, answers: ReadAnswer[], errors: string[], unused: string[]): Promise<void> {
-  const notes: string[] = [];
-  for (const { field, answer } of answers) notes.push(setValue(turn, field, answer.value) ?? confirmation(field, answer));
-  notes.push(...errors);
-  if (unused.length) notes.push(unusedNote(unused));
-  await askNext(turn, notes.join('\n'));
+  // A choice that opens questions (少耕 → 动土占比) is stored first, or the answers it opens would be dropped as inactive.
+  const opens = new Set(turn.form.fields.map((field) => field.when?.field).filter(Boolean));
+  const notes = new Map<ReadAnswer, string>();
+  for (const item of [...answers].sort((a, b) => Number(opens.has(b.field.key)) - Number(opens.has(a.field.key)))) {
+    notes.set(item, setValue(turn, item.field, item.answer.value) ?? confirmation(item.field, item.answer));
+  }
+  const lines = answers.map((item) => notes.get(item)!);
+  lines.push(...errors);
+  if (unused.length) lines.push(unusedNote(unused));
+  await askNext(turn, lines.join('\n'));
 }
 
 async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantities): Promise<boolean> {
@@ -229,6 +286,13 @@ async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantit
     return true;
   }
   if (looksLikeQuestion(text)) return false;
+  if (answer.guess) {
+    // 「1.2万母」: asked whether the unit was mistyped; 「是」 or the button takes the amount.
+    turn.state.pending = { kind: 'approximate', field: field.key, value: answer.guess.value, display: answer.guess.display };
+    turn.ctx.reply({ text: answer.error, buttons: [button(`是，按 ${answer.guess.display} 填`, 'approx:y'), button('重新填', 'approx:n')] });
+    persist(turn);
+    return true;
+  }
   turn.ctx.reply(answer.error);
   await repeatCurrent(turn);
   return true;
@@ -256,8 +320,16 @@ export async function handleFormText(turn: ReportTurn, text: string): Promise<bo
   const { state } = turn;
   // 「帮助」「你好」 are not answers: the core shows its guide and reminds where the form is.
   if (RECORD_CORRECTION.test(text) || isGreetingOrHelp(text)) return false;
-  if (RESUME.test(text)) return await repeatCurrent(turn, '接着填：'), true;
+  if (RESUME.test(text.replace(/[。.！!~～]+$/, ''))) return await repeatCurrent(turn, '接着填：'), true;
   if (state.phase === 'saved') return false;
+  if (PAUSE.test(text.trim())) return pause(turn), true;
+  const stop = STOP_WITH_REASON.exec(text.trim());
+  if (stop && !holdsAnswer(turn, stop[1])) return cancelDraft(turn), true;
+  const again = restartsSameForm(turn, text.trim());
+  if (again !== undefined) {
+    if (!again) return await repeatCurrent(turn, `「${turn.form.shortName}」正在填，接着填：`), true;
+    return await handleFormText(turn, again);
+  }
   if (BACK.test(text)) return await goBack(turn), true;
   if (state.pending?.kind === 'approximate') {
     const pending = state.pending;
@@ -282,7 +354,7 @@ export async function handleFormText(turn: ReportTurn, text: string): Promise<bo
   if (/^(?:确认提交|提交|确认无误|仍然提交|确认无误仍然提交)[。.！!]*$/.test(text)) {
     return await repeatCurrent(turn, '还有问题没回答，答完会请您核对后再提交。\n'), true;
   }
-  if (SKIP.test(text) || leavesOptionalEmpty(turn, text)) return await skipCurrent(turn), true;
+  if (SKIP.test(text) || leavesOptionalEmpty(turn, text) || dontKnowOptional(turn, text)) return await skipCurrent(turn), true;
   if (EDIT.test(text)) return showEditMenu(turn), true;
   if (await tryCorrection(turn, text)) return true;
   return await answerCurrent(turn, text);

@@ -96,6 +96,21 @@ async function periodTakenNote(turn: FormTurn): Promise<string> {
   return `⚠️ ${unit}${describePeriod(period)}的「${form.title}」已由 ${by} 提交（记录编号 ${filed.recordId}）。如需更正，请说「修改记录 ${filed.recordId}」；如果期次填错了，请说「上一步」。`;
 }
 
+/**
+ * 「验收1.5万亩」 after 「完成1.2万亩」: a check that fails as soon as its figures are in is said at that answer,
+ * with its clause, not only on the summary; the value stays and the user is told how to change it.
+ */
+async function newFailures(turn: FormTurn): Promise<string> {
+  const { state } = turn;
+  const fails = (await runChecks(turn)).fails.filter((verdict) => !verdict.missing?.length);
+  const told = new Set((state.toldFails ?? []).filter((rule) => fails.some((verdict) => verdict.rule === rule)));
+  const fresh = fails.filter((verdict) => !told.has(verdict.rule));
+  state.toldFails = [...told, ...fresh.map((verdict) => verdict.rule)];
+  if (!fresh.length) return '';
+  const lines = fresh.map((verdict) => `❌ ${verdict.message}\n   依据：${verdict.source}`).join('\n');
+  return `${lines}\n（已填的内容都保留着；要改请直接说，例如「${fieldOf(turn, state.answered.at(-1))?.label ?? '面积'}改成…」，也可以先往下填，提交前会再核对。）`;
+}
+
 /** Asks the next unanswered field, or shows the summary when everything is there. */
 export async function askNext(turn: FormTurn, prefix = ''): Promise<void> {
   const { state, form } = turn;
@@ -104,6 +119,8 @@ export async function askNext(turn: FormTurn, prefix = ''): Promise<void> {
   const field = nextField(form, state.values, state.skipped);
   if (turn.purpose) return await turn.purpose.next(turn, field, prefix);
   if (!field) return await showReview(turn, prefix || undefined);
+  const failed = await newFailures(turn);
+  if (failed) prefix = prefix ? `${prefix}\n${failed}` : failed;
   askQuestion(turn, field, prefix);
 }
 

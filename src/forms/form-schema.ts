@@ -28,6 +28,8 @@ const optionSchema = z.object({
   value: z.string().min(1),
   label: z.string().min(1),
   synonyms: z.array(z.string()).default([]),
+  /** Names of this kind end with its word (「丰收农机合作社」「老刘家庭农场」): a clause that is such a name answers the name, not this choice. */
+  endsNames: z.boolean().default(false),
 });
 
 const quantityKinds = ['area', 'money', 'count', 'weight', 'length', 'ph', 'number'] as const;
@@ -68,6 +70,8 @@ const fieldSchema = z
     valueEndings: z.array(z.string().min(1)).optional(),
     /** Text fields: words that introduce this field's value in running speech (「在村东大块免耕播种了120亩」: 在). */
     introducedBy: z.array(z.string().min(1)).optional(),
+    /** Date fields: a day that has already happened (a completion date): a day after today is refused. */
+    past: z.boolean().default(false),
   })
   .superRefine((field, ctx) => {
     if (field.type === 'choice' && !field.options?.length) {

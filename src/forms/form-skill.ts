@@ -257,7 +257,9 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       if (stated) {
         await startForm(ctx, stated, deps);
         const turn = turnOf(ctx);
-        if (turn) await handleFormText(turn, ctx.text);
+        // 「双月调度五六月份本期新增…」: the form's name said first is not an answer; the period after it is.
+        const name = [stated.title, stated.shortName, ...stated.triggers].sort((a, b) => b.length - a.length).find((word) => ctx.text.startsWith(word));
+        if (turn) await handleFormText(turn, name ? ctx.text.slice(name.length).replace(/^[，,。：:\s]+/, '') : ctx.text);
         return true;
       }
       if (ctx.text.length > 20) return false;

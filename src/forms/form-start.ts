@@ -29,7 +29,9 @@ function filedUnits(form: FormDefinition, deps: Deps): string[] {
 /** Forms whose trigger words appear in the text (「填报双月调度」 → 双月调度). */
 export function formsNamedIn(text: string, deps: Deps): FormDefinition[] {
   const lower = text.toLowerCase();
-  return deps.forms.list().filter((form) => [form.id, form.shortName, form.title, ...form.triggers].some((word) => lower.includes(word.toLowerCase())));
+  // 「报一下5月进度」「填一下这期的双月调度」: 一下 and a period between the verb and the name do not change the name.
+  const loose = lower.replace(/一下子?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?的?/g, '');
+  return deps.forms.list().filter((form) => [form.id, form.shortName, form.title, ...form.triggers].some((word) => lower.includes(word.toLowerCase()) || loose.includes(word.toLowerCase())));
 }
 
 /** The unit answer a bound user does not need to give: a county reporter files for the county. */

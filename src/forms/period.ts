@@ -84,7 +84,8 @@ const BIMONTHLY_HINT = '双月调度按 1-2月、3-4月、5-6月、7-8月、9-10
  */
 export function parsePeriod(input: string, kind: PeriodKind, defaultYear: number, now?: Date): PeriodParse {
   const typed = input.normalize('NFKC').replace(/\s+/g, '');
-  const explicit = /\d\s*[月期.\/-]|[一二三四五六七八九十]\s*[月期]/.test(typed);
+  // 「上一期」「这一期」 point back from today; their 一 is not the first period.
+  const explicit = /\d\s*[月期.\/-]|[一二三四五六七八九十]\s*[月期]/.test(typed.replace(/[上前这本当下]一期|上一个?月|这一个?月/g, ''));
   const text = (now && !explicit && resolveRelative(typed, kind, now)) || typed;
   const { year, rest } = findYear(text, defaultYear);
   if (kind === 'year') {

@@ -26,6 +26,8 @@ export interface MessageReading {
 
 interface Clause {
   text: string;
+  /** A name said beside the option word that answered a choice (「李向东种粮大户」 → 李向东). */
+  beside?: string;
   /** Taken by a label, an amount or a period (a choice word alone leaves it free for a name). */
   taken: boolean;
   chosen: boolean;
@@ -56,6 +58,51 @@ function namedAmount(turn: FormTurn, fields: FieldDefinition[], part: string): {
   const value = part.slice(part.indexOf(word) + word.length).replace(/^(?:的|地|有|是|为|达到|达|共|一共|总共|合计|了|已|已经)+/, '');
   const answer = value ? parseFor(turn, field, value) : undefined;
   return answer?.ok ? { field, answer } : undefined;
+}
+
+/**
+ * 「实施主体是…」 with a field's name before 是/为/：. What stands before the copula holds no amount other than a
+ * field's own name (「千亩样板田是2个」): in 「少耕播种了二百八十亩是流转的地…」 the 是 comes after an answer.
+ */
+function labelledValue(fields: FieldDefinition[], part: string): RegExpExecArray | null {
+  const labelled = LABELLED.exec(part);
+  if (!labelled) return null;
+  const names = fields.flatMap((field) => [field.label, ...field.synonyms]);
+  const amountInName = findQuantities(labelled[1]).some((quantity) => !names.some((name) => name.includes(quantity.text)));
+  return amountInName ? null : labelled;
+}
+
+const SPOKEN_AMOUNT = /^(?:的|有|是|为|了|已|已经|共|一共|总共|合计|达到|达)*([零〇一二两三四五六七八九十百千万亿\d.]+(?:万元|万亩|公顷|公斤|[个户亩吨元%])?)/;
+
+/**
+ * 「…下达一千万已支出三百二十万地方投入…」「…其中千亩样板田一个施用…」 voice-typed: an amount field named in the
+ * run, then an amount in words right after its name that the quantity finder did not read there.
+ */
+function namedSegments(turn: FormTurn, free: FieldDefinition[], part: string): { field: FieldDefinition; answer: FieldAnswer }[] {
+  const found = findQuantities(part);
+  const read = (index: number) => found.some((q) => index >= q.index && index < q.index + q.length);
+  const hits = free
+    .filter((field) => field.type === 'number' || field.type === 'share')
+    .flatMap((field) => [field.label, ...field.synonyms].filter((name) => name.length > 1).map((name) => ({ field, name })))
+    .sort((a, b) => b.name.length - a.name.length);
+  const used: [number, number][] = [];
+  const out: { field: FieldDefinition; answer: FieldAnswer }[] = [];
+  for (const { field, name } of hits) {
+    if (out.some((o) => o.field === field)) continue;
+    let at = part.indexOf(name);
+    while (at >= 0 && used.some(([a, b]) => at < b && at + name.length > a)) at = part.indexOf(name, at + 1);
+    if (at < 0) continue;
+    const after = part.slice(at + name.length);
+    const spoken = SPOKEN_AMOUNT.exec(after);
+    if (!spoken || !/[零〇一二两三四五六七八九十\d]/.test(spoken[1])) continue;
+    const start = at + name.length + spoken[0].length - spoken[1].length;
+    if (read(start)) continue;
+    const answer = parseFor(turn, field, spoken[1]);
+    if (!answer.ok) continue;
+    used.push([at, start + spoken[1].length]);
+    out.push({ field, answer });
+  }
+  return out;
 }
 
 const PLAIN: MessageReading = { answers: [], errors: [], unused: [], plain: true };
@@ -108,10 +155,18 @@ function ledValue(field: FieldDefinition, part: string, fields: FieldDefinition[
   return undefined;
 }
 
-/** 「东营子村的李向东」: a value with its field's ending (村), joined by 的 to what follows. */
+/**
+ * 「东营子村的李向东」: a value with its field's ending (村), joined by 的 to what follows; said without a pause
+ * (「东营子村李向东种粮大户…」) the first ending after two or more characters ends it too.
+ */
 function endedValue(field: FieldDefinition, part: string): { value: string; rest: string } | undefined {
   for (const ending of field.valueEndings ?? []) {
     const match = new RegExp(`^([^0-9]{1,12}?${escapeRegExp(ending)})的(.+)$`).exec(part);
+    if (match) return { value: match[1], rest: match[2] };
+  }
+  for (const ending of field.valueEndings ?? []) {
+    const e = escapeRegExp(ending);
+    const match = new RegExp(`^([^0-9的，,\\s]{2,8}?${e})(?!的|${e})(\\p{Script=Han}{2}.*)$`, 'u').exec(part);
     if (match) return { value: match[1], rest: match[2] };
   }
   return undefined;
@@ -127,16 +182,40 @@ function isOnlyOption(field: FieldDefinition, text: string): boolean {
   return (field.options ?? []).some((option) => [option.value, option.label, ...option.synonyms].includes(bare));
 }
 
+/** 「丰收农机合作社」: a name that ends with an option word names of that kind end with (endsNames), not the choice. */
+function isNameOfKind(field: FieldDefinition, text: string): boolean {
+  const bare = text.replace(/[的吧啊]+$/, '');
+  return (field.options ?? []).some(
+    (option) => option.endsNames && [option.value, option.label, ...option.synonyms].some((word) => word.length > 1 && bare.endsWith(word) && bare.length - word.length >= 2),
+  ) && !findQuantities(text).length;
+}
+
+/**
+ * 「李向东种粮大户」: a short clause of a name beside an option word; the words left once the option word is
+ * taken out (two to eight characters, no amount, no other field's word), else undefined.
+ */
+function nameBesideOption(field: FieldDefinition, text: string, fields: FieldDefinition[]): string | undefined {
+  if (isOnlyOption(field, text) || findQuantities(text).length) return undefined;
+  const word = (field.options ?? []).flatMap((option) => [option.label, ...option.synonyms]).filter((w) => w.length > 1 && text.includes(w)).sort((a, b) => b.length - a.length)[0];
+  if (!word) return undefined;
+  const rest = text.replace(word, '').replace(/^(?:是|就是|属于|的)+|(?:是|的|吧|啊)+$/g, '').trim();
+  if (!/^\p{Script=Han}{2,8}$/u.test(rest) || wordsOfOthers(fields, field).some((other) => rest.includes(other))) return undefined;
+  return rest;
+}
+
 /**
  * Which clause answers each open choice: one that is only an option word wins over a name holding one
- * (「丰收农机合作社，是合作社」: the type is 合作社, the name stays whole); else the first that mentions one.
+ * (「丰收农机合作社，是合作社」: the type is 合作社, the name stays whole); else the first that mentions one
+ * and is not a name of that kind (「东营子村，丰收农机合作社」: the name; the type is asked).
  */
 function choiceClauses(fields: FieldDefinition[], parts: string[], open: (field: FieldDefinition) => boolean): Map<string, number[]> {
   const chosen = new Map<string, number[]>();
   for (const field of fields.filter((f) => f.type === 'choice' && open(f))) {
     const mentioning = parts.map((part, index) => ({ part, index })).filter(({ part }) => mentionsOption(field, part));
     // A multiple choice said in pieces (「石灰，有机肥」) takes every piece.
-    const pick = field.multiple ? mentioning : [mentioning.find(({ part }) => isOnlyOption(field, part)) ?? mentioning[0]].filter(Boolean);
+    const pick = field.multiple
+      ? mentioning
+      : [mentioning.find(({ part }) => isOnlyOption(field, part)) ?? mentioning.find(({ part }) => !isNameOfKind(field, part))].filter((hit): hit is { part: string; index: number } => !!hit);
     if (pick.length) chosen.set(field.key, pick.map(({ index }) => index));
   }
   return chosen;
@@ -207,7 +286,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
 
   const clauses: Clause[] = parts.map((part, index) => {
     const clause: Clause = { text: part, taken: false, chosen: false, unplaced: [] };
-    const labelled = LABELLED.exec(part);
+    const labelled = labelledValue(fields, part);
     const named = labelled ? findFieldByName(fields.filter(free), labelled[1], state.values, current.key) : undefined;
     if (labelled && named) {
       give(named, parseFor(turn, named, labelled[2]));
@@ -228,6 +307,9 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       const spoken = namedAmount(turn, fields.filter((field) => free(field) && (current.type !== 'text' || open(field))), tail);
       if (spoken) give(spoken.field, spoken.answer);
       else if (clause.taken && !last?.after) clause.unplaced.push(tail);
+    }
+    if (amounts.length) {
+      for (const spoken of namedSegments(turn, fields.filter((field) => free(field) && (current.type !== 'text' || open(field))), part)) give(spoken.field, spoken.answer);
     }
     // 「…装了终端五月三号播完的」: a date said inside a run-on clause has a shape of its own.
     const date = amounts.length ? DATE_INSIDE.exec(part)?.[1] : undefined;
@@ -262,6 +344,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
       if (!answer.ok) continue;
       give(field, answer);
       clause.chosen = true;
+      if (!field.multiple) clause.beside = nameBesideOption(field, part, fields);
     }
     for (const field of fields.filter((f) => f.type === 'yes-no' && open(f) && free(f))) {
       const name = [field.label, ...field.synonyms].filter((word) => word.length > 1 && part.includes(word)).sort((a, b) => b.length - a.length)[0];
@@ -292,7 +375,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     }
   }
   // 「东营子村，李向东，…」: bare words in the order the form asks them answer the text questions that come next.
-  const bare = clauses.filter((c) => !c.taken && !c.chosen && !c.unplaced.length && !findQuantities(c.text).length && !restates(turn, c, answers));
+  const bare = clauses.flatMap((c): Clause[] => (c.beside ? [c, { text: c.beside, taken: false, chosen: false, unplaced: [] }] : [c])).filter((c) => !c.taken && !c.chosen && !c.unplaced.length && !findQuantities(c.text).length && !restates(turn, c, answers));
   let inOrder = 0;
   // Only after the question asked was answered here: a word that answers nothing is not a later question's answer.
   for (const field of claimed.has(current.key) ? fields.slice(fields.indexOf(current) + 1) : []) {

@@ -93,6 +93,8 @@ export interface FormDraftState {
   /** The newer version someone else saved, after a refused save. */
   conflict?: { recordId: string; version: number };
   saved?: { recordId: string; version: number; revision: number };
+  /** Rules whose failure was already said while filling (said once, again only if it comes back). */
+  toldFails?: string[];
 }
 
 export interface CheckOutcome {

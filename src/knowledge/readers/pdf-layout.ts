@@ -17,6 +17,15 @@ export interface PdfPage {
   width: number;
   height: number;
   items: PdfItem[];
+  /** Vertical lines drawn on the page (table cell borders), when the reader could read the drawing. */
+  rules?: PdfRule[];
+}
+
+/** A vertical line from `bottom` to `top` at `x` (PDF space). */
+export interface PdfRule {
+  x: number;
+  bottom: number;
+  top: number;
 }
 
 interface Cell {
@@ -62,9 +71,47 @@ function percentile(values: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 }
 
-/** Items on one baseline become a line; pieces separated by a gap wider than a character become cells. */
+/** Width of a character relative to the font size: CJK and full-width forms are square, the rest about half. */
+function charWidth(char: string): number {
+  return /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(char) ? 1 : 0.5;
+}
+
+/** The rules crossing a baseline (a cell border runs past the text it separates). */
+function rulesAt(rules: PdfRule[], y: number, size: number): number[] {
+  return rules.filter((rule) => rule.bottom <= y + size * 0.3 && rule.top >= y + size * 0.3).map((rule) => rule.x);
+}
+
+/** An item that runs across a cell border (pdf.js joins neighbouring cells into one item) cut at the border. */
+function cutAtRules(item: PdfItem, borders: number[]): PdfItem[] {
+  const inside = borders.filter((x) => x > item.x + item.size * 0.5 && x < item.x + item.width - item.size * 0.5);
+  if (!inside.length) return [item];
+  const chars = [...item.text];
+  const total = chars.reduce((sum, char) => sum + charWidth(char), 0) || 1;
+  const position = (units: number) => item.x + (units / total) * item.width;
+  const pieces: { text: string; from: number; to: number; cell: number }[] = [];
+  let units = 0;
+  for (const char of chars) {
+    const from = position(units);
+    units += charWidth(char);
+    const to = position(units);
+    const cell = inside.filter((x) => x < (from + to) / 2).length;
+    const last = pieces[pieces.length - 1];
+    if (last && last.cell === cell) {
+      last.text += char;
+      last.to = to;
+    } else pieces.push({ text: char, from, to, cell });
+  }
+  return pieces.filter((one) => one.text.trim()).map((one) => ({ ...item, text: one.text, x: one.from, width: one.to - one.from }));
+}
+
+/**
+ * Items on one baseline become a line; pieces separated by a gap wider than a character, or by a drawn cell
+ * border, become cells.
+ */
 function pageLines(page: PdfPage, pageIndex: number): Line[] {
-  const items = page.items.filter((item) => item.text.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
+  const rules = page.rules ?? [];
+  const split = (item: PdfItem) => (rules.length ? cutAtRules(item, rulesAt(rules, item.y, item.size)) : [item]);
+  const items = page.items.filter((item) => item.text.trim()).flatMap(split).sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfItem[][] = [];
   for (const item of items) {
     const row = rows[rows.length - 1];
@@ -74,10 +121,12 @@ function pageLines(page: PdfPage, pageIndex: number): Line[] {
   return rows.map((row) => {
     row.sort((a, b) => a.x - b.x);
     const size = median(row.map((item) => item.size)) || 10;
+    const borders = rules.length ? rulesAt(rules, row[0].y, size) : [];
     const cells: Cell[] = [];
     for (const item of row) {
       const last = cells[cells.length - 1];
-      if (last && item.x - last.right < size) {
+      const bordered = last !== undefined && borders.some((x) => x >= last.right - size * 0.25 && x <= item.x + size * 0.25);
+      if (last && !bordered && item.x - last.right < size) {
         last.text += (/[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z]/.test(item.text.trim()) && item.x - last.right > size * 0.2 ? ' ' : '') + item.text.trim();
         last.right = Math.max(last.right, item.x + item.width);
       } else cells.push({ x: item.x, right: item.x + item.width, text: item.text.trim() });

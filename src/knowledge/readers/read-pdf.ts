@@ -1,6 +1,7 @@
-import { getDocumentProxy } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { isReadableOcr, ocrPdfPages, type OcrPage } from './ocr.ts';
-import { layoutPdfText, type PdfItem, type PdfPage } from './pdf-layout.ts';
+import { layoutPdfText, type PdfItem, type PdfPage, type PdfRule } from './pdf-layout.ts';
+import { verticalRules } from './pdf-rules.ts';
 import { shortError } from './read-docx.ts';
 import { sniff } from './sniff.ts';
 import { ocrUnavailable } from './system-tools.ts';
@@ -38,8 +39,11 @@ export const readPdf: Reader = async (bytes, context) => {
         const [a, b, , , x, y] = raw.transform;
         items.push({ text: raw.str, x, y, width: raw.width, size: Math.hypot(a, b) || raw.height || 10 });
       }
-      if (items.reduce((sum, item) => sum + item.text.replace(/\s/g, '').length, 0) < MIN_PAGE_CHARS) scanned.push(number);
-      pages.push({ width: viewport.width, height: viewport.height, items });
+      const isScanned = items.reduce((sum, item) => sum + item.text.replace(/\s/g, '').length, 0) < MIN_PAGE_CHARS;
+      if (isScanned) scanned.push(number);
+      // cell borders matter only where text items share a baseline; a scanned page's images are not decoded for them
+      const rules = !isScanned && sharesBaseline(items) ? await pageRules(page) : [];
+      pages.push({ width: viewport.width, height: viewport.height, items, rules });
       page.cleanup();
     }
     if (scanned.length > pages.length / 2) return readScanned(bytes, scanned, pages.length, context);
@@ -53,6 +57,27 @@ export const readPdf: Reader = async (bytes, context) => {
     await document.destroy();
   }
 };
+
+/** Whether two text items sit side by side on one baseline (a table row, or a line pdf.js split into pieces). */
+function sharesBaseline(items: PdfItem[]): boolean {
+  const baselines = new Set<number>();
+  for (const item of items) {
+    const key = Math.round(item.y);
+    if (baselines.has(key)) return true;
+    baselines.add(key);
+  }
+  return false;
+}
+
+/** The page's vertical lines (table cell borders); none when pdf.js cannot list the page's drawing. */
+async function pageRules(page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> }): Promise<PdfRule[]> {
+  try {
+    const { OPS } = (await getResolvedPDFJS()) as unknown as { OPS: Record<string, number> };
+    return verticalRules(await page.getOperatorList(), OPS);
+  } catch {
+    return [];
+  }
+}
 
 async function readScanned(bytes: Uint8Array, scanned: number[], pageCount: number, context: ReaderContext): Promise<ReaderOutcome> {
   const missing = ocrUnavailable(context.tools, true);

@@ -1,4 +1,4 @@
-import { findQuantities, parseQuantity, unknownUnitMessage, unknownUnitWord, type FoundQuantity, type Quantity, type QuantityKind } from '../quantity/index.ts';
+import { activeUnitsOfMeasure, findQuantities, parseQuantity, unknownUnitMessage, unknownUnitWord, type FoundQuantity, type Quantity, type QuantityKind } from '../quantity/index.ts';
 import type { RuleSetField } from '../rules/index.ts';
 import type { EligibilityQuestion, EligibilityScript } from './eligibility-script.ts';
 
@@ -153,6 +153,16 @@ export function extractFacts(script: EligibilityScript, fields: RuleSetField[], 
       continue;
     }
     if (field) byField.set(field, [...(byField.get(field) ?? []), quantity]);
+  }
+  // 「秸秆全覆盖」「秸秆都盖了」: a word that is a share only as a whole answer, right after the cue words of exactly
+  // one share question not answered otherwise, is that share — used, and the answer says what it assumed
+  for (const word of activeUnitsOfMeasure().shareWords.filter((one) => one.wholeAnswerOnly && one.value !== undefined)) {
+    const at = text.indexOf(word.text);
+    if (at < 0) continue;
+    const near = text.slice(Math.max(0, at - 4), at + word.text.length);
+    const shares = script.questions.filter((question) => question.kind === 'share' && !byField.has(question.field) && question.cues.some((cue) => near.includes(cue)));
+    if (shares.length !== 1) continue;
+    byField.set(shares[0].field, [{ kind: 'share', value: word.value!, approximate: true, text: word.text, unit: word.text, index: at, length: word.text.length }]);
   }
   if (asking && asking.kind !== 'choice' && byField.size === 0 && !Object.keys(extraction.facts).length) {
     const parsed = parseQuantity(text, KIND_OF[asking.kind]);

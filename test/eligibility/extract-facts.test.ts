@@ -36,6 +36,8 @@ describe('extractFacts', () => {
     ['动土面积一半左右', 'disturbedShare', 50],
     ['秸秆六成以上', 'strawCover', 60],
     ['2公顷', 'area', 30],
+    ['免耕播种，秸秆全覆盖，50亩', 'strawCover', 100],
+    ['秸秆都盖了', 'strawCover', 100],
   ])('%s: an approximate value is used as stated and reported as an assumption', (text, field, value) => {
     const extraction = extract(text);
     expect(extraction.facts[field]).toBe(value);

@@ -65,6 +65,8 @@ export function createHarness(
     wrapRecords?: (records: RecordStore) => RecordStore;
     /** Skills placed before the form skill, as the app does (account, records…). */
     extraSkills?: (parts: { records: RecordStore; users: UserStore; units: UnitDirectory }) => Skill[];
+    /** The clock the conversation reads (today's date in answers such as 「昨天」). */
+    now?: () => Date;
   } = {},
 ): Harness {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gengbao-forms-'));
@@ -78,7 +80,7 @@ export function createHarness(
     const users = createSqliteUserStore(db, units);
     const skill = createFormSkill({ forms: loadForms(knowledgeDir), rules: loadRuleSets(knowledgeDir), records, users, units, newId: () => `d${++counter}` });
     const skills = [...(options.extraSkills?.({ records, users, units }) ?? []), skill];
-    const conversation = createConversation({ sessions: createSqliteSessionStore(db), answerer, skills, users, onError: (error) => errors.push(error) });
+    const conversation = createConversation({ sessions: createSqliteSessionStore(db), answerer, skills, users, now: options.now, onError: (error) => errors.push(error) });
     return { records, users, skill, conversation };
   };
   let parts = build();

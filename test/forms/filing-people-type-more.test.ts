@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from './form-harness.ts';
+
+async function started(...lines: string[]): Promise<{ h: Harness; last: string }> {
+  const h = createHarness({ now: () => new Date('2022-06-03T02:00:00Z') });
+  await h.bind('wang', 'reporter', '三面船镇');
+  await h.bind('li', 'reporter', '宁化县');
+  let last = '';
+  for (const line of lines) last = await h.say(line.startsWith('li:') ? 'li' : 'wang', line.replace(/^li:/, ''));
+  return { h, last };
+}
+
+const REGISTER = ['我要登记', '东营子村', '李向东', '种粮大户', '村北大块', '100亩', '自有', '凭证', '免耕', '六成', '装了'];
+
+describe('filing as people type it (filing-4 classes)', () => {
+  it('a question typed at an amount question is not its answer; the form goes on', async () => {
+    const { h, last } = await started('填报进度', '5月', '免耕播种一亩补多少钱？');
+    expect(last).not.toContain('✓ 累计完成作业面积');
+    expect(last).toContain('正在填报「乡镇进度」');
+    expect(await h.say('wang', '1.3万亩')).toContain('✓ 累计完成作业面积：1.3万亩');
+  });
+
+  it('a check that fails once its figures are in is said at that answer with its clause; the value stays', async () => {
+    const { h, last } = await started('填报进度', '5月', '1.2万亩', '1.5万亩');
+    expect(last).toContain('✓ 累计验收合格面积：1.5万亩');
+    expect(last).toContain('大于完成面积');
+    expect(last).toContain('依据');
+    expect(last).toContain('还有什么需要说明');
+    // Said once: the next answer does not repeat it.
+    expect(await h.say('wang', '有两个村合同没签完')).not.toContain('❌ 验收合格面积');
+  });
+
+  it('「东营子村，丰收农机合作社」: a name ending with its kind is the name, and the kind is still asked', async () => {
+    const { last } = await started('我要登记', '东营子村，丰收农机合作社');
+    expect(last).toContain('✓ 实施主体：丰收农机合作社');
+    expect(last).toContain('实施主体是哪一类');
+  });
+
+  it('「今天先到这儿」 pauses and keeps the draft; 「取消吧，明天再登」 cancels', async () => {
+    const paused = await started(...REGISTER.slice(0, 6), '今天先到这儿');
+    expect(paused.last).toContain('先填到这里');
+    expect(paused.last).not.toContain('播种作业完成日期');
+    expect(await paused.h.say('wang', '接着登记')).toContain('自有耕地、流转耕地');
+    const cancelled = await started(...REGISTER.slice(0, 5), '取消吧，明天再登');
+    expect(cancelled.last).toContain('已取消');
+  });
+
+  it('「1.2万母」 asks whether 亩 was meant; 「是」 takes it', async () => {
+    const { h, last } = await started('报进度', '5月', '1.2万母');
+    expect(last).toContain('不认识「母」这个单位');
+    expect(last).toContain('是「亩」打错了吗');
+    expect(await h.say('wang', '是')).toContain('✓ 累计完成作业面积：1.2万亩');
+  });
+
+  it('a completion date after today is refused with today; 「记不清了」 skips the optional date', async () => {
+    const { h, last } = await started(...REGISTER, '6月10号');
+    expect(last).toContain('不能晚于今天（2022年6月3日）');
+    expect(await h.say('wang', '记不清了')).toContain('请核对');
+  });
+
+  it('「打错了，8公分」 after 「80公分」 was refused answers the open question, not the plot', async () => {
+    const lines = ['我要登记', '东营子村', '丰收农机合作社', '合作社', '村南洼地', '200亩', '代耕', '代耕合同和农户签字', '少耕', '动土两成', '80公分'];
+    const { h, last } = await started(...lines);
+    expect(last).toContain('不能大于 60cm');
+    const fixed = await h.say('wang', '打错了，8公分');
+    expect(fixed).toContain('✓ 动土深度：8cm');
+    expect(fixed).not.toContain('地块');
+  });
+
+  it('a voice-typed bimonthly report read whole, the form name first and the period after it', async () => {
+    const { last } = await started(
+      'li:双月调度五六月份本期新增治理两万三千亩累计治理五万亩实施前取土四十五个实施后取土十二个田间试验六个样板田三个其中千亩样板田一个施用石灰和有机肥一千二百吨施用面积两万亩物化补助二百五十万中央资金下达一千万已支出三百二十万地方投入五十万受益农户三千二百户',
+    );
+    expect(last).toContain('✓ 调度期：2026年5-6月');
+    expect(last).toContain('✓ 其中千亩样板田：1个');
+    expect(last).toContain('✓ 中央资金已支出：320万元');
+  });
+});

@@ -5,6 +5,7 @@ import { bundledDictionaryFile } from './bundled-dictionary.ts';
 import type { ScoredSentence } from './extract-sentences.ts';
 import { matchable } from './normalize-text.ts';
 import { termMatch, type WeightedTerm } from './retrieval.ts';
+import { countOnly } from './answer-type-signals.ts';
 
 /**
  * What the decline decision looks at, for the best candidate sentence of a question. Every value is
@@ -26,6 +27,7 @@ export const FEATURE_NAMES = [
   'unknownMissing',
   'yearMissing',
   'gate',
+  'countOnly',
 ] as const;
 
 export type Features = Record<(typeof FEATURE_NAMES)[number], number>;
@@ -37,6 +39,12 @@ const calibrationSchema = z.object({
   bias: z.number(),
   /** Answer when the fitted probability of a correct answer is at least this. */
   threshold: z.number(),
+  /**
+   * Second-stage vetoes (src/bench/fit-calibration.ts `--veto`): when a rare, high-precision signal of a near
+   * miss fires (value ≥ 0.5), the probability must reach this higher threshold too. The weights above are left as
+   * validated, so only the questions a signal fires on can change.
+   */
+  vetoes: z.array(z.object({ signal: z.string(), threshold: z.number() })).optional(),
 });
 
 export type Calibration = z.infer<typeof calibrationSchema>;
@@ -51,8 +59,8 @@ export function loadCalibration(knowledgeDir: string): Calibration | undefined {
   return undefined;
 }
 
-/** Features of the best sentence (and its runner-up) for the question's weighted terms; `gate` is the hand-set coverage gate's verdict. */
-export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[], wantsQuantity: boolean, wantsKind: boolean, gate: boolean, question = '', documentTitle = ''): Features {
+/** Features of the best sentence (and its runner-up) for the question's weighted terms; `gate` is the hand-set coverage gate's verdict; `answerText` the quotes the reader is shown. */
+export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[], wantsQuantity: boolean, wantsKind: boolean, gate: boolean, question = '', documentTitle = '', answerText = ''): Features {
   const [best, next] = sentences;
   const counted = terms.filter((term) => !term.optional);
   const total = counted.reduce((sum, term) => sum + term.weight, 0) || 1;
@@ -74,6 +82,7 @@ export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[
     unknownMissing: missing.filter((term) => term.df === 0 && !term.guessed).reduce((sum, term) => sum + term.weight, 0) / total,
     yearMissing: askedYears(question).some((year) => !`${where}${documentTitle}`.includes(year)) ? 1 : 0,
     gate: gate ? 1 : 0,
+    countOnly: countOnly(question, answerText || best.text),
   };
 }
 
@@ -87,4 +96,10 @@ export function answerProbability(calibration: Calibration, features: Features):
   let z = calibration.bias;
   for (const name of FEATURE_NAMES) z += (calibration.weights[name] ?? 0) * features[name];
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Whether to answer: the probability reaches the threshold and the threshold of every veto whose signal fires. */
+export function answers(calibration: Calibration, features: Features, probability = answerProbability(calibration, features)): boolean {
+  if (probability < calibration.threshold) return false;
+  return (calibration.vetoes ?? []).every(({ signal, threshold }) => !((features as Record<string, number>)[signal] >= 0.5) || probability >= threshold);
 }

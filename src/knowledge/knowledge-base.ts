@@ -2,7 +2,7 @@ import { questionPattern } from './question-words.ts';
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../database/database.ts';
 import { scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
-import { answerFeatures, answerProbability, loadCalibration, type Calibration, type Features } from './confidence.ts';
+import { answerFeatures, answerProbability, answers, loadCalibration, type Calibration, type Features } from './confidence.ts';
 import { askedUnit, statesAskedUnit } from '../quantity/index.ts';
 import { categoryAlias } from './category-alias.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
@@ -224,7 +224,6 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     // the sentence that gives the rank is quoted too, so the reader can check the step
     if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > TUNING.maxAnswer ? bridge.tight() : bridge.text });
     const covered = covers(text, sentences, terms);
-    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '');
     const notice = versionNotice(versions.get(chosen[0].sentence.chunk.doc), preference, versions);
     // the first quote with its neighbours in the passage, within the characters the reader is shown first
     const title = citation(chosen[0].sentence.chunk, '').title;
@@ -238,6 +237,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - length, TUNING.fillMinRoom));
     // the rate for the user's tier may stand in a quote that filled the answer: the line is read again over all of them
     if (values.length) placement = placementLine(values, chosen.map(({ quote }) => quote), title, text) || placement;
+    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', chosen.map(({ quote }) => quote).join('\n'));
     return {
       answer: {
         status: 'answered',
@@ -295,7 +295,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     answer(question, context?: AnswerContext) {
       const tried = attempt(question, context);
       if (!tried.features) return tried.answer;
-      const confident = tried.probability !== undefined ? tried.probability >= calibration!.threshold : tried.covered;
+      const confident = tried.probability !== undefined ? answers(calibration!, tried.features, tried.probability) : tried.covered;
       return confident ? tried.answer : noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
     },
   };

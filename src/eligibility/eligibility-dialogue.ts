@@ -112,7 +112,17 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
 
   function end(turn: FormTurn, answer: Reply, notes: string[]): void {
     turn.ctx.setActivity(null);
-    turn.ctx.reply({ ...answer, text: quoteBounds(stateOf(turn), [...notes, answer.text].join('\n')) });
+    turn.ctx.reply({ ...answer, text: quoteBounds(stateOf(turn), afterResult(answer.text, notes)) });
+  }
+
+  /**
+   * The result block first (verdict, tier, amount), then what was assumed or converted to reach it
+   * (「您说的…是个大概的数，以下按…计算」), then the plan's reminders, materials and dates.
+   */
+  function afterResult(answer: string, notes: string[]): string {
+    if (!notes.length || !answer.startsWith(ANSWER_MARK)) return [...notes, answer].join('\n');
+    const blank = answer.indexOf('\n\n');
+    return blank < 0 ? [answer, ...notes].join('\n') : [answer.slice(0, blank), ...notes, answer.slice(blank + 1)].join('\n');
   }
 
   function ask(turn: FormTurn, key: string, notes: string[], withHint = false): void {
@@ -237,7 +247,7 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     if (next && premises) {
       // The question can be answered from what the message says: answer it, then ask for the rest.
       const answer = composeEligible(info, script, record(state), result, { premises });
-      turn.ctx.reply({ ...answer, text: quoteBounds(state, [...notes, answer.text].join('\n')), buttons: undefined });
+      turn.ctx.reply({ ...answer, text: quoteBounds(state, afterResult(answer.text, notes)), buttons: undefined });
       return ask(turn, next, [`如需完整测算${open.includes('area') ? '总额' : ''}，请再告诉我：`]);
     }
     if (next) return ask(turn, next, notes, retry.includes(next) || rejected.some((verdict) => verdict.rule.includes(next)));

@@ -231,7 +231,11 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     let placement = placementLine(values, chosen.map(({ quote }) => quote), title, text);
     const used = [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
     const head = chosen[0];
-    if (head.sentence.chunk.kind !== 'row') chosen[0] = { ...head, quote: withNeighbours(head.sentence.chunk.text, head.quote, head.quote.length + TUNING.quoteWindow - used) };
+    if (head.sentence.chunk.kind !== 'row') {
+      chosen[0] = { ...head, quote: withNeighbours(head.sentence.chunk.text, head.quote, head.quote.length + TUNING.quoteWindow - used) };
+      // a further quote the neighbours now hold is not shown twice: its room goes to the next-best sentences
+      for (let at = chosen.length - 1; at > 0; at--) if (chosen[0].quote.includes(chosen[at].quote)) chosen.splice(at, 1);
+    }
     // room left after a short passage: the next-best sentences, each quoted whole and cited
     const length = [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
     chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - length, TUNING.fillMinRoom));

@@ -144,6 +144,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const chosen = [{ sentence: best, quote: first }];
     const limit = LISTING.test(question) ? TUNING.listQuotes : TUNING.quotes;
     let length = first.length;
+    // the best sentence lacks the asked date or amount: the next one that states it is quoted right after it, before any neighbour
+    const stating = best.statesAnswerKind ? undefined : sentences.slice(1, 1 + TUNING.kindQuoteRank).find((candidate) => candidate.statesAnswerKind && candidate.score >= best.score * TUNING.kindQuoteShare && candidate.text !== best.text);
+    if (stating) {
+      const quote = stating.text.length > TUNING.maxAnswer ? stating.tight() : stating.text;
+      chosen.push({ sentence: stating, quote });
+      length += quote.length;
+    }
     for (const candidate of sentences.slice(1)) {
       if (chosen.length >= limit) break;
       if (candidate.score < best.score * TUNING.furtherScoreShare || candidate.coverage < TUNING.minCoverage) break;

@@ -27,6 +27,9 @@ export const TUNING = {
   fillMinRoom: 20,
   /** A further quoted sentence scores at least this share of the best one's score… */
   furtherScoreShare: 0.8,
+  /** When the best sentence lacks the asked date or amount, the first of the next `kindQuoteRank` candidates stating it, scoring at least `kindQuoteShare` of the best, is quoted second. */
+  kindQuoteRank: 5,
+  kindQuoteShare: 0.6,
   /** Sentences quoted at most (a question asking for a list: listQuotes). */
   quotes: 2,
   listQuotes: 3,

@@ -47,6 +47,9 @@ const DATE = /\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月/;
 /** An amount of money: `38元`, `20万元`, or a table row whose unit or header is money (`（单位：万元）`, `资金（万元） 575.40`). */
 const MONEY = /\d\s*(元|万元)|单位[:：]\s*万?元|[（(]\s*万?元\s*[)）]\s*\d/;
 const WANTS_MONEY = questionPattern('wantsMoney');
+/** A length (`25厘米`, `10cm`, `0—20厘米`), for a question asking how deep, thick or high. */
+const LENGTH = /\d\s*(厘米|公分|毫米|cm|mm|米)(?![²³2-3])/i;
+const WANTS_LENGTH = questionPattern('wantsLength');
 const WANTS_NUMBER = questionPattern('wantsNumber');
 /** Asking for a quantity: an answer without any number is no answer. */
 export const WANTS_QUANTITY = questionPattern('wantsQuantity');
@@ -146,6 +149,7 @@ function kindFirst(ranked: RankedChunk[], kind: RegExp | undefined): RankedChunk
 export function scoreSentences(question: string, terms: WeightedTerm[], ranked: RankedChunk[]): ScoredSentence[] {
   const wantsNumber = WANTS_NUMBER.test(question);
   const wantsMoney = WANTS_MONEY.test(question);
+  const wantsLength = !wantsMoney && WANTS_LENGTH.test(question);
   const wantsDefinition = WANTS_DEFINITION.test(question);
   const wantsDate = WANTS_DATE.test(question);
   const wantsWho = WANTS_WHO.test(question);
@@ -154,7 +158,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
   const slot = !wantsDate && WANTS_QUANTITY.test(question) ? answerSlot(question) : undefined;
   const answerKind = wantsDate ? DATE : wantsMoney ? MONEY : WANTS_QUANTITY.test(question) ? QUANTITY : undefined;
   // a subject word that names some passages' document or attachment (`科学施肥` → 附件6 科学施肥…方案) scopes the question to them
-  const considered = wantsDefinition ? ranked.slice(0, 30) : kindFirst(ranked, wantsDate ? DATE : wantsMoney ? MONEY : undefined);
+  const considered = wantsDefinition ? ranked.slice(0, 30) : kindFirst(ranked, wantsDate ? DATE : wantsMoney ? MONEY : wantsLength ? LENGTH : undefined);
   const rootOf = (chunk: StoredChunk) => matchable(chunk.section.split(' › ')[0]);
   const scopeWeight = (root: string) => subjects.reduce((sum, term) => sum + (term.df > 0 && termMatch(term, root) === 1 ? term.weight : 0), 0);
   const widest = considered.reduce<{ root: string; weight: number }>((best, { chunk }) => {
@@ -187,7 +191,7 @@ export function scoreSentences(question: string, terms: WeightedTerm[], ranked: 
       const statesQuantity = QUANTITY.test(text) && !(fit.onlyYears && !/[一二两三四五六七八九十百千万半双]+\s*(个|亩|元|档|次|成|倍|项|人|户|级)/.test(text));
       const statesAnswerKind = !answerKind || answerKind.test(text);
       const subjectCoverage = subjects.length ? coverage(subjects, matchable(text), section, before) : 1;
-      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? TUNING.kindBonus : 0) + (wantsDate && DATE.test(text) ? TUNING.kindBonus : 0) + (wantsWho && NAMES_WHO.test(text) ? 0.1 : 0);
+      const numberBonus = (wantsNumber && /\d/.test(text) ? 0.08 : 0) + (wantsMoney && MONEY.test(text) ? TUNING.kindBonus : 0) + (wantsDate && DATE.test(text) ? TUNING.kindBonus : 0) + (wantsLength && LENGTH.test(text) ? TUNING.kindBonus : 0) + (wantsWho && NAMES_WHO.test(text) ? 0.1 : 0);
       const definitionBonus = wantsDefinition ? definitionCue(text, terms) : 0;
       const lengthPenalty = Math.max(0, text.length - 120) * 0.0008;
       scored.push({ chunk, text, tight, coverage: covered, answerFit: fit.fit, statesAnswerKind, statesQuantity, subjectCoverage, score: covered + 0.1 * chunkCoverage + 0.1 * wordingOverlap(questionPairs, text) + numberBonus + fit.fit + definitionBonus - lengthPenalty - outOfScope });

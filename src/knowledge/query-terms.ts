@@ -40,6 +40,7 @@ const DATE = /\d{1,2}月\d{1,2}日(?:之前|以前|前)?/g;
 const DEFINITION_ASK = questionPattern('definitionAsk');
 const QUESTION_WORDS = questionPattern('questionWords');
 const ADMIN_SUFFIX = questionPattern('adminSuffix');
+const WHOLE_AREA = questionPattern('wholeArea');
 /** A place word made with a locative (`村里`, `手里`, `县上`): the place is the content, the locative is not. */
 const LOCATIVE = questionPattern('locative');
 /** A guessed word ending in a modal verb (`地能`, `值要` from 一亩地能…, pH值要…) is the tail of one word glued to the next. */
@@ -82,7 +83,7 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     const synonyms = (lexicon.synonyms.get(word) ?? []).map(comparable);
     const tag = tags.get(word);
     // `x`: a word jieba had to guess (`庆通区`, `要定`); a guessed place name still names the subject
-    const subject = !numeric && tag !== undefined && (SUBJECT_TAGS.test(tag) || ORDINAL.test(word) || (tag === 'x' && Boolean(admin))) && !(word.length === 2 && LOCATIVE.test(word));
+    const subject = !numeric && tag !== undefined && (SUBJECT_TAGS.test(tag) || ORDINAL.test(word) || (tag === 'x' && Boolean(admin))) && !(word.length === 2 && LOCATIVE.test(word)) && !WHOLE_AREA.test(word);
     const locative = word.length === 2 && LOCATIVE.test(word);
     const phrasing = (!numeric && tag !== undefined && tag !== 'x' && !subject) || Boolean(locative);
     const functional = phrasing && FUNCTION_TAGS.test(tag!);

@@ -48,8 +48,9 @@ describe('near-duplicate printings', () => {
   it('answers a question about the 2024 opinion from one printing, once', () => {
     const answer = knowledge.answer('国家多久对省级党委和政府落实耕地保护责任进行考核？');
     expect(answer.status).toBe('answered');
-    // one printing only (several sentences of it may be quoted)
-    expect([...new Set(answer.citations.map((citation) => citation.doc))]).toEqual([OPINION_PRINTINGS[0]]);
+    // one printing only (several sentences of it may be quoted; a next-best sentence of another document may fill the room)
+    expect(answer.citations[0].doc).toBe(OPINION_PRINTINGS[0]);
+    expect(answer.citations.some((citation) => citation.doc === OPINION_PRINTINGS[1])).toBe(false);
     const hits = knowledge.search('耕地保护责任考核 国家每年', { limit: 10 });
     expect(hits.some((hit) => hit.doc === OPINION_PRINTINGS[1])).toBe(false);
   });

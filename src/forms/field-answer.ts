@@ -189,8 +189,12 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
       if (NO.test(text) || (bare && NO.test(bare))) return { ok: true, value: false, display: '否' };
       return invalid(field, '请回答「是」或「否」');
     }
-    case 'text':
-      return text.length > 500 ? invalid(field, '太长了，请控制在 500 字以内') : { ok: true, value: text, display: text };
+    case 'text': {
+      // 「备注：两个村没签完合同」: the field's own name before a colon is not part of the value.
+      const own = [field.label, ...field.synonyms].filter(Boolean).sort((a, b) => b.length - a.length).find((word) => text.startsWith(word) && /^[:：]/.test(text.slice(word.length).trim()));
+      const value = own ? text.slice(own.length).trim().replace(/^[:：]\s*/, '') || text : text;
+      return value.length > 500 ? invalid(field, '太长了，请控制在 500 字以内') : { ok: true, value, display: value };
+    }
     case 'period':
     case 'date': {
       const kind = field.type === 'date' ? 'date' : (form.period?.kind ?? 'month');

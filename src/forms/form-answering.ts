@@ -70,7 +70,12 @@ export function fieldNamedForChange(turn: FormTurn, text: string): FieldDefiniti
 
 function leavesOptionalEmpty(turn: FormTurn, text: string): boolean {
   const field = fieldOf(turn, turn.state.current);
-  if (!field || field.type !== 'text' || field.required !== false) return false;
+  return !!field && saysNothing(field, text);
+}
+
+/** 「没有」「没有备注」 for an optional free-text field: nothing to write there. */
+function saysNothing(field: FieldDefinition, text: string): boolean {
+  if (field.type !== 'text' || field.required !== false) return false;
   const bare = text.replace(/[。.！!~～]+$/, '');
   const withoutName = [field.label, ...field.synonyms].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.replace(word, ''), bare);
   return NOTHING.test(bare) || NOTHING.test(withoutName.replace(/[的了]+$/, ''));
@@ -121,7 +126,8 @@ function restartsSameForm(turn: FormTurn, text: string): string | undefined {
 
 /** 「面积」 when several labels contain it: the only one, or ask which (the buttons open that field). */
 function pickAmong(turn: FormTurn, fields: FieldDefinition[], phrase: string): FieldDefinition | 'asked' | undefined {
-  const name = phrase.replace(/^(把|将)/, '').replace(/(的数|数|一下)$/, '').trim();
+  // 「面积填错了，应该是…」: what was said about the field is not its name.
+  const name = phrase.replace(/[，,。\s]+$/, '').replace(/(?:填错了|写错了|搞错了|打错了|说错了|错了|不对|有误)$/, '').replace(/^(把|将)/, '').replace(/(的数|数|一下)$/, '').trim();
   if (name.length < 2) return undefined;
   const matching = fields.filter((field) => field.label.includes(name));
   if (matching.length === 1) return matching[0];
@@ -257,6 +263,12 @@ async function applyAnswers(turn: FormTurn, answers: ReadAnswer[], errors: strin
   const opens = new Set(turn.form.fields.map((field) => field.when?.field).filter(Boolean));
   const notes = new Map<ReadAnswer, string>();
   for (const item of [...answers].sort((a, b) => Number(opens.has(b.field.key)) - Number(opens.has(a.field.key)))) {
+    if (typeof item.answer.value === 'string' && saysNothing(item.field, item.answer.value)) {
+      // 「…验收八千，没有备注」: the optional note is left empty, as 「跳过」 would.
+      turn.state.skipped = [...turn.state.skipped.filter((key) => key !== item.field.key), item.field.key];
+      notes.set(item, `✓ ${item.field.label}：留空`);
+      continue;
+    }
     notes.set(item, setValue(turn, item.field, item.answer.value) ?? confirmation(item.field, item.answer));
   }
   const lines = answers.map((item) => notes.get(item)!);
@@ -316,8 +328,10 @@ async function reviewText(turn: ReportTurn, typed: string): Promise<boolean> {
  * One typed message while a form is open. Returns false for a question typed mid-form so the core
  * answers it and reminds the user where they were.
  */
-export async function handleFormText(turn: ReportTurn, text: string): Promise<boolean> {
+export async function handleFormText(turn: ReportTurn, typed: string): Promise<boolean> {
   const { state } = turn;
+  // 「1.2w」「3k亩」 as typed in chats: w = 万, k = 千 right after a number (kg, km, kW stay units).
+  const text = typed.replace(/(\d)\s*[wW](?![a-zA-Z])/g, '$1万').replace(/(\d)\s*[kK](?![a-zA-Z²³\d])/g, '$1千');
   // 「帮助」「你好」 are not answers: the core shows its guide and reminds where the form is.
   if (RECORD_CORRECTION.test(text) || isGreetingOrHelp(text)) return false;
   if (RESUME.test(text.replace(/[。.！!~～]+$/, ''))) return await repeatCurrent(turn, '接着填：'), true;

@@ -75,4 +75,17 @@ describe('filing as people type it (filing-4 classes)', () => {
     expect(last).toContain('✓ 其中千亩样板田：1个');
     expect(last).toContain('✓ 中央资金已支出：320万元');
   });
+
+  it('「1.2w」 is 1.2万; 「没有备注」 among answers leaves the note empty; 「备注：…」 keeps only the note', async () => {
+    expect((await started('报进度', '5月', '1.2w')).last).toContain('✓ 累计完成作业面积：1.2万亩');
+    const nothing = await started('报进度', '5月', '累计完成一万二，验收八千，没有备注');
+    expect(nothing.last).toContain('备注：（未填）');
+    const noted = await started('报进度', '5月', '1.2万亩', '8000亩', '备注：两个村没签完合同');
+    expect(noted.last).toContain('✓ 备注：两个村没签完合同');
+  });
+
+  it('「面积填错了，应该是1500亩」 on the summary changes the one field called 面积', async () => {
+    const { last } = await started(...REGISTER, '跳过', '面积填错了，应该是1500亩');
+    expect(last).toContain('✓ 已把「作业面积」改为 1500亩');
+  });
 });

@@ -114,7 +114,9 @@ function subunitDigit(s: string, j: number): number | undefined {
   const digit = ch >= '0' && ch <= '9' ? Number(ch) : CHINESE_DIGITS[ch];
   if (digit === undefined || digit === 0) return undefined;
   const next = s[j + 1] ?? '';
-  if (/[\d.点十百千万亿]/.test(next) || CHINESE_DIGITS[next] !== undefined) return undefined;
+  if (/[\d.点十百千万亿]/.test(next)) return undefined;
+  // 「三成五一亩」: a Chinese digit with its own unit after it starts the next quantity; otherwise it continues this numeral
+  if (CHINESE_DIGITS[next] !== undefined && !matchUnit(s, j + 2)) return undefined;
   return digit;
 }
 

@@ -26,6 +26,11 @@ describe('findQuantities', () => {
     expect(brief('面积1,200亩')).toMatchObject([{ kind: 'area', value: 1200 }]);
   });
 
+  it('a Chinese digit after 成 is its tenth unless a unit follows the next digit (「三成五一亩」 is 35% and 一亩)', () => {
+    expect(brief('覆盖率三成五一亩能补多少')).toMatchObject([{ kind: 'share', value: 0.35 }, { kind: 'area', value: 1 }]);
+    expect(brief('盖了四成五')).toMatchObject([{ kind: 'share', value: 0.45 }]);
+  });
+
   it('reads pH with a filler word between the name and the number (pH才4.2, pH只有4.9)', () => {
     expect(brief('酸化了，pH才4.2')).toMatchObject([{ kind: 'ph', value: 4.2 }]);
     expect(brief('pH只有4.9')).toMatchObject([{ kind: 'ph', value: 4.9 }]);

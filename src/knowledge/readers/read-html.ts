@@ -43,7 +43,7 @@ function articleRoot(body: HTMLElement): HTMLElement {
 /** The article's title: its own heading, else the page title without the site name (`…的通知_福建省农业农村厅`). */
 function articleTitle(document: HTMLElement, root: HTMLElement): string | undefined {
   const heading = document.querySelectorAll('h1, h2, .title, .article-title, .article_title, .news_title, #title').find((element) => textLength(element) >= 6 && textLength(element) <= 80);
-  const text = heading ? inlineText(heading) : document.querySelector('title')?.text.split(/[_|]| - /)[0];
+  const text = heading ? inlineText(heading) : document.querySelector('title')?.text.split(/[_|｜]| - |--/)[0];
   const title = text?.replace(/\s+/g, ' ').trim();
   if (!title || inlineText(root).includes(title)) return undefined;
   return title;

@@ -71,6 +71,15 @@ describe('HTML reader', () => {
     expect(rows).toEqual(['东岭市 · 县 东河县 · 金额（万元） 120', '西岭县 · 金额（万元） 80 · 市 东岭市']);
   });
 
+  it('takes the page title without the site name after _, |, ｜, " - " or "--" when the article has no heading', async () => {
+    for (const separator of ['_', '|', '｜', ' - ', '--']) {
+      const html = `<html><head><title>关于做好冬种绿肥工作的通知${separator}沅北县人民政府网</title></head><body><div class="TRS_Editor"><p>各乡镇：今年冬种绿肥每亩补助60元。</p></div></body></html>`;
+      const read = await readHtml(Buffer.from(html), context);
+      expect(read.ok && read.text).toContain('# 关于做好冬种绿肥工作的通知\n');
+      expect(read.ok && read.text).not.toContain('人民政府网');
+    }
+  });
+
   it('decodes a GBK page by its declared charset', async () => {
     const html = page('<p>耕地保护资金每亩补助58元，专款专用，不得挪作他用。</p>', 'gb2312');
     const encoded = encodeGbk(html);

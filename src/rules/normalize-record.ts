@@ -61,12 +61,15 @@ export function normalizeRecord(ruleSet: RuleSet, record: Record<string, unknown
           reject(`应为日期，格式如 2022-04-22，收到：${JSON.stringify(raw)}`);
         }
         break;
-      case 'boolean':
+      case 'boolean': {
         if (typeof raw === 'boolean') break;
-        if (TRUE_WORDS.has(String(raw).trim().toLowerCase())) normalized[field.key] = true;
-        else if (FALSE_WORDS.has(String(raw).trim().toLowerCase())) normalized[field.key] = false;
+        // Only words and numbers are read as yes/no; String() of an object without toString would throw.
+        const word = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
+        if (TRUE_WORDS.has(word)) normalized[field.key] = true;
+        else if (FALSE_WORDS.has(word)) normalized[field.key] = false;
         else reject(`应为「是」或「否」，收到：${JSON.stringify(raw)}`);
         break;
+      }
       case 'string':
         if (typeof raw !== 'string' && typeof raw !== 'number') reject('应为文字');
         else normalized[field.key] = String(raw).trim();

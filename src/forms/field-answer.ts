@@ -5,6 +5,7 @@ import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import { formatFieldValue } from './format-value.ts';
 import { parsePeriod } from './period.ts';
 import type { FieldValue } from './types.ts';
+import { fieldNames, withoutFieldNames } from './field-names.ts';
 
 export type FieldAnswer =
   | { ok: true; value: FieldValue; display: string; approximate?: boolean; note?: string }
@@ -184,14 +185,14 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
       return parseChoice(field, text);
     case 'yes-no': {
       // 「没装终端」「装了监测终端」: the answer word once the field's own words are taken out.
-      const bare = [field.label, ...field.synonyms].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.replace(word, ''), text).replace(/[的了吧啊]+$/, '');
+      const bare = withoutFieldNames(field, text).replace(/[的了吧啊]+$/, '');
       if (YES.test(text) || (bare && YES.test(bare))) return { ok: true, value: true, display: '是' };
       if (NO.test(text) || (bare && NO.test(bare))) return { ok: true, value: false, display: '否' };
       return invalid(field, '请回答「是」或「否」');
     }
     case 'text': {
       // 「备注：两个村没签完合同」: the field's own name before a colon is not part of the value.
-      const own = [field.label, ...field.synonyms].filter(Boolean).sort((a, b) => b.length - a.length).find((word) => text.startsWith(word) && /^[:：]/.test(text.slice(word.length).trim()));
+      const own = fieldNames(field).filter(Boolean).find((word) => text.startsWith(word) && /^[:：]/.test(text.slice(word.length).trim()));
       const value = own ? text.slice(own.length).trim().replace(/^[:：]\s*/, '') || text : text;
       return value.length > 500 ? invalid(field, '太长了，请控制在 500 字以内') : { ok: true, value, display: value };
     }

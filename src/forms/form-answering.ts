@@ -23,6 +23,7 @@ import { parseChineseNumber } from '../quantity/chinese-number.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
 import { readMessage, type ReadAnswer } from './read-message.ts';
+import { withoutFieldNames } from './field-names.ts';
 
 const RESUME = /^(?:继续|接着)(?:填|报|填报|上报|登记|登|来|弄|说)?(?:吧|啊)?$|^(?:接着上次的?|上次的?)(?:.{0,6})?(?:继续|接着)(?:填|报|填报|登记)?$|^(?:到哪了|填到哪了|现在填什么|下一个)$/;
 /** 「今天先到这儿」「先这样吧，明天再填」「回头再报」: the draft stays as it is; nothing in it is an answer. */
@@ -77,7 +78,7 @@ function leavesOptionalEmpty(turn: FormTurn, text: string): boolean {
 function saysNothing(field: FieldDefinition, text: string): boolean {
   if (field.type !== 'text' || field.required !== false) return false;
   const bare = text.replace(/[。.！!~～]+$/, '');
-  const withoutName = [field.label, ...field.synonyms].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.replace(word, ''), bare);
+  const withoutName = withoutFieldNames(field, bare);
   return NOTHING.test(bare) || NOTHING.test(withoutName.replace(/[的了]+$/, ''));
 }
 

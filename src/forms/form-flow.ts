@@ -10,6 +10,7 @@ import { describePeriod } from './period.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import type { CheckOutcome, FieldValue, FormDraftState, FormLoopDependencies, ReportFormDependencies } from './types.ts';
 import { personLabel } from '../users/person-label.ts';
+import { withoutFieldNames } from './field-names.ts';
 
 export const FORM_SKILL = 'form';
 
@@ -169,7 +170,7 @@ function shareOfWhole(turn: FormTurn, field: FieldDefinition, text: string): Fie
   if (field.type !== 'number' || !field.partOf) return undefined;
   // Only a share said as one (一半、八成、60%), never a bare number (「1」个 is an amount).
   if (!/半|成|%|％|百分|分之/.test(text)) return undefined;
-  const words = [field.label, ...field.synonyms].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.replace(word, ''), text.trim());
+  const words = withoutFieldNames(field, text.trim());
   const share = parseQuantity(words.replace(/^(?:了|的|有|是|都)+/, ''), 'share', { label: field.label });
   if (!share.ok || share.quantity.range || !(share.quantity.value > 0 && share.quantity.value <= 1)) return undefined;
   const whole = fieldOf(turn, field.partOf);

@@ -235,8 +235,11 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     // the first quote with its neighbours in the passage, within the characters the reader is shown first
     const title = citation(chosen[0].sentence.chunk, '').title;
     // the verdict on the user's own figure comes before a region or year notice: it is what they asked
-    let placement = placementLine(values, chosen.map(({ quote }) => quote), title, text);
-    const used = [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
+    const quotes = () => chosen.map(({ quote }) => quote);
+    let placement = placementLine(values, quotes(), title, text);
+    // what the reader is shown: the placement line, the notice, then the quotes
+    const shown = () => [placement, notice, ...quotes()].filter(Boolean).join('\n');
+    const used = shown().length;
     const head = chosen[0];
     if (head.sentence.chunk.kind !== 'row') {
       chosen[0] = { ...head, quote: withNeighbours(head.sentence.chunk.text, head.quote, head.quote.length + TUNING.quoteWindow - used) };
@@ -244,15 +247,14 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       for (let at = chosen.length - 1; at > 0; at--) if (chosen[0].quote.includes(chosen[at].quote)) chosen.splice(at, 1);
     }
     // room left after a short passage: the next-best sentences, each quoted whole and cited
-    const length = [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n').length;
-    chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - length, TUNING.fillMinRoom));
+    chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - shown().length, TUNING.fillMinRoom));
     // the rate for the user's tier may stand in a quote that filled the answer: the line is read again over all of them
-    if (values.length) placement = placementLine(values, chosen.map(({ quote }) => quote), title, text) || placement;
-    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', chosen.map(({ quote }) => quote).join('\n'));
+    if (values.length) placement = placementLine(values, quotes(), title, text) || placement;
+    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', quotes().join('\n'));
     return {
       answer: {
         status: 'answered',
-        answer: [placement, notice, ...chosen.map(({ quote }) => quote)].filter(Boolean).join('\n'),
+        answer: shown(),
         citations: chosen.map(({ sentence, quote }) => citation(sentence.chunk, quote)),
       },
       features,

@@ -114,7 +114,8 @@ function mostAbout<T extends { label: string }>(items: T[], question: string, ne
   if (!items.length) return [];
   const grams = items.map((item) => bigrams(item.label));
   const common = grams.length > 1 ? [...grams[0]].filter((gram) => grams.every((other) => other.has(gram))) : [];
-  const shared = grams.map((own) => countIn(own, bigrams(question)));
+  const questionGrams = bigrams(question);
+  const shared = grams.map((own) => countIn(own, questionGrams));
   // the words right around the user's figure (「2吨农家肥」) first, then the whole question
   for (const words_ of [near, question]) {
     const asked = bigrams(words_);

@@ -131,6 +131,11 @@ export function createConversation(options: ConversationOptions): Conversation {
       }
     }
     if (active?.continueActivity && (await active.continueActivity(ctx))) return;
+    if (active) {
+      for (const skill of skills) {
+        if (skill !== active && skill.answerInPassing && (await skill.answerInPassing(ctx))) return remindOfActivity(ctx);
+      }
+    }
 
     for (const skill of skills) {
       if (skill.tryIntent && (await skill.tryIntent(ctx))) return;

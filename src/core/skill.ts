@@ -41,6 +41,12 @@ export interface Skill {
   tryAside?(ctx: TurnContext): Promise<boolean> | boolean;
   /** The user sent a file: return true if this skill took it (e.g. a document for the knowledge base). */
   onFile?(ctx: TurnContext, file: IncomingFile): Promise<boolean> | boolean;
+  /**
+   * Another skill's activity is open and did not take the message: answer it in one reply without starting
+   * an activity (「免耕播种一亩补多少钱？」 in the middle of a report form); the open activity then goes on.
+   * Return true if answered.
+   */
+  answerInPassing?(ctx: TurnContext): Promise<boolean> | boolean;
   /** Natural-language trigger: return true if this skill handled the message. */
   tryIntent?(ctx: TurnContext): Promise<boolean> | boolean;
 }

@@ -129,3 +129,38 @@ export function composeEligible(
   );
   return { text: lines.join('\n'), citations: uniqueCitations(cited), buttons: [{ label: '重新测算', action: restartAction(script) }] };
 }
+
+/** One tier the answer chooses between: the range of the deciding field, and what the rule set pays in it. */
+export interface TierChoice {
+  /** 「播种前秸秆覆盖率30%（含）至60%」 */
+  range: string;
+  tier: string;
+  cap: number;
+}
+
+/**
+ * The amount depends on one fact the message did not give (the cover share): every tier with its range and
+ * rate, then the clause that states the rates, so the figures are there before the question is asked.
+ */
+export function composeTierChoices(
+  info: RuleSetInfo,
+  script: EligibilityScript,
+  choices: TierChoice[],
+  quotes: Citation[],
+  premises: string[],
+  citations: Citation[] = quotes,
+): Reply {
+  const rate = script.answer.rate ?? '{tier}，不高于{cap}元/亩。';
+  const line = (choice: TierChoice) =>
+    rate.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+      name === 'tier' ? choice.tier : name === 'tierShort' ? choice.tier.replace(/（.*）/, '') : name === 'cap' ? formatAmount(choice.cap) : name === 'topic' ? script.topic : '',
+    );
+  const lines = [
+    `${ANSWER_MARK}${premises.length ? `如果${premises.join('，')}：` : ''}${script.topic}按档补助，每亩标准看您属于哪一档：`,
+    ...choices.map((choice) => `· ${choice.range}：${line(choice)}`),
+    ...quotes.map((quote) => `依据：「${quote.quote}」`),
+    '',
+    scopeLine(info),
+  ];
+  return { text: lines.join('\n'), citations };
+}

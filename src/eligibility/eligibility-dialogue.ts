@@ -8,8 +8,9 @@ import { askField, askQuestion, fieldOf, goBack, persist, setValue, showEditMenu
 import { activeFields } from '../forms/form-progress.ts';
 import type { FieldDefinition } from '../forms/form-schema.ts';
 import type { FieldValue, FormDraftState } from '../forms/types.ts';
-import type { CheckResult, RuleRegistry, RuleSetInfo } from '../rules/index.ts';
-import { ANSWER_MARK, composeEligible, composeIneligible, restartAction } from './compose-answer.ts';
+import type { CheckResult, RuleRegistry, RuleSetInfo, TierTableInfo, Verdict } from '../rules/index.ts';
+import type { Citation } from '../core/types.ts';
+import { ANSWER_MARK, composeEligible, composeIneligible, composeTierChoices, restartAction, type TierChoice } from './compose-answer.ts';
 import type { EligibilityScript } from './eligibility-script.ts';
 import { extractFacts, type Tentative } from './extract-facts.ts';
 import { keptValues } from '../memo/kept-values.ts';
@@ -43,6 +44,8 @@ export interface Dialogue {
   /** Returns false to let an unrelated message fall through. */
   handleText(ctx: TurnContext, state: EligibilityState): Promise<boolean>;
   onAction(ctx: TurnContext, state: EligibilityState, payload: string): Promise<void>;
+  /** The one-message answer while another activity is open; false when there is none. */
+  answerInPassing(ctx: TurnContext): Promise<boolean>;
   describe(state: EligibilityState): string;
   score(text: string): number;
 }
@@ -211,6 +214,70 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       .map((field) => field.key);
   }
 
+  /** 「播种前秸秆覆盖率30%（含）至60%」: a tier's range in the words and unit of the field it reads. */
+  function rangeOf(table: TierTableInfo, tier: TierTableInfo['tiers'][number]): string {
+    const field = info.fields.find((candidate) => candidate.key === table.field);
+    const unit = fieldUnit(table.field);
+    const { min, max } = tier;
+    const low = min && !(field?.min !== undefined && min.value <= field.min && !min.inclusive) ? min : undefined;
+    const high = max && !(field?.max !== undefined && max.value >= field.max) ? max : undefined;
+    const name = fieldLabel(table.field);
+    if (low && high) return `${name}${low.value}${unit}${low.inclusive ? '（含）' : ''}至${high.value}${unit}${high.inclusive ? '（含）' : ''}`;
+    if (low) return `${name}${low.value}${unit}${low.inclusive ? '及以上' : '以上（不含）'}`;
+    if (high) return `${name}${high.inclusive ? '不超过' : '低于'}${high.value}${unit}`;
+    return name;
+  }
+
+  /** A value inside a tier, to try what the rule set says there. */
+  function insideOf(table: TierTableInfo, tier: TierTableInfo['tiers'][number]): number | undefined {
+    const field = info.fields.find((candidate) => candidate.key === table.field);
+    const low = tier.min?.value ?? field?.min;
+    const high = tier.max?.value ?? field?.max;
+    if (low === undefined && high === undefined) return undefined;
+    if (low === undefined) return high! - 1;
+    if (high === undefined) return low + 1;
+    return (low + high) / 2;
+  }
+
+  /**
+   * The amount per 亩 depends on one fact the message did not give, a tier table's field: each tier with its
+   * range and rate (tried through the rule set with a value inside it), the clauses stating them, and the
+   * premises the answer rests on. None when the rate is known, or some tier cannot be answered either.
+   */
+  function tierChoices(facts: Record<string, unknown>, before: CheckResult): Reply | undefined {
+    const capKey = script.outputs.capPerMu;
+    if (!capKey || before.computed[capKey] !== undefined) return undefined;
+    const known = new Set(before.verdicts.filter((verdict) => !verdict.missing).map((verdict) => verdict.rule));
+    for (const table of info.tierTables ?? []) {
+      if (facts[table.field] !== undefined) continue;
+      const choices: TierChoice[] = [];
+      const unlocked: Verdict[] = [];
+      let premises: string[] = [];
+      for (const tier of table.tiers) {
+        const value = insideOf(table, tier);
+        if (value === undefined) break;
+        const result = check({ ...facts, [table.field]: value });
+        const cap = result.computed[capKey];
+        const fails = result.verdicts.some((verdict) => verdict.level === 'fail' && !verdict.missing && script.definitionRules.includes(verdict.rule));
+        const answerable = premisesIfAnswerable(result);
+        if (typeof cap !== 'number' || fails || !answerable) break;
+        premises = answerable;
+        choices.push({ range: rangeOf(table, tier), tier: tier.label, cap });
+        unlocked.push(...result.verdicts.filter((verdict) => !verdict.missing && !known.has(verdict.rule) && verdict.citation));
+      }
+      if (choices.length !== table.tiers.length || choices.length < 2) continue;
+      // the clause that states the rates: one holding the tiers' amounts
+      const amounts = choices.map((choice) => String(choice.cap));
+      const cited = unlocked
+        .filter((verdict) => !script.definitionRules.includes(verdict.rule))
+        .map((verdict) => verdict.citation as Citation)
+        .filter((citation, i, all) => all.findIndex((other) => other.quote === citation.quote) === i);
+      const quotes = cited.filter((citation) => amounts.every((amount) => new RegExp(`(?<![\\d.])${amount.replace('.', '\\.')}(?![\\d.])`).test(citation.quote)));
+      return composeTierChoices(info, script, choices, quotes, premises, cited);
+    }
+    return undefined;
+  }
+
   /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. `asked`: the message was a question. */
   function step(turn: FormTurn, notes: string[], retry: string[] = [], asked = false): void {
     const state = stateOf(turn);
@@ -244,6 +311,12 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     // A value just refused is asked again first, so 「请更正」 and the question match.
     const next = open.find((field) => retry.includes(field)) ?? open[0];
     const premises = next && asked && !retry.length ? premisesIfAnswerable(result) : undefined;
+    const choices = next && asked && !retry.length && !premises ? tierChoices(record(state), result) : undefined;
+    if (next && choices) {
+      // The rate depends on one fact not given: the tiers and their rates, then the question that decides.
+      turn.ctx.reply({ ...choices, text: afterResult(choices.text, notes) });
+      return ask(turn, next, [`如需算出您属于哪一档${open.includes('area') ? '、一共能补多少' : ''}，请再告诉我：`]);
+    }
     if (next && premises) {
       // The question can be answered from what the message says: answer it, then ask for the rest.
       const answer = composeEligible(info, script, record(state), result, { premises });
@@ -401,6 +474,22 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     for (const reply of replies) ctx.reply(reply);
   }
 
+  /**
+   * While another activity is open (a report form): the one-message answer to the text — a result, or the
+   * tiers to choose between — without starting a check and without its question or buttons (a button would
+   * start a check over the form). False when the text gets no such answer (it would only be asked back).
+   */
+  async function answerInPassing(ctx: TurnContext): Promise<boolean> {
+    const state: EligibilityState = { formId: form.id, values: {}, answered: [], skipped: [], phase: 'filling', revision: 0, draftId: deps.newId(), tentative: [] };
+    const replies: Reply[] = [];
+    const aside: TurnContext = { ...ctx, reply: (reply) => void replies.push(typeof reply === 'string' ? { text: reply } : reply), setActivity: () => undefined };
+    await read(turnOf(aside, state), true);
+    const answer = replies.find((reply) => reply.text.includes(ANSWER_MARK));
+    if (!answer) return false;
+    ctx.reply({ text: answer.text, ...(answer.citations ? { citations: answer.citations } : {}) });
+    return true;
+  }
+
   /** Definition rules a record decides (pass or fail, not missing). */
   function decidedDefinitions(facts: Record<string, unknown>): Set<string> {
     const verdicts = check(facts).verdicts;
@@ -495,6 +584,7 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
     start,
     handleText: (ctx, state) => read(turnOf(ctx, state), false),
     onAction,
+    answerInPassing,
     describe,
     score,
   };

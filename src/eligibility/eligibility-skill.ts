@@ -97,6 +97,12 @@ export function createEligibilitySkill(options: EligibilitySkillOptions): Skill 
       else await fallback.start(ctx, '');
       return true;
     },
+    async answerInPassing(original) {
+      if (!original.session.activity || original.session.activity.skill === SKILL) return false;
+      const ctx = readable(original);
+      const dialogue = pick(ctx.text);
+      return dialogue ? await dialogue.answerInPassing(ctx) : false;
+    },
     async continueActivity(original) {
       const ctx = readable(original);
       const state = stateOf(ctx);

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRecord } from './check-record.ts';
-import { ruleSetSchema, type Rule, type RuleSet } from './rule-set-schema.ts';
-import type { RuleRegistry, RuleSetInfo } from './types.ts';
+import { ruleSetSchema, type Bound, type Rule, type RuleSet } from './rule-set-schema.ts';
+import type { RuleRegistry, RuleSetInfo, TierTableInfo } from './types.ts';
 
 /** A rule-set file is unreadable or invalid; the message names the file and the JSON path. */
 export class RuleSetLoadError extends Error {
@@ -76,7 +76,13 @@ export function infoOf(ruleSet: RuleSet): RuleSetInfo {
   for (const rule of ruleSet.rules) {
     if ('output' in rule) outputs[rule.output] = { label: rule.title, unit: rule.kind === 'computed' ? rule.unit : undefined };
   }
-  return { id, title, program, region, year, source, fields, notes, outputs };
+  const numeric = (bound: Bound | undefined) => (bound && typeof bound.value === 'number' ? { value: bound.value, inclusive: bound.inclusive } : undefined);
+  const tierTables: TierTableInfo[] = ruleSet.rules.flatMap((rule) =>
+    rule.kind === 'tier_table'
+      ? [{ rule: rule.id, field: rule.field, output: rule.output, clause: rule.clause, tiers: rule.tiers.map((tier) => ({ id: tier.id, label: tier.label, clause: tier.clause, min: numeric(tier.min), max: numeric(tier.max), values: tier.values })) }]
+      : [],
+  );
+  return { id, title, program, region, year, source, fields, notes, outputs, ...(tierTables.length ? { tierTables } : {}) };
 }
 
 export function createRuleRegistry(ruleSets: RuleSet[]): RuleRegistry & { ruleSet(id: string): RuleSet | undefined } {

@@ -46,6 +46,24 @@ export interface RuleSetInfo {
   notes?: string[];
   /** Chinese label (and unit) of each value a check puts in `computed`. */
   outputs?: Record<string, { label: string; unit?: string }>;
+  /** Each tier_table rule: the field it reads and its tiers (numeric bounds only), so a reply can list the choices. */
+  tierTables?: TierTableInfo[];
+}
+
+/** A tier_table rule as data: which field decides the tier, and each tier's bounds and values (e.g. capPerMu). */
+export interface TierTableInfo {
+  rule: string;
+  field: string;
+  output: string;
+  clause: string;
+  tiers: Array<{
+    id: string;
+    label: string;
+    clause?: string;
+    min?: { value: number; inclusive: boolean };
+    max?: { value: number; inclusive: boolean };
+    values: Record<string, number | string>;
+  }>;
 }
 
 /** Extra facts a caller supplies for rules that compare against stored data. */

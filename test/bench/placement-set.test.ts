@@ -44,11 +44,14 @@ describe.each(FILES)('eval/%s', (file) => {
       const text = documentText(prefixOf(testCase.id), testCase.doc!);
       const area = Number(/(\d+(?:\.\d+)?)(?:亩|畝|吨|公斤)/.exec(testCase.q)?.[1]);
       const rates = (testCase.must ?? []).map((must) => /^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]).filter(Boolean).map(Number);
+      // a total may carry the bound of its rate (至少1600元, 最多3200元)
       const isTotal = (must: string) => {
-        const total = Number(/^(\d+(?:\.\d+)?)元$/.exec(must)?.[1]);
+        const total = Number(/^(?:至少|最多)?(\d+(?:\.\d+)?)元$/.exec(must)?.[1]);
         return rates.some((rate) => Math.abs(rate * area - total) < 0.005 && rate !== total);
       };
-      const holds = (must: string) => must.split('|').some((alternative) => text.includes(comparable(alternative)) || /^不?符合$/.test(alternative) || isTotal(alternative));
+      // 「按60%」: the figure the user's 「六成以上」 is taken as, itself in the document
+      const holds = (must: string) =>
+        must.split('|').some((alternative) => text.includes(comparable(alternative.replace(/^按(?=\d)/, ''))) || /^不?符合$/.test(alternative) || isTotal(alternative));
       for (const must of testCase.must ?? []) if (!holds(must)) missing.push(`${testCase.id}: ${must}`);
       if (testCase.must_any?.length && !testCase.must_any.some(holds)) missing.push(`${testCase.id}: any of ${testCase.must_any.join(', ')}`);
     }

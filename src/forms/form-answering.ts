@@ -9,6 +9,7 @@ import {
   parseFor,
   persist,
   repeatCurrent,
+  restoreStashed,
   setValue,
   showEditMenu,
   showReview,
@@ -23,7 +24,7 @@ import { parseChineseNumber } from '../quantity/chinese-number.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
 import { readMessage, type ReadAnswer } from './read-message.ts';
-import { withoutFieldNames } from './field-names.ts';
+import { fieldNames, withoutFieldNames } from './field-names.ts';
 
 const RESUME = /^(?:继续|接着)(?:填|报|填报|上报|登记|登|来|弄|说)?(?:吧|啊)?$|^(?:接着上次的?|上次的?)(?:.{0,6})?(?:继续|接着)(?:填|报|填报|登记)?$|^(?:到哪了|填到哪了|现在填什么|下一个)$/;
 /** 「今天先到这儿」「先这样吧，明天再填」「回头再报」: the draft stays as it is; nothing in it is an answer. */
@@ -41,6 +42,8 @@ const EDIT = /^(修改|我要修改|要改|改一下|更正|改)$/;
 const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|行|就这样填)$/;
 const NOT_THESE = /^(不对|不是|错了|重新填|重填|都不对)$/;
 const CHANGE = /^(?:把)?(.+?)(?:改成|改为|改到|更正为|更改为|应该是|应为|换成|是)(.+)$/;
+/** 「改成1.3万」「应该是150」: a new value, no field named. */
+const BARE_CHANGE = /^(?:不对[，,\s]*)?(?:应该)?(?:改成|改为|改到|更正为|更改为|换成|应该是|应为)(.+)$/;
 const CHANGE_ASK = /^(?:改一下|修改|更正|改|重填|重新填)(?:一下)?(.+?)$/;
 /** 「改一下第二项」「第3项改成1.6万亩」: a line of the summary by its number. */
 const ORDINAL = /第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:项|个|条|行|栏)/;
@@ -125,21 +128,74 @@ function restartsSameForm(turn: FormTurn, text: string): string | undefined {
     .join('，');
 }
 
-/** 「面积」 when several labels contain it: the only one, or ask which (the buttons open that field). */
-function pickAmong(turn: FormTurn, fields: FieldDefinition[], phrase: string): FieldDefinition | 'asked' | undefined {
-  // 「面积填错了，应该是…」: what was said about the field is not its name.
-  const name = phrase.replace(/[，,。\s]+$/, '').replace(/(?:填错了|写错了|搞错了|打错了|说错了|错了|不对|有误)$/, '').replace(/^(把|将)/, '').replace(/(的数|数|一下)$/, '').trim();
+/** 「面积」 when several labels contain it: the only one, or ask which (the buttons open that field); a value said with it waits. */
+function pickAmong(turn: FormTurn, fields: FieldDefinition[], phrase: string, valueText?: string): FieldDefinition | 'asked' | undefined {
+  const name = namePhrase(phrase);
   if (name.length < 2) return undefined;
   const matching = fields.filter((field) => field.label.includes(name));
   if (matching.length === 1) return matching[0];
   if (!matching.length) return undefined;
+  const fitting = valueText ? matching.filter((field) => parseFor(turn, field, valueText).ok) : [];
+  if (fitting.length === 1) return fitting[0];
+  if (fitting.length > 1) return askWhichField(turn, fitting, valueText!, name), 'asked';
   turn.ctx.reply({ text: `「${name}」指哪一项？请点一下，再告诉我新的值。`, buttons: matching.map((field) => button(field.label, `f:${field.key}`)) });
   persist(turn);
   return 'asked';
 }
 
+/** 「面积填错了，应该是…」: what was said about the field is not its name. */
+function namePhrase(phrase: string): string {
+  return phrase.replace(/[，,。\s]+$/, '').replace(/(?:填错了|写错了|搞错了|打错了|说错了|错了|不对|有误)$/, '').replace(/^(把|将)/, '').replace(/(的数|数|一下)$/, '').trim();
+}
+
+/** The value is kept while the user says which field it is for (by name, a piece of its name, or the button). */
+function askWhichField(turn: FormTurn, fields: FieldDefinition[], valueText: string, name?: string): void {
+  turn.state.pending = { kind: 'choose-field', fields: fields.map((field) => field.key), value: valueText };
+  const names = fields.map((field) => `「${field.label}」`).join('、');
+  const intro = name ? `「${name}」可以指 ${names}` : `「${valueText}」可以填在 ${names}`;
+  turn.ctx.reply({ text: `${intro}。要改哪一项？点一下或说出项目名，就按 ${valueText} 改好。`, buttons: fields.map((field) => button(field.label, `f:${field.key}`)) });
+  persist(turn);
+}
+
+/** 「累计完成」「本期的」「第一个」: which of the fields offered; undefined when the reply names none or several. */
+function chosenField(turn: FormTurn, fields: FieldDefinition[], text: string): FieldDefinition | undefined {
+  const bare = text.trim().replace(/[。.！!~～]+$/, '').replace(/^(?:是|改|填|就是)/, '').replace(/(?:的|那个|那项|那一项|那栏|吧|啊)+$/, '');
+  const ordinal = /^(?:第\s*)?([1-9一二三四五六七八九])\s*(?:个|项|条)?$/.exec(bare);
+  if (ordinal) return fields[(/^\d$/.test(ordinal[1]) ? Number(ordinal[1]) : parseChineseNumber(ordinal[1]) ?? 0) - 1];
+  if (!bare) return undefined;
+  const named = findFieldByName(fields, bare, {});
+  if (named) return named;
+  const holding = fields.filter((field) => fieldNames(field).some((word) => word.includes(bare)));
+  return holding.length === 1 ? holding[0] : undefined;
+}
+
+/** The field chosen for a value that was waiting (a button press or a typed name); false when none is waiting. */
+export async function answerChosenField(turn: FormTurn, key: string): Promise<boolean> {
+  const pending = turn.state.pending?.kind === 'choose-field' ? turn.state.pending : undefined;
+  const field = pending?.fields.includes(key) ? fieldOf(turn, key) : undefined;
+  if (!pending || !field) return false;
+  turn.state.pending = undefined;
+  await applyChange(turn, field, pending.value);
+  return true;
+}
+
+/** 「改成1.3万」「应该是150」 naming no field: the answered field the value fits, or ask among those it fits. */
+async function tryBareChange(turn: FormTurn, text: string): Promise<boolean> {
+  const bare = BARE_CHANGE.exec(text.trim());
+  if (!bare) return false;
+  const valueText = bare[1].trim();
+  const fields = activeFields(turn.form, turn.state.values).filter((field) => field.ask !== false && field.type !== 'text');
+  const fits = (field: FieldDefinition) => parseFor(turn, field, valueText).ok;
+  const answered = fields.filter((field) => turn.state.values[field.key] !== undefined && fits(field));
+  const fitting = answered.length ? answered : fields.filter(fits);
+  if (!fitting.length) return false;
+  if (fitting.length === 1) return await applyChange(turn, fitting[0], valueText, `（只有「${fitting[0].label}」能填这个数，按它改了；不对请直接说项目名。）`), true;
+  askWhichField(turn, fitting, valueText);
+  return true;
+}
+
 /** Sets a field from the words after 「改成」 (or the whole retraction) and shows where the form now is. */
-async function applyChange(turn: FormTurn, field: FieldDefinition, valueText: string): Promise<void> {
+async function applyChange(turn: FormTurn, field: FieldDefinition, valueText: string, note = ''): Promise<void> {
   const answer = parseFor(turn, field, valueText);
   if (!answer.ok) {
     turn.ctx.reply(answer.error);
@@ -148,7 +204,7 @@ async function applyChange(turn: FormTurn, field: FieldDefinition, valueText: st
   }
   const refusal = setValue(turn, field, answer.value);
   if (refusal) return void turn.ctx.reply(refusal);
-  const done = `✓ 已把「${field.label}」改为 ${answer.display}。`;
+  const done = `✓ 已把「${field.label}」改为 ${answer.display}。${note}`;
   if (turn.state.phase === 'review' || turn.state.phase === 'saved') return void (await showReview(turn, done));
   await askNext(turn, done);
 }
@@ -214,7 +270,12 @@ async function tryCorrection(turn: FormTurn, text: string): Promise<boolean> {
   const fields = activeFields(turn.form, turn.state.values);
   const change = CHANGE.exec(text);
   if (change && /改|更正|应该|应为|换成/.test(text)) {
-    const field = findFieldByName(fields, change[1], turn.state.values, turn.state.current) ?? pickAmong(turn, fields, change[1]);
+    // 「治理面积」 is one field's synonym and inside another's label (本期治理面积): both are meant, ask among those the value fits.
+    const inLabels = fields.filter((field) => field.label.includes(namePhrase(change[1]))).length > 1;
+    const field =
+      (inLabels ? pickAmong(turn, fields, change[1], change[2].trim()) : undefined) ??
+      findFieldByName(fields, change[1], turn.state.values, turn.state.current) ??
+      pickAmong(turn, fields, change[1], change[2].trim());
     if (field === 'asked') return true;
     if (!field) return false;
     await applyChange(turn, field, change[2]);
@@ -335,7 +396,7 @@ export async function handleFormText(turn: ReportTurn, typed: string): Promise<b
   const text = typed.replace(/(\d)\s*[wW](?![a-zA-Z])/g, '$1万').replace(/(\d)\s*[kK](?![a-zA-Z²³\d])/g, '$1千');
   // 「帮助」「你好」 are not answers: the core shows its guide and reminds where the form is.
   if (RECORD_CORRECTION.test(text) || isGreetingOrHelp(text)) return false;
-  if (RESUME.test(text.replace(/[。.！!~～]+$/, ''))) return await repeatCurrent(turn, '接着填：'), true;
+  if (RESUME.test(text.replace(/[。.！!~～]+$/, ''))) return (await restoreStashed(turn)) || (await repeatCurrent(turn, '接着填：')), true;
   if (state.phase === 'saved') return false;
   if (PAUSE.test(text.trim())) return pause(turn), true;
   const stop = STOP_WITH_REASON.exec(text.trim());
@@ -363,7 +424,13 @@ export async function handleFormText(turn: ReportTurn, typed: string): Promise<b
     // Anything else (a correct number, a question) is handled as usual; what was read is not filled in.
     state.pending = undefined;
   }
-  if ((await tryOrdinal(turn, text)) || (await tryRetraction(turn, text))) return true;
+  if (state.pending?.kind === 'choose-field') {
+    const pending = state.pending;
+    const chosen = chosenField(turn, pending.fields.map((key) => fieldOf(turn, key)).filter((field): field is FieldDefinition => !!field), text);
+    if (chosen) return await answerChosenField(turn, chosen.key);
+    state.pending = undefined;
+  }
+  if ((await tryOrdinal(turn, text)) || (await tryBareChange(turn, text)) || (await tryRetraction(turn, text))) return true;
   if (state.phase === 'review') return await reviewText(turn, text);
   // 「确认提交」 typed while a question is still open is not its answer (a name question would take any text).
   if (/^(?:确认提交|提交|确认无误|仍然提交|确认无误仍然提交)[。.！!]*$/.test(text)) {

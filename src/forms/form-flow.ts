@@ -154,6 +154,7 @@ export function setValue(turn: FormTurn, field: FieldDefinition, value: FieldVal
   state.values = pruneInactive(turn.form, { ...state.values, [field.key]: value });
   state.answered = [...state.answered.filter((key) => key !== field.key && state.values[key] !== undefined), field.key];
   state.skipped = state.skipped.filter((key) => key !== field.key);
+  if (state.stashed?.[field.key] !== undefined) state.stashed = Object.fromEntries(Object.entries(state.stashed).filter(([key]) => key !== field.key));
   state.revision += 1;
   return undefined;
 }
@@ -236,15 +237,32 @@ export async function goBack(turn: FormTurn): Promise<void> {
     return await repeatCurrent(turn);
   }
   const values = { ...state.values };
+  const was = values[field.key];
   delete values[field.key];
+  state.stashed = { ...state.stashed, ...(was !== undefined ? { [field.key]: was } : {}) };
   state.values = pruneInactive(turn.form, values);
   state.answered = state.answered.slice(0, -1);
   state.revision += 1;
   state.phase = 'filling';
   state.current = field.key;
   state.pending = undefined;
-  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `好的，回到上一步，重新填「${field.label}」。`, skillOf(turn)));
+  const kept = was !== undefined ? `（原来填的是：${formatFieldValue(field, was)}；不用改请回「继续」）` : '';
+  turn.ctx.reply(questionReply(turn.form, field, state, unitChoices(turn, field), `好的，回到上一步，重新填「${field.label}」${kept}。`, skillOf(turn)));
   persist(turn);
+}
+
+/** 「继续」 after 「上一步」: the answers taken back return unchanged and the form goes on from the first one still open. */
+export async function restoreStashed(turn: FormTurn): Promise<boolean> {
+  const { state } = turn;
+  const stashed = state.stashed ?? {};
+  state.stashed = undefined;
+  const order = turn.form.fields.map((field) => field.key).filter((key) => stashed[key] !== undefined && state.values[key] === undefined);
+  if (!order.length || state.phase !== 'filling') return false;
+  state.values = pruneInactive(turn.form, { ...state.values, ...Object.fromEntries(order.map((key) => [key, stashed[key]])) });
+  state.answered = [...state.answered, ...order.filter((key) => state.values[key] !== undefined)];
+  state.revision += 1;
+  await askNext(turn, `好的，刚才退回的${order.map((key) => `「${fieldOf(turn, key)?.label ?? key}」`).join('')}保持原样，接着填：`);
+  return true;
 }
 
 /** 跳过 an optional field; a required one says why it cannot be skipped. */

@@ -1,6 +1,6 @@
 import type { Skill, TurnContext } from '../core/skill.ts';
 import type { Activity } from '../core/types.ts';
-import { handleFormText, looksLikeQuestion, RECORD_CORRECTION } from './form-answering.ts';
+import { answerChosenField, handleFormText, looksLikeQuestion, RECORD_CORRECTION } from './form-answering.ts';
 import {
   acceptAnswer,
   askField,
@@ -173,6 +173,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       case 'f': {
         const target = turn.form.fields.find((candidate) => candidate.key === argument);
         if (!target || state.phase === 'saved') return await repeatCurrent(turn);
+        if (await answerChosenField(turn, target.key)) return;
         return askField(turn, target);
       }
       case 'submit':

@@ -96,7 +96,11 @@ export function parsePeriod(input: string, kind: PeriodKind, defaultYear: number
   if (kind === 'date') {
     const iso = /(20\d{2})-(\d{1,2})-(\d{1,2})/.exec(text);
     const cn = new RegExp(`${MONTH}[月./-]${'(\\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])'}[日号]?`).exec(rest);
-    const [y, mo, d] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : cn ? [year, toNumber(cn[1]), toNumber(cn[2])] : [];
+    // 「5月底」「5月末」「5月初」: the month's last or first day, as 「上个月底」 is read.
+    const edge = new RegExp(`${MONTH}月份?[底末初]`).exec(rest);
+    const edgeMonth = edge ? toNumber(edge[1]) : undefined;
+    const edgeDay = edgeMonth && edgeMonth <= 12 ? (/初$/.test(edge![0]) ? 1 : new Date(Date.UTC(year, edgeMonth, 0)).getUTCDate()) : undefined;
+    const [y, mo, d] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : cn ? [year, toNumber(cn[1]), toNumber(cn[2])] : edgeDay ? [year, edgeMonth, edgeDay] : [];
     if (y && mo && d && mo <= 12 && d <= 31) {
       const value = `${y}-${pad(mo)}-${pad(d)}`;
       if (!Number.isNaN(Date.parse(value))) return { ok: true, value, display: describePeriod(value) };

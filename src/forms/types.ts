@@ -83,7 +83,9 @@ export interface FormDraftState {
     | { kind: 'approximate'; field: string; value: number; display: string }
     | { kind: 'extracted'; values: ExtractedValue[] }
     | { kind: 'warnings' }
-    | { kind: 'conflict' };
+    | { kind: 'conflict' }
+    /** 「面积填错了，应该是1.3万亩」 (面积 names two fields) or 「改成1.3万」 (none named): the value waits for the field. */
+    | { kind: 'choose-field'; fields: string[]; value: string };
   /** Options ticked so far on a multiple-choice question (buttons toggle them). */
   selection?: string[];
   /** Bumped on every change; buttons carry it so a stale summary cannot be submitted. */
@@ -93,6 +95,8 @@ export interface FormDraftState {
   /** The newer version someone else saved, after a refused save. */
   conflict?: { recordId: string; version: number };
   saved?: { recordId: string; version: number; revision: number };
+  /** Answers taken back by 「上一步」 and not answered again: 「继续」 puts them back and carries on where the user was. */
+  stashed?: Record<string, FieldValue>;
   /** Rules whose failure was already said while filling (said once, again only if it comes back). */
   toldFails?: string[];
 }

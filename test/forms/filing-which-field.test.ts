@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { actionOf, createHarness, type Harness } from './form-harness.ts';
+
+async function started(...lines: string[]): Promise<{ h: Harness; last: string }> {
+  const h = createHarness({ now: () => new Date('2022-06-03T02:00:00Z') });
+  await h.bind('wang', 'reporter', '三面船镇');
+  let last = '';
+  for (const line of lines) last = await h.say('wang', line);
+  return { h, last };
+}
+
+const PROGRESS = ['填报进度', '5月', '1.2万亩', '8000亩'];
+const REGISTER = ['我要登记', '东营子村', '李向东', '种粮大户', '村北大块', '100亩', '自有', '凭证', '免耕'];
+
+describe('a corrected value whose field is not clear (filing-5 classes)', () => {
+  it('「面积填错了，应该是1.3万亩」 where 面积 names two fields: the value waits, the reply naming one sets it', async () => {
+    const { h, last } = await started(...PROGRESS, '面积填错了，应该是1.3万亩');
+    expect(last).toContain('「累计完成作业面积」');
+    expect(last).toContain('「累计验收合格面积」');
+    expect(last).toContain('1.3万亩');
+    const set = await h.say('wang', '累计完成');
+    expect(set).toContain('✓ 已把「累计完成作业面积」改为 1.3万亩');
+    expect(set).not.toContain('备注：累计完成');
+  });
+
+  it('the button sets the waiting value too', async () => {
+    const { h } = await started(...PROGRESS, '跳过');
+    const replies = await h.send('wang', '面积填错了，应该是1.3万亩');
+    expect(await h.say('wang', actionOf(replies, '累计验收合格面积'))).toContain('✓ 已把「累计验收合格面积」改为 1.3万亩');
+  });
+
+  it('「改成1.3万」 on the summary offers the fields the value fits; a piece of a name (「完成面积」) picks one', async () => {
+    const { h, last } = await started(...PROGRESS, '跳过', '改成1.3万');
+    expect(last).toContain('可以填在');
+    expect(last).not.toContain('请点「确认提交」，或说要改的内容');
+    expect(await h.say('wang', '完成面积')).toContain('✓ 已把「累计完成作业面积」改为 1.3万亩');
+  });
+
+  it('「改成150」 that only one field can take is set there and the reply says so', async () => {
+    const { last } = await started(...REGISTER, '六成', '装了', '5月10号', '改成150');
+    expect(last).toContain('✓ 已把「作业面积」改为 150亩');
+    expect(last).toContain('只有「作业面积」能填这个数');
+  });
+
+  it('a reply that names none of the fields offered is read as usual, and the value is not set', async () => {
+    const { h } = await started(...PROGRESS, '改成1.3万');
+    const reply = await h.say('wang', '跳过');
+    expect(reply).not.toContain('改为 1.3万');
+    expect(reply).toContain('1.2万亩');
+  });
+
+  it('「上一步」 twice then 「继续」: the answers taken back return and the form goes on where it was', async () => {
+    const { h, last } = await started(...REGISTER, '上一步', '上一步');
+    expect(last).toContain('原来填的是：自有/流转耕地有效凭证');
+    const resumed = await h.say('wang', '继续');
+    expect(resumed).toContain('保持原样');
+    expect(resumed).toContain('秸秆覆盖率是多少');
+    expect(await h.say('wang', '六成')).toContain('远程监测终端');
+  });
+
+  it('「上一步」 and a new answer still goes on to the next question in order', async () => {
+    const { h } = await started(...REGISTER, '上一步', '上一步');
+    expect(await h.say('wang', '土地证')).toContain('播种方式是');
+  });
+
+  it('「5月底」 as a completion date is the month\'s last day', async () => {
+    const { last } = await started(...REGISTER, '六成', '装了', '5月底');
+    expect(last).toContain('2022年5月31日');
+  });
+});

@@ -70,7 +70,7 @@ function onlyFieldOfUnit(fields: FieldDefinition[], kind: string, values: Record
 /** Answers placed on fields, and the pieces of text around amounts no field name points at. */
 export interface PlacedQuantities {
   answers: ExtractedAnswer[];
-  /** Amounts named for a field but outside its limits: parsing them again gives the user the reason. */
+  /** Amounts named for a field but outside its limits (parsing them again gives the user the reason), or a share of its whole to be worked out. */
   refused: { field: FieldDefinition; text: string }[];
   unplaced: string[];
 }
@@ -103,7 +103,9 @@ export function placeQuantities(
       continue;
     }
     const open = fields.filter((field) => !taken.has(field.key));
-    const candidates = open.filter((field) => kindFits(field, quantity.kind));
+    // 「验收了一半」: a share said for an amount that is part of another is that share of the whole (parsed again below).
+    const shareOfPart = (field: FieldDefinition) => quantity.kind === 'share' && field.type === 'number' && !!field.partOf;
+    const candidates = open.filter((field) => kindFits(field, quantity.kind) || shareOfPart(field));
     const field =
       findFieldByName(candidates, before, values, current) ??
       (quantity.label ? findFieldByName(candidates, quantity.label, values, current) : undefined) ??
@@ -126,7 +128,7 @@ export function placeQuantities(
       refused.push({ field, text: `${quantity.text}${unknown}` });
       continue;
     }
-    if (!fits) {
+    if (!fits || shareOfPart(field)) {
       refused.push({ field, text: quantity.text });
       continue;
     }

@@ -101,9 +101,34 @@ function holdsAnswer(turn: FormTurn, reason: string): boolean {
   return turn.form.fields.some((field) => (field.options ?? []).some((option) => [option.label, ...option.synonyms].some((word) => word.length > 1 && reason.includes(word))));
 }
 
+/** 「点错了」「撤销取消」「恢复」「接着填」 right after a cancel: the draft comes back as it was. */
+const UNDO_CANCEL = /点错|按错|误点|不小心|不是要?取消|不取消|别取消|撤销|撤回|恢复|找回|接着填|继续填|接着报|继续报|接着登|继续登|^(?:继续|接着)(?:吧|啊)?$/;
+
+/**
+ * Cancels the draft. What was entered stays as the activity until the next message only, so that a cancel
+ * pressed by mistake can be taken back; anything else then closes it.
+ */
 export function cancelDraft(turn: FormTurn): void {
+  const filled = Object.keys(turn.state.values).filter((key) => turn.form.fields.some((field) => field.key === key && field.ask)).length;
+  if (!filled || turn.purpose) {
+    turn.ctx.setActivity(null);
+    return void turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。需要时发送 /report 重新开始。`);
+  }
+  turn.state.cancelled = true;
+  turn.state.pending = undefined;
+  persist(turn);
+  turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。如果是点错了，马上回「恢复」可以找回刚填的 ${filled} 项；需要时发送 /report 重新开始。`);
+}
+
+/** The message right after a cancel: 「恢复」 brings the draft back; anything else closes it and is handled as usual. */
+export async function afterCancel(turn: FormTurn, text: string): Promise<boolean> {
+  if (text.length <= 20 && UNDO_CANCEL.test(text.trim()) && !/^(?:取消|算了|不填了|不报了)/.test(text.trim())) {
+    turn.state.cancelled = undefined;
+    await askNext(turn, '好的，已恢复刚才填的内容，接着填：');
+    return true;
+  }
   turn.ctx.setActivity(null);
-  turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。需要时发送 /report 重新开始。`);
+  return false;
 }
 
 /** 「今天先到这儿」: what was filled stays saved; the reply says how to come back. */
@@ -350,7 +375,9 @@ async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantit
       field: found.field,
       answer: { ok: true, value: found.value, display: found.display, approximate: found.approximate || undefined },
     }));
-    const errors = placed.refused.map((found) => parseFor(turn, found.field, found.text)).flatMap((answer) => (answer.ok ? [] : [answer.error]));
+    const reparsed = placed.refused.map((found) => ({ field: found.field, answer: parseFor(turn, found.field, found.text) }));
+    for (const { field: found, answer } of reparsed) if (answer.ok) answers.push({ field: found, answer });
+    const errors = reparsed.flatMap(({ answer }) => (answer.ok ? [] : [answer.error]));
     await applyAnswers(turn, answers, errors, placed.unplaced);
     return true;
   }

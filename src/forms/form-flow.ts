@@ -172,9 +172,14 @@ function shareOfWhole(turn: FormTurn, field: FieldDefinition, text: string): Fie
   // Only a share said as one (一半、八成、60%), never a bare number (「1」个 is an amount).
   if (!/半|成|%|％|百分|分之/.test(text)) return undefined;
   const words = withoutFieldNames(field, text.trim());
-  const share = parseQuantity(words.replace(/^(?:了|的|有|是|都)+/, ''), 'share', { label: field.label });
-  if (!share.ok || share.quantity.range || !(share.quantity.value > 0 && share.quantity.value <= 1)) return undefined;
+  // Read without the 100% limit, so that 「百分之一百二」 is explained as a share of the whole, not as no amount.
+  const share = parseQuantity(words.replace(/^(?:了|的|有|是|都)+/, ''), 'share', { label: field.label, max: Number.MAX_VALUE });
   const whole = fieldOf(turn, field.partOf);
+  if (share.ok && !share.quantity.range && share.quantity.value > 1 && whole) {
+    const said = Math.round(share.quantity.value * 1000) / 10;
+    return { ok: false, error: `「${field.label}」是「${whole.label}」的一部分，比例不能超过100%（您说的是${said}%）。请说比例或直接说多少${field.unit ?? ''}，例如「一半」或「${field.example ?? '1000'}」。已填写的内容都保留着。` };
+  }
+  if (!share.ok || share.quantity.range || !(share.quantity.value > 0 && share.quantity.value <= 1)) return undefined;
   const total = turn.state.values[field.partOf];
   if (!whole) return undefined;
   if (typeof total !== 'number') {

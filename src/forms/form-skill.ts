@@ -1,6 +1,6 @@
 import type { Skill, TurnContext } from '../core/skill.ts';
 import type { Activity } from '../core/types.ts';
-import { answerChosenField, handleFormText, looksLikeQuestion, RECORD_CORRECTION } from './form-answering.ts';
+import { afterCancel, answerChosenField, cancelDraft, handleFormText, looksLikeQuestion, RECORD_CORRECTION } from './form-answering.ts';
 import {
   acceptAnswer,
   askField,
@@ -191,10 +191,9 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
 
   function cancel(ctx: TurnContext): void {
     const turn = turnOf(ctx);
-    ctx.setActivity(null);
-    if (!turn) return void ctx.reply('已取消。');
-    if (turn.state.phase === 'saved') return void ctx.reply(`好的。记录 ${turn.state.saved?.recordId} 已保存，不受影响。`);
-    ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。需要时发送 /report 重新开始。`);
+    if (!turn || turn.state.cancelled) return void (ctx.setActivity(null), ctx.reply('已取消。'));
+    if (turn.state.phase === 'saved') return void (ctx.setActivity(null), ctx.reply(`好的。记录 ${turn.state.saved?.recordId} 已保存，不受影响。`));
+    cancelDraft(turn);
   }
 
   return {
@@ -212,7 +211,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         return form ? await startForm(ctx, form, deps, period) : void ctx.reply('这张表已不存在，请发送 /report 查看可填报的表。');
       }
       const turn = turnOf(ctx);
-      if (!turn) return void ctx.reply('这份填报已经结束或取消了。需要时发送 /report 重新开始。');
+      if (!turn || turn.state.cancelled) return void ctx.reply('这份填报已经结束或取消了。需要时发送 /report 重新开始。');
       await onButton(turn, payload);
     },
     async continueActivity(ctx) {
@@ -221,6 +220,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         ctx.setActivity(null);
         return false;
       }
+      if (turn.state.cancelled) return await afterCancel(turn, ctx.text);
       if (turn.state.phase === 'saved') {
         if (AMEND_SAVED.test(ctx.text) && turn.state.saved) return await startCorrection(ctx, turn.state.saved.recordId, deps), true;
         if (SUBMIT_AGAIN.test(ctx.text) && turn.state.saved) {
@@ -237,6 +237,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       const state = activity.state as FormDraftState;
       const form = deps.forms.get(state.formId);
       if (!form) return '一份填报';
+      if (state.cancelled) return `刚取消的「${form.shortName}」（点错了可以回「恢复」找回）`;
       if (state.phase === 'review') return `「${form.shortName}」已填完，等您确认提交`;
       const field = form.fields.find((candidate) => candidate.key === state.current);
       return `正在填报「${form.shortName}」，当前问题：${(field?.question ?? '发送「继续」查看').replace(/[？?。]+$/, '')}`;

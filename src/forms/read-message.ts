@@ -252,7 +252,8 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
   const parts = said
     .flatMap((part) => {
       const period = periodOpen ? LEADING_PERIOD.exec(part) : null;
-      return period ? [period[1], period[2]] : [part];
+      // 「5月的，…」: the 的 after the month is no answer of its own.
+      return period ? [period[1], period[2]].filter((piece) => !/^[的了呢啊吧]*$/.test(piece)) : [part];
     })
     .flatMap((part) => {
       for (const field of textFields.filter((f) => !inside.some((found) => found.field === f))) {
@@ -283,6 +284,8 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     else errors.push(answer.error);
   };
   for (const { field, value } of inside) give(field, parseFor(turn, field, value));
+  // 「完成一万六千亩，验收了一半」: a share of a whole said earlier in the same message.
+  const withSaid = (): FormTurn => ({ ...turn, state: { ...state, values: { ...state.values, ...Object.fromEntries(answers.map(({ field, answer }) => [field.key, answer.value])) } } });
 
   const clauses: Clause[] = parts.map((part, index) => {
     const clause: Clause = { text: part, taken: false, chosen: false, unplaced: [] };
@@ -296,7 +299,7 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
     // A narrative answer (存在问题) must not overwrite amounts already entered.
     const amountFields = fields.filter((field) => free(field) && (current.type !== 'text' || open(field)));
     const placed = placeQuantities(turn.form, amountFields, part, state.values, current.key, { byUnit: true });
-    for (const found of [...placed.answers, ...placed.refused]) give(found.field, parseFor(turn, found.field, found.text));
+    for (const found of [...placed.answers, ...placed.refused]) give(found.field, parseFor(found.field.partOf ? withSaid() : turn, found.field, found.text));
     clause.unplaced = placed.unplaced;
     clause.taken = placed.answers.length + placed.refused.length > 0;
     const amounts = findQuantities(part);

@@ -95,6 +95,8 @@ export interface FormDraftState {
   /** The newer version someone else saved, after a refused save. */
   conflict?: { recordId: string; version: number };
   saved?: { recordId: string; version: number; revision: number };
+  /** Cancelled a moment ago: kept as the activity until the next message, so that 「点错了，接着填」 brings it back. */
+  cancelled?: boolean;
   /** Answers taken back by 「上一步」 and not answered again: 「继续」 puts them back and carries on where the user was. */
   stashed?: Record<string, FieldValue>;
   /** Rules whose failure was already said while filling (said once, again only if it comes back). */

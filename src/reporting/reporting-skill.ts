@@ -20,7 +20,7 @@ export { REPORTING_SKILL };
 const STATUS_QUESTION = /(?:哪些|哪个|哪几个|谁|几个|多少个?)(?:乡镇|县|单位|街道|人)?(?:还)?(?:没有?|未)(?:填|报|交)|进度(?:如何|怎么样|怎样|情况|汇总)?[？?。]*$|填报情况|报送情况|完成情况|报齐了?[吗没]/;
 /** 「导出乡镇进度」 asks for the export, not the status. */
 const EXPORT_VERB = /^(?:请|帮我|给我)?(?:导出|下载|export)/i;
-const FILING_VERB = /^(?:我要|我来|帮我|开始)?(?:填报|上报|报送|填写|报)/;
+const FILING_VERB = /^(?:我要|我来|帮我|开始|接着|继续|再)?(?:填报|上报|报送|填写|报)/;
 const FILLER = /查看|看看|看一下|查一下|查询|一下|帮我|给我|请|现在|目前|进度|如何|怎么样|怎样|情况|汇总|哪些|哪个|哪几个|谁|几个|多少个?|乡镇|县|单位|街道|还|没有?|未|填报|报送|完成|报齐|[报填交吗呢了的]|[，。,.!！?？\s]/g;
 
 export interface ReportingSkillDependencies extends ReportingStores {
@@ -168,11 +168,16 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
       if (text.length > 40 || FILING_VERB.test(text) || EXPORT_VERB.test(text) || !STATUS_QUESTION.test(text)) return false;
       // A bare form name (「乡镇进度」) asks to file that form, not for its status.
       const bare = text.replace(/[\p{P}\p{S}\s]/gu, '');
-      if (deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].includes(bare))) return false;
+      if (deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].some((word) => word === bare || oneCharOff(word, bare)))) return false;
       if (ctx.user.role === 'farmer') return (ctx.reply(`填报进度仅限县级管理员查看。${UNBOUND_REFUSAL}`), true);
       const form = pickForm(ctx, text, 'status');
       if (form) await showStatus(ctx, form, periodWords(text, form));
       return true;
     },
   };
+}
+
+/** 「天报进度」 for 「填报进度」: a start phrase of 4 characters or more typed with one character wrong is the form's, not a status question. */
+function oneCharOff(word: string, text: string): boolean {
+  return word.length >= 4 && word.length === text.length && [...word].filter((char, i) => char !== text[i]).length === 1;
 }

@@ -153,14 +153,23 @@ describe('双月调度 conversation', () => {
 });
 
 describe('双月调度 corrections by a loose name', () => {
-  it('asks which field 「面积」 means when several labels contain it', async () => {
+  it('asks which field 「面积」 means when several labels contain it, keeping the value said', async () => {
     const h = createHarness();
     await h.bind('li', 'reporter', '宁化县');
     await fill(h, 'li', '5-6月');
     const asked = await h.send('li', '面积改成2.5万亩');
-    expect(asked[0].text).toContain('「面积」指哪一项');
+    expect(asked[0].text).toContain('「面积」可以指');
     const chosen = await h.say('li', actionOf(asked, '本期治理面积'));
-    expect(chosen).toContain('改「本期治理面积」');
+    expect(chosen).toContain('已把「本期治理面积」改为 2.5万亩');
+  });
+
+  it('without a value, the button asks the field again', async () => {
+    const h = createHarness();
+    await h.bind('li', 'reporter', '宁化县');
+    await fill(h, 'li', '5-6月');
+    const asked = await h.send('li', '改一下面积');
+    expect(asked[0].text).toContain('「面积」指哪一项');
+    expect(await h.say('li', actionOf(asked, '本期治理面积'))).toContain('改「本期治理面积」');
     expect(await h.say('li', '2.5万亩')).toContain('本期治理面积：2.5万亩');
   });
 });

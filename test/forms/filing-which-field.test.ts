@@ -68,3 +68,32 @@ describe('a corrected value whose field is not clear (filing-5 classes)', () => 
     expect(last).toContain('2022年5月31日');
   });
 });
+
+describe('shares of a whole and cancels said by mistake (filing-5 classes)', () => {
+  it('「完成一万六千亩，验收了一半」 in one message: the share is of the whole said before it', async () => {
+    const { last } = await started('填报进度', '5月的，完成一万六千亩，验收了一半');
+    expect(last).toContain('✓ 累计验收合格面积：8000亩');
+    expect(last).not.toContain('备注：的');
+  });
+
+  it('「验收了百分之一百二」 in a run: the others are kept and the reply says the share cannot pass 100%', async () => {
+    const { h, last } = await started('填报进度', '5月的，完成一万二，验收了百分之一百二');
+    expect(last).toContain('✓ 累计完成作业面积：1.2万亩');
+    expect(last).toContain('不能超过100%');
+    expect(last).toContain('其中已验收合格多少亩');
+    expect(await h.say('wang', '九千')).toContain('✓ 累计验收合格面积：9000亩');
+  });
+
+  it('「取消」 then 「点错了，接着填」 brings the draft back; anything else after a cancel closes it', async () => {
+    const { h, last } = await started('填报进度', '5月', '2万亩', '取消');
+    expect(last).toContain('恢复');
+    const back = await h.say('wang', '哎呀点错了，接着填');
+    expect(back).toContain('已恢复');
+    expect(back).toContain('其中已验收合格多少亩');
+    expect(await h.say('wang', '1.5万亩')).toContain('✓ 累计验收合格面积：1.5万亩');
+
+    const gone = await started('填报进度', '5月', '2万亩', '取消');
+    await gone.h.say('wang', '免耕播种一亩补多少钱？');
+    expect(await gone.h.say('wang', '恢复')).not.toContain('已恢复');
+  });
+});

@@ -12,7 +12,8 @@ import { detectTools } from './readers/system-tools.ts';
 import type { ReaderOutcome } from './readers/types.ts';
 import { loadLexicon } from './lexicon.ts';
 import { queryTerms, type QueryTerm } from './query-terms.ts';
-import { emptyQuestionReply, exampleQuestions, failedIndexReply, notCoveredReply, tooLongReply } from './replies.ts';
+import { emptyQuestionReply, exampleQuestions, failedIndexReply, nearestClauseReply, notCoveredReply, tooLongReply } from './replies.ts';
+import { nearestClause } from './nearest-clause.ts';
 import { matchable, normalizeQuestion } from './normalize-text.ts';
 import { rankChunks, termMatch, weighTerms, type WeightedTerm } from './retrieval.ts';
 import { createTokenizer } from './tokenizer.ts';
@@ -22,7 +23,7 @@ import { withNeighbours } from './quote-neighbours.ts';
 import { fillBudget } from './fill-budget.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit, AnswerContext } from './types.ts';
 import { documentVersions, type DocumentVersion } from './versions/document-versions.ts';
-import { knownPlaces, preferenceContext, preferVersions, versionNotice } from './versions/preference.ts';
+import { knownPlaces, preferenceContext, preferVersions, versionNotice, type PreferenceContext } from './versions/preference.ts';
 import type { RegionPath } from './versions/region.ts';
 
 export interface KnowledgeBaseOptions {
@@ -47,6 +48,10 @@ export interface AnswerAttempt {
   probability?: number;
   /** The candidate sentences the answer was chosen from, best first (for fitting and diagnosis). */
   sentences?: ScoredSentence[];
+  /** The question's weighted words (what a decline's closest clause is checked against). */
+  terms?: WeightedTerm[];
+  /** The asker's region and the year asked (what a decline's notice is about). */
+  preference?: PreferenceContext;
 }
 
 const DEFINITION_CUES = questionPattern('definitionCues').source.split('|');
@@ -97,14 +102,15 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     return rankSentences(question).sentences;
   }
 
-  function rankSentences(question: string): { terms: WeightedTerm[]; sentences: ScoredSentence[] } {
+  function rankSentences(question: string): { terms: WeightedTerm[]; sentences: ScoredSentence[]; scored: ScoredSentence[] } {
     const { terms, ranked } = rank(question);
-    if (!terms.length) return { terms, sentences: [] };
+    if (!terms.length) return { terms, sentences: [], scored: [] };
     const wantsQuantity = WANTS_QUANTITY.test(question);
     // a question asking 多少钱 / 多少万亩 is answered only by a figure in that unit
     const unit = askedUnit(question);
-    const sentences = scoreSentences(question, terms, ranked).filter((sentence) => sentence.subjectCoverage >= TUNING.minSubjectCoverage && (!wantsQuantity || sentence.statesQuantity) && statesAskedUnit(unit, sentence.text, sentence.chunk.kind === 'row'));
-    return { terms, sentences };
+    const scored = scoreSentences(question, terms, ranked);
+    const sentences = scored.filter((sentence) => sentence.subjectCoverage >= TUNING.minSubjectCoverage && (!wantsQuantity || sentence.statesQuantity) && statesAskedUnit(unit, sentence.text, sentence.chunk.kind === 'row'));
+    return { terms, sentences, scored };
   }
 
   function answerableExamples(): string[] {
@@ -136,6 +142,15 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
 
   function noAnswer(answer: string): Answer {
     return { status: 'no_answer', answer, citations: [] };
+  }
+
+  /** The decline: the closest clause (cited) when one is about the question's subject, else the plain reply with examples. */
+  function declined(terms: WeightedTerm[], candidates: ScoredSentence[], preference: PreferenceContext): Answer {
+    const nearest = nearestClause(terms, candidates);
+    if (!nearest) return noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
+    const cited = citation(nearest.sentence.chunk, nearest.quote);
+    const notice = versionNotice(versions.get(nearest.sentence.chunk.doc), preference, versions);
+    return { status: 'no_answer', answer: nearestClauseReply(cited.title, nearest.place, nearest.quote, notice), citations: [cited] };
   }
 
   function choose(question: string, sentences: ScoredSentence[]): Array<{ sentence: ScoredSentence; quote: string }> {
@@ -206,8 +221,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     if (impossible) return { answer: noAnswer(impossibleValueReply(impossible)) };
     let sentences: ScoredSentence[];
     let terms: WeightedTerm[];
+    let scored: ScoredSentence[];
     try {
-      ({ terms, sentences } = rankSentences(text));
+      ({ terms, sentences, scored } = rankSentences(text));
       // the asker's region and the newest year first; documents contradicting a named place or year out
       sentences = preferVersions(sentences, versions, preference);
     } catch (error) {
@@ -224,7 +240,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         sentences = again;
       }
     }
-    if (!sentences.length) return { answer: noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples())) };
+    // no candidate passed the filters: a decline, pointing to the closest clause of the documents in question
+    if (!sentences.length) return { answer: declined(terms, preferVersions(scored, versions, preference), preference), terms };
     // the clause whose range holds the user's own figure comes first; one that contradicts it goes back
     sentences = preferPlaced(values, sentences);
     const chosen = choose(text, sentences);
@@ -260,6 +277,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       features,
       covered,
       sentences,
+      terms,
+      preference,
       ...(calibration ? { probability: answerProbability(calibration, features) } : {}),
     };
   }
@@ -309,7 +328,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       const tried = attempt(question, context);
       if (!tried.features) return tried.answer;
       const confident = tried.probability !== undefined ? answers(calibration!, tried.features, tried.probability) : tried.covered;
-      return confident ? tried.answer : noAnswer(notCoveredReply(metas.size - excluded.size, answerableExamples()));
+      return confident ? tried.answer : declined(tried.terms ?? [], tried.sentences ?? [], tried.preference ?? preferenceContext('', undefined, []));
     },
   };
 }

@@ -23,6 +23,23 @@ export function notCoveredReply(documentCount: number, examples: string[]): stri
   return lines.join('\n');
 }
 
+/**
+ * A decline that points to the closest clause: it says first that the documents do not answer the question,
+ * then quotes the clause as a reference only (the reply stays a decline). `notice` says when the clause is
+ * another region's or year's; `place` is the heading it stands under (第十二条, 四、扶持政策).
+ */
+export function nearestClauseReply(title: string, place: string, quote: string, notice?: string): string {
+  const article = place.match(/^第[一二三四五六七八九十百零〇\d]{1,6}[条章节]/)?.[0];
+  const heading = article ?? (place.length <= NEAREST_HEADING_LIMIT ? place : '');
+  // a clause that opens with its own heading (`第六条项目实行…`) is not introduced by it twice
+  const where = !heading || quote.replace(/\s+/g, '').startsWith(heading.replace(/\s+/g, '')) ? '' : article ? article : `“${heading}”部分`;
+  const lines = ['文件里没有找到直接回答这个问题的内容。', ...(notice ? [notice] : []), `最接近的是《${title}》${where}：「${quote}」（仅供参考，请以原文为准）`];
+  return lines.join('\n');
+}
+
+/** A longer heading is left to the citation under the reply. */
+const NEAREST_HEADING_LIMIT = 16;
+
 export function failedIndexReply(): string {
   return '资料库暂时无法查询（索引出错），请稍后再试或联系管理员运行 `gengbao ingest` 查看原因。';
 }

@@ -35,6 +35,15 @@ export const TUNING = {
   listQuotes: 3,
   /** …and covers at most this much less of the question. */
   furtherCoverageGap: 0.1,
+  // nearest-clause.ts (a declined question pointed to the clause it comes closest to)
+  /** Candidates looked at, best first. */
+  nearestCandidates: 3,
+  /** Distinct subject words of the question (ones the documents use) the clause itself must hold… */
+  nearestSubjects: 2,
+  /** …and this share of their weight… */
+  nearestSubjectShare: 0.6,
+  /** …and of all the question's words the documents use. */
+  nearestCoverage: 0.45,
   // retrieval.ts
   synonymCredit: 0.6,
   partsCredit: 0.7,

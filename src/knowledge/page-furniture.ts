@@ -17,6 +17,8 @@ export interface PageMeta {
   region?: string;
   /** The page's own publication date (reprint time), kept apart from the document date. */
   publishedAt?: string;
+  /** Who issued it, when, under which 文号, as the page wrote them (`发文机关：…`, `本站发布时间：2022年03月10日`). */
+  facts?: string[];
 }
 
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}\s*[〔［\[【（(]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*\d{1,4}\s*号/;
@@ -26,6 +28,8 @@ const PUBLISHED_LABELS = /^(发布时间|本站发布时间|时间|更新时间|
 const SOURCE_LABELS = /^(来源|信息来源|文章来源|稿源)$/;
 const NUMBER_LABELS = /^(文号|发文字号|发文文号)$/;
 const TITLE_LABELS = /^(名称|标题|文件名称)$/;
+/** Labels whose values a reader may ask about (who issued the document, when, its 文号). */
+const FACT_LABELS = /^(发文机关|发布机构|发文单位|发布单位|发文机构|作者|日期|发布日期|成文日期|印发日期|发文日期|发布时间|本站发布时间|发表时间|文号|发文字号|发文文号)$/;
 const META_LABEL = /^(发文机关|发布机构|发文单位|发布单位|发文机构|来源单位|日期|发布日期|成文日期|印发日期|发文日期|时间|发布时间|本站发布时间|更新时间|发表时间|来源|信息来源|文章来源|稿源|文号|发文字号|发文文号|名称|标题|文件名称|索引号|主题分类|体裁分类|组配分类|服务对象|主题词|有效性|公开方式|公开范围|公开时限|作者|编辑|责任编辑|浏览次数|点击数|阅读次数|访问次数|字号|发布者|地区|信息索引|时效)$/;
 /** `label：value` pairs in a furniture line. */
 const PAIR = /([\u4e00-\u9fa5]{2,6})[:：]\s*([^：|]*?)(?=\s+[\u4e00-\u9fa5]{2,6}[:：]|\s*\||$)/g;
@@ -52,6 +56,13 @@ function clean(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
+/** Keeps `label：value` unless the same value was already kept (`作者：` repeating `发文机关：`). */
+function addFact(meta: PageMeta, fact: string): void {
+  meta.facts ??= [];
+  const value = fact.slice(fact.indexOf('：') + 1);
+  if (!meta.facts.some((kept) => kept.slice(kept.indexOf('：') + 1) === value)) meta.facts.push(fact);
+}
+
 /** Adds one `label：value` to the page metadata; true when the label is a furniture label. */
 function takePair(meta: PageMeta, label: string, value: string): boolean {
   const text = clean(value);
@@ -59,6 +70,7 @@ function takePair(meta: PageMeta, label: string, value: string): boolean {
   if (!text) return true;
   const note = text.match(/^([^（(]*)[（(]([^）)]*)[)）]\s*$/);
   const main = clean(note ? note[1] : text);
+  if (FACT_LABELS.test(label) && main) addFact(meta, `${label}：${main}`);
   if (ISSUER_LABELS.test(label)) meta.issuer ??= main.replace(/[、，,]\s*/g, ' ');
   else if (DATE_LABELS.test(label)) {
     const date = readDate(main);
@@ -99,6 +111,7 @@ function headerLine(text: string, meta: PageMeta): boolean {
     meta.title ??= head.title.trim();
     const docNumber = head.rest.match(DOC_NUMBER)?.[0];
     if (docNumber) meta.docNumber ??= docNumber.replace(/\s+/g, '');
+    if (docNumber) addFact(meta, `文号：${docNumber.replace(/\s+/g, '')}`);
   } else if (headPair) takePair(meta, headPair[1], headPair[2]);
   for (const pair of pairs) takePair(meta, pair![1], pair![2]);
   return true;
@@ -120,6 +133,7 @@ function labelLine(text: string, meta: PageMeta): boolean {
     if (timestamp && !PUBLISHED_LABELS.test(label) && !DATE_LABELS.test(label)) {
       takePair(meta, label, value.slice(0, timestamp.index));
       meta.publishedAt ??= readDate(timestamp[1]);
+      addFact(meta, `发布时间：${timestamp[1].replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')}`);
     } else takePair(meta, label, value);
   }
   return true;
@@ -141,12 +155,14 @@ export function stripFurniture(line: string, meta: PageMeta): FurnitureVerdict {
   if (/^目\s*录$/.test(text) || /^[（(]此件.{0,8}[)）]$/.test(text)) return { text: '', removed: true };
   if (BARE_DATE.test(text) && /\d{1,2}:\d{2}/.test(text)) {
     meta.publishedAt ??= readDate(text);
+    addFact(meta, `发布时间：${text.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')}`);
     return { text: '', removed: true };
   }
   let rest = text;
   const stamp = rest.match(TIMESTAMP_PREFIX);
   if (stamp && /\d:\d|\s/.test(stamp[0]) && rest.length > stamp[0].length) {
     meta.publishedAt ??= readDate(stamp[0]);
+    addFact(meta, `发布时间：${stamp[0].trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')}`);
     rest = rest.slice(stamp[0].length);
   }
   rest = rest.replace(SITE_TAG, '');
@@ -167,4 +183,9 @@ export function furnitureTable(rows: string[][], meta: PageMeta): boolean {
     }
   }
   return true;
+}
+
+/** The page's facts as one paragraph a reader can be quoted (`发文机关：…，日期：…。`), or undefined. */
+export function factsParagraph(meta: PageMeta): string | undefined {
+  return meta.facts?.length ? `${meta.facts.join('，')}。` : undefined;
 }

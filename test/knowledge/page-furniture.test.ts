@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBlocks } from '../../src/knowledge/text-blocks.ts';
-import { furnitureTable, stripFurniture, type PageMeta } from '../../src/knowledge/page-furniture.ts';
+import { factsParagraph, furnitureTable, stripFurniture, type PageMeta } from '../../src/knowledge/page-furniture.ts';
+import { processDocument } from '../../src/knowledge/process-document.ts';
 
 const paras = (text: string) => readBlocks(text).blocks.flatMap((block) => (block.kind === 'para' ? [block.text] : []));
 
@@ -59,5 +60,34 @@ describe('page furniture', () => {
   it('keeps a page printed twice only once', () => {
     const line = '示范区集成施用石灰质物资,种植绿肥换田,增施有机肥等治理模式,力争2025年示范区酸化耕地质量等级提升0.5等。';
     expect(paras(`${line}\n${line}\n`)).toHaveLength(1);
+  });
+});
+
+describe('page facts', () => {
+  const head = [
+    '# 《黑龍江省關于增報2021年保護性耕作實施面積的通知》（转载页） | 发文机关：黑龍江省農業農村廳農業機械化管理處 | 日期：2021-02-05（转载时间） | 来源：http://example.cn/1.html',
+    '',
+    '黑龍江省關于增報2021年保護性耕作實施面積的通知',
+    '',
+    '作者:黑龍江省農業農村廳農業機械化管理處 本站發布時間:2021年02月05日',
+    '',
+    '  各市(地)、縣(市、區)農業農村局:',
+    '',
+    '  一、自主申報追加面積',
+  ].join('\n');
+
+  it('keeps who issued the page and when, as the page wrote them, once each', () => {
+    const { page } = readBlocks(head);
+    expect(factsParagraph(page)).toBe('发文机关：黑龙江省农业农村厅农业机械化管理处，日期：2021-02-05，本站发布时间：2021年02月05日。');
+  });
+
+  it('puts the facts after the title, so 「哪天发的」 has a clause to quote', () => {
+    const { chunks } = processDocument(head, '06.md', {}, { words: (text) => text.split(''), domainTerms: [] });
+    expect(chunks[0].text.startsWith('发文机关：黑龙江省农业农村厅农业机械化管理处，日期：2021-02-05')).toBe(true);
+  });
+
+  it('adds nothing to a document without furniture', () => {
+    const { page } = readBlocks('关于做好秸秆综合利用工作的通知\n\n一、目标任务\n\n2022年秸秆综合利用率达到86%以上。');
+    expect(factsParagraph(page)).toBeUndefined();
   });
 });

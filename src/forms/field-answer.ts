@@ -173,9 +173,11 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
   if (!text) return invalid(field, '还没有填写');
   switch (field.type) {
     case 'number': {
-      const parsed = parseQuantity(text, field.quantity ?? 'number', { label: field.label });
+      // 「一千万整」「1000万元整」: 整 closes an amount as on a cheque; it is no unit.
+      const amount = text.replace(/(?<=[\d零〇一二两三四五六七八九十百千万亿元块亩吨个户])整$/, '');
+      const parsed = parseQuantity(amount, field.quantity ?? 'number', { label: field.label });
       if (parsed.ok) return fromQuantity(field, parsed.quantity);
-      return ownUnitMistyped(field, text) ?? { ok: false, error: `${parsed.error}${example(field)}。已填写的内容都保留着。` };
+      return ownUnitMistyped(field, amount) ?? { ok: false, error: `${parsed.error}${example(field)}。已填写的内容都保留着。` };
     }
     case 'share': {
       const parsed = parseQuantity(text, 'share', { label: field.label });

@@ -11,6 +11,7 @@ import {
   repeatCurrent,
   restoreStashed,
   setValue,
+  unpark,
   showEditMenu,
   showReview,
   skipCurrent,
@@ -109,26 +110,28 @@ const UNDO_CANCEL = /点错|按错|误点|不小心|不是要?取消|不取消|�
  * pressed by mistake can be taken back; anything else then closes it.
  */
 export function cancelDraft(turn: FormTurn): void {
-  const filled = Object.keys(turn.state.values).filter((key) => turn.form.fields.some((field) => field.key === key && field.ask)).length;
+  const filled = turn.state.answered.length;
   if (!filled || turn.purpose) {
     turn.ctx.setActivity(null);
-    return void turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。需要时发送 /report 重新开始。`);
+    turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。需要时发送 /report 重新开始。`);
+    const back = unpark(turn);
+    if (back) return void repeatCurrent(back, `接着填先前放下的「${back.form.shortName}」：`);
+    return;
   }
   turn.state.cancelled = true;
   turn.state.pending = undefined;
   persist(turn);
-  turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。如果是点错了，马上回「恢复」可以找回刚填的 ${filled} 项；需要时发送 /report 重新开始。`);
+  const parked = turn.state.parked?.[0] ? turn.deps.forms.get(turn.state.parked[0].formId) : undefined;
+  const then = parked ? `；先前放下的「${parked.shortName}」接着填，直接回答即可` : '；需要时发送 /report 重新开始';
+  turn.ctx.reply(`已取消「${turn.form.title}」的填报，没有提交任何内容。如果是点错了，马上回「恢复」可以找回刚填的 ${filled} 项${then}。`);
 }
 
-/** The message right after a cancel: 「恢复」 brings the draft back; anything else closes it and is handled as usual. */
-export async function afterCancel(turn: FormTurn, text: string): Promise<boolean> {
-  if (text.length <= 20 && UNDO_CANCEL.test(text.trim()) && !/^(?:取消|算了|不填了|不报了)/.test(text.trim())) {
-    turn.state.cancelled = undefined;
-    await askNext(turn, '好的，已恢复刚才填的内容，接着填：');
-    return true;
-  }
-  turn.ctx.setActivity(null);
-  return false;
+/** The message right after a cancel: 「恢复」「点错了」 bring the draft back (true); anything else does not. */
+export async function undoCancel(turn: FormTurn, text: string): Promise<boolean> {
+  if (text.length > 20 || !UNDO_CANCEL.test(text.trim()) || /^(?:取消|算了|不填了|不报了)/.test(text.trim())) return false;
+  turn.state.cancelled = undefined;
+  await askNext(turn, '好的，已恢复刚才填的内容，接着填：');
+  return true;
 }
 
 /** 「今天先到这儿」: what was filled stays saved; the reply says how to come back. */

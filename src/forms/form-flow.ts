@@ -49,6 +49,16 @@ export function persist(turn: FormTurn): void {
   turn.ctx.setActivity({ skill: skillOf(turn), state: turn.state });
 }
 
+/** The draft set aside when another form was started in its middle: it becomes the activity again. */
+export function unpark(turn: FormTurn): FormTurn | undefined {
+  const [back, ...rest] = turn.state.parked ?? [];
+  const form = back ? turn.deps.forms.get(back.formId) : undefined;
+  if (!back || !form || turn.purpose) return undefined;
+  const next: FormTurn = { ctx: turn.ctx, deps: turn.deps, form, state: { ...back, parked: rest.length ? rest : undefined } };
+  persist(next);
+  return next;
+}
+
 /** Units offered for a county or township field: those of the form's scope the user may file for. */
 export function unitChoices(turn: FormTurn, field: FieldDefinition): string[] {
   const { units, users } = turn.deps;

@@ -1,6 +1,6 @@
 import type { Skill, TurnContext } from '../core/skill.ts';
 import type { Activity } from '../core/types.ts';
-import { afterCancel, answerChosenField, cancelDraft, handleFormText, looksLikeQuestion, RECORD_CORRECTION } from './form-answering.ts';
+import { answerChosenField, cancelDraft, handleFormText, looksLikeQuestion, RECORD_CORRECTION, undoCancel } from './form-answering.ts';
 import {
   acceptAnswer,
   askField,
@@ -15,6 +15,8 @@ import {
   showReview,
   skipCurrent,
   unitChoices,
+  unpark,
+  type FormTurn,
   type ReportTurn,
 } from './form-flow.ts';
 import { FORM_CARD_PAYLOAD, FORM_CARD_REQUEST, pressFormCard, requestFormCard } from './form-card.ts';
@@ -88,6 +90,15 @@ function nearStartWord(text: string, forms: FormDefinition[]): { form: FormDefin
       .map((word) => ({ form, word })),
   );
   return new Set(found.map((hit) => hit.form.id)).size === 1 ? found[0] : undefined;
+}
+
+/** 「我要登记」「先报一下双月调度」 typed while another form is open: exactly that form's name or start phrase. */
+function otherFormStarted(text: string, open: FormDefinition, forms: FormDefinition[]): FormDefinition | undefined {
+  const typed = text.replace(/[\p{P}\p{S}\s]/gu, '').replace(/一下/g, '');
+  const bare = typed.replace(/^(?:等下|等一下|等等|哦|那|不对)?(?:我)?(?:先|再)?(?:去|来)?/, '');
+  const names = (word: string) => [word, `我要${word}`, `填${word}`, `报${word}`];
+  const named = forms.filter((form) => form.id !== open.id && [form.shortName, form.title, ...form.triggers].some((word) => names(word).includes(typed) || names(word).includes(bare)));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 function isDraft(value: unknown): value is FormDraftState {
@@ -189,6 +200,21 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     }
   }
 
+  /** One message to an open draft: another form's start phrase sets this draft aside and starts that form. */
+  async function continueDraft(turn: ReportTurn, text: string): Promise<boolean> {
+    const other = turn.state.phase === 'filling' ? otherFormStarted(text, turn.form, deps.forms.list()) : undefined;
+    if (!other || !formFitsUser(other, turn.ctx.user, deps)) return await handleFormText(turn, text);
+    const filled = turn.state.answered.length;
+    turn.ctx.reply(`好的，先填「${other.shortName}」。「${turn.form.shortName}」已填的 ${filled} 项先放着，「${other.shortName}」提交或取消后接着填。`);
+    await startForm(turn.ctx, other, deps);
+    const started = turnOf(turn.ctx);
+    if (started && started.form.id === other.id) {
+      started.state.parked = [{ ...turn.state, parked: undefined }, ...(turn.state.parked ?? [])];
+      persist(started as FormTurn);
+    }
+    return true;
+  }
+
   function cancel(ctx: TurnContext): void {
     const turn = turnOf(ctx);
     if (!turn || turn.state.cancelled) return void (ctx.setActivity(null), ctx.reply('已取消。'));
@@ -220,18 +246,24 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         ctx.setActivity(null);
         return false;
       }
-      if (turn.state.cancelled) return await afterCancel(turn, ctx.text);
+      if (turn.state.cancelled) {
+        if (await undoCancel(turn, ctx.text)) return true;
+        ctx.setActivity(null);
+        const back = unpark(turn);
+        return back ? await continueDraft(back as ReportTurn, ctx.text) : false;
+      }
       if (turn.state.phase === 'saved') {
         if (AMEND_SAVED.test(ctx.text) && turn.state.saved) return await startCorrection(ctx, turn.state.saved.recordId, deps), true;
         if (SUBMIT_AGAIN.test(ctx.text) && turn.state.saved) {
           const { recordId, version } = turn.state.saved;
           return ctx.reply(`「${turn.form.title}」已经提交过了（记录 ${recordId} 第 ${version} 版），不用再提交。要更正请说「改一下」。`), true;
         }
-        // A finished filing stays only to catch a double press or 「改一下」; anything else closes it.
+        // A finished filing stays only to catch a double press or 「改一下」; anything else closes it (or brings back a draft set aside).
         ctx.setActivity(null);
-        return false;
+        const back = unpark(turn);
+        return back ? await continueDraft(back as ReportTurn, ctx.text) : false;
       }
-      return await handleFormText(turn, ctx.text);
+      return await continueDraft(turn, ctx.text);
     },
     describeActivity(activity: Activity) {
       const state = activity.state as FormDraftState;

@@ -77,7 +77,9 @@ export async function submitDraft(turn: ReportTurn, revision: number | undefined
   state.saved = { recordId: record.recordId, version: record.version, revision: state.revision };
   const version = record.version > 1 ? `（第${record.version}版，之前的版本都保留着）` : '';
   const accepted = request.confirmedWarnings.length ? `\n已记录您确认过的 ${request.confirmedWarnings.length} 项提醒。` : '';
-  ctx.reply(`✅ 已提交「${form.title}」，记录编号 ${record.recordId}${version}。${accepted}\n如需更正，请说「改一下」或「修改记录 ${record.recordId}」。`);
+  const parked = state.parked?.[0] ? turn.deps.forms.get(state.parked[0].formId) : undefined;
+  const then = parked ? `\n先前放下的「${parked.shortName}」还没填完，回「继续」接着填。` : '';
+  ctx.reply(`✅ 已提交「${form.title}」，记录编号 ${record.recordId}${version}。${accepted}\n如需更正，请说「改一下」或「修改记录 ${record.recordId}」。${then}`);
   persist(turn);
 }
 

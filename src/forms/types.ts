@@ -95,6 +95,8 @@ export interface FormDraftState {
   /** The newer version someone else saved, after a refused save. */
   conflict?: { recordId: string; version: number };
   saved?: { recordId: string; version: number; revision: number };
+  /** Drafts of other forms set aside when this one was started in the middle of them (newest first); back when this one ends. */
+  parked?: FormDraftState[];
   /** Cancelled a moment ago: kept as the activity until the next message, so that 「点错了，接着填」 brings it back. */
   cancelled?: boolean;
   /** Answers taken back by 「上一步」 and not answered again: 「继续」 puts them back and carries on where the user was. */

@@ -97,3 +97,32 @@ describe('shares of a whole and cancels said by mistake (filing-5 classes)', () 
     expect(await gone.h.say('wang', '恢复')).not.toContain('已恢复');
   });
 });
+
+describe('another form started in the middle of one (filing-5 classes)', () => {
+  it('「我要登记」 mid-进度 sets the draft aside; after the registration is submitted 「接着报进度」 goes on with it', async () => {
+    const { h, last } = await started('报进度', '5月', '我要登记');
+    expect(last).toContain('已填的 1 项先放着');
+    expect(last).toContain('在哪个村');
+    let reply = '';
+    for (const line of [...REGISTER.slice(1), '六成', '装了', '5月10号', '确认提交']) reply = await h.say('wang', line);
+    expect(reply).toContain('✅ 已提交「2022年保护性耕作作业验收登记」');
+    expect(reply).toContain('先前放下的「乡镇进度」还没填完');
+    const back = await h.say('wang', '接着报进度');
+    expect(back).toContain('累计完成保护性耕作作业多少亩');
+    expect(await h.say('wang', '1.2万亩')).toContain('✓ 累计完成作业面积：1.2万亩');
+  });
+
+  it('cancelling the form started in between brings back the one set aside', async () => {
+    const { h } = await started('报进度', '5月', '1.2万亩', '我要登记');
+    expect(await h.say('wang', '取消')).toContain('接着填先前放下的「乡镇进度」');
+    expect(await h.say('wang', '8000亩')).toContain('✓ 累计验收合格面积：8000亩');
+  });
+
+  it('「一千万整」: 整 closing an amount is no unit', async () => {
+    const h = createHarness({ now: () => new Date('2026-06-20T02:00:00Z') });
+    await h.bind('li', 'reporter', '宁化县');
+    let last = '';
+    for (const line of ['填报双月调度', '5-6月', '2.3万亩', '5万亩', '45个', '12个', '6个', '3个', '1个', '石灰', '1200吨', '2万亩', '250万元', '一千万整']) last = await h.say('li', line);
+    expect(last).toContain('✓ 中央资金下达：1000万元');
+  });
+});

@@ -15,8 +15,16 @@ import { characterPairs } from '../text/character-pairs.ts';
  * (「一亩只安排了8元」) only when no area is stated — with an area, a rate is what to multiply by.
  */
 export function userValues(question: string): FoundQuantity[] {
-  const found = quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && !quantity.bound && !quantity.range && !quantity.perUnit && (!quantity.per || quantity.kind === 'money'));
+  const found = quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && (!quantity.bound || ownLowerBound(quantity, question)) && !quantity.range && !quantity.perUnit && (!quantity.per || quantity.kind === 'money'));
   return found.some((quantity) => quantity.kind === 'area') ? found.filter((quantity) => !quantity.per) : found;
+}
+
+/**
+ * 「覆盖率六成以上」 said of the asker's own case: a lower bound is taken at its edge (stated as 按60%算). One followed by
+ * 的 describes a class the documents speak of (「50亩以上的农户要核查吗」), not the asker's figure.
+ */
+function ownLowerBound(quantity: FoundQuantity, question: string): boolean {
+  return quantity.bound === 'atLeast' && !question.slice(quantity.index + quantity.length).startsWith('的');
 }
 
 /** A value no document range can hold: a share above 100%, a pH outside 0–14. */
@@ -140,7 +148,20 @@ function limitsAbout(limits: Limit[], value: FoundQuantity, question: string): L
     && (!value.per || limit.quantity.bound === 'atLeast' || limit.quantity.bound === 'above' || PROHIBITED.test(limit.quantity.text)));
   if (value.kind === 'ph') return sameKind;
   const near = `${value.label ?? ''}${value.after ?? ''}`;
-  return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near));
+  return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near) && !otherMeasure(value.label ?? '', limit, question || near));
+}
+
+/**
+ * 「深松深度只有20厘米」 against 「深松间距不大于70厘米」: each label names a measure (rangeClauseWords.measures) and
+ * they differ, the limit's clause never names the asker's and the question never names the limit's.
+ */
+function otherMeasure(label: string, limit: Limit, question: string): boolean {
+  const measures = words().measures;
+  const named = (text: string) => measures.filter((measure) => text.includes(measure));
+  const mine = named(label);
+  const theirs = named(limit.label);
+  if (!mine.length || !theirs.length || mine.some((measure) => theirs.includes(measure))) return false;
+  return !mine.some((measure) => limit.clause.includes(measure)) && !theirs.some((measure) => question.includes(measure));
 }
 
 const TALK = questionPattern('askerTalk');
@@ -285,7 +306,7 @@ interface Rate {
 function amountPer(values: FoundQuantity[], per: string): { value: FoundQuantity; count: number } | undefined {
   const basis = unitFactor(per);
   if (!basis) return undefined;
-  const value = values.find((one) => one.kind === basis.kind && !one.per && !(one.value === basis.factor && new RegExp(`^[一1]${per}`).test(one.text)));
+  const value = values.find((one) => one.kind === basis.kind && !one.per && !one.bound && !(one.value === basis.factor && new RegExp(`^[一1]${per}`).test(one.text)));
   return value && { value, count: value.value / basis.factor };
 }
 
@@ -334,6 +355,24 @@ function rateFor(values: FoundQuantity[], quotes: string[], question: string): R
   return undefined;
 }
 
+const ASKS_AMOUNT = questionPattern('asksAmount');
+
+/**
+ * 「每亩至少补助20元」: a bound word a short verb away from the rate (至少 补助) bounds it as one written next to it
+ * would; the words between are at most three characters with no figure.
+ */
+function boundBefore(label: string): FoundQuantity['bound'] {
+  let found: { at: number; bound: FoundQuantity['bound'] } | undefined;
+  for (const word of activeUnitsOfMeasure().boundWords) {
+    if (word.position !== 'before') continue;
+    const at = label.lastIndexOf(word.text);
+    if (at < 0) continue;
+    const between = label.slice(at + word.text.length);
+    if (between.length <= 3 && /^[\u4e00-\u9fff]*$/.test(between) && (!found || at + word.text.length > found.at)) found = { at: at + word.text.length, bound: word.bound };
+  }
+  return found?.bound;
+}
+
 /** The user's figure as typed; one said approximately or in another unit (大概三成, 三百来亩, 50千瓦) with the value it is taken as (按30%算). */
 function stated(value: FoundQuantity): string {
   if (!value.approximate && !value.note) return value.text;
@@ -350,10 +389,12 @@ export function placementLine(values: FoundQuantity[], quotes: string | string[]
   if (!values.length) return '';
   const texts = typeof quotes === 'string' ? [quotes] : quotes;
   const parts = verdicts(values, texts, question).map((verdict) => `您说的${stated(verdict.value)}${verdict.fits ? '符合' : '不符合'}${verdict.clauses.map((clause) => `「${clause}」`).join('')}`);
-  const rate = parts.every((part) => !part.includes('不符合')) ? rateFor(values, texts, question) : undefined;
+  // a rate times the asker's area only when they ask what they get (「会不会有人来核实」 asks no money)
+  const rate = parts.every((part) => !part.includes('不符合')) && (!question || ASKS_AMOUNT.test(question)) ? rateFor(values, texts, question) : undefined;
   const amount = rate && amountPer(values, rate.quantity.per!);
   if (rate && amount) {
-    const most = rate.quantity.bound === 'atMost' || rate.quantity.bound === 'below' ? '最多' : '';
+    const bound = rate.quantity.bound ?? boundBefore(rate.label);
+    const most = bound === 'atMost' || bound === 'below' ? '最多' : bound === 'atLeast' || bound === 'above' ? '至少' : '';
     parts.push(`${stated(amount.value)}×${formatQuantity({ kind: 'money', value: rate.quantity.value })}/${rate.quantity.per}，${most}${trim(amount.count * rate.quantity.value)}元（计算）`);
   }
   if (!parts.length) return '';

@@ -70,11 +70,12 @@ function withRateBasis(found: FoundQuantity[], s: string): FoundQuantity[] {
   return found;
 }
 
-/** 「一亩补多少」「1亩地能拿多少」: exactly one unit, then a question about what it gets. */
+/** 「一亩补多少」「1亩地能拿多少」「一亩最多能收多少作业费」: exactly one unit, then a question about what it gets. */
 function asksRatePerUnit(quantity: FoundQuantity): boolean {
   if (!/^[一1](?![\d.〇零一二三四五六七八九十百千万亿两点])/.test(quantity.text) || quantity.approximate || quantity.range || quantity.bound || !quantity.unit) return false;
   const after = (quantity.after ?? '').replace(/^[地田]/, '');
-  return activeUnitsOfMeasure().perUnitQuestionWords.some((word) => after.startsWith(word) || after.startsWith(`能${word}`) || after.startsWith(`可以${word}`));
+  const units = activeUnitsOfMeasure();
+  return units.perUnitQuestionWords.some((word) => after.startsWith(word) || after.startsWith(`能${word}`) || after.startsWith(`可以${word}`)) || units.perUnitAskedWords.some((word) => after.includes(word));
 }
 
 function nextStop(s: string, from: number, nextIndex: number | undefined): number {

@@ -43,6 +43,8 @@ const schema = z.object({
   afterLeadingWords: z.array(z.string().min(1)),
   /** After exactly one unit (「一亩补多少」), these ask for a rate: the one unit is the basis, not an amount. */
   perUnitQuestionWords: z.array(z.string().min(1)).default([]),
+  /** Anywhere in the words after exactly one unit (「一亩最多能收多少作业费」), these ask what the one unit gets. */
+  perUnitAskedWords: z.array(z.string().min(1)).default([]),
   /** Units after any numeral when a model answer's numbers are checked against its sources; the family compares equal (元/亩 → 元). */
   numberMentionUnits: z.object({ note: z.string().optional(), units: z.array(z.object({ text: z.string().min(1), family: z.string().min(1).optional() })) }).optional(),
   /** 「多少钱」「几亩」: the unit a question asks its figure in, and the unit words a quote must state it in. */
@@ -60,7 +62,9 @@ const schema = z.object({
     change: z.array(z.string().min(1)),
     refusal: z.array(z.string().min(1)),
     total: z.array(z.string().min(1)),
-  }).default({ change: [], refusal: [], total: [] }),
+    /** Names of the measures a figure of one kind can be (深度, 间距 for a length): two different ones are two measures. */
+    measures: z.array(z.string().min(1)).default([]),
+  }).default({ change: [], refusal: [], total: [], measures: [] }),
   /** Units of a stated figure that make an example question for a newly added document. */
   exampleQuestionUnits: z.object({ note: z.string().optional(), units: z.array(z.string().min(1)).min(1) }).optional(),
 });

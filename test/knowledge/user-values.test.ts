@@ -90,6 +90,10 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(placementLine(userValues(soil), '少耕播种是指…动土面积低于 50%，原则上动土深度不超过 10cm。', '方案', soil)).toContain('12公分不符合「原则上动土深度不超过 10cm」');
     const straw = '秸秆还田利用率做到了62%';
     expect(placementLine(userValues(straw), '综合利用率要稳定在95%以上。', '方案', straw)).toBe('');
+    // the same first word, a different measure written onto it (深松深度 / 深松间距)
+    expect(placementLine(userValues(q), '深松作业深度合格率不低于85%，深松间距不大于70厘米。', '通知', q)).not.toContain('符合「深松间距');
+    const spacing = '深松间距有80厘米，行不行';
+    expect(placementLine(userValues(spacing), '深松间距不大于70厘米。', '通知', spacing)).toContain('80厘米不符合');
     const depth = '秸秆翻埋还田以后耕层只有25厘米，够不够';
     expect(placementLine(userValues(depth), '秸秆翻埋还田或深松地块耕层厚度达到30厘米以上。', '规划', depth)).toContain('不符合');
   });
@@ -140,6 +144,32 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(placementLine(userValues(slope), '禁止在25度以上陡坡开垦耕地。', '办法', slope)).toContain('15度符合');
     const steep = '坡度30度的地能开垦为耕地吗';
     expect(placementLine(userValues(steep), '禁止在25度以上陡坡开垦耕地。', '办法', steep)).toContain('30度不符合');
+  });
+
+  it("takes the asker's own lower bound at its edge, stated, but not a class the question quotes (「50亩以上的农户」)", () => {
+    const q = '秸秆覆盖免耕，覆盖率六成以上，我有200亩，能拿多少补助';
+    const line = placementLine(userValues(q), '秸秆覆盖免耕每亩补助40元，覆盖率不低于60%。', '方案', q);
+    expect(line).toContain('您说的六成以上（按60%算）符合');
+    expect(line).toContain('200亩×40元/亩，8000元（计算）');
+    expect(userValues('申报面积50亩以上的农户要实地核查吗')).toEqual([]);
+    expect(userValues('不到100亩能补吗')).toEqual([]);
+    // a bounded area is no amount to multiply
+    const area = '我种了100亩以上，每亩补多少';
+    expect(placementLine(userValues(area), '每亩补助30元。', '方案', area)).not.toContain('计算');
+  });
+
+  it('multiplies a rate by the area only when the asker asks what they get', () => {
+    const checked = '我报了65亩，会不会有人来地里核实';
+    expect(placementLine(userValues(checked), '地力补贴标准为每亩105.6元。', '通知', checked)).not.toContain('计算');
+    const asked = '我报了65亩，能补多少';
+    expect(placementLine(userValues(asked), '地力补贴标准为每亩105.6元。', '通知', asked)).toContain('6864元（计算）');
+  });
+
+  it('labels a total 至少 or 最多 when the bound word stands a short verb before the rate (每亩至少补助20元)', () => {
+    const q = '我免耕播种了80亩，补助能拿多少';
+    expect(placementLine(userValues(q), '对免耕播种作业每亩至少补助20元。', '通知', q)).toContain('80亩×20元/亩，至少1600元（计算）');
+    expect(placementLine(userValues(q), '对免耕播种作业每亩最多补助20元。', '通知', q)).toContain('最多1600元（计算）');
+    expect(placementLine(userValues(q), '对免耕播种作业每亩补助20元。', '通知', q)).toContain('，1600元（计算）');
   });
 
   it('finds impossible values', () => {

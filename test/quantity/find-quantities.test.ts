@@ -44,6 +44,9 @@ describe('findQuantities', () => {
     ['一百亩补多少', false],
     ['10亩补多少', false],
     ['大概一亩补多少', false],
+    ['一亩最多能收多少作业费', true],
+    ['一亩顶多给多少', true],
+    ['种了一亩，多少年能回本', false],
   ])('%s: one unit before a question about what it gets is a rate basis (perUnit %s)', (text, perUnit) => {
     const found = findQuantities(text).find((quantity) => quantity.kind === 'area');
     expect(found?.perUnit ?? false).toBe(perUnit);

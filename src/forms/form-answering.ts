@@ -211,11 +211,14 @@ export async function answerChosenField(turn: FormTurn, key: string): Promise<bo
 async function tryBareChange(turn: FormTurn, text: string): Promise<boolean> {
   const bare = BARE_CHANGE.exec(text.trim());
   if (!bare) return false;
+  // While a question is open, 「应该是1.2万亩吧」 answers it; only 「改成…」 changes an answer given before.
+  const filling = turn.state.phase === 'filling';
+  if (filling && !/改成|改为|改到|更正为|更改为|换成/.test(text)) return false;
   const valueText = bare[1].trim();
   const fields = activeFields(turn.form, turn.state.values).filter((field) => field.ask !== false && field.type !== 'text');
   const fits = (field: FieldDefinition) => parseFor(turn, field, valueText).ok;
-  const answered = fields.filter((field) => turn.state.values[field.key] !== undefined && fits(field));
-  const fitting = answered.length ? answered : fields.filter(fits);
+  const answered = fields.filter((field) => turn.state.values[field.key] !== undefined && field.key !== turn.state.current && fits(field));
+  const fitting = answered.length || filling ? answered : fields.filter(fits);
   if (!fitting.length) return false;
   if (fitting.length === 1) return await applyChange(turn, fitting[0], valueText, `（只有「${fitting[0].label}」能填这个数，按它改了；不对请直接说项目名。）`), true;
   askWhichField(turn, fitting, valueText);

@@ -126,3 +126,16 @@ describe('another form started in the middle of one (filing-5 classes)', () => {
     expect(last).toContain('✓ 中央资金下达：1000万元');
   });
 });
+
+describe('「应该是…」 while a question is open answers it', () => {
+  it('「应该是1.2万亩吧」 at the area question is its answer, not a change of another', async () => {
+    const { h, last } = await started('填报进度', '5月', '应该是1.2万亩吧');
+    expect(last).toContain('✓ 累计完成作业面积：1.2万亩');
+    expect(await h.say('wang', '应该是8000亩')).toContain('✓ 累计验收合格面积：8000亩');
+  });
+
+  it('「改成1.3万亩」 while the next question is open changes the answer given before', async () => {
+    const { last } = await started('填报进度', '5月', '1.2万亩', '改成1.3万亩');
+    expect(last).toContain('✓ 已把「累计完成作业面积」改为 1.3万亩');
+  });
+});

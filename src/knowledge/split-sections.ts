@@ -78,6 +78,29 @@ function attachmentList(blocks: Block[]): { list: Map<string, string>; items: Se
   return { list, items };
 }
 
+/**
+ * Short numbered lines right after a lead-in that ends in a colon (`具体可以采用以下几种作业方式：` / `1、…` / `2、…`),
+ * two or more in a row with the same mark and nothing between them, are the lead-in's list, not headings.
+ */
+function listsAfterLeadIns(blocks: Block[]): Set<Block> {
+  const items = new Set<Block>();
+  for (let i = 0; i < blocks.length; i++) {
+    const leadIn = blocks[i];
+    if (leadIn.kind !== 'para' || !/[:：]$/.test(leadIn.text)) continue;
+    const run: Block[] = [];
+    let mark: RegExp | undefined;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const block = blocks[j];
+      const heading = block.kind === 'para' ? readHeading(block.text) : null;
+      if (!heading?.pure || (mark && heading.mark !== mark)) break;
+      mark = heading.mark;
+      run.push(block);
+    }
+    if (run.length >= 2) for (const block of run) items.add(block);
+  }
+  return items;
+}
+
 /** The closing lines of a notice (抄送, 印发, contact, a signature date): they belong to the notice, not to the last section. */
 const CLOSING = /^(抄送|主送)[:：]|^[\u4e00-\u9fa5（）()]{2,30}\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(印发)?$/;
 
@@ -107,6 +130,7 @@ function joinTitleFragments(blocks: Block[]): Block[] {
 export function splitSections(inputBlocks: Block[], documentTitle: string): Chunk[] {
   const blocks = joinTitleFragments(inputBlocks);
   const { list: listed, items: listItems } = attachmentList(blocks);
+  const leadInItems = listsAfterLeadIns(blocks);
   const listedNumber = (title: string): string | undefined => {
     let best: { number: string; score: number } | undefined;
     for (const [number, listedTitle] of listed) {
@@ -174,6 +198,10 @@ export function splitSections(inputBlocks: Block[], documentTitle: string): Chun
       // the notice's list of attachments is text of the notice, not a run of headings
       flush();
       stack = [];
+      addText(text);
+      continue;
+    }
+    if (leadInItems.has(block)) {
       addText(text);
       continue;
     }

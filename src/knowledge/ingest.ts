@@ -11,7 +11,7 @@ import type { ReaderOutcome } from './readers/types.ts';
 import type { IngestProgress, IngestReport } from './types.ts';
 
 /** Bump when cleaning/splitting changes so that every document is processed again. */
-const PIPELINE_VERSION = '9';
+const PIPELINE_VERSION = '10';
 const SKIPPED_NAMES = /^(readme(\.md)?|\..*)$/i;
 
 /** The folder holding the documents: `<knowledge>/docs` when present, else the folder itself. */

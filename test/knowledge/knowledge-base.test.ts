@@ -33,6 +33,11 @@ describe('cleaning', () => {
     }
   });
 
+  it('declines a programme the corpus does not cover even when the question shares its year with a clause', () => {
+    // 深松 is a noun of the question (domain-terms.txt): a 2025 clause about 延包 subsidies is no answer to it
+    for (const question of ['2025年深松补助标准是多少', '深松补助标准是多少']) expect(knowledge.answer(question).status, question).toBe('no_answer');
+  });
+
   it('rejoins a sentence broken by a page break', () => {
     const { answer } = knowledge.answer('国家级监测点要达到多少个？');
     expect(answer).toContain('结合实施高标准农田建设等项目');

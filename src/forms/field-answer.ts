@@ -6,6 +6,7 @@ import { formatFieldValue } from './format-value.ts';
 import { parsePeriod } from './period.ts';
 import type { FieldValue } from './types.ts';
 import { fieldNames, withoutFieldNames } from './field-names.ts';
+import { soundsAlike } from '../text/same-sound.ts';
 
 export type FieldAnswer =
   | { ok: true; value: FieldValue; display: string; approximate?: boolean; note?: string }
@@ -74,11 +75,26 @@ function nearlyHolds(text: string, word: string): boolean {
   return false;
 }
 
-/** The only option one of whose words the text holds with one mistyped character; none when two could be meant. */
+/** Whether the text holds a word that sounds like this one but is written otherwise (a pinyin keyboard's 「面耕」 for 免耕). */
+function holdsSoundAlike(text: string, word: string): boolean {
+  if (word.length < 2) return false;
+  for (let start = 0; start + word.length <= text.length; start++) {
+    const piece = text.slice(start, start + word.length);
+    if (piece !== word && soundsAlike(piece, word)) return true;
+  }
+  return false;
+}
+
+/** The only option one of whose words the text holds with one mistyped or same-sounding character; none when two could be meant. */
 function nearOption(field: FieldDefinition, text: string): { value: string; label: string } | undefined {
   // Only a short answer of its own: in a sentence or a question a near word is more likely another word.
   if (/[?？吗呢]$/.test(text)) return undefined;
-  const near = (field.options ?? []).filter((o) => [o.label, ...o.synonyms].some((word) => text.length <= word.length + 1 && nearlyHolds(text, word)));
+  const words = (o: { label: string; synonyms: string[] }) => [o.label, ...o.synonyms].filter((word) => text.length <= word.length + 1);
+  const options = field.options ?? [];
+  // the same sound decides first: 「面耕」 is one character off 免耕, 少耕 and 翻耕 alike, but sounds only like 免耕
+  const alike = options.filter((o) => words(o).some((word) => holdsSoundAlike(text, word)));
+  if (alike.length) return alike.length === 1 ? alike[0] : undefined;
+  const near = options.filter((o) => words(o).some((word) => nearlyHolds(text, word)));
   return near.length === 1 ? near[0] : undefined;
 }
 

@@ -47,6 +47,13 @@ describe('what township and county reporters type', () => {
     expect(await h.say('li', '石灰、磷矿粉')).toContain('「磷矿粉」不在可选项里');
   });
 
+  it('an option typed with a same-sounding character (「带耕」「面耕」) is read as the option that sounds so, and said', async () => {
+    const { h, last } = await started('我要登记', '东营子村', '丰收农机合作社', '合作社', '村南洼地', '200亩', '带耕');
+    expect(last).toContain('✓ 土地来源：代耕作业（按「代耕作业」理解');
+    await h.say('wang', '代耕合同和农户签字');
+    expect(await h.say('wang', '面耕')).toMatch(/✓ 播种方式：免耕[^（]*（按「免耕[^」]*」理解/);
+  });
+
   it('a mistyped form name starts the form and says how it was read', async () => {
     const { last } = await started('li:双月掉度');
     expect(last).toContain('按「双月调度」理解');

@@ -25,6 +25,11 @@ export interface ScoredSentence {
   score: number;
 }
 
+/** What a sentence shows as a quote: the whole of it, or its tight clauses when it is longer than an answer may be. */
+export function quoteOf(sentence: ScoredSentence): string {
+  return sentence.text.length > TUNING.maxAnswer ? sentence.tight() : sentence.text;
+}
+
 export const WANTS_DEFINITION = questionPattern('wantsDefinition');
 const DEFINES = questionPattern('defines');
 /** A sentence that defines one of the question's words (`保护性耕作是指…`, `…技术指导方式，即…`). */

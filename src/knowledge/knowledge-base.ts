@@ -1,7 +1,7 @@
 import { questionPattern } from './question-words.ts';
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../database/database.ts';
-import { scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
+import { quoteOf, scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
 import { answerFeatures, answerProbability, answers, loadCalibration, type Calibration, type Features } from './confidence.ts';
 import { askedUnit, statesAskedUnit } from '../quantity/index.ts';
 import { categoryAlias } from './category-alias.ts';
@@ -155,14 +155,14 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
 
   function choose(question: string, sentences: ScoredSentence[]): Array<{ sentence: ScoredSentence; quote: string }> {
     const [best] = sentences;
-    const first = best.text.length > TUNING.maxAnswer ? best.tight() : best.text;
+    const first = quoteOf(best);
     const chosen = [{ sentence: best, quote: first }];
     const limit = LISTING.test(question) ? TUNING.listQuotes : TUNING.quotes;
     let length = first.length;
     // the best sentence lacks the asked date or amount: the next one that states it is quoted right after it, before any neighbour
     const stating = best.statesAnswerKind ? undefined : sentences.slice(1, 1 + TUNING.kindQuoteRank).find((candidate) => candidate.statesAnswerKind && candidate.score >= best.score * TUNING.kindQuoteShare && candidate.text !== best.text);
     if (stating) {
-      const quote = stating.text.length > TUNING.maxAnswer ? stating.tight() : stating.text;
+      const quote = quoteOf(stating);
       chosen.push({ sentence: stating, quote });
       length += quote.length;
     }
@@ -246,7 +246,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     sentences = preferPlaced(values, sentences);
     const chosen = choose(text, sentences);
     // the sentence that gives the rank is quoted too, so the reader can check the step
-    if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: bridge.text.length > TUNING.maxAnswer ? bridge.tight() : bridge.text });
+    if (bridge && !chosen.some(({ sentence }) => sentence.text === bridge.text)) chosen.splice(1, chosen.length - 1, { sentence: bridge, quote: quoteOf(bridge) });
     const covered = covers(text, sentences, terms);
     const notice = versionNotice(versions.get(chosen[0].sentence.chunk.doc), preference, versions);
     // the first quote with its neighbours in the passage, within the characters the reader is shown first

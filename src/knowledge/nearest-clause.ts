@@ -1,4 +1,4 @@
-import type { ScoredSentence } from './extract-sentences.ts';
+import { quoteOf, type ScoredSentence } from './extract-sentences.ts';
 import { matchable } from './normalize-text.ts';
 import { coverage, termMatch, type WeightedTerm } from './retrieval.ts';
 import { TUNING } from './tuning.ts';
@@ -33,8 +33,7 @@ export function nearestClause(terms: WeightedTerm[], candidates: ScoredSentence[
     const own = matchable(sentence.text);
     const held = subjects.filter((term) => termMatch(term, own) > 0).length;
     if (held < TUNING.nearestSubjects || coverage(subjects, own, '') < TUNING.nearestSubjectShare || coverage(known, own, '') < TUNING.nearestCoverage) continue;
-    const quote = sentence.text.length > TUNING.maxAnswer ? sentence.tight() : sentence.text;
-    return { sentence, quote, place: placeOf(sentence.chunk.section) };
+    return { sentence, quote: quoteOf(sentence), place: placeOf(sentence.chunk.section) };
   }
   return undefined;
 }

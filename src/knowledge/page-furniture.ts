@@ -63,6 +63,12 @@ function addFact(meta: PageMeta, fact: string): void {
   if (!meta.facts.some((kept) => kept.slice(kept.indexOf('：') + 1) === value)) meta.facts.push(fact);
 }
 
+/** A page's own publication stamp (`2021-10-29 10:43:40`): its day as the page's date and as a fact, the time of day dropped. */
+function takePublished(meta: PageMeta, stamp: string): void {
+  meta.publishedAt ??= readDate(stamp);
+  addFact(meta, `发布时间：${stamp.trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')}`);
+}
+
 /** Adds one `label：value` to the page metadata; true when the label is a furniture label. */
 function takePair(meta: PageMeta, label: string, value: string): boolean {
   const text = clean(value);
@@ -109,9 +115,11 @@ function headerLine(text: string, meta: PageMeta): boolean {
   if (!head && !(headPair && META_LABEL.test(headPair[1]))) return false;
   if (head) {
     meta.title ??= head.title.trim();
-    const docNumber = head.rest.match(DOC_NUMBER)?.[0];
-    if (docNumber) meta.docNumber ??= docNumber.replace(/\s+/g, '');
-    if (docNumber) addFact(meta, `文号：${docNumber.replace(/\s+/g, '')}`);
+    const docNumber = head.rest.match(DOC_NUMBER)?.[0].replace(/\s+/g, '');
+    if (docNumber) {
+      meta.docNumber ??= docNumber;
+      addFact(meta, `文号：${docNumber}`);
+    }
   } else if (headPair) takePair(meta, headPair[1], headPair[2]);
   for (const pair of pairs) takePair(meta, pair![1], pair![2]);
   return true;
@@ -132,8 +140,7 @@ function labelLine(text: string, meta: PageMeta): boolean {
     const timestamp = value.match(/\s((?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+[\d:]+)?)$/);
     if (timestamp && !PUBLISHED_LABELS.test(label) && !DATE_LABELS.test(label)) {
       takePair(meta, label, value.slice(0, timestamp.index));
-      meta.publishedAt ??= readDate(timestamp[1]);
-      addFact(meta, `发布时间：${timestamp[1].replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')}`);
+      takePublished(meta, timestamp[1]);
     } else takePair(meta, label, value);
   }
   return true;
@@ -154,15 +161,13 @@ export function stripFurniture(line: string, meta: PageMeta): FurnitureVerdict {
   if (text.length <= 60 && NAVIGATION.test(text)) return { text: '', removed: true };
   if (/^目\s*录$/.test(text) || /^[（(]此件.{0,8}[)）]$/.test(text)) return { text: '', removed: true };
   if (BARE_DATE.test(text) && /\d{1,2}:\d{2}/.test(text)) {
-    meta.publishedAt ??= readDate(text);
-    addFact(meta, `发布时间：${text.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')}`);
+    takePublished(meta, text);
     return { text: '', removed: true };
   }
   let rest = text;
   const stamp = rest.match(TIMESTAMP_PREFIX);
   if (stamp && /\d:\d|\s/.test(stamp[0]) && rest.length > stamp[0].length) {
-    meta.publishedAt ??= readDate(stamp[0]);
-    addFact(meta, `发布时间：${stamp[0].trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')}`);
+    takePublished(meta, stamp[0]);
     rest = rest.slice(stamp[0].length);
   }
   rest = rest.replace(SITE_TAG, '');

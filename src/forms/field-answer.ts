@@ -63,26 +63,21 @@ function matchOption(field: FieldDefinition, text: string): string[] {
     .map((o) => o.value);
 }
 
+/** Whether some piece of the text as long as the word (a word of two characters or more) is close to it. */
+function holdsPiece(text: string, word: string, close: (piece: string) => boolean): boolean {
+  if (word.length < 2) return false;
+  for (let start = 0; start + word.length <= text.length; start++) if (close(text.slice(start, start + word.length))) return true;
+  return false;
+}
+
 /** Whether the text holds the word with exactly one character mistyped (「流传」 for 流转), the first one kept. */
 function nearlyHolds(text: string, word: string): boolean {
-  if (word.length < 2) return false;
-  for (let start = 0; start + word.length <= text.length; start++) {
-    const piece = text.slice(start, start + word.length);
-    let differences = 0;
-    for (let i = 0; i < word.length; i++) if (piece[i] !== word[i]) differences++;
-    if (differences === 1 && piece[0] === word[0]) return true;
-  }
-  return false;
+  return holdsPiece(text, word, (piece) => piece[0] === word[0] && [...word].filter((character, i) => piece[i] !== character).length === 1);
 }
 
 /** Whether the text holds a word that sounds like this one but is written otherwise (a pinyin keyboard's 「面耕」 for 免耕). */
 function holdsSoundAlike(text: string, word: string): boolean {
-  if (word.length < 2) return false;
-  for (let start = 0; start + word.length <= text.length; start++) {
-    const piece = text.slice(start, start + word.length);
-    if (piece !== word && soundsAlike(piece, word)) return true;
-  }
-  return false;
+  return holdsPiece(text, word, (piece) => piece !== word && soundsAlike(piece, word));
 }
 
 /** The only option one of whose words the text holds with one mistyped or same-sounding character; none when two could be meant. */

@@ -1,12 +1,15 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 
+type PinyinLibrary = typeof import('pinyin-pro');
+/** Loaded on the first mistyped option, not at start-up: the library's dictionary takes ~75 ms to load. */
+let library: PinyinLibrary | undefined;
 const readings = new Map<string, string[]>();
 
 /** Every toneless reading of one character (多音字 have several); a non-Chinese character reads as itself. */
 function readingsOf(character: string): string[] {
   let found = readings.get(character);
   if (!found) {
-    found = /\p{Script=Han}/u.test(character) ? pinyin(character, { toneType: 'none', type: 'array', multiple: true }) : [character];
+    found = /\p{Script=Han}/u.test(character) ? (library ??= createRequire(import.meta.url)('pinyin-pro') as PinyinLibrary).pinyin(character, { toneType: 'none', type: 'array', multiple: true }) : [character];
     readings.set(character, found);
   }
   return found;

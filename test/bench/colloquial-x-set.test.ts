@@ -91,9 +91,10 @@ describe('eval/colloquial-x.jsonl', () => {
     }
   });
 
-  it('copies no question of the older sets', () => {
-    const older = readdirSync(join(REPO_ROOT, 'eval'))
-      .filter((file) => file.endsWith('.jsonl') && file !== 'colloquial-x.jsonl')
+  it('copies no question of the older sets on these documents', () => {
+    // The sets on these folders written before this one (a later set checks itself against this one).
+    const older = ['corpus-extra-qa', 'own-corpus-extra', 'corpus-extra-2', 'multi-region', 'county-docs', 'county-docs-2', 'placement', 'placement-2']
+      .map((name) => `${name}.jsonl`)
       .flatMap((file) => readEvalFile(join(REPO_ROOT, 'eval', file)).cases)
       .map((testCase) => ({ id: testCase.id, pairs: pairs(testCase.q) }));
     const copies: string[] = [];

@@ -1,4 +1,4 @@
-import { activeUnitsOfMeasure, formatQuantity, unitFactor, type FoundQuantity } from '../quantity/index.ts';
+import { activeUnitsOfMeasure, askedUnit, formatQuantity, unitFactor, type FoundQuantity } from '../quantity/index.ts';
 import { quantitiesOf } from './quantities-of.ts';
 import { TUNING } from './tuning.ts';
 import { questionPattern } from './question-words.ts';
@@ -15,7 +15,7 @@ import { characterPairs } from '../text/character-pairs.ts';
  * (「一亩只安排了8元」) only when no area is stated — with an area, a rate is what to multiply by.
  */
 export function userValues(question: string): FoundQuantity[] {
-  const found = quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && (!quantity.bound || ownLowerBound(quantity, question)) && !quantity.range && !quantity.perUnit && (!quantity.per || quantity.kind === 'money'));
+  const found = quantitiesOf(question).filter((quantity) => quantity.kind !== 'number' && (!quantity.bound || ownLowerBound(quantity, question) || ownUpperBound(quantity, question)) && !quantity.range && !quantity.perUnit && (!quantity.per || quantity.kind === 'money'));
   return found.some((quantity) => quantity.kind === 'area') ? found.filter((quantity) => !quantity.per) : found;
 }
 
@@ -25,6 +25,15 @@ export function userValues(question: string): FoundQuantity[] {
  */
 function ownLowerBound(quantity: FoundQuantity, question: string): boolean {
   return quantity.bound === 'atLeast' && !question.slice(quantity.index + quantity.length).startsWith('的');
+}
+
+/**
+ * 「我家地不到5亩」「覆盖量不足一成」 said of the asker's own case: an upper bound, placed only where every value
+ * under it gets the same verdict (不到5亩 is in 「5亩以下」 and outside 「15亩以上」, and says nothing of 「3亩至8亩」).
+ * A rate (「每亩不超过40元」) and a bound followed by 的 (「不到5亩的农户」, a class) are not the asker's figure.
+ */
+function ownUpperBound(quantity: FoundQuantity, question: string): boolean {
+  return (quantity.bound === 'below' || quantity.bound === 'atMost') && !quantity.per && !question.slice(quantity.index + quantity.length).startsWith('的');
 }
 
 /** A value no document range can hold: a share above 100%, a pH outside 0–14. */
@@ -140,7 +149,7 @@ function mostAbout<T extends { label: string }>(items: T[], question: string, ne
 const PROHIBITED = /^不[得能应宜可]/;
 
 /** The limits that speak of what the user's figure measures: same kind and basis, level or change alike, then by label. */
-function limitsAbout(limits: Limit[], value: FoundQuantity, question: string): Limit[] {
+function limitsAbout(limits: Limit[], value: FoundQuantity, question: string, others: FoundQuantity[] = []): Limit[] {
   const change = isChange(value.label ?? '');
   // a rate the user states is held only against a minimum rate (亩均投入不低于3000元) or a prohibited excess (每亩不得超过40元),
   // not against what a tier pays (第二档不高于58元/亩)
@@ -148,20 +157,23 @@ function limitsAbout(limits: Limit[], value: FoundQuantity, question: string): L
     && (!value.per || limit.quantity.bound === 'atLeast' || limit.quantity.bound === 'above' || PROHIBITED.test(limit.quantity.text)));
   if (value.kind === 'ph') return sameKind;
   const near = `${value.label ?? ''}${value.after ?? ''}`;
-  return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near) && !otherMeasure(value.label ?? '', limit, question || near));
+  const otherLabels = others.filter((other) => other !== value && other.kind === value.kind).map((other) => other.label ?? '');
+  return mostAbout(sameKind, question || near, near).filter((limit) => !otherQualifier(value.label ?? '', limit, question || near) && !otherMeasure(value.label ?? '', limit, question || near, otherLabels));
 }
 
 /**
  * 「深松深度只有20厘米」 against 「深松间距不大于70厘米」: each label names a measure (rangeClauseWords.measures) and
- * they differ, the limit's clause never names the asker's and the question never names the limit's.
+ * they differ, the limit's clause never names the asker's and the question never names the limit's — or names it
+ * only as the label of another of the asker's figures (「深松深度35厘米，耕层厚度28厘米」: 厚度 is the 28's).
  */
-function otherMeasure(label: string, limit: Limit, question: string): boolean {
+function otherMeasure(label: string, limit: Limit, question: string, otherLabels: string[] = []): boolean {
   const measures = words().measures;
   const named = (text: string) => measures.filter((measure) => text.includes(measure));
   const mine = named(label);
   const theirs = named(limit.label);
   if (!mine.length || !theirs.length || mine.some((measure) => theirs.includes(measure))) return false;
-  return !mine.some((measure) => limit.clause.includes(measure)) && !theirs.some((measure) => question.includes(measure));
+  const saidOfAnother = theirs.some((measure) => otherLabels.some((other) => other.includes(measure)));
+  return !mine.some((measure) => limit.clause.includes(measure)) && (saidOfAnother || !theirs.some((measure) => question.includes(measure)));
 }
 
 const TALK = questionPattern('askerTalk');
@@ -204,13 +216,13 @@ function verdicts(values: FoundQuantity[], texts: string[], question: string): V
   const limits = texts.flatMap((text) => limitsOf(text));
   const out: Verdict[] = [];
   for (const value of values) {
-    const about = limitsAbout(limits, value, question);
+    const about = limitsAbout(limits, value, question, values).filter((limit) => admits(limit, value) !== undefined);
     if (!about.length) continue;
-    const refused = about.filter((limit) => limit.refuses && limit.holds(value.value));
-    const admitted = about.filter((limit) => !limit.refuses && limit.holds(value.value));
-    const outside = about.filter((limit) => !limit.refuses && !limit.holds(value.value));
+    const refused = about.filter((limit) => limit.refuses && admits(limit, value));
+    const admitted = about.filter((limit) => !limit.refuses && admits(limit, value));
+    const outside = about.filter((limit) => !limit.refuses && !admits(limit, value));
     // 「禁止在…25度以上陡坡…」 and the figure is not in it: not excluded
-    const spared = about.filter((limit) => limit.refuses && !limit.holds(value.value));
+    const spared = about.filter((limit) => limit.refuses && !admits(limit, value));
     if (refused.length) out.push({ value, fits: false, clauses: [refused[0].clause] });
     else if (admitted.length) out.push({ value, fits: true, clauses: [...new Set(admitted.map((limit) => limit.clause))].slice(0, 2) });
     else if (outside.length) {
@@ -225,6 +237,20 @@ function interval(limit: Limit): [number, number] {
   const { range, bound, value } = limit.quantity;
   if (range) return [range.min, range.max];
   return bound === 'atLeast' || bound === 'above' ? [value, Infinity] : [-Infinity, value];
+}
+
+/**
+ * Whether a limit admits the user's figure: an exact figure (or a lower bound taken at its edge, 按60%算) by the
+ * limit; an upper bound (不到5亩: 0 up to 5) only when its lowest and highest values agree and no edge of the limit
+ * lies between them — undefined when the figure could fall either way.
+ */
+function admits(limit: Limit, value: FoundQuantity): boolean | undefined {
+  if (value.bound !== 'below' && value.bound !== 'atMost') return limit.holds(value.value);
+  const top = value.bound === 'below' ? value.value * (1 - 1e-9) : value.value;
+  const atTop = limit.holds(top);
+  if (atTop !== limit.holds(0)) return undefined;
+  const [low, high] = interval(limit);
+  return (low > 0 && low < top) || (high > 0 && high < top) ? undefined : atTop;
 }
 
 /**
@@ -267,8 +293,9 @@ export function placeValues(values: FoundQuantity[], text: string): Placement {
     const most = Math.max(TUNING.minLabelOverlap, ...similarity);
     const about = value.kind === 'ph' ? sameKind : sameKind.filter((_, i) => similarity[i] >= most);
     for (const limit of about) {
-      if (!limit.holds(value.value)) return 'contradicts';
-      verdict = 'holds';
+      const admitted = admits(limit, value);
+      if (admitted === false) return 'contradicts';
+      if (admitted) verdict = 'holds';
     }
   }
   return verdict;
@@ -374,10 +401,38 @@ function boundBefore(label: string): FoundQuantity['bound'] {
 }
 
 /** The user's figure as typed; one said approximately or in another unit (大概三成, 三百来亩, 50千瓦) with the value it is taken as (按30%算). */
+/** How a bound the text reads apart from its figure (「不到秸秆全量的10%」) is said again before it. */
+const BOUND_SAID: Record<NonNullable<FoundQuantity['bound']>, string> = { below: '不到', atMost: '不超过', atLeast: '不少于', above: '超过' };
+
 function stated(value: FoundQuantity): string {
+  if (value.bound && !activeUnitsOfMeasure().boundWords.some((word) => value.text.includes(word.text))) return stated({ ...value, bound: undefined, text: `${BOUND_SAID[value.bound]}${value.text}` });
   if (!value.approximate && !value.note) return value.text;
   const taken = formatQuantity({ kind: value.kind, value: value.value, per: value.per, unit: value.unit });
   return value.text.replace(/\s+/g, '').includes(taken.replace(/\s+/g, '')) ? value.text : `${value.text}（按${taken}算）`;
+}
+
+const boundWord = (bound: FoundQuantity['bound']) => (bound === 'atMost' || bound === 'below' ? '最多' : bound === 'atLeast' || bound === 'above' ? '至少' : '');
+
+/**
+ * 「大豆茬一共2万亩，按要求至少要报多少亩」 over 「按照大豆茬面积的30%以上申报」: a quoted share of a base (the words
+ * before its 的) that the asker states, asked in the base's unit, is computed — 2万亩×30%，至少6000亩（计算）.
+ */
+function shareOfBase(values: FoundQuantity[], texts: string[], question: string): string {
+  const unit = askedUnit(question);
+  if (!unit || !ASKS_AMOUNT.test(question) || values.some((value) => value.kind === 'share')) return '';
+  const base = values.find((value) => !value.per && !value.bound && unit.stated.some((word) => unitFactor(word)?.kind === value.kind));
+  if (!base) return '';
+  const named = bigrams(`${base.label ?? ''}${base.after ?? ''}`);
+  const share = texts.flatMap((text) => limitsOf(text)).find((limit) => {
+    const { quantity } = limit;
+    if (quantity.kind !== 'share' || quantity.range || quantity.per || limit.change || limit.refuses) return false;
+    const at = limit.clause.indexOf(quantity.text);
+    if (at < 1 || limit.clause[at - 1] !== '的') return false;
+    return countIn(bigrams(limit.clause.slice(0, at - 1)), named) > 0;
+  });
+  if (!share) return '';
+  const part = formatQuantity({ kind: base.kind, value: base.value * share.quantity.value, unit: base.unit });
+  return `${stated(base)}×${formatQuantity({ kind: 'share', value: share.quantity.value })}，${boundWord(share.quantity.bound)}${part}（计算）`;
 }
 
 /**
@@ -394,8 +449,12 @@ export function placementLine(values: FoundQuantity[], quotes: string | string[]
   const amount = rate && amountPer(values, rate.quantity.per!);
   if (rate && amount) {
     const bound = rate.quantity.bound ?? boundBefore(rate.label);
-    const most = bound === 'atMost' || bound === 'below' ? '最多' : bound === 'atLeast' || bound === 'above' ? '至少' : '';
+    const most = boundWord(bound);
     parts.push(`${stated(amount.value)}×${formatQuantity({ kind: 'money', value: rate.quantity.value })}/${rate.quantity.per}，${most}${trim(amount.count * rate.quantity.value)}元（计算）`);
+  }
+  else if (!parts.length) {
+    const computed = shareOfBase(values, texts, question);
+    if (computed) parts.push(computed);
   }
   if (!parts.length) return '';
   return `按${title.startsWith('《') ? title : `《${title}》`}：${parts.join('；')}。`;

@@ -5,6 +5,11 @@ import { activeUnitsOfMeasure, defaultUnitsOfMeasure, type UnitsOfMeasure } from
 /** The unit a question asks its figure in (「多少钱」 → 元/块, 「多少万亩」 → 亩/公顷), as the unit words a quote must state. */
 export interface AskedUnit {
   stated: readonly string[];
+  /**
+   * The question states a figure in that unit before asking (「大豆茬一共2万亩，至少要报多少亩」): a share of it
+   * (「按照大豆茬面积的30%以上申报」) answers too, as the asker's figure times the share.
+   */
+  ofStated?: boolean;
 }
 
 type AskedUnits = NonNullable<UnitsOfMeasure['askedUnits']>;
@@ -30,8 +35,16 @@ function askedGroups(): Array<{ asks: RegExp; unit: AskedUnit }> {
 
 /** The unit the question asks its quantity in (「多少钱」「多少万亩」「几亩」), the first group of the vocabulary that matches. */
 export function askedUnit(question: string): AskedUnit | undefined {
-  return askedGroups().find(({ asks }) => asks.test(question))?.unit;
+  for (const { asks, unit } of askedGroups()) {
+    const asked = asks.exec(question);
+    if (!asked) continue;
+    return findStatedFigures(question.slice(0, asked.index), unit.stated).length ? { ...unit, ofStated: true } : unit;
+  }
+  return undefined;
 }
+
+/** The unit words of shares (%, 成 …) in the vocabulary in use. */
+const shareWords = () => activeUnitsOfMeasure().units.filter((unit) => unit.kind === 'share').map((unit) => unit.text);
 
 /** 「任务（万亩）」「千亩片」: the unit with its scale, as a table header names the unit of the figures below it. */
 function namesScaledUnit(text: string, words: readonly string[]): boolean {
@@ -49,5 +62,6 @@ function namesScaledUnit(text: string, words: readonly string[]): boolean {
 export function statesAskedUnit(unit: AskedUnit | undefined, text: string, isRow: boolean): boolean {
   if (!unit) return true;
   if (findStatedFigures(text, unit.stated).length > 0 || namesScaledUnit(text, unit.stated)) return true;
+  if (unit.ofStated && findStatedFigures(text, shareWords()).length > 0) return true;
   return isRow && unit.stated.some((word) => text.includes(word)) && /\d/.test(text);
 }

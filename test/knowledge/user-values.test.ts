@@ -8,7 +8,7 @@ const THIRD = '第三档：秸秆覆盖率60%及以上的，每亩不高于90元
 describe('the user\'s figure in the documents\' ranges', () => {
   it('reads the user\'s own figures, not limits or bare numbers', () => {
     expect(userValues('秸秆覆盖率45%，种了100亩，每亩最多补多少').map((value) => value.kind).sort()).toEqual(['area', 'share']);
-    expect(userValues('不到100亩能补吗')).toEqual([]);
+    expect(userValues('不到100亩的能补吗')).toEqual([]);
     expect(userValues('1+1+2技术指导方式是什么意思')).toEqual([]);
   });
 
@@ -152,7 +152,7 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(line).toContain('您说的六成以上（按60%算）符合');
     expect(line).toContain('200亩×40元/亩，8000元（计算）');
     expect(userValues('申报面积50亩以上的农户要实地核查吗')).toEqual([]);
-    expect(userValues('不到100亩能补吗')).toEqual([]);
+    expect(userValues('不到100亩的也能补吗')).toEqual([]);
     // a bounded area is no amount to multiply
     const area = '我种了100亩以上，每亩补多少';
     expect(placementLine(userValues(area), '每亩补助30元。', '方案', area)).not.toContain('计算');
@@ -170,6 +170,38 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(placementLine(userValues(q), '对免耕播种作业每亩至少补助20元。', '通知', q)).toContain('80亩×20元/亩，至少1600元（计算）');
     expect(placementLine(userValues(q), '对免耕播种作业每亩最多补助20元。', '通知', q)).toContain('最多1600元（计算）');
     expect(placementLine(userValues(q), '对免耕播种作业每亩补助20元。', '通知', q)).toContain('，1600元（计算）');
+  });
+
+  it("places the asker's own upper bound only where every value under it gets the same verdict (不到30厘米, 不足两成)", () => {
+    const depth = '耕层厚度不到30厘米，达标吗';
+    expect(placementLine(userValues(depth), '秸秆翻埋还田或深松地块耕层厚度达到30厘米以上。', '规划', depth)).toContain('您说的不到30厘米不符合');
+    const cover = '覆盖量不到秸秆全量的10%，行吗';
+    expect(placementLine(userValues(cover), '残茬与残留秸秆覆盖量之和不低于秸秆全量的10%。', '方案', cover)).toContain('您说的不到10%不符合');
+    // 不足两成 may be 5% or 15%: no verdict against 不低于10%
+    const either = '覆盖量不足两成，行吗';
+    expect(placementLine(userValues(either), '残茬与残留秸秆覆盖量之和不低于秸秆全量的10%。', '方案', either)).toBe('');
+    // every value under 5亩 is in the 5亩以下 band
+    const small = '我家耕地连片面积不到5亩，能补吗';
+    expect(placementLine(userValues(small), '连片面积5亩以下的，按每亩10元补助。', '办法', small)).toContain('您说的不到5亩符合');
+    expect(placementLine(userValues(small), '连片面积15亩以上的耕地纳入复耕任务。', '办法', small)).toContain('您说的不到5亩不符合');
+    expect(placementLine(userValues(small), '连片面积3亩至8亩的，按每亩10元补助。', '办法', small)).toBe('');
+  });
+
+  it('computes a quoted share of a base the asker states, when asked in the base\'s unit (2万亩×30%)', () => {
+    const q = '大豆茬一共2万亩，按要求至少要报多少亩';
+    expect(placementLine(userValues(q), '要求各地按照大豆茬面积的30%以上申报。', '通知', q)).toContain('2万亩×30%，至少6000亩（计算）');
+    // a share of something the asker did not state
+    expect(placementLine(userValues(q), '全省秸秆还田率达到30%以上。', '通知', q)).toBe('');
+    // nothing asked in 亩
+    const money = '大豆茬一共2万亩，能补多少钱';
+    expect(placementLine(userValues(money), '要求各地按照大豆茬面积的30%以上申报。', '通知', money)).toBe('');
+  });
+
+  it("does not hold a figure against a limit on the measure another of the asker's figures names (深松深度35厘米，耕层厚度28厘米)", () => {
+    const q = '深松深度35厘米，耕层厚度28厘米，耕层厚度达标吗';
+    const line = placementLine(userValues(q), '秸秆翻埋还田或深松地块耕层厚度达到30厘米以上。', '规划', q);
+    expect(line).toContain('您说的28厘米不符合');
+    expect(line).not.toContain('35厘米');
   });
 
   it('finds impossible values', () => {

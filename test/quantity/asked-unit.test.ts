@@ -29,6 +29,11 @@ describe('asked unit', () => {
   it('the first group that matches wins; a question without 多少/几 + unit asks none', () => {
     expect(askedUnit('每亩多少钱，共多少亩')?.stated).toContain('元');
     expect(askedUnit('补助标准是什么')).toBeUndefined();
+    // a figure the question states in the asked unit: a share of it answers too
+    const ofStated = askedUnit('大豆茬一共2万亩，按要求至少要报多少亩');
+    expect(ofStated?.ofStated).toBe(true);
+    expect(statesAskedUnit(ofStated, '要求各地按照大豆茬面积的30%以上申报', false)).toBe(true);
+    expect(statesAskedUnit(askedUnit('按要求至少要报多少亩'), '要求各地按照大豆茬面积的30%以上申报', false)).toBe(false);
     expect(askedUnit('面积有多大')).toBeUndefined();
   });
 });

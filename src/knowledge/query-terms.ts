@@ -27,6 +27,8 @@ export interface QueryTerm {
   subject: boolean;
   /** The user's own figure (`1.5万亩`, `pH 5.8`): it counts when a passage has it, and costs nothing when not. */
   optional?: boolean;
+  /** A vocabulary word found in the question's characters across the segmenter's words (`烧秸秆`). */
+  phrase?: boolean;
 }
 
 /** Parts of speech that name a subject: nouns, place/organisation names, abbreviations, verbal nouns, foreign words. */
@@ -109,6 +111,7 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     if (word.length === 1 && isCjk(word) && !lexicon.synonyms.has(word)) continue;
     add(word);
   }
+  for (const piece of pieces) vocabularyPhrases(piece, tokenizer, lexicon, tags, terms, add);
   // the digits of the user's own quantities (`已落实1.5万亩`, `pH 5.8`) are their value, not words the passage must hold
   const own = userQuantityTexts(question);
   for (const term of terms) if (term.numeric && own.some((text) => text.includes(term.text))) term.optional = true;
@@ -118,4 +121,59 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
 /** The texts of the quantities the user states (areas, shares, money, pH, lengths …), comparable form. */
 export function userQuantityTexts(question: string): string[] {
   return quantitiesOf(question).filter((quantity) => quantity.kind !== 'number').map((quantity) => tenthsAsPercent(comparable(quantity.text)));
+}
+
+/**
+ * Words of the vocabulary (synonym groups) found in the question's characters where the segmenter cut them
+ * apart (`烧秸秆` → 烧 秸秆, `打药用` → 打 药用) or read them as part of a guessed name (`盖房` in `盖房子`): the
+ * first become a term of their own — a subject when a subject word lies inside — and a word they cut through is a
+ * segmentation guess; the second lend their group to the guessed word. A phrase that cuts through a vocabulary
+ * word (`黑土耕地` across 耕地质量等级), or whose words are all terms already (`监测终端`), adds nothing.
+ */
+function vocabularyPhrases(piece: string, tokenizer: Tokenizer, lexicon: Lexicon, tags: Map<string, string>, terms: QueryTerm[], add: (word: string) => void): void {
+  const words = tokenizer.words(piece);
+  const spans: { word: string; from: number; to: number }[] = [];
+  let at = 0;
+  for (const word of words) {
+    const from = piece.indexOf(word, at);
+    if (from < 0) continue;
+    spans.push({ word, from, to: from + word.length });
+    at = from + word.length;
+  }
+  const vocabulary = (word: string) => lexicon.synonyms.has(word) || domainWords(lexicon).has(word);
+  const termOf = (word: string) => terms.find((term) => term.text === word);
+  for (const [phrase, group] of lexicon.synonyms) {
+    if (phrase.length < 2 || ![...phrase].every(isCjk) || words.includes(phrase) || termOf(phrase)) continue;
+    const from = piece.indexOf(phrase);
+    if (from < 0) continue;
+    const to = from + phrase.length;
+    const holder = spans.find((span) => span.from <= from && span.to >= to);
+    if (holder) {
+      const term = termOf(holder.word);
+      if (term && (term.guessed || GUESSED_NAME.test(tags.get(term.text) ?? '')) && !vocabulary(term.text)) term.synonyms = [...new Set([...term.synonyms, phrase, ...group.map(comparable)])].filter((synonym) => synonym !== term.text);
+      continue;
+    }
+    const inside = spans.filter((span) => span.from >= from && span.to <= to);
+    const crossed = spans.filter((span) => span.from < to && span.to > from && !(span.from >= from && span.to <= to));
+    if (crossed.some((span) => vocabulary(span.word))) continue;
+    if (!crossed.length && inside.every((span) => termOf(span.word))) continue;
+    const count = terms.length;
+    tags.set(phrase, inside.some((span) => termOf(span.word)?.subject) ? 'n' : 'v');
+    add(phrase);
+    if (terms.length === count) continue;
+    Object.assign(terms[terms.length - 1], { phrase: true, guessed: false });
+    for (const span of crossed) {
+      const term = termOf(span.word);
+      if (term) term.guessed = true;
+    }
+  }
+}
+
+/** What jieba tags a word it only guessed as a name (`盖房子` → nr). */
+const GUESSED_NAME = /^(x|nr|nrt|nrfg)$/;
+const domainSets = new WeakMap<Lexicon, Set<string>>();
+function domainWords(lexicon: Lexicon): Set<string> {
+  let words = domainSets.get(lexicon);
+  if (!words) domainSets.set(lexicon, (words = new Set(lexicon.domainTerms)));
+  return words;
 }

@@ -44,7 +44,12 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
     return df;
   };
   return terms.map((term) => {
-    const df = Math.max(frequency(term.text), ...term.variants.map(frequency));
+    // a phrase found across the segmenter's words (`烧秸秆` in 焚烧秸秆) helps matching, it weighs no more than the
+    // words it is read as: its rarest word of two or more characters, or its most used synonym
+    const pieces = term.phrase ? termTokens(term.text, tokenizer).filter((token) => token.length >= 2) : [];
+    const df = term.phrase
+      ? Math.max(pieces.length ? Math.min(...pieces.map(frequency)) : frequency(term.text), ...term.synonyms.map(frequency))
+      : Math.max(frequency(term.text), ...term.variants.map(frequency));
     const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
     const guessedOnly = df === 0 && term.guessed;
     const unusedPhrasing = df === 0 && term.phrasing && !term.synonyms.some((synonym) => frequency(synonym) > 0);

@@ -46,3 +46,31 @@ describe('queryTerms keeps guessed place names', () => {
     expect(words.some((word) => word.includes('龙'))).toBe(true);
   });
 });
+
+describe('queryTerms reads vocabulary words on the question characters', () => {
+  const lexicon = loadLexicon(join(process.cwd(), 'knowledge'));
+  const tokenizer = createTokenizer(lexicon.dictionaryText);
+  const terms = (question: string) => queryTerms(question, tokenizer, lexicon);
+
+  it('finds a vocabulary word the segmenter cut apart (烧秸秆 → 烧 秸秆) as a subject term with its group', () => {
+    const burning = terms('在公路边上烧秸秆要罚多少钱').find((term) => term.text === '烧秸秆');
+    expect(burning).toMatchObject({ phrase: true, subject: true, guessed: false });
+    expect(burning?.synonyms).toContain('焚烧秸秆');
+  });
+
+  it('marks the word a found phrase cuts through as a segmentation guess (打药用 → 打药, not 药用)', () => {
+    const found = terms('打药用的无人机能补吗');
+    expect(found.find((term) => term.text === '打药')?.synonyms).toContain('施药');
+    expect(found.find((term) => term.text === '药用')?.guessed).toBe(true);
+  });
+
+  it('lends a group to a word the segmenter only guessed as a name (盖房 in 盖房子)', () => {
+    expect(terms('高标准农田里头能不能盖房子').find((term) => term.text === '盖房子')?.synonyms).toContain('建房');
+  });
+
+  it('adds nothing for a phrase across a vocabulary word or made of terms already there', () => {
+    expect(terms('黑土耕地质量等级要提升到多少等').map((term) => term.text)).not.toContain('黑土耕地');
+    expect(terms('监测终端坏了怎么办').map((term) => term.text)).toEqual(['监测', '终端']);
+    expect(terms('高标准保护性耕作应用基地建一个补多少钱').find((term) => term.text === '高标准')?.synonyms).toEqual([]);
+  });
+});

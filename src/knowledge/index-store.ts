@@ -32,6 +32,8 @@ export interface IndexStore {
   tokenFrequency(token: string): number;
   /** Reads the vocabulary now rather than on the first question. */
   warmUp(): void;
+  /** Every indexed token of this many characters (from the same vocabulary). */
+  tokensOfLength?(length: number): string[];
   chunkCount(): number;
   getState(key: string): string | undefined;
   setState(key: string, value: string): void;
@@ -85,6 +87,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
   };
 
   const frequencies = new Map<string, number>();
+  const byLength = new Map<number, string[]>();
   let chunkTotal: number | undefined;
   /**
    * Passages read once, by id, until the index changes: a question's candidates are mostly passages earlier
@@ -114,12 +117,14 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
   /** The whole vocabulary is read once after a change (≈0.2 s for 40,000 passages); lookups are then free. */
   function loadVocabulary(): void {
     frequencies.clear();
+    byLength.clear();
     chunks.clear();
     for (const row of statements.vocabulary.iterate() as Iterable<{ term: string; doc: number }>) frequencies.set(row.term, row.doc);
   }
 
   function removeChunks(doc: string): void {
     frequencies.clear();
+    byLength.clear();
     chunks.clear();
     chunkTotal = undefined;
     for (const row of statements.chunkIds.all(doc) as Array<{ id: number }>) statements.deleteFts.run(row.id);
@@ -163,6 +168,12 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
       return frequencies.get(token) ?? 0;
     },
     warmUp: () => loadVocabulary(),
+    tokensOfLength(length) {
+      if (!frequencies.size) loadVocabulary();
+      let found = byLength.get(length);
+      if (!found) byLength.set(length, (found = [...frequencies.keys()].filter((token) => token.length === length)));
+      return found;
+    },
     chunkCount: () => (chunkTotal ??= (statements.chunkCount.get() as { n: number }).n),
     getState: (key) => (statements.getState.get(key) as { value: string } | undefined)?.value,
     setState: (key, value) => void statements.setState.run(key, value),

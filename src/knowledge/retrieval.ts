@@ -1,9 +1,10 @@
 import type { IndexStore, StoredChunk } from './index-store.ts';
-import { matchable } from './normalize-text.ts';
+import { isCjk, matchable } from './normalize-text.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import { TUNING } from './tuning.ts';
 import { keptValues } from '../memo/kept-values.ts';
+import { soundsAlike } from '../text/same-sound.ts';
 
 export interface WeightedTerm extends QueryTerm {
   weight: number;
@@ -43,7 +44,8 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
     cache.set(word, df);
     return df;
   };
-  return terms.map((term) => {
+  return terms.map((raw) => {
+    const term = withSoundAlike(raw, store, frequency);
     // a phrase found across the segmenter's words (`烧秸秆` in 焚烧秸秆) helps matching, it weighs no more than the
     // words it is read as: its rarest word of two or more characters, or its most used synonym
     const pieces = term.phrase ? termTokens(term.text, tokenizer).filter((token) => token.length >= 2) : [];
@@ -57,6 +59,23 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
       idf * (term.numeric ? 0.6 : 1) * (term.text.length === 1 ? 0.5 : 1) * (guessedOnly ? TUNING.guessedWeight : 1) * (unusedPhrasing ? TUNING.phrasingWeight : term.functional ? TUNING.functionWeight : 1);
     return { ...term, df, weight };
   });
+}
+
+/**
+ * A subject word the documents never use, typed with a same-sounding character (`保户` for 保护, `秸杆` for 秸秆):
+ * the indexed word of the same length that sounds alike and keeps at least one of its characters in place,
+ * the most used one when several do, counts as a spelling of it. Words of the asking (`地里`) and the segmenter's
+ * guesses (`县有`) are left alone: they are no misspelt name of the subject.
+ */
+function withSoundAlike(term: QueryTerm, store: IndexStore, frequency: (word: string) => number): QueryTerm {
+  const length = term.text.length;
+  if (!term.subject || term.guessed || length < 2 || length > 4 || ![...term.text].every(isCjk) || !store.tokensOfLength || frequency(term.text) > 0 || term.variants.some((variant) => frequency(variant) > 0)) return term;
+  let best: string | undefined;
+  for (const token of store.tokensOfLength(length)) {
+    if (![...token].some((character, index) => character === term.text[index]) || !soundsAlike(term.text, token)) continue;
+    if (!best || frequency(token) > frequency(best)) best = token;
+  }
+  return best ? { ...term, variants: [...term.variants, best] } : term;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ScoredSentence } from './extract-sentences.ts';
 import { matchable } from './normalize-text.ts';
 import { termMatch, type WeightedTerm } from './retrieval.ts';
 import { countOnly } from './answer-type-signals.ts';
+import { askedDetail, type DetailContext } from './asked-detail.ts';
 
 /**
  * What the decline decision looks at, for the best candidate sentence of a question. Every value is
@@ -28,6 +29,14 @@ export const FEATURE_NAMES = [
   'yearMissing',
   'gate',
   'countOnly',
+  'metaCarried',
+  'headMissing',
+  'headFigureApart',
+  'headFigure',
+  'placeOther',
+  'placeOtherFigure',
+  'placeStated',
+  'yearStated',
 ] as const;
 
 export type Features = Record<(typeof FEATURE_NAMES)[number], number>;
@@ -59,8 +68,12 @@ export function loadCalibration(knowledgeDir: string): Calibration | undefined {
   return undefined;
 }
 
-/** Features of the best sentence (and its runner-up) for the question's weighted terms; `gate` is the hand-set coverage gate's verdict; `answerText` the quotes the reader is shown. */
-export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[], wantsQuantity: boolean, wantsKind: boolean, gate: boolean, question = '', documentTitle = '', answerText = ''): Features {
+/**
+ * Features of the best sentence (and its runner-up) for the question's weighted terms; `gate` is the hand-set coverage
+ * gate's verdict; `answerText` the quotes the reader is shown; `detail` the best sentence's document and the place and
+ * year the question names (for the asked-detail signals).
+ */
+export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[], wantsQuantity: boolean, wantsKind: boolean, gate: boolean, question = '', documentTitle = '', answerText = '', detail: DetailContext = {}): Features {
   const [best, next] = sentences;
   const counted = terms.filter((term) => !term.optional);
   const total = counted.reduce((sum, term) => sum + term.weight, 0) || 1;
@@ -83,6 +96,7 @@ export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[
     yearMissing: askedYears(question).some((year) => !`${where}${documentTitle}`.includes(year)) ? 1 : 0,
     gate: gate ? 1 : 0,
     countOnly: countOnly(question, answerText || best.text),
+    ...askedDetail(question, terms, best.text, best.chunk.section, wantsQuantity, detail, answerText),
   };
 }
 

@@ -267,7 +267,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - shown().length, TUNING.fillMinRoom));
     // the rate for the user's tier may stand in a quote that filled the answer: the line is read again over all of them
     if (values.length) placement = placementLine(values, quotes(), title, text) || placement;
-    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', quotes().join('\n'));
+    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', quotes().join('\n'), { version: versions.get(sentences[0].chunk.doc), preference });
     return {
       answer: {
         status: 'answered',

@@ -35,6 +35,7 @@ import { createOutbox, type Outbox } from './notify/notifier.ts';
 import type { RecordVersion } from './records/types.ts';
 import { createReplacementNotice } from './reporting/replacement-notice.ts';
 import { reporterNames, type ReportingStores } from './reporting/reporting-context.ts';
+import { createRecentForms } from './reporting/recent-form.ts';
 import { createReportingSkill } from './reporting/reporting-skill.ts';
 import { periodFiguresSheet } from './reporting/period-figures.ts';
 import { createReminderScheduler, type ReminderScheduler } from './reporting/reminder-scheduler.ts';
@@ -121,12 +122,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const quietHours = parseQuietHours(config.env.GENGBAO_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS;
   const reminders = createReminderScheduler({ stores: reporting, outbox, store: reminderStore, now, quietHours, log: (line) => maskedLog.error(line) });
   // Also before the form skill: 「双月调度进度」 names a form but asks who has filed it.
-  skills.push(createReportingSkill({ ...reporting, reminders: { outbox, store: reminderStore, quietHours } }));
+  // A bare 「导出」「催报」 right after a status question follows the form just asked about.
+  const recentForms = createRecentForms(now);
+  skills.push(createReportingSkill({ ...reporting, reminders: { outbox, store: reminderStore, quietHours }, recent: recentForms }));
   const labels = async () => {
     const current = await reporterNames(reporting);
     return (record: RecordVersion) => current.labelOf(record.author.userKey, record.unit, record.author.displayName);
   };
-  skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels, periodSheet: (form, at, scope) => periodFiguresSheet(reporting, form, at, scope) }));
+  skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels, periodSheet: (form, at, scope) => periodFiguresSheet(reporting, form, at, scope), recent: recentForms }));
   skills.push(createRecordsSkill({ records, units, forms }));
   skills.push(createDocumentUploadSkill({ knowledge, knowledgeDir: config.knowledgeDir, db }));
   skills.push(createEligibilitySkill({ rules, knowledgeDir: config.knowledgeDir }));

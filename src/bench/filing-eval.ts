@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createApp, type App } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Reply } from '../core/types.ts';
+import type { Notifier } from '../notify/notifier.ts';
 import type { RecordVersion } from '../records/types.ts';
 import { normalizeForEval } from './eval-runner.ts';
 import { readJsonLines } from './json-lines.ts';
@@ -144,8 +145,10 @@ interface PlayContext {
   dataDir: string;
 }
 
-async function openApp(context: PlayContext, clock: { at: number }): Promise<App> {
-  return createApp(loadConfig({ knowledge: context.knowledgeDir, data: context.dataDir }, {}), { now: () => new Date(clock.at) });
+async function openApp(context: PlayContext, clock: { at: number }, pushes: Notifier): Promise<App> {
+  const app = await createApp(loadConfig({ knowledge: context.knowledgeDir, data: context.dataDir }, {}), { now: () => new Date(clock.at) });
+  app.outbox.register(pushes);
+  return app;
 }
 
 /** Plays one conversation through the conversation core of the whole product on its own data folder. */
@@ -154,10 +157,20 @@ async function playConversation(conversation: FilingConversation, context: PlayC
   const transcript: string[] = [];
   const problems: string[] = [];
   const heard: string[] = [];
-  let app = await openApp(context, clock);
+  const names = Object.keys(conversation.users);
+  const userId = (name: string) => `${conversation.id}-${name}`;
+  // The people of a conversation chat on a channel that can receive what the bot sends first (reminders, a county's
+  // request to correct), as on Telegram or Feishu: it is heard and shown in the transcript.
+  const pushes: Notifier = {
+    channel: 'web',
+    async send(id, replies) {
+      const shown = replyText(replies);
+      heard.push(shown);
+      transcript.push(`→ ${names.find((name) => userId(name) === id) ?? id} 收到：${shown.replace(/\n/g, '\n     ')}`);
+    },
+  };
+  let app = await openApp(context, clock, pushes);
   try {
-    const names = Object.keys(conversation.users);
-    const userId = (name: string) => `${conversation.id}-${name}`;
     const say = async (name: string, text: string) => {
       transcript.push(`${name}> ${text}`);
       const replies = await app.conversation.handle({ channel: 'web', userId: userId(name), text, displayName: name });
@@ -179,7 +192,7 @@ async function playConversation(conversation: FilingConversation, context: PlayC
         transcript.push(`（过了 ${turn.after}）`);
       } else {
         app.close();
-        app = await openApp(context, clock);
+        app = await openApp(context, clock, pushes);
         transcript.push('（服务重启）');
       }
     }

@@ -9,6 +9,7 @@ import type { UserStore } from '../users/user-store.ts';
 import { exportReport, type ExportFormat } from './export-report.ts';
 import type { ExtraSheet } from './write-xlsx.ts';
 import { exportableForm } from './exportable-form.ts';
+import type { RecentForms } from '../reporting/recent-form.ts';
 import type { ExportableForm } from './types.ts';
 
 export interface ExportSkillDependencies {
@@ -21,10 +22,22 @@ export interface ExportSkillDependencies {
   reporterLabel?: () => Promise<(record: RecordVersion) => string>;
   /** The xlsx's second sheet: the form's figures per period within the admin's area. */
   periodSheet?: (form: FormDefinition, now: Date, scope?: string) => Promise<ExtraSheet | undefined>;
+  /** The form (and period) the user asked about last: a bare 「导出」 right after a status question exports it. */
+  recent?: RecentForms;
+}
+
+/** The forms offered as buttons, waiting for a press or for one of their names typed (also after a restart). */
+interface ExportChoice {
+  offered: string[];
+  text: string;
+}
+
+function isExportChoice(state: unknown): state is ExportChoice {
+  return !!state && Array.isArray((state as ExportChoice).offered) && typeof (state as ExportChoice).text === 'string';
 }
 
 const EXPORT_INTENT = /^(?:请|帮我|给我)?(?:导出|export)/i;
-const FILLER = /导出|下载|export|一下|报表|汇总表|汇总|表格|表|excel|xlsx|csv|的|吧|请|帮我|给我|数据|[，。,.!！?？\s]/gi;
+const FILLER = /导出|下载|export|一下|出来|来看看|看看|看一下|瞧瞧|发给我|发我|一份|来|报表|汇总表|汇总|表格|表|excel|xlsx|csv|的|吧|请|帮我|给我|数据|[，。,.!！?？\s]/gi;
 
 interface Candidate {
   form: ExportableForm;
@@ -76,12 +89,17 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
     const relevance = await Promise.all(all.map((candidate) => isRelevant(candidate, ctx.user.unit)));
     const relevant = all.filter((_, index) => relevance[index]);
     const offered = relevant.length ? relevant : all;
-    const picked = matched.length === 1 ? matched[0] : matched.length === 0 && offered.length === 1 ? offered[0] : undefined;
+    const recent = chosen || matched.length ? undefined : deps.recent?.recall(ctx.user.userKey);
+    const followed = recent && offered.find((candidate) => candidate.form.id === recent.formId);
+    const picked = matched.length === 1 ? matched[0] : matched.length === 0 && offered.length === 1 ? offered[0] : followed;
     if (!picked) {
+      const choices = matched.length ? matched : offered;
       ctx.reply({
-        text: '请选择要导出的表单：',
-        buttons: (matched.length ? matched : offered).map((candidate) => ({ label: candidate.definition?.shortName ?? candidate.form.title, action: `export:${candidate.form.id}` })),
+        text: '请选择要导出的表单（点按钮，或回复表名）：',
+        buttons: choices.map((candidate) => ({ label: candidate.definition?.shortName ?? candidate.form.title, action: `export:${candidate.form.id}` })),
       });
+      // Waits for the name typed, unless another activity (a form being filled) is open: that one is not replaced.
+      if (!ctx.session.activity) ctx.setActivity({ skill: 'export', state: { offered: choices.map((candidate) => candidate.form.id), text } satisfies ExportChoice });
       return;
     }
 
@@ -94,6 +112,9 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
       if (!parsed.ok) return void ctx.reply(`没看懂要导出哪一期「${rest}」：${parsed.error}\n不写期间则导出最新一期。`);
       period = parsed.value;
     }
+    // 「4月谁没报」 then 「导出」: the period asked about.
+    if (!period && recent?.formId === picked.form.id) period = recent.period;
+    if (period && picked.definition) deps.recent?.remember(ctx.user.userKey, picked.form.id, period);
     const format: ExportFormat = /csv/i.test(text) ? 'csv' : 'xlsx';
     const { table, file } = await exportReport({
       form: picked.form,
@@ -124,7 +145,21 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
   return {
     name: 'export',
     commands: { export: (ctx, args) => run(ctx, args) },
-    onAction: (ctx, payload) => run(ctx, '', payload),
+    onAction: (ctx, payload) => {
+      if (ctx.session.activity?.skill === 'export') ctx.setActivity(null);
+      return run(ctx, '', payload);
+    },
+    async continueActivity(ctx) {
+      const state = ctx.session.activity?.state;
+      ctx.setActivity(null);
+      if (!isExportChoice(state)) return false;
+      const all = await candidates(deps);
+      const lower = ctx.text.toLowerCase().replace(/[，。,.!！?？\s]/g, '');
+      const named = all.filter((candidate) => state.offered.includes(candidate.form.id) && candidate.words.some((word) => lower.includes(word.toLowerCase())));
+      if (named.length !== 1) return false;
+      await run(ctx, `${state.text} ${ctx.text}`, named[0].form.id);
+      return true;
+    },
     async tryIntent(ctx) {
       if (!EXPORT_INTENT.test(ctx.text)) return false;
       await run(ctx, ctx.text);

@@ -1,3 +1,4 @@
+import { isOpenEnded } from '../quantity/open-ended.ts';
 import { findQuantities } from '../quantity/find-quantities.ts';
 import { unknownUnitWord } from '../quantity/unknown-unit.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
@@ -47,6 +48,8 @@ export interface ExtractedAnswer {
   value: number;
   display: string;
   approximate: boolean;
+  /** 「一万出头」「近八千」: only one side of the figure; a report asks for the figure. */
+  openEnded?: boolean;
   /** The amount as typed (「大概六成」), to parse again like a typed answer. */
   text: string;
 }
@@ -132,7 +135,7 @@ export function placeQuantities(
       refused.push({ field, text: quantity.text });
       continue;
     }
-    answers.push({ field, value: quantity.value, display: formatFieldValue(field, quantity.value), approximate: quantity.approximate, text: quantity.text });
+    answers.push({ field, value: quantity.value, display: formatFieldValue(field, quantity.value), approximate: quantity.approximate, openEnded: isOpenEnded(quantity) || undefined, text: quantity.text });
   }
   return form.fields.length ? { answers, refused, unplaced } : { answers: [], refused: [], unplaced };
 }

@@ -1,5 +1,6 @@
 import { parseQuantity } from '../quantity/parse-quantity.ts';
 import { unknownUnitWord } from '../quantity/unknown-unit.ts';
+import { isOpenEnded } from '../quantity/open-ended.ts';
 import type { Quantity } from '../quantity/types.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import { formatFieldValue } from './format-value.ts';
@@ -9,7 +10,7 @@ import { fieldNames, withoutFieldNames } from './field-names.ts';
 import { soundsAlike } from '../text/same-sound.ts';
 
 export type FieldAnswer =
-  | { ok: true; value: FieldValue; display: string; approximate?: boolean; note?: string }
+  | { ok: true; value: FieldValue; display: string; approximate?: boolean; openEnded?: boolean; note?: string }
   | { ok: false; error: string; guess?: { value: number; display: string } };
 
 /** Unit names the form may offer for a county or township field. */
@@ -49,7 +50,7 @@ function fromQuantity(field: FieldDefinition, quantity: Quantity): FieldAnswer {
   if (limit) return limit;
   // A conversion note only helps when the user's unit differs from the one the question asks in (吨 for 吨 needs none).
   const asked = quantity.unit !== undefined && field.question.includes(quantity.unit);
-  return { ok: true, value: quantity.value, display, approximate: quantity.approximate || undefined, note: asked ? undefined : quantity.note };
+  return { ok: true, value: quantity.value, display, approximate: quantity.approximate || undefined, openEnded: isOpenEnded(quantity) || undefined, note: asked ? undefined : quantity.note };
 }
 
 function matchOption(field: FieldDefinition, text: string): string[] {
@@ -207,6 +208,8 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
       // 「备注：两个村没签完合同」: the field's own name before a colon is not part of the value.
       const own = fieldNames(field).filter(Boolean).find((word) => text.startsWith(word) && /^[:：]/.test(text.slice(word.length).trim()));
       const value = own ? text.slice(own.length).trim().replace(/^[:：]\s*/, '') || text : text;
+      // 「🙏」「👍」 alone, or only punctuation: nothing to save as a name or a note.
+      if (!/[\p{L}\p{N}]/u.test(value)) return invalid(field, `需要文字，「${value}」里没有字，请用文字回答`);
       return value.length > 500 ? invalid(field, '太长了，请控制在 500 字以内') : { ok: true, value, display: value };
     }
     case 'period':

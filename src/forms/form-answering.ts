@@ -20,7 +20,7 @@ import {
 } from './form-flow.ts';
 import { activeFields } from './form-progress.ts';
 import { confirmExtracted, dropExtracted, extractWithModel, wantsModelExtraction } from './model-extraction.ts';
-import { button, summaryEntries } from './form-messages.ts';
+import { button, summaryEntries, APPROXIMATE_NOTE, openEndedQuestion } from './form-messages.ts';
 import { parseChineseNumber } from '../quantity/chinese-number.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
@@ -40,6 +40,8 @@ const SKIP = /^(跳过|略过|不填|没有要说的|无可奉告)$/;
 const SUBMIT = /^(确认|确认提交|提交|没问题|无误|对的|可以提交|确定|是|是的|对|好|好的|行|可以|没错|就这样)$/;
 const FORCE = /^(确认无误|确认无误仍然提交|仍然提交|仍要提交|坚持提交)$/;
 const EDIT = /^(修改|我要修改|要改|改一下|更正|改)$/;
+/** 「刚才那个提交了没有」「报上去了吗」 asked while the draft is still open: it was not. */
+const SUBMITTED_QUESTION = /(?:提交|报|交|传|发)(?:上去|成功|出去)?了(?:吗|没有?|么)|(?:提交|报|交)(?:上去|成功)?(?:没有?)[？?]*$|(?:提交|报)(?:上去)?了?没/;
 const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|行|就这样填)$/;
 const NOT_THESE = /^(不对|不是|错了|重新填|重填|都不对)$/;
 const CHANGE = /^(?:把)?(.+?)(?:改成|改为|改到|更正为|更改为|应该是|应为|换成|是)(.+)$/;
@@ -347,7 +349,7 @@ export function unusedNote(parts: string[]): string {
 
 function confirmation(field: FieldDefinition, answer: ReadAnswer['answer']): string {
   const note = answer.note ? `（${answer.note}）` : '';
-  return `✓ ${field.label}：${answer.display}${note}${answer.approximate ? '（您说的是约数，如不准确请更正）' : ''}`;
+  return `✓ ${field.label}：${answer.display}${note}${answer.approximate ? APPROXIMATE_NOTE : ''}`;
 }
 
 /** Stores every answer a message gave, says what was refused and what no field took, then asks on. */
@@ -360,6 +362,11 @@ async function applyAnswers(turn: FormTurn, answers: ReadAnswer[], errors: strin
       // 「…验收八千，没有备注」: the optional note is left empty, as 「跳过」 would.
       turn.state.skipped = [...turn.state.skipped.filter((key) => key !== item.field.key), item.field.key];
       notes.set(item, `✓ ${item.field.label}：留空`);
+      continue;
+    }
+    if (item.answer.ok && item.answer.openEnded && typeof item.answer.value === 'number') {
+      // 「累计完成一万二千多亩」: the other answers are kept, this one is asked as an exact figure.
+      notes.set(item, openEndedQuestion(item.field, item.answer.display));
       continue;
     }
     notes.set(item, setValue(turn, item.field, item.answer.value) ?? confirmation(item.field, item.answer));
@@ -379,7 +386,7 @@ async function answerOffline(turn: FormTurn, text: string, placed: PlacedQuantit
   if (several.length > 1 || (several.length === 1 && several[0].field.key !== field.key)) {
     const answers: ReadAnswer[] = several.map((found) => ({
       field: found.field,
-      answer: { ok: true, value: found.value, display: found.display, approximate: found.approximate || undefined },
+      answer: { ok: true, value: found.value, display: found.display, approximate: found.approximate || undefined, openEnded: found.openEnded },
     }));
     const reparsed = placed.refused.map((found) => ({ field: found.field, answer: parseFor(turn, found.field, found.text) }));
     for (const { field: found, answer } of reparsed) if (answer.ok) answers.push({ field: found, answer });
@@ -464,6 +471,10 @@ export async function handleFormText(turn: ReportTurn, typed: string): Promise<b
     state.pending = undefined;
   }
   if ((await tryOrdinal(turn, text)) || (await tryBareChange(turn, text)) || (await tryRetraction(turn, text))) return true;
+  if (SUBMITTED_QUESTION.test(text) && text.length <= 20) {
+    if (state.phase === 'review') return await showReview(turn, '还没有提交。内容如下，核对无误请点「确认提交」。'), true;
+    return await repeatCurrent(turn, '还没有提交：还有问题没回答，答完核对后才能提交。\n'), true;
+  }
   if (state.phase === 'review') return await reviewText(turn, text);
   // 「确认提交」 typed while a question is still open is not its answer (a name question would take any text).
   if (/^(?:确认提交|提交|确认无误|仍然提交|确认无误仍然提交)[。.！!]*$/.test(text)) {

@@ -3,8 +3,9 @@ import { accessRefusal } from '../users/access.ts';
 import { parseFieldAnswer, type FieldAnswer } from './field-answer.ts';
 import { parseQuantity } from '../quantity/parse-quantity.ts';
 import { formatFieldValue } from './format-value.ts';
+import { isOpenEnded } from '../quantity/open-ended.ts';
 import { checkDraft } from './form-checks.ts';
-import { editMenuReply, questionReply, summaryReply, button } from './form-messages.ts';
+import { editMenuReply, questionReply, summaryReply, button, APPROXIMATE_NOTE, openEndedQuestion } from './form-messages.ts';
 import { activeFields, nextField, pruneInactive } from './form-progress.ts';
 import { describePeriod } from './period.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
@@ -202,20 +203,19 @@ function shareOfWhole(turn: FormTurn, field: FieldDefinition, text: string): Fie
     value,
     display: formatFieldValue(field, value),
     approximate: share.quantity.approximate || undefined,
+    openEnded: isOpenEnded(share.quantity) || undefined,
     note: `按「${whole.label}」${formatFieldValue(whole, total)}的${percent}%计算`,
   };
 }
 
-/** Accepts a parsed answer for a field: asks to confirm an approximate number, then moves on. */
+/** Accepts a parsed answer for a field (an open-ended approximation is asked as a figure), then moves on. */
 export async function acceptAnswer(turn: FormTurn, field: FieldDefinition, answer: Extract<FieldAnswer, { ok: true }>): Promise<void> {
   const { state } = turn;
-  if (answer.approximate && typeof answer.value === 'number') {
+  if (answer.openEnded && typeof answer.value === 'number') {
+    // 「一万出头」「近八千亩」 give one side of the figure only: asked for the figure, 「是」 takes the number said.
     state.pending = { kind: 'approximate', field: field.key, value: answer.value, display: answer.display };
     state.current = field.key;
-    turn.ctx.reply({
-      text: `「${field.label}」您说的是大约 ${answer.display}。报表需要确定的数，就按 ${answer.display} 填吗？也可以直接告诉我准确的数。`,
-      buttons: [button(`按 ${answer.display} 填`, 'approx:y'), button('重新填', 'approx:n')],
-    });
+    turn.ctx.reply({ text: openEndedQuestion(field, answer.display), buttons: [button(`按 ${answer.display} 填`, 'approx:y'), button('重新填', 'approx:n')] });
     persist(turn);
     return;
   }
@@ -224,7 +224,8 @@ export async function acceptAnswer(turn: FormTurn, field: FieldDefinition, answe
     turn.ctx.reply(refusal);
     return await repeatCurrent(turn);
   }
-  const note = answer.note ? `（${answer.note}）` : '';
+  // 「约1.3万亩」「九千亩左右」: the figure said is entered, and the reply says so.
+  const note = (answer.note ? `（${answer.note}）` : '') + (answer.approximate ? APPROXIMATE_NOTE : '');
   await askNext(turn, `✓ ${field.label}：${answer.display}${note}`);
 }
 

@@ -114,3 +114,11 @@ export function editMenuReply(form: FormDefinition, state: FormDraftState, skill
     buttons: [...fields.map((field) => press(field.label, `f:${field.key}`)), press(back, 'review')],
   };
 }
+
+/** After an approximate figure entered as said (「约1.3万亩」). */
+export const APPROXIMATE_NOTE = '（您说的是约数，已按这个数填；有准确的数请直接更正）';
+
+/** 「一万出头」「近八千亩」: a report needs the figure; the number said is offered as a button. */
+export function openEndedQuestion(field: FieldDefinition, display: string): string {
+  return `「${field.label}」报表要填确切的数，您说的只是个大概（${display}附近）。请告诉我准确是多少；如果就是 ${display}，请点「按 ${display} 填」或回「是」。已填写的内容都保留着。`;
+}

@@ -13,3 +13,4 @@ export { KIND_WORDS } from './kind-words.ts';
 export { activeUnitsOfMeasure, loadUnitsOfMeasure, useUnitsOfMeasure, UnitsOfMeasureError, type UnitsOfMeasure } from './units-of-measure.ts';
 export { unitFactor } from './unit-factor.ts';
 export { unknownUnitMessage, unknownUnitWord } from './unknown-unit.ts';
+export { isOpenEnded } from './open-ended.ts';

@@ -22,6 +22,8 @@ const schema = z.object({
   units: z.array(unitSchema),
   approximatePrefixes: z.array(z.string().min(1)),
   approximateSuffixes: z.array(z.string().min(1)),
+  /** Of those, the words that give only one side of the figure (一万出头, 近八千, 两百多): a report cannot use it as said. */
+  openEndedApproximations: z.array(z.string().min(1)).default([]),
   boundWords: z.array(z.object({
     text: z.string().min(1),
     position: z.enum(['before', 'after']),

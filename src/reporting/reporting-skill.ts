@@ -8,6 +8,7 @@ import { formConcerns, statusScope } from './status-access.ts';
 import { resolvePeriod } from './status-request.ts';
 import type { Outbox } from '../notify/notifier.ts';
 import type { ReminderStore } from './reminder-store.ts';
+import type { RecentForms } from './recent-form.ts';
 import { describeQuietHours, isQuiet, type QuietHours } from './quiet-hours.ts';
 import { planManualReminders } from './reminder-plan.ts';
 import { deliverReminders } from './deliver-reminders.ts';
@@ -17,15 +18,17 @@ import { REPORTING_SKILL } from './reporting-skill-name.ts';
 export { REPORTING_SKILL };
 
 /** 「双月调度进度」「哪些乡镇还没报」「谁没报」「填报情况」 — a question about who has filed. */
-const STATUS_QUESTION = /(?:哪些|哪个|哪几个|谁|几个|多少个?)(?:乡镇|县|单位|街道|人)?(?:还)?(?:没有?|未)(?:填|报|交)|进度(?:如何|怎么样|怎样|情况|汇总)?[？?。]*$|填报情况|报送情况|完成情况|报齐了?[吗没]/;
+const STATUS_QUESTION = /(?:哪些|哪个|哪几个|谁|几个|多少个?)(?:乡镇|县|单位|街道|人)?(?:还)?(?:没有?|未)(?:填|报|交)|(?:还差|还缺|还剩下?|差|缺)(?:哪些|哪几个|哪个|几个|多少个?)(?:乡镇|县|单位|街道)|进度(?:如何|怎么样|怎样|情况|汇总)?[？?。]*$|填报情况|报送情况|完成情况|报齐了?[吗没]/;
 /** 「导出乡镇进度」 asks for the export, not the status. */
 const EXPORT_VERB = /^(?:请|帮我|给我)?(?:导出|下载|export)/i;
 const FILING_VERB = /^(?:我要|我来|帮我|开始|接着|继续|再)?(?:填报|上报|报送|填写|报)/;
-const FILLER = /查看|看看|看一下|查一下|查询|一下|帮我|给我|请|现在|目前|进度|如何|怎么样|怎样|情况|汇总|哪些|哪个|哪几个|谁|几个|多少个?|乡镇|县|单位|街道|还|没有?|未|填报|报送|完成|报齐|[报填交吗呢了的]|[，。,.!！?？\s]/g;
+const FILLER = /查看|看看|看一下|查一下|查询|一下|帮我|给我|请|现在|目前|进度|如何|怎么样|怎样|情况|汇总|哪些|哪个|哪几个|谁|几个|多少个?|乡镇|县|单位|街道|还|没有?|未|差|缺|剩下?|填报|报送|完成|报齐|[报填交吗呢了的]|[，。,.!！?？\s]/g;
 
 export interface ReportingSkillDependencies extends ReportingStores {
   /** Reminders (「催报」, opt-out); without them the skill only answers status questions. */
   reminders?: { outbox: Outbox; store: ReminderStore; quietHours: QuietHours };
+  /** The form a user asked about last (shared with the export), followed by a message that names none. */
+  recent?: RecentForms;
 }
 
 const REMIND = /^(?:请|帮我)?(?:催报|催一下|催促填报|提醒填报|催)\s*(.*)$/;
@@ -54,6 +57,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     const atLevel = relevant.filter((form) => form.fields.find((field) => field.key === form.unitField)?.type === level);
     if (level && atLevel.length) relevant = atLevel;
     if (relevant.length === 1) return relevant[0];
+    const recent = named.length ? undefined : deps.recent?.recall(ctx.user.userKey);
+    const followed = recent && relevant.find((form) => form.id === recent.formId);
+    if (followed) return followed;
     if (relevant.length === 0) {
       ctx.reply(named.length ? `「${named[0].shortName}」不在您的管辖范围内。` : '您的管辖范围内没有按期填报的表。');
       return undefined;
@@ -70,11 +76,19 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     return /[0-9一二三四五六七八九十两上本这当前期月年]/.test(rest) ? rest : '';
   }
 
+  /** The period named, else the one asked about last for this form (「4月谁没报」 then 「催报」 means April). */
+  function periodOrRecent(ctx: TurnContext, form: FormDefinition, periodText: string): string {
+    if (periodText) return periodText;
+    const recent = deps.recent?.recall(ctx.user.userKey);
+    return recent?.formId === form.id && recent.period ? describePeriod(recent.period) : '';
+  }
+
   async function showStatus(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<void> {
     const access = statusScope(ctx.user, form, deps.units);
     if (!access.ok) return void ctx.reply(access.reason);
     const period = resolvePeriod(form, periodText, ctx.now(), deps.units);
     if (!period.ok) return void ctx.reply(period.error);
+    deps.recent?.remember(ctx.user.userKey, form.id, period.value);
     const status = await statusFromStores(deps, form, period.value, { scope: access.scope });
     ctx.reply(formatFormStatus(status));
   }
@@ -84,8 +98,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     if (!reminders) return void ctx.reply('本服务没有启用提醒。');
     const access = statusScope(ctx.user, form, deps.units, '催报');
     if (!access.ok) return void ctx.reply(access.reason);
-    const period = resolvePeriod(form, periodText, ctx.now(), deps.units);
+    const period = resolvePeriod(form, periodOrRecent(ctx, form, periodText), ctx.now(), deps.units);
     if (!period.ok) return void ctx.reply(period.error);
+    deps.recent?.remember(ctx.user.userKey, form.id, period.value);
     if (isQuiet(ctx.now(), reminders.quietHours)) {
       return void ctx.reply(`现在是夜间免打扰时段（北京时间 ${describeQuietHours(reminders.quietHours)}），不发送催报。请在此后再发「催报 ${form.shortName}」。`);
     }
@@ -111,8 +126,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
   async function showChart(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<void> {
     const access = statusScope(ctx.user, form, deps.units, '进度图');
     if (!access.ok) return void ctx.reply(access.reason);
-    const period = resolvePeriod(form, periodText, ctx.now(), deps.units);
+    const period = resolvePeriod(form, periodOrRecent(ctx, form, periodText), ctx.now(), deps.units);
     if (!period.ok) return void ctx.reply(period.error);
+    deps.recent?.remember(ctx.user.userKey, form.id, period.value);
     const { file, caption } = await progressChartFile(deps, form, period.value, access.scope);
     ctx.reply({ text: caption, attachment: file });
   }

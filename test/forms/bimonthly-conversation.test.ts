@@ -91,9 +91,14 @@ describe('双月调度 conversation', () => {
     expect(wrong).toContain('已填写的内容都保留着');
     const range = await h.say('li', '两三万亩');
     expect(range).toContain('确定的数');
-    const approx = await h.send('li', '大概2万亩');
-    expect(approx[0].text).toContain('大约 2万亩');
-    expect(await h.say('li', actionOf(approx, '按 2万亩 填'))).toContain('本期治理面积：2万亩');
+    // 「两万出头」 is only one side of the figure: asked for it, 「按 2万亩 填」 takes the number said.
+    const open = await h.send('li', '两万出头');
+    expect(open[0].text).toContain('报表要填确切的数');
+    expect(await h.say('li', actionOf(open, '按 2万亩 填'))).toContain('本期治理面积：2万亩');
+    // 「大概4万亩」 is a figure: entered as said, and the reply says it was an approximation.
+    const approx = await h.say('li', '大概4万亩');
+    expect(approx).toContain('累计治理面积：4万亩');
+    expect(approx).toContain('您说的是约数');
   });
 
   it('corrects a field by words and after submit creates a new version', async () => {

@@ -22,7 +22,7 @@ import {
 import { FORM_CARD_PAYLOAD, FORM_CARD_REQUEST, pressFormCard, requestFormCard } from './form-card.ts';
 import { questionReply } from './form-messages.ts';
 import { confirmExtracted, dropExtracted } from './model-extraction.ts';
-import { defaultNewId, formFitsUser, formsNamedIn, offerForms, startCorrection, startForm } from './form-start.ts';
+import { defaultNewId, formFitsUser, formsNamedIn, offerForms, RELATIVE_PERIOD, startCorrection, startForm, unitNamesIn } from './form-start.ts';
 import { placeQuantities } from './extract-answers.ts';
 import { splitClauses } from './split-clauses.ts';
 import { rebaseOnLatest, submitDraft } from './form-submission.ts';
@@ -42,20 +42,43 @@ const SUBMIT_AGAIN = /^(确认提交|提交|确认|确认无误|仍然提交|确
 /** Month and period words inside a start phrase (「填报5月进度」「报5-6月双月调度」): they belong to the form, not its name. */
 const PERIOD_WORDS = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到、]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?(?:的)?|第\s*[\d一二三四五六]\s*期/g;
 
+/** 「4月份的漏报了，现在补上」「上期的双月调度漏报了」: a period missed, to be filed now. */
+const LATE_FILING = /漏报|补报|补上|补一下|补交|忘了?报|没报上|漏填|补填|补登|漏登/;
+
+/** 「再登一块」「再报一个」: the same kind of report again; the verb tells which forms. */
+const AGAIN = /^(?:再|还要|还得)(登记?|填报?|报)(?:一(?:块|个|份|张|条|下))?/;
+
 /**
  * 「填报5月进度，累计完成1.2万亩，验收8000亩」「填报双月调度，本期是5-6月」: a start phrase naming a form, then
  * answers. Returns the forms named and what remains to be read as answers once the form has started.
  */
-function startWithAnswers(text: string, formsIn: (text: string) => FormDefinition[]): { named: FormDefinition[]; rest: string } | undefined {
+function startWithAnswers(text: string, formsIn: (text: string) => FormDefinition[]): { named: FormDefinition[]; rest: string; head: string } | undefined {
   if (looksLikeQuestion(text) || !/[\d一二三四五六七八九十两]/.test(text)) return undefined;
   const head = text.split(/[，,。；;！!\s]/, 1)[0];
   if (!/填报|登记|上报|报送|报/.test(head)) return undefined;
-  const periods = head.match(PERIOD_WORDS) ?? [];
-  const named = formsIn(head.replace(PERIOD_WORDS, ''));
+  const periods = periodsIn(head);
+  const named = formsIn(head.replace(PERIOD_WORDS, '').replace(RELATIVE_PERIOD, ''));
   // 「填报进度五月份累计完成一万二千亩验收八千亩」 said without a pause: what follows the form's name is answers too.
-  const said = named.length === 1 ? answersInHead(head.replace(PERIOD_WORDS, '，'), named[0]) : '';
-  const rest = [...periods, said, text.slice(head.length).replace(/^[，,。；;！!\s]+/, '')].filter(Boolean).join('，');
-  return named.length && rest ? { named, rest } : undefined;
+  const said = named.length === 1 ? answersInHead(head.replace(PERIOD_WORDS, '，').replace(RELATIVE_PERIOD, '，'), named[0]) : '';
+  // 「…漏报了，补一下」: the words about filing late answer nothing.
+  const after = splitClauses(text.slice(head.length)).filter((clause) => !(LATE_FILING.test(clause) && clause.length <= 6 && !/\d/.test(clause)));
+  const rest = [...periods, said, after.join('，')].filter(Boolean).join('，');
+  return named.length && rest ? { named, rest, head } : undefined;
+}
+
+/** Period words said with a start phrase (「4月份的」「上期的」). */
+function periodsIn(text: string): string[] {
+  return [...(text.match(PERIOD_WORDS) ?? []), ...(text.match(RELATIVE_PERIOD) ?? [])].map((word) => word.replace(/的$/, ''));
+}
+
+/** Units named in a start phrase, when the form still asks for its unit (an admin filing for a township). */
+function unitsToAnswer(turn: ReportTurn, text: string): string[] {
+  if (turn.state.values[turn.form.unitField] !== undefined) return [];
+  return unitNamesIn(text, turn.deps).slice(0, 1);
+}
+
+function savedDraft(activity: Activity): boolean {
+  return activity.skill === FORM_SKILL && isDraft(activity.state) && activity.state.phase === 'saved';
 }
 
 /** The start phrase without the form's name and the start words; kept only when an amount is left in it. */
@@ -280,11 +303,13 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       if (card) return await requestFormCard(ctx, card[1].trim(), deps, startByName), true;
       const correction = RECORD_CORRECTION.exec(ctx.text);
       if (correction) return await startCorrection(ctx, correction[1].toUpperCase(), deps), true;
-      const withAnswers = ctx.session.activity ? undefined : startWithAnswers(ctx.text, (head) => formsNamedIn(head, deps));
+      // A report submitted a moment ago leaves its draft saved: the next report starts as if nothing were open.
+      const idle = !ctx.session.activity || savedDraft(ctx.session.activity);
+      const withAnswers = idle ? startWithAnswers(ctx.text, (head) => formsNamedIn(head, deps)) : undefined;
       if (withAnswers) {
         await offerForms(ctx, withAnswers.named, deps);
         const turn = turnOf(ctx);
-        if (turn) await handleFormText(turn, withAnswers.rest);
+        if (turn) await handleFormText(turn, [...unitsToAnswer(turn, withAnswers.head), withAnswers.rest].join('，'));
         return true;
       }
       const stated = ctx.session.activity || ctx.user.role === 'farmer' ? undefined : formOfStatement(ctx.text, deps.forms.list().filter((form) => formFitsUser(form, ctx.user, deps)));
@@ -300,8 +325,19 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       // A message that is nothing but a form's name (「乡镇进度」) asks for that form, as 「填报乡镇进度」 does.
       const bareName = ctx.text.replace(/[\p{P}\p{S}\s]/gu, '');
       const onlyName = deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].includes(bareName));
-      const named = onlyName || /填报|登记|上报|报送|填|报|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
-      if (named.length) return await offerForms(ctx, named, deps), true;
+      let named = onlyName || /填报|登记|上报|报送|填|报|登|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
+      const fitting = deps.forms.list().filter((form) => formFitsUser(form, ctx.user, deps));
+      if (!named.length && LATE_FILING.test(ctx.text) && !looksLikeQuestion(ctx.text)) named = fitting.filter((form) => form.period);
+      const again = named.length ? null : AGAIN.exec(bareName);
+      if (again) named = fitting.filter((form) => [form.shortName, ...form.triggers].some((word) => word.includes(again[1])));
+      if (named.length) {
+        await offerForms(ctx, named, deps);
+        // 「4月份的漏报了」「再报一下叶茂台镇的进度」: the period and the unit said with the start are its first answers.
+        const turn = turnOf(ctx);
+        const said = turn ? [...unitsToAnswer(turn, ctx.text), ...periodsIn(ctx.text)] : [];
+        if (turn && said.length && turn.state.phase === 'filling') await handleFormText(turn, said.join('，'));
+        return true;
+      }
       if (GENERIC_START.test(ctx.text)) return await offerForms(ctx, deps.forms.list(), deps), true;
       const near = ctx.session.activity ? undefined : nearStartWord(bareName, deps.forms.list());
       if (near) {

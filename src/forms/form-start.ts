@@ -29,9 +29,46 @@ function filedUnits(form: FormDefinition, deps: Deps): string[] {
 /** Forms whose trigger words appear in the text (「填报双月调度」 → 双月调度). */
 export function formsNamedIn(text: string, deps: Deps): FormDefinition[] {
   const lower = text.toLowerCase();
-  // 「报一下5月进度」「填一下这期的双月调度」: 一下 and a period between the verb and the name do not change the name.
-  const loose = lower.replace(/一下子?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?的?/g, '');
-  return deps.forms.list().filter((form) => [form.id, form.shortName, form.title, ...form.triggers].some((word) => lower.includes(word.toLowerCase()) || loose.includes(word.toLowerCase())));
+  // 「报一下5月进度」「填一下这期的双月调度」「再报一下叶茂台镇的进度」: 一下, a period and a unit between the verb and
+  // the name do not change the name.
+  const loose = withoutUnitNames(lower, deps)
+    .replace(/一下子?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?的?/g, '')
+    .replace(RELATIVE_PERIOD, '')
+    .replace(/[也再还都先就]/g, '');
+  return deps.forms.list().filter((form) =>
+    [form.id, form.shortName, form.title, ...form.triggers].some((word) => lower.includes(word.toLowerCase()) || loose.includes(word.toLowerCase()) || saidVerbLast(loose, word.toLowerCase())),
+  );
+}
+
+/** 「上期的」「上个月」「这期」: a period said relative to today (parsePeriod reads them against the clock). */
+export const RELATIVE_PERIOD = /(?:上上个?月|上个?月|本月|这个?月|上一?期|本期|这一?期|当期)(?:份)?(?:的)?/g;
+
+/** The verbs a start phrase begins with (报进度, 填报进度, 登记作业). */
+const START_VERBS = ['填报', '上报', '报送', '登记', '报', '填', '登'];
+
+/** 「进度报一下」「孟家镇的进度也报一下」: a start phrase verb + name said the other way round. */
+function saidVerbLast(loose: string, phrase: string): boolean {
+  const verb = START_VERBS.find((word) => phrase.startsWith(word) && phrase.length - word.length >= 2);
+  if (!verb) return false;
+  const name = phrase.slice(verb.length);
+  const at = loose.indexOf(name);
+  return at >= 0 && loose.slice(at + name.length).replace(/^[的要得]/, '').startsWith(verb);
+}
+
+/** The text without the names of units (and a 的 after them): 「叶茂台镇的进度」 → 「进度」. */
+function withoutUnitNames(text: string, deps: Deps): string {
+  let rest = text;
+  for (const name of unitNamesIn(text, deps)) rest = rest.split(`${name}的`).join('').split(name).join('');
+  return rest;
+}
+
+/** Units of the directory named in a message, longest first (三面船镇 before 三面船). */
+export function unitNamesIn(text: string, deps: Deps): string[] {
+  return deps.units
+    .all()
+    .map((unit) => unit.name)
+    .filter((name) => name.length >= 2 && text.includes(name))
+    .sort((a, b) => b.length - a.length);
 }
 
 /** The unit answer a bound user does not need to give: a county reporter files for the county. */

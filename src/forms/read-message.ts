@@ -1,7 +1,7 @@
 import { findQuantities } from '../quantity/find-quantities.ts';
 import { findFieldByName, placeQuantities } from './extract-answers.ts';
 import type { FieldAnswer } from './field-answer.ts';
-import { fieldOf, parseFor, type FormTurn } from './form-flow.ts';
+import { fieldOf, parseFor, unitChoices, type FormTurn } from './form-flow.ts';
 import { activeFields } from './form-progress.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import type { FieldValue } from './types.ts';
@@ -249,7 +249,17 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
   const inside: { field: FieldDefinition; value: string }[] = [];
   const textFields = fields.filter((field) => field.type === 'text' && field.ask && open(field));
   const periodOpen = fields.some((field) => field.type === 'period' && open(field));
+  const unitField = fields.find((field) => (field.type === 'township' || field.type === 'county') && open(field));
+  const unitNames = unitField ? unitChoices(turn, unitField).sort((a, b) => b.length - a.length) : [];
   const parts = said
+    .flatMap((part) => {
+      // 「叶茂台镇5月的」「孟家镇的进度也报一下」: a unit the user may file for, named inside a clause, is the unit's answer.
+      const name = unitField && !inside.some((found) => found.field === unitField) ? unitNames.find((unit) => part.includes(unit)) : undefined;
+      if (!unitField || !name || part === name) return [part];
+      inside.push({ field: unitField, value: name });
+      const at = part.indexOf(name);
+      return [part.slice(0, at), part.slice(at + name.length).replace(/^的/, '')].filter((piece) => !/^[的了呢啊吧\s]*$/.test(piece));
+    })
     .flatMap((part) => {
       const period = periodOpen ? LEADING_PERIOD.exec(part) : null;
       // 「5月的，…」: the 的 after the month is no answer of its own.

@@ -77,7 +77,7 @@ describe('export skill', () => {
   it('offers the forms of the county of the admin as buttons, and a button exports that form', async () => {
     const { say, press } = await setup();
     const [choice] = await say('fk', '导出');
-    expect(choice.text).toBe('请选择要导出的表单：');
+    expect(choice.text).toBe('请选择要导出的表单（点按钮，或回复表名）：');
     expect(choice.buttons?.map((button) => button.action).sort()).toEqual(['export:faku-2022-tillage-acceptance', 'export:faku-2022-township-progress']);
     const [reply] = await press('fk', 'export:faku-2022-township-progress');
     expect(reply.text).toContain('填报单位：法库县　期间：2022年6月');

@@ -49,9 +49,15 @@ function inferKind(s: string, q: ScannedQuantity): ScannedQuantity['kind'] | und
   if (/[-/:.]/.test(s[q.index - 1] ?? '') || /^[-/:][0-9]/.test(s.slice(q.end, q.end + 2))) return undefined; // 2024-05-01, 5/1, 10:30
   const clause = s.slice(q.clauseStart, q.index);
   const money = activeUnitsOfMeasure().moneyContextWords.some((word) => clause.includes(word));
-  // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万).
-  if (q.chinese) return money && q.min >= 100 ? 'money' : undefined;
+  // A bare Chinese numeral is a word (一起, 十分) unless money talk makes it an amount (花了三万), or it is counted in
+  // 万/亿 after its digits (「已支出三百二十万」), which only an amount is: read as 「320万」 would be.
+  if (q.chinese) return money && q.min >= 100 ? 'money' : countedInTenThousands(s.slice(q.index, q.end)) ? 'number' : undefined;
   return money ? 'money' : 'number';
+}
+
+/** 「三百二十万」「一万二」「两亿」: digits, then 万 or 亿 (「千万」 alone is a word: 千万别…). */
+function countedInTenThousands(numeral: string): boolean {
+  return /^[〇零一二三四五六七八九十两百千点]*[一二三四五六七八九两][〇零一二三四五六七八九十两百千点]*[万亿][〇零一二三四五六七八九十两百千]*$/.test(numeral);
 }
 
 /**

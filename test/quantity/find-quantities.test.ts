@@ -108,6 +108,19 @@ describe('findQuantities', () => {
     expect(brief('100亩多少钱？')).toMatchObject([{ kind: 'area', value: 100, approximate: false }]);
   });
 
+  it('a Chinese numeral counted in 万/亿 is an amount without a unit, as 「320万」 is; 「千万别」 and 「一起」 are words', () => {
+    const spent = findQuantities('中央下达一千万已支出三百二十万，受益农户三千二百户');
+    expect(spent.map((q) => [q.text, q.kind, q.value])).toEqual([
+      ['一千万', 'money', 10_000_000],
+      ['三百二十万', 'number', 3_200_000],
+      ['三千二百户', 'count', 3200],
+    ]);
+    expect(spent[1].label).toBe('已支出');
+    expect(findQuantities('今年已支出三百二十万').map((q) => q.value)).toEqual([3_200_000]);
+    expect(findQuantities('本期一万二')[0]?.value).toBe(12_000);
+    expect(findQuantities('千万别一起去')).toEqual([]);
+  });
+
   it('handles very long text', () => {
     const text = '本期治理2.3万亩，取土45个。'.repeat(2000);
     expect(findQuantities(text)).toHaveLength(4000);

@@ -24,6 +24,7 @@ import { questionReply } from './form-messages.ts';
 import { confirmExtracted, dropExtracted } from './model-extraction.ts';
 import { defaultNewId, formFitsUser, formsNamedIn, offerForms, RELATIVE_PERIOD, startCorrection, startForm, unitNamesIn } from './form-start.ts';
 import { placeQuantities } from './extract-answers.ts';
+import { pastedTable } from './pasted-table.ts';
 import { splitClauses } from './split-clauses.ts';
 import { rebaseOnLatest, submitDraft } from './form-submission.ts';
 import { submitFormValues, type SubmitContext, type SubmitResult } from './submit-form-values.ts';
@@ -75,6 +76,11 @@ function periodsIn(text: string): string[] {
 function unitsToAnswer(turn: ReportTurn, text: string): string[] {
   if (turn.state.values[turn.form.unitField] !== undefined) return [];
   return unitNamesIn(text, turn.deps).slice(0, 1);
+}
+
+/** The message as the form reads it: a pasted table as 「表头：值」 clauses, else the core's plain text. */
+function typedText(ctx: TurnContext): string {
+  return pastedTable(ctx.message.text) ?? ctx.text;
 }
 
 function savedDraft(activity: Activity): boolean {
@@ -273,7 +279,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         if (await undoCancel(turn, ctx.text)) return true;
         ctx.setActivity(null);
         const back = unpark(turn);
-        return back ? await continueDraft(back as ReportTurn, ctx.text) : false;
+        return back ? await continueDraft(back as ReportTurn, typedText(ctx)) : false;
       }
       if (turn.state.phase === 'saved') {
         if (AMEND_SAVED.test(ctx.text) && turn.state.saved) return await startCorrection(ctx, turn.state.saved.recordId, deps), true;
@@ -284,9 +290,9 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
         // A finished filing stays only to catch a double press or 「改一下」; anything else closes it (or brings back a draft set aside).
         ctx.setActivity(null);
         const back = unpark(turn);
-        return back ? await continueDraft(back as ReportTurn, ctx.text) : false;
+        return back ? await continueDraft(back as ReportTurn, typedText(ctx)) : false;
       }
-      return await continueDraft(turn, ctx.text);
+      return await continueDraft(turn, typedText(ctx));
     },
     describeActivity(activity: Activity) {
       const state = activity.state as FormDraftState;
@@ -305,7 +311,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       if (correction) return await startCorrection(ctx, correction[1].toUpperCase(), deps), true;
       // A report submitted a moment ago leaves its draft saved: the next report starts as if nothing were open.
       const idle = !ctx.session.activity || savedDraft(ctx.session.activity);
-      const withAnswers = idle ? startWithAnswers(ctx.text, (head) => formsNamedIn(head, deps)) : undefined;
+      const withAnswers = idle ? startWithAnswers(typedText(ctx), (head) => formsNamedIn(head, deps)) : undefined;
       if (withAnswers) {
         await offerForms(ctx, withAnswers.named, deps);
         const turn = turnOf(ctx);

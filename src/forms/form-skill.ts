@@ -22,7 +22,8 @@ import {
 import { FORM_CARD_PAYLOAD, FORM_CARD_REQUEST, pressFormCard, requestFormCard } from './form-card.ts';
 import { questionReply } from './form-messages.ts';
 import { confirmExtracted, dropExtracted } from './model-extraction.ts';
-import { defaultNewId, formFitsUser, formsNamedIn, offerForms, RELATIVE_PERIOD, startCorrection, startForm, unitNamesIn } from './form-start.ts';
+import { defaultNewId, formFitsUser, formsNamedIn, namesOfForm, offerForms, RELATIVE_PERIOD, startCorrection, startForm, unitNamesIn } from './form-start.ts';
+import { describePeriod, parsePeriod } from './period.ts';
 import { placeQuantities } from './extract-answers.ts';
 import { pastedTable } from './pasted-table.ts';
 import { splitClauses } from './split-clauses.ts';
@@ -45,6 +46,10 @@ const PERIOD_WORDS = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~
 
 /** 「4月份的漏报了，现在补上」「上期的双月调度漏报了」: a period missed, to be filed now. */
 const LATE_FILING = /漏报|补报|补上|补一下|补交|忘了?报|没报上|漏填|补填|补登|漏登/;
+
+/** 「5月进度报错了，累计完成应该是1.3万亩」 after submitting: a saved report said to be wrong, with the right value. */
+const SAID_WRONG = /(?:报|填|写|搞|弄|记|算)错了?|有误|不对/;
+const RIGHT_VALUE = /应该是|应该为|应为|改成|改为|实际是|其实是/;
 
 /** 「再登一块」「再报一个」: the same kind of report again; the verb tells which forms. */
 const AGAIN = /^(?:再|还要|还得)(登记?|填报?|报)(?:一(?:块|个|份|张|条|下))?/;
@@ -251,6 +256,36 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     cancelDraft(turn);
   }
 
+  /**
+   * 「县里说5月进度验收面积报错了，应该是8000亩」: the one saved report of the user's unit that the message points
+   * to (its form and period, when said) is opened as a correction and the change is read on its summary.
+   */
+  async function correctSaved(ctx: TurnContext): Promise<boolean> {
+    const text = typedText(ctx);
+    if (ctx.user.role === 'farmer' || !ctx.user.unit || !SAID_WRONG.test(text) || !RIGHT_VALUE.test(text) || looksLikeQuestion(text)) return false;
+    const named = formsNamedIn(text, deps);
+    const forms = (named.length ? named : deps.forms.list()).filter((form) => formFitsUser(form, ctx.user, deps));
+    const saved = [];
+    for (const form of forms) {
+      const said = form.period ? periodsIn(text)[0] : undefined;
+      const period = said ? parsePeriod(said, form.period!.kind, form.period!.year ?? form.year, ctx.now()) : undefined;
+      const records = await deps.records.latest(form.id, { unit: ctx.user.unit, ...(period?.ok ? { period: period.value } : {}) });
+      saved.push(...records.map((record) => ({ form, record })));
+    }
+    if (saved.length !== 1) return false;
+    const [{ form, record }] = saved;
+    await startCorrection(ctx, record.recordId, deps, false);
+    ctx.reply(`已调出${record.unit}${record.period ? describePeriod(record.period) : ''}的「${form.shortName}」（记录 ${record.recordId}），改好后确认提交，会保存为新版本。`);
+    const turn = turnOf(ctx);
+    if (!turn) return true;
+    let change = text.replace(PERIOD_WORDS, '').replace(RELATIVE_PERIOD, '');
+    for (const word of namesOfForm(form)) change = change.split(word).join('');
+    // 「县里说…」「刚才那个…」: who asked and pointing words are not the change; 报错了 says what 填错了 does.
+    change = change.replace(/^[^，,。]{0,6}?(?:说|讲|通知)[，,:：]?/, '').replace(/^(?:我们|咱们|我|刚才|之前|那个|的)+/, '').replace(/(?:报|写|搞|弄|记|算)错/g, '填错');
+    await handleFormText(turn, change);
+    return true;
+  }
+
   return {
     name: FORM_SKILL,
     commands: {
@@ -311,6 +346,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       if (correction) return await startCorrection(ctx, correction[1].toUpperCase(), deps), true;
       // A report submitted a moment ago leaves its draft saved: the next report starts as if nothing were open.
       const idle = !ctx.session.activity || savedDraft(ctx.session.activity);
+      if (idle && (await correctSaved(ctx))) return true;
       const withAnswers = idle ? startWithAnswers(typedText(ctx), (head) => formsNamedIn(head, deps)) : undefined;
       if (withAnswers) {
         await offerForms(ctx, withAnswers.named, deps);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from '../core/skill.ts';
 import type { UserProfile } from '../core/types.ts';
 import { accessRefusal, UNBOUND_REFUSAL } from '../users/access.ts';
-import { askNext, FORM_SKILL, showReview, type FormTurn } from './form-flow.ts';
+import { askNext, FORM_SKILL, persist, showReview, type FormTurn } from './form-flow.ts';
 import { button } from './form-messages.ts';
 import type { FormDefinition } from './form-schema.ts';
 import type { FieldValue, FormDraftState, ReportFormDependencies } from './types.ts';
@@ -53,6 +53,13 @@ function saidVerbLast(loose: string, phrase: string): boolean {
   const name = phrase.slice(verb.length);
   const at = loose.indexOf(name);
   return at >= 0 && loose.slice(at + name.length).replace(/^[的要得]/, '').startsWith(verb);
+}
+
+/** Every word that names a form, with the noun of its start phrases (报进度 → 进度), longest first. */
+export function namesOfForm(form: FormDefinition): string[] {
+  const words = [form.id, form.title, form.shortName, ...form.triggers];
+  const nouns = words.flatMap((word) => START_VERBS.filter((verb) => word.startsWith(verb) && word.length - verb.length >= 2).map((verb) => word.slice(verb.length)));
+  return [...new Set([...words, ...nouns])].sort((a, b) => b.length - a.length);
 }
 
 /** The text without the names of units (and a 的 after them): 「叶茂台镇的进度」 → 「进度」. */
@@ -132,7 +139,7 @@ export async function offerForms(ctx: TurnContext, candidates: FormDefinition[],
 }
 
 /** 「修改记录 R…」: load the latest version into a draft that will be saved as the next version. */
-export async function startCorrection(ctx: TurnContext, recordId: string, deps: Deps): Promise<void> {
+export async function startCorrection(ctx: TurnContext, recordId: string, deps: Deps, showSummary = true): Promise<void> {
   const record = await deps.records.get(recordId);
   const form = record ? deps.forms.get(record.formId) : undefined;
   // Another unit's record gets the same answer as a missing one: whether it exists, and whose it is, stays unsaid.
@@ -150,7 +157,10 @@ export async function startCorrection(ctx: TurnContext, recordId: string, deps: 
   }
   state.skipped = form.fields.filter((field) => !field.required && state.values[field.key] === undefined).map((field) => field.key);
   state.correcting = { recordId: record.recordId, baseVersion: record.version };
-  await showReview({ ctx, deps, form, state }, `已调出记录 ${record.recordId}。直接说要改的内容，例如「面积改成2.5万亩」，改好后确认提交，会保存为新版本。`);
+  const turn = { ctx, deps, form, state };
+  // Opened with the change already said: the change's own reply shows the summary once.
+  if (!showSummary) return void ((state.phase = 'review'), (state.current = undefined), persist(turn));
+  await showReview(turn, `已调出记录 ${record.recordId}。直接说要改的内容，例如「面积改成2.5万亩」，改好后确认提交，会保存为新版本。`);
 }
 
 export { FORM_SKILL };

@@ -172,6 +172,22 @@ function endedValue(field: FieldDefinition, part: string): { value: string; rest
   return undefined;
 }
 
+/** 「实施主体丰收农机合作社」「地块是村东大块」「备注：…」: the field's own name (two or more characters), then its value. */
+function namedTextValue(field: FieldDefinition, part: string): string | undefined {
+  const names = [field.label, ...field.synonyms].filter((name) => name.length >= 2).sort((a, b) => b.length - a.length);
+  const name = names.find((word) => part.startsWith(word));
+  if (!name) return undefined;
+  const value = part.slice(name.length).replace(/^(?:是|为|叫|叫做|[:：])/, '').replace(/的$/, '').trim();
+  return value.length >= 2 && !/[0-9]/.test(value) && !findQuantities(value).length ? value : undefined;
+}
+
+/** 「在东营子村」「东营子村」: a clause that is only a value with its field's ending (村), after 在/是. */
+function wholeEndedValue(field: FieldDefinition, part: string): string | undefined {
+  const value = part.replace(/^(?:在|是|就在)/, '').replace(/的$/, '').trim();
+  if (value.length < 3 || value.length > 12 || /[0-9，,\s]/.test(value)) return undefined;
+  return (field.valueEndings ?? []).some((ending) => value.endsWith(ending) && !value.startsWith(ending)) ? value : undefined;
+}
+
 function mentionsOption(field: FieldDefinition, text: string): boolean {
   return (field.options ?? []).some((option) => [option.label, ...option.synonyms].some((word) => word.length > 1 && text.includes(word)));
 }
@@ -252,6 +268,16 @@ export function readMessage(turn: FormTurn, text: string): MessageReading {
   const unitField = fields.find((field) => (field.type === 'township' || field.type === 'county') && open(field));
   const unitNames = unitField ? unitChoices(turn, unitField).sort((a, b) => b.length - a.length) : [];
   const parts = said
+    .flatMap((part) => {
+      // 「实施主体丰收农机合作社」「地块是村东大块」「在东营子村」 in a message of several clauses: a clause that is a text
+      // field's name and its value, or only a value with that field's ending, is that field's answer.
+      if (said.length < 2) return [part];
+      for (const field of textFields.filter((f) => !inside.some((found) => found.field === f))) {
+        const value = namedTextValue(field, part) ?? wholeEndedValue(field, part);
+        if (value) return inside.push({ field, value }), [];
+      }
+      return [part];
+    })
     .flatMap((part) => {
       // 「叶茂台镇5月的」「孟家镇的进度也报一下」: a unit the user may file for, named inside a clause, is the unit's answer.
       const name = unitField && !inside.some((found) => found.field === unitField) ? unitNames.find((unit) => part.includes(unit)) : undefined;

@@ -52,6 +52,8 @@ export interface AnswerAttempt {
   terms?: WeightedTerm[];
   /** The asker's region and the year asked (what a decline's notice is about). */
   preference?: PreferenceContext;
+  /** The answer opens with a verdict on the asker's own figure or a calculation from it (user-values placement line). */
+  placed?: boolean;
 }
 
 const DEFINITION_CUES = questionPattern('definitionCues').source.split('|');
@@ -253,7 +255,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const title = citation(chosen[0].sentence.chunk, '').title;
     // the verdict on the user's own figure comes before a region or year notice: it is what they asked
     const quotes = () => chosen.map(({ quote }) => quote);
-    let placement = placementLine(values, quotes(), title, text);
+    // a tier's rate written in another paragraph of the first quote's document (第二档不高于58元/亩)
+    const sameDocument = values.length ? scored.filter((sentence) => sentence.chunk.doc === chosen[0].sentence.chunk.doc).map((sentence) => sentence.text) : [];
+    let placement = placementLine(values, quotes(), title, text, sameDocument);
     // what the reader is shown: the placement line, the notice, then the quotes
     const shown = () => [placement, notice, ...quotes()].filter(Boolean).join('\n');
     const used = shown().length;
@@ -266,7 +270,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     // room left after a short passage: the next-best sentences, each quoted whole and cited
     chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - shown().length, TUNING.fillMinRoom));
     // the rate for the user's tier may stand in a quote that filled the answer: the line is read again over all of them
-    if (values.length) placement = placementLine(values, quotes(), title, text) || placement;
+    if (values.length) placement = placementLine(values, quotes(), title, text, sameDocument) || placement;
     const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', quotes().join('\n'), { version: versions.get(sentences[0].chunk.doc), preference });
     return {
       answer: {
@@ -279,6 +283,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       sentences,
       terms,
       preference,
+      ...(placement ? { placed: true } : {}),
       ...(calibration ? { probability: answerProbability(calibration, features) } : {}),
     };
   }
@@ -327,7 +332,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     answer(question, context?: AnswerContext) {
       const tried = attempt(question, context);
       if (!tried.features) return tried.answer;
-      const confident = tried.probability !== undefined ? answers(calibration!, tried.features, tried.probability) : tried.covered;
+      // a quoted range or rate that speaks of the asker's own figure answers them, whatever the sentence model says
+      const confident = tried.placed || (tried.probability !== undefined ? answers(calibration!, tried.features, tried.probability) : tried.covered);
       return confident ? tried.answer : declined(tried.terms ?? [], tried.sentences ?? [], tried.preference ?? preferenceContext('', undefined, []));
     },
   };

@@ -60,7 +60,19 @@ interface Limit {
   change: boolean;
   /** Where the quantity starts in the text. */
   at: number;
+  /** The tier its sentence names before it (「第二档为…覆盖率在30%—60%之间」 → 第二档), if any. */
+  tier?: string;
 }
+
+const ORDINALS = '一二三四五六七八九十0-9';
+/** 第二档, 二类 …: an ordinal and a tier word of the vocabulary (rangeClauseWords.tiers). */
+function tierNames(text: string): string[] {
+  const tiers = words().tiers;
+  if (!tiers.length) return [];
+  return text.match(new RegExp(`第?[${ORDINALS}]+(?:${tiers.join('|')})`, 'g')) ?? [];
+}
+/** The same tier however its ordinal is prefixed (第二档 = 二档). */
+const sameTier = (a: string, b: string) => a.replace(/^第/, '') === b.replace(/^第/, '');
 
 const CLAUSE_END = /[，,；;。！!？?\n]/;
 const SENTENCE_END = /[；;。！!？?\n]/;
@@ -85,12 +97,47 @@ function wordsAfter(rest: string, another: boolean): string {
   return join < 0 ? rest : rest.slice(0, join);
 }
 
+/**
+ * 「县、乡、村三级基地单个面积分别不少于1000亩、200亩、50亩」: one bound over a list of figures joined by 、/和, each
+ * figure for the item in its place before 分别 (县 → 1000亩), labelled with that item and the words the items share
+ * (a count of the items, 三级, dropped: 县级基地单个面积). Items of unequal width are left alone.
+ */
+function respectiveLists(text: string, found: FoundQuantity[]): Map<number, { quantity: FoundQuantity; label: string }> {
+  const out = new Map<number, { quantity: FoundQuantity; label: string }>();
+  for (let i = 0; i < found.length; i++) {
+    const first = found[i];
+    if (!first.bound || first.range) continue;
+    const [start] = clauseBounds(text, first.index, first.index);
+    const own = text.slice(start, first.index).replace(/\s+/g, '');
+    const at = own.lastIndexOf('分别');
+    if (at < 0) continue;
+    const members = [i];
+    for (let j = i + 1; j < found.length && found[j].kind === first.kind && !found[j].bound && !found[j].range; j++) {
+      if (!/^\s*[、和及与]\s*$/.test(text.slice(found[j - 1].index + found[j - 1].length, found[j].index))) break;
+      members.push(j);
+    }
+    const items = /[^、，,；;。：:]+(?:、[^、，,；;。：:]+)+$/.exec(own.slice(0, at))?.[0].split('、');
+    if (members.length < 2 || !items || items.length !== members.length) continue;
+    const middle = items.slice(1, -1);
+    const width = middle.length ? middle[0].length : 1;
+    if (middle.some((item) => item.length !== width)) continue;
+    const names = items.map((item, k) => (k === 0 ? item.slice(-width) : k === items.length - 1 ? item.slice(0, width) : item));
+    const shared = items.at(-1)!.slice(width).replace(/^[一二三四五六七八九十两\d]+(?=[级类个])/, '');
+    members.forEach((member, k) => out.set(member, { quantity: { ...found[member], bound: first.bound }, label: names[k] + shared }));
+    i = members.at(-1)!;
+  }
+  return out;
+}
+
 function limitsOf(text: string): Limit[] {
   const limits: Limit[] = [];
   const lastLabel = new Map<string, string>();
   let previousEnd = 0;
   const found = quantitiesOf(text);
-  for (const [i, quantity] of found.entries()) {
+  const lists = respectiveLists(text, found);
+  for (const [i, written] of found.entries()) {
+    const listed = lists.get(i);
+    const quantity = listed?.quantity ?? written;
     const after = previousEnd;
     previousEnd = quantity.index + quantity.length;
     const { range, bound, value } = quantity;
@@ -108,10 +155,13 @@ function limitsOf(text: string): Limit[] {
     const own = text.slice(Math.max(start, after), quantity.index).replace(/\s+/g, '');
     const key = `${quantity.kind}|${quantity.per ?? ''}`;
     const previous = lastLabel.get(key) ?? '';
-    const label = own.length < previous.length ? own + previous.slice(own.length) : own;
-    if (own.length >= previous.length) lastLabel.set(key, own);
+    const label = listed ? listed.label : own.length < previous.length ? own + previous.slice(own.length) : own;
+    if (!listed && own.length >= previous.length) lastLabel.set(key, own);
+    let sentenceStart = quantity.index;
+    while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart--;
     limits.push({
       quantity, holds, clause: text.slice(start, end).trim(), label: label + wordsAfter(text.slice(quantity.index + quantity.length, end), found[i + 1] !== undefined && found[i + 1].index < end), at: quantity.index,
+      tier: tierNames(text.slice(Math.max(sentenceStart, after), quantity.index)).at(-1),
       refuses: words().refusal.some((word) => tail.includes(word) || own.includes(word)), change: isChange(own),
     });
   }
@@ -209,6 +259,8 @@ interface Verdict {
   /** Inside a range that admits it, or outside every range of its kind, or inside one that refuses it. */
   fits: boolean;
   clauses: string[];
+  /** The tiers the admitting ranges are named (第二档). */
+  tiers: string[];
 }
 
 /** Where each of the user's figures stands against a text's limits: one verdict per figure the text speaks of. */
@@ -223,11 +275,11 @@ function verdicts(values: FoundQuantity[], texts: string[], question: string): V
     const outside = about.filter((limit) => !limit.refuses && !admits(limit, value));
     // 「禁止在…25度以上陡坡…」 and the figure is not in it: not excluded
     const spared = about.filter((limit) => limit.refuses && !admits(limit, value));
-    if (refused.length) out.push({ value, fits: false, clauses: [refused[0].clause] });
-    else if (admitted.length) out.push({ value, fits: true, clauses: [...new Set(admitted.map((limit) => limit.clause))].slice(0, 2) });
+    if (refused.length) out.push({ value, fits: false, clauses: [refused[0].clause], tiers: [] });
+    else if (admitted.length) out.push({ value, fits: true, clauses: [...new Set(admitted.map((limit) => limit.clause))].slice(0, 2), tiers: [...new Set(admitted.flatMap((limit) => (limit.tier ? [limit.tier] : [])))] });
     else if (outside.length) {
-      if (!beyondTiers(outside[0], limits.filter((limit) => limit.quantity.kind === value.kind && limit.quantity.per === value.per && !limit.change), value)) out.push({ value, fits: false, clauses: [outside[0].clause] });
-    } else if (spared.length) out.push({ value, fits: true, clauses: [spared[0].clause] });
+      if (!beyondTiers(outside[0], limits.filter((limit) => limit.quantity.kind === value.kind && limit.quantity.per === value.per && !limit.change), value)) out.push({ value, fits: false, clauses: [outside[0].clause], tiers: [] });
+    } else if (spared.length) out.push({ value, fits: true, clauses: [spared[0].clause], tiers: [] });
   }
   return out;
 }
@@ -385,6 +437,23 @@ function rateFor(values: FoundQuantity[], quotes: string[], question: string): R
 const ASKS_AMOUNT = questionPattern('asksAmount');
 
 /**
+ * The rate a text pays for a named tier (「第一档标准对应作业补助不高于38元/亩，第二档不高于58元/亩」 → 58元/亩 for
+ * 第二档): a per-unit amount whose clause names that tier last before it. With its clause, to quote.
+ */
+function tierRate(texts: string[], tier: string): { rate: Rate; clause: string } | undefined {
+  for (const text of texts) {
+    for (const quantity of quantitiesOf(text)) {
+      if (quantity.kind !== 'money' || quantity.per === undefined || quantity.range) continue;
+      const [start, end] = clauseBounds(text, quantity.index, quantity.index + quantity.length);
+      const label = text.slice(start, quantity.index);
+      const named = tierNames(label).at(-1);
+      if (named && sameTier(named, tier)) return { rate: { quantity, label, tier: 'in', total: false }, clause: text.slice(start, end).trim() };
+    }
+  }
+  return undefined;
+}
+
+/**
  * 「每亩至少补助20元」: a bound word a short verb away from the rate (至少 补助) bounds it as one written next to it
  * would; the words between are at most three characters with no figure.
  */
@@ -440,12 +509,21 @@ function shareOfBase(values: FoundQuantity[], texts: string[], question: string)
  * clause), and a rate times the user's area as a labelled calculation, the rate taken from whichever quoted
  * clause pays it for the user's tier. Empty when the quotes state no limit or rate for the user's figures.
  */
-export function placementLine(values: FoundQuantity[], quotes: string | string[], title: string, question = ''): string {
+export function placementLine(values: FoundQuantity[], quotes: string | string[], title: string, question = '', sameDocument: string[] = []): string {
   if (!values.length) return '';
   const texts = typeof quotes === 'string' ? [quotes] : quotes;
-  const parts = verdicts(values, texts, question).map((verdict) => `您说的${stated(verdict.value)}${verdict.fits ? '符合' : '不符合'}${verdict.clauses.map((clause) => `「${clause}」`).join('')}`);
+  const found = verdicts(values, texts, question);
+  const tiers = [...new Set(found.flatMap((verdict) => verdict.tiers))];
+  // the tier's rate may be written in another paragraph of the same document (「第二档不高于58元/亩」): quoted in the line
+  const named = tiers.length === 1 && found.every((verdict) => verdict.fits) ? tierRate([...texts, ...sameDocument], tiers[0]) : undefined;
+  const parts = found.map((verdict) => {
+    const tier = verdict.tiers.length === 1 && !verdict.clauses.some((clause) => clause.includes(verdict.tiers[0])) ? `，属于${verdict.tiers[0]}` : '';
+    const rateClause = named && tier ? `：「${named.clause}」` : '';
+    return `您说的${stated(verdict.value)}${verdict.fits ? '符合' : '不符合'}${verdict.clauses.map((clause) => `「${clause}」`).join('')}${tier}${rateClause}`;
+  });
   // a rate times the asker's area only when they ask what they get (「会不会有人来核实」 asks no money)
-  const rate = parts.every((part) => !part.includes('不符合')) && (!question || ASKS_AMOUNT.test(question)) ? rateFor(values, texts, question) : undefined;
+  const asksAmount = parts.every((part) => !part.includes('不符合')) && (!question || ASKS_AMOUNT.test(question));
+  const rate = asksAmount ? (named && amountPer(values, named.rate.quantity.per!) ? named.rate : rateFor(values, texts, question)) : undefined;
   const amount = rate && amountPer(values, rate.quantity.per!);
   if (rate && amount) {
     const bound = rate.quantity.bound ?? boundBefore(rate.label);

@@ -66,7 +66,9 @@ const schema = z.object({
     total: z.array(z.string().min(1)),
     /** Names of the measures a figure of one kind can be (深度, 间距 for a length): two different ones are two measures. */
     measures: z.array(z.string().min(1)).default([]),
-  }).default({ change: [], refusal: [], total: [], measures: [] }),
+    /** Words naming a tier after its ordinal (第二档, 二类): a range's tier and the rate written for the same tier elsewhere. */
+    tiers: z.array(z.string().min(1)).default([]),
+  }).default({ change: [], refusal: [], total: [], measures: [], tiers: [] }),
   /** Units of a stated figure that make an example question for a newly added document. */
   exampleQuestionUnits: z.object({ note: z.string().optional(), units: z.array(z.string().min(1)).min(1) }).optional(),
 });

@@ -204,6 +204,32 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(line).not.toContain('35厘米');
   });
 
+  it('names the tier a range is written for and takes the rate written for that tier in another paragraph', () => {
+    const q = '家庭农场种了三百亩，免耕播种，秸秆覆盖率百分之四十，作业补助最多多少？';
+    const tiers = '第一档为秸秆少量覆盖，覆盖率在30%以内。第二档为秸秆部分覆盖，地表播种前秸秆覆盖率在30%—60%之间。';
+    const rates = '第一档标准对应作业补助不高于 38 元/亩，第二档不高于 58 元/亩，第三档不高于 90 元/亩。';
+    const line = placementLine(userValues(q), [tiers], '方案', q, [rates]);
+    expect(line).toContain('符合「地表播种前秸秆覆盖率在30%—60%之间」，属于第二档：「第二档不高于 58 元/亩」');
+    expect(line).toContain('三百亩×58元/亩，最多17400元（计算）');
+    // without the rate paragraph: the tier only, no figure from elsewhere
+    expect(placementLine(userValues(q), [tiers], '方案', q)).not.toContain('58');
+    // a figure outside the range is given no tier
+    const low = '秸秆覆盖率20%，300亩，最多补多少';
+    expect(placementLine(userValues(low), ['第二档为秸秆部分覆盖，地表播种前秸秆覆盖率在30%—60%之间。'], '方案', low, [rates])).not.toContain('第二档不高于');
+  });
+
+  it('reads one bound over a 分别 list, each figure for the item in its place (县、乡、村三级基地…分别不少于1000亩、200亩、50亩)', () => {
+    const text = '原则上县、乡、村三级基地单个面积分别不少于 1000 亩、200 亩、50 亩，基地秸秆覆盖率应达到 60%以上。';
+    const county = '县级应用基地只有800亩，符合要求吗？';
+    expect(placementLine(userValues(county), [text], '方案', county)).toContain('您说的800亩不符合');
+    const township = '乡级基地300亩，符合条件吗？';
+    const line = placementLine(userValues(township), [text], '方案', township);
+    expect(line).toContain('您说的300亩符合');
+    expect(line).not.toContain('不符合');
+    const village = '村级基地40亩行不行';
+    expect(placementLine(userValues(village), [text], '方案', village)).toContain('您说的40亩不符合');
+  });
+
   it('finds impossible values', () => {
     expect(impossibleValue(userValues('覆盖率150%能补多少'))?.text).toBe('150%');
     expect(impossibleValue(userValues('覆盖率45%能补多少'))).toBeUndefined();

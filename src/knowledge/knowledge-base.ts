@@ -332,8 +332,10 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     answer(question, context?: AnswerContext) {
       const tried = attempt(question, context);
       if (!tried.features) return tried.answer;
-      // a quoted range or rate that speaks of the asker's own figure answers them, whatever the sentence model says
-      const confident = tried.placed || (tried.probability !== undefined ? answers(calibration!, tried.features, tried.probability) : tried.covered);
+      // a quoted range or rate that speaks of the asker's own figure answers them, whatever the sentence model's
+      // threshold says; its vetoes (a near miss it knows, such as another place's figure) still hold
+      const vetoed = (calibration?.vetoes ?? []).some(({ signal, threshold }) => (tried.features as Record<string, number>)[signal] >= 0.5 && (tried.probability ?? 0) < threshold);
+      const confident = (tried.placed && !vetoed) || (tried.probability !== undefined ? answers(calibration!, tried.features, tried.probability) : tried.covered);
       return confident ? tried.answer : declined(tried.terms ?? [], tried.sentences ?? [], tried.preference ?? preferenceContext('', undefined, []));
     },
   };

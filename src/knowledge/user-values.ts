@@ -102,7 +102,7 @@ function wordsAfter(rest: string, another: boolean): string {
  * figure for the item in its place before 分别 (县 → 1000亩), labelled with that item and the words the items share
  * (a count of the items, 三级, dropped: 县级基地单个面积). Items of unequal width are left alone.
  */
-function respectiveLists(text: string, found: FoundQuantity[]): Map<number, { quantity: FoundQuantity; label: string }> {
+function respectiveLists(text: string, found: readonly FoundQuantity[]): Map<number, { quantity: FoundQuantity; label: string }> {
   const out = new Map<number, { quantity: FoundQuantity; label: string }>();
   for (let i = 0; i < found.length; i++) {
     const first = found[i];

@@ -11,6 +11,7 @@ describe('document region and years', () => {
     expect(documentRegion('通辽市2021年东北黑土地保护性耕作推进行动实施方案 通辽市农牧局 通辽市财政局', '根据《内蒙古自治区黑土地保护性耕作推进行动方案》')).toEqual({ province: '内蒙古自治区', city: '通辽市' });
     expect(documentRegion('法库县农业农村局 县农业农村局 县财政局关于印发法库县 2022 年黑土地保护性耕作项目实施方案的通知', '为贯彻落实《辽宁省 2022 年黑土地保护性耕作项目实施方案》')).toEqual({ province: '辽宁省', county: '法库县' });
     expect(documentRegion('2024—2026年福建省农机购置与应用补贴实施方案', '')).toEqual({ province: '福建省' });
+    expect(documentRegion('关于印发大连市2023年黑土地保护性耕作实施方案的通知', '')).toEqual({ province: '辽宁省', city: '大连市' });
     expect(documentRegion('农业农村部办公厅关于做好2022年农作物秸秆综合利用工作的通知', '各省、自治区')).toEqual({ national: true });
   });
 
@@ -81,6 +82,11 @@ describe('versions and preference', () => {
     expect(placeInQuestion('华顺县第二档补助标准是多少', known)).toEqual({ county: '华顺县' });
     expect(placeInQuestion('文和市任务分配表中兴兰泉镇的任务面积是多少', known)).toEqual({ city: '文和市' });
     expect(placeInQuestion('我是法库的，每亩补多少', known)).toEqual({ county: '法库县' });
+    // 清文镇 is a town of 清新市, not the county 清文县 abbreviated
+    const towns = [{ county: '清文县' }, { city: '清新市' }];
+    expect(placeInQuestion('清新市2025年任务分配表中清文镇的任务面积是多少', towns)).toEqual({ city: '清新市' });
+    expect(placeInQuestion('清文的第二档补助标准是多少', towns)).toEqual({ county: '清文县' });
+    expect(placeInQuestion('清新市2025年任务分配表中清文镇的任务面积是多少', [{ county: '中清区' }, { city: '清新市' }])).toEqual({ city: '清新市' });
   });
 
   it('says in one line when the answer is from another region or an older year', () => {

@@ -27,6 +27,8 @@ export function knownPlaces(versions: Iterable<DocumentVersion>): RegionPath[] {
 }
 
 const shortName = (name: string) => (name.length > 2 ? name.replace(/(市|县|旗|区|盟|州)$/, '') : name);
+/** A unit word right after an abbreviation makes it another unit's full name (`清文镇`, `清文市` are not 清文县). */
+const UNIT_AFTER = /^(?:市|县|旗|区|盟|州|镇|乡|村|屯|街道|苏木|嘎查)/;
 
 /**
  * A place named in the question: a city or county some document is about, else a province. A full name
@@ -41,7 +43,7 @@ export function placeInQuestion(question: string, places: RegionPath[]): RegionP
     for (let at = question.indexOf(name); at >= 0; at = question.indexOf(name, at + 1)) full.push({ place, at, end: at + name.length });
   }
   const insideFull = (at: number, end: number) => full.some((match) => at < match.end && end > match.at);
-  let best: { place: RegionPath; length: number } | undefined;
+  let best: { place: RegionPath; exact: boolean; length: number } | undefined;
   for (const place of places) {
     const name = place.county ?? place.city;
     if (!name) continue;
@@ -49,12 +51,12 @@ export function placeInQuestion(question: string, places: RegionPath[]): RegionP
     const short = shortName(name);
     let abbreviated = false;
     if (!exact && short !== name) {
-      for (let at = question.indexOf(short); at >= 0 && !abbreviated; at = question.indexOf(short, at + 1)) abbreviated = !insideFull(at, at + short.length);
+      for (let at = question.indexOf(short); at >= 0 && !abbreviated; at = question.indexOf(short, at + 1)) abbreviated = !insideFull(at, at + short.length) && !UNIT_AFTER.test(question.slice(at + short.length));
     }
     if (!exact && !abbreviated) continue;
-    // a full name counts one more than its abbreviation; a county one more than a city
-    const length = short.length + (exact ? 1 : 0) + (place.county ? 1 : 0);
-    if (!best || length > best.length) best = { place, length };
+    // a full name beats any abbreviation (`表中清文镇` holds 中清 of 中清区 by chance); then a county one more than a city
+    const length = short.length + (place.county ? 1 : 0);
+    if (!best || (exact && !best.exact) || (exact === best.exact && length > best.length)) best = { place, exact, length };
   }
   if (best) return best.place;
   // a city or county no document is about still says which province's documents apply

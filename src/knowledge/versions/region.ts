@@ -10,6 +10,8 @@ const CITY = /([\u4e00-\u9fa5]{2,4}?(?:市|盟|自治州|州))(?=[\u4e00-\u9fa5\
 /** `法库县`, `科左中旗`, `仓山区` (not 自治区, not 项目区/示范区/实施区 …). */
 const COUNTY = /([\u4e00-\u9fa5]{2,4}?(?:县|旗|(?<!自治|项目|示范|实施|园|城|社|辖|地|景|保护|核心|功能|试验|试点|适宜|重点|产)区))(?=[\u4e00-\u9fa5\d]|$)/;
 const NOT_PLACE = /^(各|全|本|我|该|省|市|县|区|有关|相关|城|地|州)/;
+/** A title's verbs before the place (`关于印发大连市…的通知`) are no part of its name. */
+const TITLE_VERBS = /关于|印发|转发|下达|批转/g;
 
 function placeIn(pattern: RegExp, text: string): string | undefined {
   const match = text.match(pattern)?.[1];
@@ -25,7 +27,7 @@ function placeIn(pattern: RegExp, text: string): string | undefined {
  * is a city or county, the province its own text names most often.
  */
 export function documentRegion(subject: string, body: string, givenRegion?: string): RegionPath {
-  const text = `${givenRegion ?? ''} ${subject}`;
+  const text = `${givenRegion ?? ''} ${subject}`.replace(TITLE_VERBS, ' ');
   const namedProvince = provincesIn(text)[0]?.name;
   const county = placeIn(COUNTY, text);
   const city = placeIn(CITY, text);

@@ -96,7 +96,8 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
   // the words left around a removed question word are segmented apart (`给 多少 钱` is not `给钱`)
   const pieces = text.split(/\s+/).filter(Boolean);
   for (const piece of pieces) for (const [word, tag] of tokenizer.tags(piece)) if (!tags.has(word)) tags.set(word, tag);
-  for (const word of pieces.flatMap((piece) => tokenizer.words(piece))) {
+  const pieceWords = pieces.map((piece) => tokenizer.words(piece));
+  for (const word of pieceWords.flat()) {
     const pieces = tokenizer.dictionaryWords(word);
     // a guessed word made of known short words (`补钱` → 补, 钱) is read as those words
     if (pieces.length > 1 && pieces.every((piece) => piece.length === 1) && pieces.every((piece) => lexicon.synonyms.has(piece) || lexicon.stopwords.has(piece))) {
@@ -111,7 +112,7 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     if (word.length === 1 && isCjk(word) && !lexicon.synonyms.has(word)) continue;
     add(word);
   }
-  for (const piece of pieces) vocabularyPhrases(piece, tokenizer, lexicon, tags, terms, add);
+  pieces.forEach((piece, at) => vocabularyPhrases(piece, pieceWords[at], lexicon, tags, terms, add));
   // the digits of the user's own quantities (`已落实1.5万亩`, `pH 5.8`) are their value, not words the passage must hold
   const own = userQuantityTexts(question);
   for (const term of terms) if (term.numeric && own.some((text) => text.includes(term.text))) term.optional = true;
@@ -130,8 +131,7 @@ export function userQuantityTexts(question: string): string[] {
  * segmentation guess; the second lend their group to the guessed word. A phrase that cuts through a vocabulary
  * word (`黑土耕地` across 耕地质量等级), or whose words are all terms already (`监测终端`), adds nothing.
  */
-function vocabularyPhrases(piece: string, tokenizer: Tokenizer, lexicon: Lexicon, tags: Map<string, string>, terms: QueryTerm[], add: (word: string) => void): void {
-  const words = tokenizer.words(piece);
+function vocabularyPhrases(piece: string, words: string[], lexicon: Lexicon, tags: Map<string, string>, terms: QueryTerm[], add: (word: string) => void): void {
   const spans: { word: string; from: number; to: number }[] = [];
   let at = 0;
   for (const word of words) {
@@ -143,9 +143,9 @@ function vocabularyPhrases(piece: string, tokenizer: Tokenizer, lexicon: Lexicon
   const vocabulary = (word: string) => lexicon.synonyms.has(word) || domainWords(lexicon).has(word);
   const termOf = (word: string) => terms.find((term) => term.text === word);
   for (const [phrase, group] of lexicon.synonyms) {
-    if (phrase.length < 2 || ![...phrase].every(isCjk) || words.includes(phrase) || termOf(phrase)) continue;
-    const from = piece.indexOf(phrase);
-    if (from < 0) continue;
+    // the cheap test first: this loop runs over the whole vocabulary for every question
+    const from = phrase.length < 2 ? -1 : piece.indexOf(phrase);
+    if (from < 0 || ![...phrase].every(isCjk) || words.includes(phrase) || termOf(phrase)) continue;
     const to = from + phrase.length;
     const holder = spans.find((span) => span.from <= from && span.to >= to);
     if (holder) {

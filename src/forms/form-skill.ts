@@ -22,8 +22,9 @@ import {
 import { FORM_CARD_PAYLOAD, FORM_CARD_REQUEST, pressFormCard, requestFormCard } from './form-card.ts';
 import { questionReply } from './form-messages.ts';
 import { confirmExtracted, dropExtracted } from './model-extraction.ts';
-import { defaultNewId, formFitsUser, formsNamedIn, namesOfForm, offerForms, RELATIVE_PERIOD, startCorrection, startForm, unitNamesIn } from './form-start.ts';
+import { defaultNewId, formFitsUser, formsNamedIn, namesOfForm, offerForms, startCorrection, startForm, unitNamesIn } from './form-start.ts';
 import { describePeriod, parsePeriod } from './period.ts';
+import { periodsIn, withoutPeriods } from './period-words.ts';
 import { placeQuantities } from './extract-answers.ts';
 import { pastedTable } from './pasted-table.ts';
 import { splitClauses } from './split-clauses.ts';
@@ -40,9 +41,6 @@ export interface FormSkill extends Skill {
 const GENERIC_START = /^(?:我要|我想|开始|帮我)?(?:填报|上报|报送|填表|登记|报数)$/;
 const AMEND_SAVED = /^(改一下|修改|更正|我要改|改)$/;
 const SUBMIT_AGAIN = /^(确认提交|提交|确认|确认无误|仍然提交|确定)[。.！!]*$/;
-
-/** Month and period words inside a start phrase (「填报5月进度」「报5-6月双月调度」): they belong to the form, not its name. */
-const PERIOD_WORDS = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到、]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?(?:的)?|第\s*[\d一二三四五六]\s*期/g;
 
 /** 「4月份的漏报了，现在补上」「上期的双月调度漏报了」: a period missed, to be filed now. */
 const LATE_FILING = /漏报|补报|补上|补一下|补交|忘了?报|没报上|漏填|补填|补登|漏登/;
@@ -63,18 +61,13 @@ function startWithAnswers(text: string, formsIn: (text: string) => FormDefinitio
   const head = text.split(/[，,。；;！!\s]/, 1)[0];
   if (!/填报|登记|上报|报送|报/.test(head)) return undefined;
   const periods = periodsIn(head);
-  const named = formsIn(head.replace(PERIOD_WORDS, '').replace(RELATIVE_PERIOD, ''));
+  const named = formsIn(withoutPeriods(head));
   // 「填报进度五月份累计完成一万二千亩验收八千亩」 said without a pause: what follows the form's name is answers too.
-  const said = named.length === 1 ? answersInHead(head.replace(PERIOD_WORDS, '，').replace(RELATIVE_PERIOD, '，'), named[0]) : '';
+  const said = named.length === 1 ? answersInHead(withoutPeriods(head, '，'), named[0]) : '';
   // 「…漏报了，补一下」: the words about filing late answer nothing.
   const after = splitClauses(text.slice(head.length)).filter((clause) => !(LATE_FILING.test(clause) && clause.length <= 6 && !/\d/.test(clause)));
   const rest = [...periods, said, after.join('，')].filter(Boolean).join('，');
   return named.length && rest ? { named, rest, head } : undefined;
-}
-
-/** Period words said with a start phrase (「4月份的」「上期的」). */
-function periodsIn(text: string): string[] {
-  return [...(text.match(PERIOD_WORDS) ?? []), ...(text.match(RELATIVE_PERIOD) ?? [])].map((word) => word.replace(/的$/, ''));
 }
 
 /** Units named in a start phrase, when the form still asks for its unit (an admin filing for a township). */
@@ -278,7 +271,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     ctx.reply(`已调出${record.unit}${record.period ? describePeriod(record.period) : ''}的「${form.shortName}」（记录 ${record.recordId}），改好后确认提交，会保存为新版本。`);
     const turn = turnOf(ctx);
     if (!turn) return true;
-    let change = text.replace(PERIOD_WORDS, '').replace(RELATIVE_PERIOD, '');
+    let change = withoutPeriods(text);
     for (const word of namesOfForm(form)) change = change.split(word).join('');
     // 「县里说…」「刚才那个…」: who asked and pointing words are not the change; 报错了 says what 填错了 does.
     change = change.replace(/^[^，,。]{0,6}?(?:说|讲|通知)[，,:：]?/, '').replace(/^(?:我们|咱们|我|刚才|之前|那个|的)+/, '').replace(/(?:报|写|搞|弄|记|算)错/g, '填错');

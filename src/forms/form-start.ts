@@ -7,6 +7,7 @@ import { button } from './form-messages.ts';
 import type { FormDefinition } from './form-schema.ts';
 import type { FieldValue, FormDraftState, ReportFormDependencies } from './types.ts';
 import { RECORD_ID_EXAMPLE } from '../records/record-id.ts';
+import { withoutPeriods } from './period-words.ts';
 
 type Deps = ReportFormDependencies;
 
@@ -31,17 +32,14 @@ export function formsNamedIn(text: string, deps: Deps): FormDefinition[] {
   const lower = text.toLowerCase();
   // 「报一下5月进度」「填一下这期的双月调度」「再报一下叶茂台镇的进度」: 一下, a period and a unit between the verb and
   // the name do not change the name.
-  const loose = withoutUnitNames(lower, deps)
-    .replace(/一下子?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?的?/g, '')
-    .replace(RELATIVE_PERIOD, '')
-    .replace(/[也再还都先就]/g, '');
+  const loose = withoutPeriods(withoutUnitNames(lower, deps).replace(/一下子?/g, '')).replace(/[也再还都先就]/g, '');
   return deps.forms.list().filter((form) =>
     [form.id, form.shortName, form.title, ...form.triggers].some((word) => lower.includes(word.toLowerCase()) || loose.includes(word.toLowerCase()) || saidVerbLast(loose, word.toLowerCase())),
   );
 }
 
-/** 「上期的」「上个月」「这期」: a period said relative to today (parsePeriod reads them against the clock). */
-export const RELATIVE_PERIOD = /(?:上上个?月|上个?月|本月|这个?月|上一?期|本期|这一?期|当期)(?:份)?(?:的)?/g;
+/** Kept for callers that imported it from here; the period words live in period-words.ts. */
+export { RELATIVE_PERIOD } from './period-words.ts';
 
 /** The verbs a start phrase begins with (报进度, 填报进度, 登记作业). */
 const START_VERBS = ['填报', '上报', '报送', '登记', '报', '填', '登'];

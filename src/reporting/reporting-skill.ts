@@ -1,6 +1,7 @@
 import type { Skill, TurnContext } from '../core/skill.ts';
 import type { FormDefinition } from '../forms/form-schema.ts';
 import { describePeriod } from '../forms/period.ts';
+import { periodsIn } from '../forms/period-words.ts';
 import { UNBOUND_REFUSAL } from '../users/access.ts';
 import { formatFormStatus } from './format-status.ts';
 import { reporterNames, statusFromStores, type ReportingStores } from './reporting-context.ts';
@@ -35,8 +36,6 @@ export interface ReportingSkillDependencies extends ReportingStores {
 const REMIND = /^(?:请|帮我)?(?:催报|催一下|催促填报|提醒填报|催)\s*(.*)$/;
 const OPT_OUT = /^(?:不要|不用|不再|别再?|关闭|退订|取消)(?:发送?)?(?:填报)?提醒了?[。！!]*$/;
 const CHART = /进度图|图表|统计图|柱状图|折线图|画(?:个|一张)?图|出(?:个|一张)?图/;
-/** The period a longer request names (「退回三面船镇5月进度，…」). */
-const PERIOD_SAID = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:\s*[-~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*月份?|第\s*[\d一二三四五六]\s*期|上上个?月|上个?月|本月|这个?月|上一?期|本期|这一?期/;
 const OPT_IN = /^(?:恢复|开启|打开|重新开启)(?:填报)?提醒[。！!]*$/;
 
 /** Words that name a form in a message (its id, title, short name, triggers). */
@@ -181,7 +180,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
           if (!form) return true;
           const access = statusScope(ctx.user, form, deps.units, '退回');
           if (!access.ok) return (ctx.reply(access.reason), true);
-          const period = resolvePeriod(form, periodOrRecent(ctx, form, PERIOD_SAID.exec(text)?.[0] ?? ''), ctx.now(), deps.units);
+          const period = resolvePeriod(form, periodOrRecent(ctx, form, periodsIn(text)[0] ?? ''), ctx.now(), deps.units);
           if (!period.ok) return (ctx.reply(period.error), true);
           await returnRecord(ctx, { ...deps, outbox: deps.reminders?.outbox }, form, unit, period.value);
           return true;

@@ -139,6 +139,13 @@ export const formDefinitionSchema = z
     source: sourceSchema,
     /** Words that start this form (「填报双月调度」 contains 双月调度). */
     triggers: z.array(z.string().min(1)).min(1),
+    /**
+     * Words around a correction said in words that are not the change (「县里说5月进度验收面积报错了」「刚才那个…」):
+     * verbs after a short teller (说, 讲, 通知) and pointing words at the start (刚才, 之前, 那个).
+     */
+    correctionLead: z
+      .object({ toldVerbs: z.array(z.string().min(1)).default([]), pointingWords: z.array(z.string().min(1)).default([]) })
+      .default({ toldVerbs: [], pointingWords: [] }),
     /** Counties the form applies to; a user bound elsewhere is told so. */
     scope: z.object({ units: z.array(z.string().min(1)).min(1) }),
     unitField: z.string(),

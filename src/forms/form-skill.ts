@@ -25,6 +25,7 @@ import { confirmExtracted, dropExtracted } from './model-extraction.ts';
 import { defaultNewId, formFitsUser, formsNamedIn, namesOfForm, offerForms, startCorrection, startForm, unitNamesIn } from './form-start.ts';
 import { describePeriod, parsePeriod } from './period.ts';
 import { periodsIn, withoutPeriods } from './period-words.ts';
+import { withoutCorrectionLead } from './correction-lead.ts';
 import { placeQuantities } from './extract-answers.ts';
 import { pastedTable } from './pasted-table.ts';
 import { splitClauses } from './split-clauses.ts';
@@ -273,8 +274,8 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     if (!turn) return true;
     let change = withoutPeriods(text);
     for (const word of namesOfForm(form)) change = change.split(word).join('');
-    // 「县里说…」「刚才那个…」: who asked and pointing words are not the change; 报错了 says what 填错了 does.
-    change = change.replace(/^[^，,。]{0,6}?(?:说|讲|通知)[，,:：]?/, '').replace(/^(?:我们|咱们|我|刚才|之前|那个|的)+/, '').replace(/(?:报|写|搞|弄|记|算)错/g, '填错');
+    // 「县里说…」「刚才那个…」 (the form's correctionLead words) are not the change; 报错了 says what 填错了 does.
+    change = withoutCorrectionLead(change, form).replace(/(?:报|写|搞|弄|记|算)错/g, '填错');
     await handleFormText(turn, change);
     return true;
   }

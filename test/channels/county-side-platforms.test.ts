@@ -3,18 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { createRecordingLogger } from '../../src/channels/channel-logger.ts';
-import { createFeishuChannel } from '../../src/channels/feishu/feishu-channel.ts';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.ts';
-import { createWebServer } from '../../src/channels/web/web-server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createSqliteRecordStore } from '../../src/records/record-store.ts';
 import { loadUnits } from '../../src/units/load-units.ts';
 import { createSqliteUserStore } from '../../src/users/user-store.ts';
-import { encryptFeishuPayload, feishuSignedHeaders, startFakeFeishuApi, type FeishuCall } from '../support/fake-feishu-api.ts';
-import { startFakeTelegramApi } from '../support/fake-telegram-api.ts';
-import { closeServer, KNOWLEDGE_DIR, listen, watchedConversation, within } from './cross-channel/app-under-test.ts';
-import { ENCRYPT_KEY, messageEvent, USER_A, USER_B, VERIFICATION_TOKEN } from './feishu/feishu-fixtures.ts';
+import { encryptFeishuPayload, feishuSignedHeaders, type FeishuCall } from '../support/fake-feishu-api.ts';
+import { KNOWLEDGE_DIR, within } from './cross-channel/app-under-test.ts';
+import { startFeishuPlatform, startTelegramPlatform } from './cross-channel/platform-drivers.ts';
+import { ENCRYPT_KEY, messageEvent, USER_A, USER_B } from './feishu/feishu-fixtures.ts';
 import { ALICE, BOB, textUpdate } from './telegram/telegram-fixtures.ts';
 
 const FORM_ID = 'faku-2022-township-progress';
@@ -49,13 +45,7 @@ async function invite(app: App, role: 'reporter' | 'admin', unit: string): Promi
 }
 
 async function startTelegram(): Promise<Platform> {
-  const api = await startFakeTelegramApi();
-  const app = await countyApp('telegram');
-  const watched = watchedConversation(app.conversation);
-  const logger = createRecordingLogger();
-  const channel = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot }, conversation: watched.conversation, logger });
-  app.outbox.register(channel.notifier!);
-  await channel.start();
+  const { api, app, watched, channel, close } = await startTelegramPlatform(() => countyApp('telegram'), { notify: true });
   const users = { reporter: ALICE, admin: BOB };
   // Texts, and the captions of documents (an export's summary travels with its file).
   const sent = () => api.calls.filter((call) => call.method === 'sendMessage' || call.method === 'sendDocument');
@@ -72,28 +62,12 @@ async function startTelegram(): Promise<Platform> {
     },
     pushedToReporter: () => textsTo(ALICE.id).join('\n'),
     files: () => api.callsOf('sendDocument').map((call) => ({ name: call.body.document.fileName, content: call.body.document.content })),
-    async close() {
-      await channel.stop();
-      await api.close();
-      app.close();
-    },
+    close,
   };
 }
 
 async function startFeishu(): Promise<Platform> {
-  const api = await startFakeFeishuApi();
-  const app = await countyApp('feishu');
-  const watched = watchedConversation(app.conversation);
-  const logger = createRecordingLogger();
-  const channel = createFeishuChannel({
-    settings: { appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'http', encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN },
-    conversation: watched.conversation,
-    logger,
-  });
-  app.outbox.register(channel.notifier!);
-  const server = createWebServer({ conversation: app.conversation, routes: [(request, response) => channel.handleHttp(request, response)] });
-  const base = await listen(server);
-  await channel.start();
+  const { api, app, watched, channel, base, close } = await startFeishuPlatform(() => countyApp('feishu'), { notify: true });
   const users = { reporter: { user: USER_A, chat: 'oc_p2p_alice' }, admin: { user: USER_B, chat: 'oc_p2p_bob' } };
   const textOf = (call: FeishuCall) => {
     const content = JSON.parse(call.body.content);
@@ -118,12 +92,7 @@ async function startFeishu(): Promise<Platform> {
     },
     pushedToReporter: () => sent().filter((call) => call.api === 'message.create' && JSON.stringify(call).includes(USER_A)).map(textOf).join('\n'),
     files: () => api.calls.filter((call) => call.api === 'file.create').map((call) => ({ name: call.body.file_name, content: call.body.file.content })),
-    async close() {
-      await channel.stop();
-      await closeServer(server);
-      await api.close();
-      app.close();
-    },
+    close,
   };
 }
 

@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
 import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
-import { createFeishuChannel } from '../../../src/channels/feishu/feishu-channel.ts';
-import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
+import type { App } from '../../../src/app.ts';
+import { createFeishuChannel, type FeishuChannel } from '../../../src/channels/feishu/feishu-channel.ts';
+import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
 import { createWebServer } from '../../../src/channels/web/web-server.ts';
-import { encryptFeishuPayload, feishuSignedHeaders, startFakeFeishuApi, type FeishuCall } from '../../support/fake-feishu-api.ts';
-import { startFakeTelegramApi, type RecordedCall } from '../../support/fake-telegram-api.ts';
+import { encryptFeishuPayload, feishuSignedHeaders, startFakeFeishuApi, type FakeFeishuApi, type FeishuCall } from '../../support/fake-feishu-api.ts';
+import { startFakeTelegramApi, type FakeTelegramApi, type RecordedCall } from '../../support/fake-telegram-api.ts';
 import { cardActionEvent, ENCRYPT_KEY, messageEvent, USER_A, VERIFICATION_TOKEN } from '../feishu/feishu-fixtures.ts';
 import { ALICE, buttonUpdate, textUpdate } from '../telegram/telegram-fixtures.ts';
 import { closeServer, freshApp, listen, watchedConversation, within } from './app-under-test.ts';
@@ -13,12 +14,7 @@ import { parseCompactCitation, renderedReader, unescapeTelegramHtml, type Channe
 
 /** Real telegraf, long polling against the fake Bot API: message updates, and callback_query updates for buttons. */
 export async function startTelegramDriver(): Promise<ChannelDriver> {
-  const api = await startFakeTelegramApi();
-  const app = await freshApp('telegram');
-  const watched = watchedConversation(app.conversation);
-  const logger = createRecordingLogger();
-  const channel = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot }, conversation: watched.conversation, logger });
-  await channel.start();
+  const { api, app, watched, logger, channel, close } = await startTelegramPlatform(() => freshApp('telegram'));
 
   function turnOf(sent: RecordedCall[]): ChannelTurn {
     const reader = renderedReader({ isSourcesHeader: (line) => line === '出处', parseHead: parseCompactCitation });
@@ -57,11 +53,7 @@ export async function startTelegramDriver(): Promise<ChannelDriver> {
       await within(api.waitForCalls('answerCallbackQuery', answered + 1), 'answerCallbackQuery');
       return result;
     },
-    async close() {
-      await channel.stop();
-      await api.close();
-      app.close();
-    },
+    close,
   };
 }
 
@@ -87,18 +79,7 @@ function readFeishuMessage(call: FeishuCall, reader: ReturnType<typeof renderedR
  * im.message.receive_v1 events to /feishu/events and card.action.trigger callbacks to /feishu/cards.
  */
 export async function startFeishuDriver(): Promise<ChannelDriver> {
-  const api = await startFakeFeishuApi();
-  const app = await freshApp('feishu');
-  const watched = watchedConversation(app.conversation);
-  const logger = createRecordingLogger();
-  const channel = createFeishuChannel({
-    settings: { appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'http', encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN },
-    conversation: watched.conversation,
-    logger,
-  });
-  const server = createWebServer({ conversation: app.conversation, routes: [(request, response) => channel.handleHttp(request, response)] });
-  const base = await listen(server);
-  await channel.start();
+  const { api, app, watched, logger, channel, base, close } = await startFeishuPlatform(() => freshApp('feishu'));
   const messages = () => api.calls.filter((call) => call.api === 'message.reply' || call.api === 'message.create');
 
   async function deliver(path: string, event: object, what: string): Promise<{ turn: ChannelTurn; ack: unknown }> {
@@ -129,6 +110,73 @@ export async function startFeishuDriver(): Promise<ChannelDriver> {
       expect(ack).toMatchObject({ toast: { type: 'info' } });
       return next;
     },
+    close,
+  };
+}
+
+/** What a platform test drives: the fake platform API, the app it talks to, its watched conversation, the channel. */
+interface PlatformParts<Api, Channel> {
+  api: Api;
+  app: App;
+  watched: ReturnType<typeof watchedConversation>;
+  logger: ReturnType<typeof createRecordingLogger>;
+  channel: Channel;
+  close(): Promise<void>;
+}
+
+/** Options of a platform set-up: `notify` registers the channel's notifier, so messages the bot sends first reach it. */
+interface PlatformOptions {
+  notify?: boolean;
+}
+
+/** Real telegraf, long polling against the fake Bot API, over the app `makeApp` builds (a fresh one, a county's…). */
+export async function startTelegramPlatform(makeApp: () => Promise<App>, options: PlatformOptions = {}): Promise<PlatformParts<FakeTelegramApi, TelegramChannel>> {
+  const api = await startFakeTelegramApi();
+  const app = await makeApp();
+  const watched = watchedConversation(app.conversation);
+  const logger = createRecordingLogger();
+  const channel = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot }, conversation: watched.conversation, logger });
+  if (options.notify) app.outbox.register(channel.notifier!);
+  await channel.start();
+  return {
+    api,
+    app,
+    watched,
+    logger,
+    channel,
+    async close() {
+      await channel.stop();
+      await api.close();
+      app.close();
+    },
+  };
+}
+
+/**
+ * The real Lark SDK path in HTTP mode, mounted on a web server as `gengbao serve` does, over the app `makeApp`
+ * builds; `base` is the server's address.
+ */
+export async function startFeishuPlatform(makeApp: () => Promise<App>, options: PlatformOptions = {}): Promise<PlatformParts<FakeFeishuApi, FeishuChannel> & { base: string }> {
+  const api = await startFakeFeishuApi();
+  const app = await makeApp();
+  const watched = watchedConversation(app.conversation);
+  const logger = createRecordingLogger();
+  const channel = createFeishuChannel({
+    settings: { appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'http', encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN },
+    conversation: watched.conversation,
+    logger,
+  });
+  if (options.notify) app.outbox.register(channel.notifier!);
+  const server = createWebServer({ conversation: app.conversation, routes: [(request, response) => channel.handleHttp(request, response)] });
+  const base = await listen(server);
+  await channel.start();
+  return {
+    api,
+    app,
+    watched,
+    logger,
+    channel,
+    base,
     async close() {
       await channel.stop();
       await closeServer(server);

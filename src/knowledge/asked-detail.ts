@@ -25,6 +25,11 @@ export interface DetailContext {
   version?: DocumentVersion;
   /** The place and year the question names (preferenceContext). */
   preference?: PreferenceContext;
+  /**
+   * The signals to compute (the ones the committed model weighs or vetoes on); the others are 0. Default: all
+   * (fit-calibration reads every one).
+   */
+  only?: ReadonlySet<keyof DetailSignals>;
 }
 
 export interface DetailSignals {
@@ -48,6 +53,8 @@ export interface DetailSignals {
   /** 1: the question asks about a year, and the document covers it (or the clause names it). */
   yearStated: number;
 }
+
+export const DETAIL_SIGNAL_NAMES: ReadonlyArray<keyof DetailSignals> = ['metaCarried', 'headMissing', 'headFigureApart', 'headFigure', 'placeOther', 'placeOtherFigure', 'placeStated', 'yearStated'];
 
 /** The year the question asks about: `2025年`, or `25年` read as 2025. */
 export function questionYear(question: string): number | undefined {
@@ -111,36 +118,40 @@ function regionWords(place: { province?: string; city?: string; county?: string 
 
 /** The signals of the asked detail for the chosen clause (`clause` with its section) of the question. */
 export function askedDetail(question: string, terms: WeightedTerm[], clause: string, section: string, wantsQuantity: boolean, context: DetailContext = {}, answerText = ''): DetailSignals {
+  const { version, preference, only } = context;
+  const wanted = (...names: Array<keyof DetailSignals>) => !only || names.some((name) => only.has(name));
   const where = matchable(`${section} ${clause}`);
-  const shown = matchable(`${section} ${answerText || clause}`);
-  const { version, preference } = context;
-  const counted = terms.filter((term) => !term.optional);
-  const total = counted.reduce((sum, term) => sum + term.weight, 0) || 1;
   const title = version ? matchable(version.title) : '';
-  const regionNames = version ? regionWords(version.region) : [];
-  const year = questionYear(question);
   let carried = 0;
-  for (const term of counted) {
-    if (termMatch(term, where) > 0) continue;
-    const yearOfTerm = term.text.match(/^((?:19|20)\d\d)年?$/);
-    const covered = yearOfTerm ? Boolean(version && version.year !== undefined && coversYear(version, Number(yearOfTerm[1]))) : termMatch(term, title) > 0 || regionNames.some((name) => name === term.text || term.variants.includes(name));
-    if (covered) carried += term.weight;
+  if (wanted('metaCarried')) {
+    const counted = terms.filter((term) => !term.optional);
+    const total = counted.reduce((sum, term) => sum + term.weight, 0) || 1;
+    const regionNames = version ? regionWords(version.region) : [];
+    for (const term of counted) {
+      if (termMatch(term, where) > 0) continue;
+      const yearOfTerm = term.text.match(/^((?:19|20)\d\d)年?$/);
+      const covered = yearOfTerm ? Boolean(version && version.year !== undefined && coversYear(version, Number(yearOfTerm[1]))) : termMatch(term, title) > 0 || regionNames.some((name) => name === term.text || term.variants.includes(name));
+      if (covered) carried += term.weight;
+    }
+    carried /= total;
   }
-  const head = askedHead(question, terms);
+  const head = wanted('headMissing', 'headFigure', 'headFigureApart') ? askedHead(question, terms) : undefined;
   const headIn = head ? termMatch(head, where) > 0 : false;
   const headParts = head && headIn ? partsWith(head, matchable(clause)) : [];
   let placeOther = 0;
   let placeStated = 0;
-  if (preference?.placeNamed && preference.place && version) {
+  if (wanted('placeOther', 'placeOtherFigure', 'placeStated') && preference?.placeNamed && preference.place && version) {
+    const shown = matchable(`${section} ${answerText || clause}`);
     const relation = regionRelation(version.region, preference.place);
     const named = placeNames(preference.place).some((name) => shown.includes(name) || title.includes(name));
     if (relation === 'same' || relation === 'below' || named) placeStated = 1;
     else placeOther = 1;
   }
   // a year the document does not cover is no candidate at all (preferVersions drops it): only its presence is read
+  const year = wanted('yearStated') ? questionYear(question) : undefined;
   const yearStated = year && version && ((version.year !== undefined && coversYear(version, year)) || where.includes(String(year))) ? 1 : 0;
   return {
-    metaCarried: carried / total,
+    metaCarried: carried,
     headMissing: head && !headIn ? 1 : 0,
     headFigureApart: wantsQuantity && headIn && headParts.length > 0 && !headParts.some((part) => FIGURE.test(part)) ? 1 : 0,
     headFigure: wantsQuantity && headParts.some((part) => FIGURE.test(part)) ? 1 : 0,

@@ -6,7 +6,7 @@ import type { ScoredSentence } from './extract-sentences.ts';
 import { matchable } from './normalize-text.ts';
 import { termMatch, type WeightedTerm } from './retrieval.ts';
 import { countOnly } from './answer-type-signals.ts';
-import { askedDetail, type DetailContext } from './asked-detail.ts';
+import { askedDetail, DETAIL_SIGNAL_NAMES, type DetailContext, type DetailSignals } from './asked-detail.ts';
 
 /**
  * What the decline decision looks at, for the best candidate sentence of a question. Every value is
@@ -103,6 +103,12 @@ export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[
 /** Years the question names (`2024年`, `2021—2030年`): a plan of another year is no answer. */
 function askedYears(question: string): string[] {
   return [...new Set(question.match(/(?<!\d)(19|20)\d\d(?!\d)/g) ?? [])];
+}
+
+/** The asked-detail signals a model reads (a non-zero weight or a veto): the only ones worth computing per answer. */
+export function detailSignalsUsed(calibration: Calibration): ReadonlySet<keyof DetailSignals> {
+  const vetoed = new Set((calibration.vetoes ?? []).map(({ signal }) => signal));
+  return new Set(DETAIL_SIGNAL_NAMES.filter((name) => (calibration.weights[name] ?? 0) !== 0 || vetoed.has(name)));
 }
 
 /** The fitted probability that answering with this sentence is right. */

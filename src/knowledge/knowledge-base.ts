@@ -2,7 +2,7 @@ import { questionPattern } from './question-words.ts';
 import type { Answer, Citation } from '../core/types.ts';
 import type { SqliteDatabase } from '../database/database.ts';
 import { quoteOf, scoreSentences, wantsAnswerKind, WANTS_DEFINITION, WANTS_QUANTITY, type ScoredSentence } from './extract-sentences.ts';
-import { answerFeatures, answerProbability, answers, loadCalibration, type Calibration, type Features } from './confidence.ts';
+import { answerFeatures, answerProbability, answers, detailSignalsUsed, loadCalibration, type Calibration, type Features } from './confidence.ts';
 import { askedUnit, statesAskedUnit } from '../quantity/index.ts';
 import { categoryAlias } from './category-alias.ts';
 import { createIndexStore, type StoredChunk } from './index-store.ts';
@@ -62,6 +62,8 @@ const LISTING = questionPattern('listing');
 export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase & { attempt(question: string, context?: AnswerContext): AnswerAttempt } {
   const lexicon = loadLexicon(options.knowledgeDir);
   const calibration = options.calibration === undefined ? loadCalibration(options.knowledgeDir) : (options.calibration ?? undefined);
+  // the fitted model reads few of the asked-detail signals; without one (fitting) every signal is computed
+  const detailSignals = calibration ? detailSignalsUsed(calibration) : undefined;
   const tokenizer = createTokenizer(lexicon.dictionaryText);
   const store = createIndexStore(options.db);
   const logger = options.logger ?? { error: (message: string, error?: unknown) => console.error(message, error) };
@@ -271,7 +273,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     chosen.push(...fillBudget(sentences, chosen, TUNING.quoteWindow - shown().length, TUNING.fillMinRoom));
     // the rate for the user's tier may stand in a quote that filled the answer: the line is read again over all of them
     if (values.length) placement = placementLine(values, quotes(), title, text, sameDocument) || placement;
-    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', quotes().join('\n'), { version: versions.get(sentences[0].chunk.doc), preference });
+    const features = answerFeatures(terms, sentences, WANTS_QUANTITY.test(text), wantsAnswerKind(text), covered, text, metas.get(sentences[0].chunk.doc)?.title ?? '', quotes().join('\n'), { version: versions.get(sentences[0].chunk.doc), preference, only: detailSignals });
     return {
       answer: {
         status: 'answered',

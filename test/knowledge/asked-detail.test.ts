@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { askedDetail, askedHead, questionYear } from '../../src/knowledge/asked-detail.ts';
-import { answers, FEATURE_NAMES, type Calibration, type Features } from '../../src/knowledge/confidence.ts';
+import { answers, detailSignalsUsed, FEATURE_NAMES, type Calibration, type Features } from '../../src/knowledge/confidence.ts';
 import type { WeightedTerm } from '../../src/knowledge/retrieval.ts';
 import type { DocumentVersion } from '../../src/knowledge/versions/document-versions.ts';
 
@@ -77,6 +77,19 @@ describe('asked-detail signals of a chosen clause', () => {
   it('words the clause leaves out that the document’s title or region carries: metaCarried', () => {
     const signals = askedDetail('通辽保护性耕作实施方案的作业补助是多少', [term('通辽', { weight: 2 }), term('实施方案'), term('作业补助')], '作业补助每亩40元。', '', true, { version: tongliao });
     expect(signals.metaCarried).toBeCloseTo(3 / 4);
+  });
+
+  it('computes only the signals asked for (the ones the committed model reads), the others 0', () => {
+    const context = { version: national, preference: { place: { province: '内蒙古自治区', city: '通辽市' }, placeNamed: true, year: 2022 } };
+    const question = '通辽市2022年保护性耕作全市任务是多少万亩';
+    const all = askedDetail(question, terms, clause, '', true, context);
+    const some = askedDetail(question, terms, clause, '', true, { ...context, only: new Set(['placeOtherFigure'] as const) });
+    expect(some.placeOtherFigure).toBe(all.placeOtherFigure);
+    expect(some.placeOtherFigure).toBe(1);
+    expect([some.headFigure, some.yearStated, some.metaCarried]).toEqual([0, 0, 0]);
+    expect([all.headFigure, all.yearStated]).toEqual([1, 1]);
+    const model: Calibration = { fittedOn: [], weights: { coverage: 4, headMissing: 0, yearStated: 0.5 }, bias: -2, threshold: 0.23, vetoes: [{ signal: 'placeOtherFigure', threshold: 0.83 }, { signal: 'countOnly', threshold: 0.9 }] };
+    expect([...detailSignalsUsed(model)].sort()).toEqual(['placeOtherFigure', 'yearStated']);
   });
 });
 

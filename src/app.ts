@@ -117,19 +117,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const feedback = stores.feedback;
   skills.push(createFeedbackSkill({ store: feedback, features: () => questionFeatures(config.knowledgeDir) }));
   const forms = loadForms(config.knowledgeDir);
-  const reporting: ReportingStores = { forms, records, units, users: userStore, names };
+  const reporting: ReportingStores = { forms, records, units, users: userStore, names, returns: stores.returns };
   const reminderStore = stores.reminders;
   const quietHours = parseQuietHours(config.env.GENGBAO_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS;
   const reminders = createReminderScheduler({ stores: reporting, outbox, store: reminderStore, now, quietHours, log: (line) => maskedLog.error(line) });
   // Also before the form skill: 「双月调度进度」 names a form but asks who has filed it.
   // A bare 「导出」「催报」 right after a status question follows the form just asked about.
-  const recentForms = createRecentForms(now);
+  const recentForms = createRecentForms(now, stores.recentForms);
   skills.push(createReportingSkill({ ...reporting, reminders: { outbox, store: reminderStore, quietHours }, recent: recentForms }));
   const labels = async () => {
     const current = await reporterNames(reporting);
     return (record: RecordVersion) => current.labelOf(record.author.userKey, record.unit, record.author.displayName);
   };
-  skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels, periodSheet: (form, at, scope) => periodFiguresSheet(reporting, form, at, scope), recent: recentForms }));
+  skills.push(createExportSkill({ records, users: userStore, units, forms, reporterLabel: labels, periodSheet: (form, at, scope) => periodFiguresSheet(reporting, form, at, scope), recent: recentForms, returns: stores.returns }));
   skills.push(createRecordsSkill({ records, units, forms }));
   skills.push(createDocumentUploadSkill({ knowledge, knowledgeDir: config.knowledgeDir, db }));
   skills.push(createEligibilitySkill({ rules, knowledgeDir: config.knowledgeDir }));

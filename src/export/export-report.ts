@@ -1,6 +1,7 @@
 import type { Attachment } from '../core/types.ts';
 import type { RecordStore, RecordVersion } from '../records/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
+import type { ReturnStore } from '../reporting/return-store.ts';
 import { buildReportTable } from './report-table.ts';
 import type { ExportableForm, ReportTable } from './types.ts';
 import { writeReportCsv } from './write-csv.ts';
@@ -11,6 +12,8 @@ export type ExportFormat = 'xlsx' | 'csv';
 export interface ExportRequest {
   form: ExportableForm;
   records: RecordStore;
+  /** Records the county returned; the table says which still stand. */
+  returns?: ReturnStore;
   units: UnitDirectory;
   /** Unit the report is for (the admin's county); undefined = every unit. */
   scope?: string;
@@ -38,7 +41,8 @@ export async function exportReport(request: ExportRequest): Promise<ExportedRepo
   const { form, units, scope } = request;
   const unitsInScope = scope ? [scope, ...units.descendants(scope).map((unit) => unit.name)] : undefined;
   const records = await request.records.latest(form.id, unitsInScope ? { units: unitsInScope } : {});
-  const table = buildReportTable({ form, records, units, scope, period: request.period, now: request.now, reporterLabel: request.reporterLabel });
+  const returns = await request.returns?.standing(records);
+  const table = buildReportTable({ form, records, returns, units, scope, period: request.period, now: request.now, reporterLabel: request.reporterLabel });
   const content = request.format === 'xlsx' ? await writeReportXlsx(table, request.extraSheets) : writeReportCsv(table);
   return { table, file: { fileName: `${table.baseName}.${request.format}`, mimeType: MIME[request.format], content } };
 }

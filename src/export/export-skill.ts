@@ -10,6 +10,7 @@ import { exportReport, type ExportFormat } from './export-report.ts';
 import type { ExtraSheet } from './write-xlsx.ts';
 import { exportableForm } from './exportable-form.ts';
 import type { RecentForms } from '../reporting/recent-form.ts';
+import type { ReturnStore } from '../reporting/return-store.ts';
 import type { ExportableForm } from './types.ts';
 
 export interface ExportSkillDependencies {
@@ -24,6 +25,8 @@ export interface ExportSkillDependencies {
   periodSheet?: (form: FormDefinition, now: Date, scope?: string) => Promise<ExtraSheet | undefined>;
   /** The form (and period) the user asked about last: a bare 「导出」 right after a status question exports it. */
   recent?: RecentForms;
+  /** Records the county returned (「退回」): the export says which, why, who and when. */
+  returns?: ReturnStore;
 }
 
 /** The forms offered as buttons, waiting for a press or for one of their names typed (also after a restart). */
@@ -89,7 +92,7 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
     const relevance = await Promise.all(all.map((candidate) => isRelevant(candidate, ctx.user.unit)));
     const relevant = all.filter((_, index) => relevance[index]);
     const offered = relevant.length ? relevant : all;
-    const recent = chosen || matched.length ? undefined : deps.recent?.recall(ctx.user.userKey);
+    const recent = chosen || matched.length ? undefined : await deps.recent?.recall(ctx.user.userKey);
     const followed = recent && offered.find((candidate) => candidate.form.id === recent.formId);
     const picked = matched.length === 1 ? matched[0] : matched.length === 0 && offered.length === 1 ? offered[0] : followed;
     if (!picked) {
@@ -114,11 +117,12 @@ export function createExportSkill(deps: ExportSkillDependencies): Skill {
     }
     // 「4月谁没报」 then 「导出」: the period asked about.
     if (!period && recent?.formId === picked.form.id) period = recent.period;
-    if (period && picked.definition) deps.recent?.remember(ctx.user.userKey, picked.form.id, period);
+    if (period && picked.definition) await deps.recent?.remember(ctx.user.userKey, picked.form.id, period);
     const format: ExportFormat = /csv/i.test(text) ? 'csv' : 'xlsx';
     const { table, file } = await exportReport({
       form: picked.form,
       records: deps.records,
+      returns: deps.returns,
       units: deps.units,
       scope: ctx.user.unit,
       period,

@@ -3,11 +3,14 @@ import type { RecordVersion } from '../records/types.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { CellValue, ExportableForm, ExportField, ReportColumn, ReportTable } from './types.ts';
 import { personLabel } from '../users/person-label.ts';
+import type { RecordReturn } from '../reporting/return-store.ts';
 
 export interface ReportInput {
   form: ExportableForm;
   /** Latest versions the viewer may see (already filtered by role). */
   records: RecordVersion[];
+  /** Standing returns by record id (「退回」 not yet corrected): a column and a note say which, why, who and when. */
+  returns?: Map<string, RecordReturn>;
   units: UnitDirectory;
   /** Unit whose report this is (a county for a county admin); undefined = every unit in the records. */
   scope?: string;
@@ -89,6 +92,12 @@ export function buildReportTable(input: ReportInput): ReportTable {
     .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b, 'zh'));
 
   const fields = form.fields.filter((field) => field.key !== form.unitField && field.key !== form.periodField);
+  const returnOf = (record: RecordVersion) => {
+    const mark = input.returns?.get(record.recordId);
+    return mark && mark.version === record.version ? mark : undefined;
+  };
+  const returned = records.filter((record) => returnOf(record));
+  const describeReturn = (mark: RecordReturn) => `已退回待更正${mark.reason ? `：${mark.reason}` : ''}（${mark.byLabel}，${chinaDateTime(new Date(mark.at))}）`;
   const header = (field: ExportField) => (field.unit ? `${field.label}（${field.unit}）` : field.label);
   const columns: ReportColumn[] = [
     { label: '序号', kind: 'index', width: 6 },
@@ -104,6 +113,8 @@ export function buildReportTable(input: ReportInput): ReportTable {
     { label: '填报人', kind: 'text', width: 14 },
     { label: '最后填报时间', kind: 'datetime', width: 18 },
     { label: '记录编号/版本', kind: 'text', width: 22 },
+    // Only while a record stands returned: an export without returns keeps its usual columns.
+    ...(returned.length ? [{ label: '退回情况', kind: 'text' as const, width: 36 }] : []),
   ];
 
   const sums = new Map<string, number>();
@@ -150,6 +161,10 @@ export function buildReportTable(input: ReportInput): ReportTable {
       latest ? chinaDateTime(new Date(latest.createdAt)) : null,
       own.length ? own.map((r) => `${r.recordId} v${r.version}`).join('；') : null,
     );
+    if (returned.length) {
+      const marks = own.map(returnOf).filter((mark): mark is RecordReturn => !!mark);
+      row.push(marks.length ? marks.map(describeReturn).join('；') : null);
+    }
     return row;
   });
 
@@ -162,6 +177,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
   if (withTargets) totals.push(round(targetSum), ...totalCells, targetSum && achievedAny ? round(achievedSum / targetSum, 6) : null);
   else totals.push(...totalCells);
   totals.push(`${rowUnits.length - missing.length}/${rowUnits.length} 个单位已填报`, null, null);
+  if (returned.length) totals.push(`${returned.length} 个已退回待更正`);
 
   const scopeName = input.scope ?? commonAncestor(rowUnits, units) ?? '全部单位';
   const periodText = period ? (form.describePeriod?.(period) ?? period) : '全部';
@@ -172,6 +188,7 @@ export function buildReportTable(input: ReportInput): ReportTable {
     );
   }
   if (missing.length) notes.push(`未填报：${missing.join('、')}。`);
+  if (returned.length) notes.push(`已退回待更正：${returned.map((record) => `${record.unit}（${record.recordId} v${record.version}，${describeReturn(returnOf(record)!)}）`).join('；')}。更正后保存的新版本不再标为退回。`);
   if (conflicts.length) notes.push(`同一期有多条记录、数字未合计（请核对后更正，只保留一条）：${conflicts.join('；')}。`);
   const exportDate = chinaDateTime(input.now).slice(0, 10);
   return {

@@ -50,7 +50,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
   }
 
   /** The form a question is about: the one named, else the only one of the admin's area; undefined after asking. */
-  function pickForm(ctx: TurnContext, text: string, verb: string): FormDefinition | undefined {
+  async function pickForm(ctx: TurnContext, text: string, verb: string): Promise<FormDefinition | undefined> {
     const named = namedForms(text);
     if (named.length === 1) return named[0];
     let relevant = (named.length ? named : deps.forms.list()).filter((form) => form.period && formConcerns(form, ctx.user.unit, deps.units));
@@ -59,7 +59,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     const atLevel = relevant.filter((form) => form.fields.find((field) => field.key === form.unitField)?.type === level);
     if (level && atLevel.length) relevant = atLevel;
     if (relevant.length === 1) return relevant[0];
-    const recent = named.length ? undefined : deps.recent?.recall(ctx.user.userKey);
+    const recent = named.length ? undefined : await deps.recent?.recall(ctx.user.userKey);
     const followed = recent && relevant.find((form) => form.id === recent.formId);
     if (followed) return followed;
     if (relevant.length === 0) {
@@ -79,9 +79,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
   }
 
   /** The period named, else the one asked about last for this form (「4月谁没报」 then 「催报」 means April). */
-  function periodOrRecent(ctx: TurnContext, form: FormDefinition, periodText: string): string {
+  async function periodOrRecent(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<string> {
     if (periodText) return periodText;
-    const recent = deps.recent?.recall(ctx.user.userKey);
+    const recent = await deps.recent?.recall(ctx.user.userKey);
     return recent?.formId === form.id && recent.period ? describePeriod(recent.period) : '';
   }
 
@@ -90,7 +90,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     if (!access.ok) return void ctx.reply(access.reason);
     const period = resolvePeriod(form, periodText, ctx.now(), deps.units);
     if (!period.ok) return void ctx.reply(period.error);
-    deps.recent?.remember(ctx.user.userKey, form.id, period.value);
+    await deps.recent?.remember(ctx.user.userKey, form.id, period.value);
     const status = await statusFromStores(deps, form, period.value, { scope: access.scope });
     ctx.reply(formatFormStatus(status));
   }
@@ -100,9 +100,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     if (!reminders) return void ctx.reply('本服务没有启用提醒。');
     const access = statusScope(ctx.user, form, deps.units, '催报');
     if (!access.ok) return void ctx.reply(access.reason);
-    const period = resolvePeriod(form, periodOrRecent(ctx, form, periodText), ctx.now(), deps.units);
+    const period = resolvePeriod(form, await periodOrRecent(ctx, form, periodText), ctx.now(), deps.units);
     if (!period.ok) return void ctx.reply(period.error);
-    deps.recent?.remember(ctx.user.userKey, form.id, period.value);
+    await deps.recent?.remember(ctx.user.userKey, form.id, period.value);
     if (isQuiet(ctx.now(), reminders.quietHours)) {
       return void ctx.reply(`现在是夜间免打扰时段（北京时间 ${describeQuietHours(reminders.quietHours)}），不发送催报。请在此后再发「催报 ${form.shortName}」。`);
     }
@@ -128,9 +128,9 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
   async function showChart(ctx: TurnContext, form: FormDefinition, periodText: string): Promise<void> {
     const access = statusScope(ctx.user, form, deps.units, '进度图');
     if (!access.ok) return void ctx.reply(access.reason);
-    const period = resolvePeriod(form, periodOrRecent(ctx, form, periodText), ctx.now(), deps.units);
+    const period = resolvePeriod(form, await periodOrRecent(ctx, form, periodText), ctx.now(), deps.units);
     if (!period.ok) return void ctx.reply(period.error);
-    deps.recent?.remember(ctx.user.userKey, form.id, period.value);
+    await deps.recent?.remember(ctx.user.userKey, form.id, period.value);
     const { file, caption } = await progressChartFile(deps, form, period.value, access.scope);
     ctx.reply({ text: caption, attachment: file });
   }
@@ -146,7 +146,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
     name: REPORTING_SKILL,
     commands: {
       status: async (ctx, args) => {
-        const form = pickForm(ctx, args, 'status');
+        const form = await pickForm(ctx, args, 'status');
         if (form) await showStatus(ctx, form, periodWords(args, form));
       },
     },
@@ -169,18 +169,18 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
           const access = statusScope(ctx.user, deps.forms.list()[0], deps.units, '进度图');
           return (ctx.reply(access.ok ? '进度图仅限县级管理员查看。' : access.reason), true);
         }
-        const form = pickForm(ctx, text, 'chart');
+        const form = await pickForm(ctx, text, 'chart');
         if (form) await showChart(ctx, form, periodWords(text.replace(CHART, ''), form));
         return true;
       }
       if (RETURN_REQUEST.test(text) && text.length <= 80 && ctx.user.role === 'admin') {
         const unit = unitNamed(text, deps, ctx.user.unit);
         if (unit) {
-          const form = pickForm(ctx, text, 'status');
+          const form = await pickForm(ctx, text, 'status');
           if (!form) return true;
           const access = statusScope(ctx.user, form, deps.units, '退回');
           if (!access.ok) return (ctx.reply(access.reason), true);
-          const period = resolvePeriod(form, periodOrRecent(ctx, form, periodsIn(text)[0] ?? ''), ctx.now(), deps.units);
+          const period = resolvePeriod(form, await periodOrRecent(ctx, form, periodsIn(text)[0] ?? ''), ctx.now(), deps.units);
           if (!period.ok) return (ctx.reply(period.error), true);
           await returnRecord(ctx, { ...deps, outbox: deps.reminders?.outbox }, form, unit, period.value);
           return true;
@@ -192,7 +192,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
           const access = statusScope(ctx.user, deps.forms.list()[0], deps.units, '催报');
           return (ctx.reply(access.ok ? '催报仅限县级管理员使用。' : access.reason), true);
         }
-        const form = pickForm(ctx, remindMatch[1], 'remind');
+        const form = await pickForm(ctx, remindMatch[1], 'remind');
         if (form) await remind(ctx, form, periodWords(remindMatch[1], form));
         return true;
       }
@@ -201,7 +201,7 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
       const bare = text.replace(/[\p{P}\p{S}\s]/gu, '');
       if (deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].some((word) => word === bare || oneCharOff(word, bare)))) return false;
       if (ctx.user.role === 'farmer') return (ctx.reply(`填报进度仅限县级管理员查看。${UNBOUND_REFUSAL}`), true);
-      const form = pickForm(ctx, text, 'status');
+      const form = await pickForm(ctx, text, 'status');
       if (form) await showStatus(ctx, form, periodWords(text, form));
       return true;
     },

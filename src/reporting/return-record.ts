@@ -28,8 +28,9 @@ function reasonOf(text: string): string {
 }
 
 /**
- * Sends the unit's bound reporters the request with the record, its period and the reason, and tells the
- * admin who was told. The record is not changed: the township corrects it (「修改记录 R…」 or the change in words).
+ * Marks the record's latest version returned (reason, who, when), sends the unit's bound reporters the request
+ * with the record, its period and the reason, and tells the admin who was told. The record's data is not changed:
+ * the township corrects it (「修改记录 R…」 or the change in words), which saves the next version and so clears the mark.
  */
 export async function returnRecord(
   ctx: TurnContext,
@@ -45,6 +46,7 @@ export async function returnRecord(
   const reason = reasonOf(ctx.text);
   const names = await reporterNames(stores);
   const admin = names.labelOf(ctx.user.userKey, ctx.user.unit ?? '', ctx.message.displayName);
+  await stores.returns?.markReturned({ recordId: record.recordId, version: record.version, reason, by: ctx.user.userKey, byLabel: admin, at: ctx.now().toISOString() });
   const reporters = (await stores.users.boundUsers()).filter((user) => user.role === 'reporter' && user.unit === unit);
   const notice = `📝 ${admin}退回了${unit}${when}的「${form.title}」（记录 ${record.recordId}，第${record.version}版），请核对更正${reason ? `：${reason}` : ''}。\n直接说要改的内容即可，例如「${when.replace(/^\d+年/, '')}${form.shortName}${amountLabel(form)}填错了，应该是…」，或发送「修改记录 ${record.recordId}」。`;
   const reached: string[] = [];
@@ -53,7 +55,7 @@ export async function returnRecord(
     const delivery = stores.outbox ? await stores.outbox.send(user.userKey, [{ text: notice }]) : { delivered: false as const, reason: '本服务没有启用通知' };
     (delivery.delivered ? reached : failed).push(names.labelOf(user.userKey, unit));
   }
-  const lines = [`已退回${unit}${when}的「${form.shortName}」（记录 ${record.recordId}）${reason ? `，原因：${reason}` : ''}。记录本身不变，由${unit}更正后保存为新版本。`];
+  const lines = [`已退回${unit}${when}的「${form.shortName}」（记录 ${record.recordId}）${reason ? `，原因：${reason}` : ''}。${stores.returns ? '状态已标为「已退回」；' : ''}记录内容不变，由${unit}更正后保存为新版本${stores.returns ? '，「已退回」随之解除' : ''}。`];
   if (reached.length) lines.push(`已通知填报员：${reached.join('、')}。`);
   if (failed.length) lines.push(`未能送达：${failed.join('、')}，请电话告知。`);
   if (!reporters.length) lines.push(`${unit}还没有绑定的填报员，请电话告知，或发送「生成邀请码 填报员 ${unit}」邀请。`);

@@ -8,6 +8,7 @@ import type { UserProfile } from '../core/types.ts';
 import { formatBeijing } from '../calendar/beijing-time.ts';
 import { deadlineOf, type Deadline } from './deadlines.ts';
 import type { ReporterNames } from './reporter-names.ts';
+import type { RecordReturn } from './return-store.ts';
 
 export type UnitFilingState = 'missing' | 'filed' | 'conflict';
 
@@ -25,6 +26,8 @@ export interface UnitStatus {
   /** Bound reporters of the unit (who is chased when it is missing). */
   reporters: string[];
   deadline?: string;
+  /** The county returned the unit's record (「退回」) and the unit has not saved a correction yet. */
+  returned?: { recordId: string; version: number; reason: string; by: string; at: string };
 }
 
 export interface FormStatus {
@@ -37,6 +40,8 @@ export interface FormStatus {
   total: number;
   filed: number;
   conflicts: number;
+  /** Units whose record was returned and not yet corrected. */
+  returned: number;
   rows: UnitStatus[];
 }
 
@@ -53,6 +58,8 @@ export interface StatusInput {
   scope?: string;
   /** Only this unit. */
   unit?: string;
+  /** Standing returns of these records, by record id (ReturnStore.standing). */
+  returns?: Map<string, RecordReturn>;
 }
 
 /** The units that must file the form: its counties, or their townships for a township form. */
@@ -101,6 +108,10 @@ export function buildFormStatus(input: StatusInput): FormStatus {
       reporters,
       ...(deadline ? { deadline: formatBeijing(deadline.dueDay).slice(0, 10) } : {}),
     };
+    const mark = own.length === 1 ? input.returns?.get(own[0].recordId) : undefined;
+    if (mark && mark.version === own[0].version) {
+      row.returned = { recordId: mark.recordId, version: mark.version, reason: mark.reason, by: mark.byLabel, at: formatBeijing(mark.at) };
+    }
     if (own.length) {
       row.lastFiledAt = formatBeijing(own[0].createdAt);
       row.reporter = [...new Set(row.records.map((record) => record.reporter))].join('、');
@@ -112,7 +123,7 @@ export function buildFormStatus(input: StatusInput): FormStatus {
     return row;
   });
   const rank: Record<UnitFilingState, number> = { missing: 0, conflict: 1, filed: 2 };
-  rows.sort((a, b) => rank[a.state] - rank[b.state] || (a.completionPercent ?? 0) - (b.completionPercent ?? 0));
+  rows.sort((a, b) => rank[a.state] - rank[b.state] || Number(!!b.returned) - Number(!!a.returned) || (a.completionPercent ?? 0) - (b.completionPercent ?? 0));
   const deadline = deadlineOf(form, period, input.scope, units);
   return {
     formId: form.id,
@@ -124,6 +135,7 @@ export function buildFormStatus(input: StatusInput): FormStatus {
     total: rows.length,
     filed: rows.filter((row) => row.state !== 'missing').length,
     conflicts: rows.filter((row) => row.state === 'conflict').length,
+    returned: rows.filter((row) => row.returned).length,
     rows,
   };
 }

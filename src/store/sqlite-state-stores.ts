@@ -1,6 +1,8 @@
 import { createSqliteFeedbackStore } from '../feedback/feedback-store.ts';
 import { createSqliteRecordStore } from '../records/record-store.ts';
 import { createSqliteReminderStore } from '../reporting/reminder-store.ts';
+import { createSqliteReturnStore } from '../reporting/return-store.ts';
+import { createSqliteRecentFormStore } from '../reporting/recent-form.ts';
 import { createSqliteDisplayNameStore } from '../users/display-name-store.ts';
 import { createSqliteUserStore } from '../users/user-store.ts';
 import type { SqliteDatabase } from '../database/database.ts';
@@ -21,6 +23,8 @@ export function sqliteStateStores(db: SqliteDatabase, options: StateStoreOptions
     names: createSqliteDisplayNameStore(db, now),
     records: createSqliteRecordStore(db, { now }),
     reminders: createSqliteReminderStore(db),
+    returns: createSqliteReturnStore(db),
+    recentForms: createSqliteRecentFormStore(db),
     feedback,
     migrationStatus: async () => sqliteMigrationStatus(db),
     // Queued questions are written (synchronously, at the call) before the caller closes the database.

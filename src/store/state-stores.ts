@@ -2,6 +2,8 @@ import type { TurnLock } from '../core/turn-lock.ts';
 import type { FeedbackStore } from '../feedback/types.ts';
 import type { RecordStore } from '../records/types.ts';
 import type { ReminderStore } from '../reporting/reminder-store.ts';
+import type { ReturnStore } from '../reporting/return-store.ts';
+import type { RecentFormStore } from '../reporting/recent-form.ts';
 import type { UnitDirectory } from '../units/types.ts';
 import type { DisplayNameStore } from '../users/display-name-store.ts';
 import type { UserStore } from '../users/user-store.ts';
@@ -23,6 +25,10 @@ export interface StateStores {
   names: DisplayNameStore;
   records: RecordStore;
   reminders: ReminderStore;
+  /** Record versions the county returned (「退回」) with reason, who and when. */
+  returns: ReturnStore;
+  /** The form each county user asked about last (a bare 「导出」「催报」 follows it). */
+  recentForms: RecentFormStore;
   /** Logged questions and 有用/没用 votes. */
   feedback: FeedbackStore;
   /** Orders a user's turns across instances; absent where one process owns the database. */

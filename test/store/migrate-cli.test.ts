@@ -37,7 +37,7 @@ describe('gengbao migrate on SQLite', () => {
     vi.stubEnv('DATABASE_URL', url);
     try {
       const migrate = await cli('migrate', '--json');
-      expect(JSON.parse(migrate.out)).toMatchObject({ engine: 'postgres', applied: [{ version: 1 }, { version: 2 }, { version: 3 }], pending: [] });
+      expect(JSON.parse(migrate.out)).toMatchObject({ engine: 'postgres', applied: [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }], pending: [] });
       const shown = await cli('migrate');
       expect(shown.out).toMatch(/数据库：PostgreSQL（postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/);
       expect(shown.out).not.toContain('secret-pw');

@@ -104,14 +104,14 @@ describe('SQLite migrations', () => {
     old.close();
 
     const db = openDatabase(dataDir);
-    expect(sqliteMigrationStatus(db)).toMatchObject({ applied: [{ version: 1 }, { version: 2 }, { version: 3 }], pending: [] });
+    expect(sqliteMigrationStatus(db)).toMatchObject({ applied: [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }], pending: [] });
     return createSqliteRecordStore(db)
       .latest('tillage-progress')
       .then((records) => {
         expect(records.map((r) => [r.recordId, r.data])).toEqual([['R20260101-0001', { area: 2 }]]);
         db.close();
         const again = openDatabase(dataDir);
-        expect(sqliteMigrationStatus(again).applied).toHaveLength(3);
+        expect(sqliteMigrationStatus(again).applied).toHaveLength(4);
         again.close();
       });
   });
@@ -148,6 +148,32 @@ describeEachEngine('feedback store', (engine) => {
     expect(await feedback.purgeBefore(at(3))).toBe(1);
     expect(await feedback.unanswered(at(0))).toEqual([]);
     expect(await feedback.vote({ questionId: declined, voter: 'web:a', vote: 'up', channel: 'web', at: at(6) })).toEqual({ kind: 'unknown' });
+  });
+
+  it('a return marks one record version (reason, who, when); returning it again replaces the mark; other versions stand unmarked', async () => {
+    const { returns } = await engine.open();
+    const mark = { recordId: 'RK7M3QXH2', version: 1, reason: '验收面积报多了', by: 'telegram:9', byLabel: '赵六（法库县）', at: '2022-06-03T02:00:00.000Z' };
+    expect(await returns.standing([{ recordId: 'RK7M3QXH2', version: 1 }])).toEqual(new Map());
+    await returns.markReturned(mark);
+    await returns.markReturned({ ...mark, recordId: 'RAAAAAAAA' });
+    expect(await returns.standing([{ recordId: 'RK7M3QXH2', version: 1 }, { recordId: 'RBBBBBBBB', version: 1 }])).toEqual(new Map([['RK7M3QXH2', mark]]));
+    // A correction saved version 2: the mark was on version 1, so nothing stands.
+    expect(await returns.standing([{ recordId: 'RK7M3QXH2', version: 2 }])).toEqual(new Map());
+    const again = { ...mark, reason: '完成面积也要核实', at: '2022-06-03T03:00:00.000Z' };
+    await returns.markReturned(again);
+    expect(await returns.standing([{ recordId: 'RK7M3QXH2', version: 1 }])).toEqual(new Map([['RK7M3QXH2', again]]));
+    expect(await returns.standing([])).toEqual(new Map());
+  });
+
+  it('the form a user asked about last is kept per user and replaced by the next one', async () => {
+    const { recentForms } = await engine.open();
+    expect(await recentForms.load('telegram:9')).toBeUndefined();
+    await recentForms.save('telegram:9', { formId: 'faku-2022-township-progress', period: '2022-05', at: '2022-06-03T02:00:00.000Z' });
+    await recentForms.save('feishu:ou_b', { formId: 'fujian-2026-acid-bimonthly', at: '2022-06-03T02:01:00.000Z' });
+    expect(await recentForms.load('telegram:9')).toEqual({ formId: 'faku-2022-township-progress', period: '2022-05', at: '2022-06-03T02:00:00.000Z' });
+    expect(await recentForms.load('feishu:ou_b')).toEqual({ formId: 'fujian-2026-acid-bimonthly', at: '2022-06-03T02:01:00.000Z' });
+    await recentForms.save('telegram:9', { formId: 'faku-2022-tillage-acceptance', at: '2022-06-03T02:05:00.000Z' });
+    expect(await recentForms.load('telegram:9')).toEqual({ formId: 'faku-2022-tillage-acceptance', at: '2022-06-03T02:05:00.000Z' });
   });
 
   it('five quick presses of one person at once leave one vote', async () => {

@@ -45,6 +45,7 @@ export const exportCommand: Command = {
         extraSheets: periodSheet ? [periodSheet] : [],
         form: filters.form,
         records: stores.records,
+        returns: stores.state.returns,
         units: stores.units,
         scope: filters.unit?.name,
         period: filters.period,

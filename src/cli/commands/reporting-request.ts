@@ -43,6 +43,6 @@ export async function openReportingRequest(args: ParsedArgs, config: Config, usa
   const unitName = flagText(args, 'unit');
   const unit = unitName ? resolveFilingUnit(form.value, unitName, stores.units) : undefined;
   if (unit && !unit.ok) return (stores.close(), unit.error);
-  const reporting: ReportingStores = { forms, records: stores.records, units: stores.units, users: stores.users, names: stores.names };
+  const reporting: ReportingStores = { forms, records: stores.records, units: stores.units, users: stores.users, names: stores.names, returns: stores.state.returns };
   return { form: form.value, period: period.value, unit: unit?.ok ? unit.value : undefined, now, stores, reporting };
 }

@@ -20,6 +20,7 @@ export const MIGRATION_STEPS = [
   '状态表：会话、投递记录、用户绑定与邀请码、称呼、填报记录及版本、提醒',
   '过期清理用的索引：会话按最后活动时间、投递记录按收到时间',
   '问题记录与有用/没用评价（没答上的问题）',
+  '退回标记（哪一版、原因、谁、何时）与每位用户最近查看的表（「导出」「催报」跟随上一个问题）',
 ] as const;
 
 /** SQL both engines run as written (indexes over columns of the same name). */

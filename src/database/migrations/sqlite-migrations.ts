@@ -101,4 +101,21 @@ CREATE TABLE IF NOT EXISTS answer_votes (
 );
 CREATE INDEX IF NOT EXISTS answer_votes_vote_time ON answer_votes (vote, voted_at);
 `,
+  4: `
+CREATE TABLE IF NOT EXISTS record_returns (
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  reason TEXT NOT NULL,
+  returned_by TEXT NOT NULL,
+  returned_by_label TEXT NOT NULL,
+  returned_at TEXT NOT NULL,
+  PRIMARY KEY (record_id, version)
+);
+CREATE TABLE IF NOT EXISTS recent_forms (
+  user_key TEXT PRIMARY KEY,
+  form_id TEXT NOT NULL,
+  period TEXT,
+  asked_at TEXT NOT NULL
+);
+`,
 });

@@ -104,4 +104,21 @@ CREATE TABLE answer_votes (
 );
 CREATE INDEX answer_votes_vote_time ON answer_votes (vote, voted_at);
 `,
+  4: `
+CREATE TABLE record_returns (
+  record_id text NOT NULL,
+  version integer NOT NULL CHECK (version >= 1),
+  reason text NOT NULL,
+  returned_by text NOT NULL,
+  returned_by_label text NOT NULL,
+  returned_at timestamptz NOT NULL,
+  PRIMARY KEY (record_id, version)
+);
+CREATE TABLE recent_forms (
+  user_key text PRIMARY KEY,
+  form_id text NOT NULL,
+  period text,
+  asked_at timestamptz NOT NULL
+);
+`,
 });

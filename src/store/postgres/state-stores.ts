@@ -7,6 +7,8 @@ import { migratePostgres, postgresMigrationStatus } from './migrate.ts';
 import { openPostgresPool } from './pool.ts';
 import { createPostgresRecordStore } from './record-store.ts';
 import { createPostgresReminderStore } from './reminder-store.ts';
+import { createPostgresReturnStore } from './return-store.ts';
+import { createPostgresRecentFormStore } from './recent-form-store.ts';
 import { createPostgresSessionStore } from './session-store.ts';
 import { createPostgresTurnLock, TURN_WAIT_LIMIT_MS } from './turn-lock.ts';
 import { createPostgresUserStore } from './user-store.ts';
@@ -38,6 +40,8 @@ export async function postgresStateStores(url: string, options: PostgresStateOpt
     names: createPostgresDisplayNameStore(pool, now),
     records: createPostgresRecordStore(pool, { now }),
     reminders: createPostgresReminderStore(pool),
+    returns: createPostgresReturnStore(pool),
+    recentForms: createPostgresRecentFormStore(pool),
     feedback: createPostgresFeedbackStore(pool),
     turns: createPostgresTurnLock(turnPool),
     migrationStatus: () => postgresMigrationStatus(pool),

@@ -9,6 +9,7 @@ import { activeFields } from '../forms/form-progress.ts';
 import type { FieldDefinition } from '../forms/form-schema.ts';
 import type { FieldValue, FormDraftState } from '../forms/types.ts';
 import type { CheckResult, RuleRegistry, RuleSetInfo, TierTableInfo, Verdict } from '../rules/index.ts';
+import { valueMeeting } from '../rules/conditions.ts';
 import type { Citation } from '../core/types.ts';
 import { ANSWER_MARK, composeEligible, composeIneligible, composeTierChoices, restartAction, type TierChoice } from './compose-answer.ts';
 import type { EligibilityScript } from './eligibility-script.ts';
@@ -240,32 +241,47 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
   }
 
   /**
-   * The amount per 亩 depends on one fact the message did not give, a tier table's field: each tier with its
-   * range and rate (tried through the rule set with a value inside it), the clauses stating them, and the
-   * premises the answer rests on. None when the rate is known, or some tier cannot be answered either.
+   * The amount per 亩 depends on one fact the message did not give — a tier table's field, or the one input of a
+   * lookup table still missing: each tier or row with its range and rate (tried through the rule set with a value
+   * inside it), the clauses stating them, and the premises the answer rests on. None when the rate is known, or some
+   * tier or row cannot be answered either.
    */
   function tierChoices(facts: Record<string, unknown>, before: CheckResult): Reply | undefined {
     const capKey = script.outputs.capPerMu;
     if (!capKey || before.computed[capKey] !== undefined) return undefined;
     const known = new Set(before.verdicts.filter((verdict) => !verdict.missing).map((verdict) => verdict.rule));
-    for (const table of info.tierTables ?? []) {
+    const tables = [
+      ...(info.tierTables ?? []).map((table) => ({
+        field: table.field,
+        output: table.output,
+        trials: table.tiers.map((tier) => ({ id: tier.id, value: insideOf(table, tier), range: rangeOf(table, tier), tier: tier.label })),
+      })),
+      ...(info.lookupTables ?? []).flatMap((table) => {
+        const open = table.inputs.filter((input) => facts[input] === undefined);
+        if (open.length !== 1) return [];
+        const [field] = open;
+        return [{ field, output: table.output, trials: table.rows.map((row) => ({ id: row.id, value: valueMeeting(row.when, field), range: rowRange(field, valueMeeting(row.when, field)), tier: row.label })) }];
+      }),
+    ];
+    for (const table of tables) {
       if (facts[table.field] !== undefined) continue;
       const choices: TierChoice[] = [];
       const unlocked: Verdict[] = [];
       let premises: string[] = [];
-      for (const tier of table.tiers) {
-        const value = insideOf(table, tier);
-        if (value === undefined) break;
-        const result = check({ ...facts, [table.field]: value });
+      for (const trial of table.trials) {
+        if (trial.value === undefined) break;
+        const result = check({ ...facts, [table.field]: trial.value });
         const cap = result.computed[capKey];
+        // The value tried must land in that tier or row (a lookup row is the first whose condition holds).
+        const landed = (result.computed[table.output] as { id?: string } | undefined)?.id === trial.id;
         const fails = result.verdicts.some((verdict) => verdict.level === 'fail' && !verdict.missing && script.definitionRules.includes(verdict.rule));
         const answerable = premisesIfAnswerable(result);
-        if (typeof cap !== 'number' || fails || !answerable) break;
+        if (typeof cap !== 'number' || !landed || fails || !answerable) break;
         premises = answerable;
-        choices.push({ range: rangeOf(table, tier), tier: tier.label, cap });
+        choices.push({ range: trial.range, tier: trial.tier, cap });
         unlocked.push(...result.verdicts.filter((verdict) => !verdict.missing && !known.has(verdict.rule) && verdict.citation));
       }
-      if (choices.length !== table.tiers.length || choices.length < 2) continue;
+      if (choices.length !== table.trials.length || choices.length < 2) continue;
       // the clause that states the rates: one holding the tiers' amounts
       const amounts = choices.map((choice) => String(choice.cap));
       const cited = unlocked
@@ -276,6 +292,11 @@ export function createDialogue(script: EligibilityScript, rules: RuleRegistry): 
       return composeTierChoices(info, script, choices, quotes, premises, cited);
     }
     return undefined;
+  }
+
+  /** 「基地级别为县级」「土壤pH 5.3」: the fact a lookup row is tried with, in the field's words and unit. */
+  function rowRange(field: string, value: unknown): string {
+    return typeof value === 'number' ? `${fieldLabel(field)}${value}${fieldUnit(field)}` : `${fieldLabel(field)}为${String(value)}`;
   }
 
   /** Validates what we have, then: not eligible → say why; else confirm, ask, or answer. `asked`: the message was a question. */

@@ -44,3 +44,28 @@ export function evaluateCondition(scope: Scope, condition: Condition): Condition
   const missing = parts.flatMap((part) => (part.decided ? [] : part.missing));
   return missing.length ? { decided: false, missing: [...new Set(missing)] } : holds(!decisive);
 }
+
+/**
+ * A value of `field` that lets the condition hold as far as that field decides it (a lookup row's 「县级」, or a number
+ * inside its bounds), to try what the rule set says for that row; undefined when the condition does not name the field
+ * by a value or a literal bound.
+ */
+export function valueMeeting(condition: Condition, field: string): string | number | boolean | undefined {
+  if ('not' in condition) return undefined;
+  if ('all' in condition || 'any' in condition) {
+    for (const part of 'all' in condition ? condition.all : condition.any) {
+      const value = valueMeeting(part, field);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+  if (condition.field !== field) return undefined;
+  if (condition.equals !== undefined) return condition.equals;
+  if (condition.in?.length) return condition.in[0];
+  const low = typeof condition.min?.value === 'number' ? condition.min.value : undefined;
+  const high = typeof condition.max?.value === 'number' ? condition.max.value : undefined;
+  if (low !== undefined && high !== undefined) return (low + high) / 2;
+  if (low !== undefined) return low + 1;
+  if (high !== undefined) return high - 1;
+  return undefined;
+}

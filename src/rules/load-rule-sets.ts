@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRecord } from './check-record.ts';
 import { ruleSetSchema, type Bound, type Rule, type RuleSet } from './rule-set-schema.ts';
-import type { RuleRegistry, RuleSetInfo, TierTableInfo } from './types.ts';
+import type { LookupTableInfo, RuleRegistry, RuleSetInfo, TierTableInfo } from './types.ts';
 
 /** A rule-set file is unreadable or invalid; the message names the file and the JSON path. */
 export class RuleSetLoadError extends Error {
@@ -82,7 +82,12 @@ export function infoOf(ruleSet: RuleSet): RuleSetInfo {
       ? [{ rule: rule.id, field: rule.field, output: rule.output, clause: rule.clause, tiers: rule.tiers.map((tier) => ({ id: tier.id, label: tier.label, clause: tier.clause, min: numeric(tier.min), max: numeric(tier.max), values: tier.values })) }]
       : [],
   );
-  return { id, title, program, region, year, source, fields, notes, outputs, ...(tierTables.length ? { tierTables } : {}) };
+  const lookupTables: LookupTableInfo[] = ruleSet.rules.flatMap((rule) =>
+    rule.kind === 'lookup_table'
+      ? [{ rule: rule.id, inputs: rule.inputs, output: rule.output, clause: rule.clause, rows: rule.rows.map((row) => ({ id: row.id, label: row.label, clause: row.clause, when: row.when, values: row.values })) }]
+      : [],
+  );
+  return { id, title, program, region, year, source, fields, notes, outputs, ...(tierTables.length ? { tierTables } : {}), ...(lookupTables.length ? { lookupTables } : {}) };
 }
 
 export function createRuleRegistry(ruleSets: RuleSet[]): RuleRegistry & { ruleSet(id: string): RuleSet | undefined } {

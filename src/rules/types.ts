@@ -1,4 +1,5 @@
 import type { Citation } from '../core/types.ts';
+import type { Condition } from './rule-set-schema.ts';
 
 export type VerdictLevel = 'pass' | 'warn' | 'fail';
 
@@ -48,6 +49,23 @@ export interface RuleSetInfo {
   outputs?: Record<string, { label: string; unit?: string }>;
   /** Each tier_table rule: the field it reads and its tiers (numeric bounds only), so a reply can list the choices. */
   tierTables?: TierTableInfo[];
+  /** Each lookup_table rule: the facts it reads and its rows, so a reply can list them while one fact is missing. */
+  lookupTables?: LookupTableInfo[];
+}
+
+/** A lookup_table rule as data: the facts its rows read, and each row's condition and values (e.g. capPerMu). */
+export interface LookupTableInfo {
+  rule: string;
+  inputs: string[];
+  output: string;
+  clause: string;
+  rows: Array<{
+    id: string;
+    label: string;
+    clause?: string;
+    when: Condition;
+    values: Record<string, number | string>;
+  }>;
 }
 
 /** A tier_table rule as data: which field decides the tier, and each tier's bounds and values (e.g. capPerMu). */

@@ -2,6 +2,8 @@ import { expect } from 'vitest';
 import { createRecordingLogger } from '../../../src/channels/channel-logger.ts';
 import type { App } from '../../../src/app.ts';
 import { createFeishuChannel, type FeishuChannel } from '../../../src/channels/feishu/feishu-channel.ts';
+import type { PlatformChannel } from '../../../src/channels/platform-channel.ts';
+import type { Conversation } from '../../../src/core/conversation.ts';
 import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/telegram-channel.ts';
 import { createWebServer } from '../../../src/channels/web/web-server.ts';
 import { encryptFeishuPayload, feishuSignedHeaders, startFakeFeishuApi, type FakeFeishuApi, type FeishuCall } from '../../support/fake-feishu-api.ts';
@@ -129,15 +131,19 @@ interface PlatformOptions {
   notify?: boolean;
 }
 
-/** Real telegraf, long polling against the fake Bot API, over the app `makeApp` builds (a fresh one, a county's…). */
-export async function startTelegramPlatform(makeApp: () => Promise<App>, options: PlatformOptions = {}): Promise<PlatformParts<FakeTelegramApi, TelegramChannel>> {
-  const api = await startFakeTelegramApi();
+/** The fake platform API, the app from `makeApp`, the watched conversation and the channel `open` makes over them. */
+async function startPlatform<Api extends { close(): Promise<void> }, Channel extends PlatformChannel>(
+  startApi: () => Promise<Api>,
+  makeApp: () => Promise<App>,
+  open: (api: Api, conversation: Conversation, logger: ReturnType<typeof createRecordingLogger>) => Channel,
+  options: PlatformOptions,
+): Promise<PlatformParts<Api, Channel>> {
+  const api = await startApi();
   const app = await makeApp();
   const watched = watchedConversation(app.conversation);
   const logger = createRecordingLogger();
-  const channel = createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot }, conversation: watched.conversation, logger });
+  const channel = open(api, watched.conversation, logger);
   if (options.notify) app.outbox.register(channel.notifier!);
-  await channel.start();
   return {
     api,
     app,
@@ -152,36 +158,29 @@ export async function startTelegramPlatform(makeApp: () => Promise<App>, options
   };
 }
 
+/** Real telegraf, long polling against the fake Bot API, over the app `makeApp` builds (a fresh one, a county's…). */
+export async function startTelegramPlatform(makeApp: () => Promise<App>, options: PlatformOptions = {}): Promise<PlatformParts<FakeTelegramApi, TelegramChannel>> {
+  const parts = await startPlatform(startFakeTelegramApi, makeApp, (api, conversation, logger) => createTelegramChannel({ settings: { token: api.token, apiRoot: api.apiRoot }, conversation, logger }), options);
+  await parts.channel.start();
+  return parts;
+}
+
 /**
  * The real Lark SDK path in HTTP mode, mounted on a web server as `gengbao serve` does, over the app `makeApp`
  * builds; `base` is the server's address.
  */
 export async function startFeishuPlatform(makeApp: () => Promise<App>, options: PlatformOptions = {}): Promise<PlatformParts<FakeFeishuApi, FeishuChannel> & { base: string }> {
-  const api = await startFakeFeishuApi();
-  const app = await makeApp();
-  const watched = watchedConversation(app.conversation);
-  const logger = createRecordingLogger();
-  const channel = createFeishuChannel({
-    settings: { appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'http', encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN },
-    conversation: watched.conversation,
-    logger,
-  });
-  if (options.notify) app.outbox.register(channel.notifier!);
-  const server = createWebServer({ conversation: app.conversation, routes: [(request, response) => channel.handleHttp(request, response)] });
+  const settings = (api: FakeFeishuApi) => ({ appId: api.appId, appSecret: api.appSecret, domain: api.domain, mode: 'http' as const, encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN });
+  const parts = await startPlatform(startFakeFeishuApi, makeApp, (api, conversation, logger) => createFeishuChannel({ settings: settings(api), conversation, logger }), options);
+  const server = createWebServer({ conversation: parts.app.conversation, routes: [(request, response) => parts.channel.handleHttp(request, response)] });
   const base = await listen(server);
-  await channel.start();
+  await parts.channel.start();
   return {
-    api,
-    app,
-    watched,
-    logger,
-    channel,
+    ...parts,
     base,
     async close() {
-      await channel.stop();
       await closeServer(server);
-      await api.close();
-      app.close();
+      await parts.close();
     },
   };
 }

@@ -47,10 +47,11 @@ export function weighTerms(terms: QueryTerm[], store: IndexStore, tokenizer: Tok
   return terms.map((raw) => {
     const term = withSoundAlike(raw, store, frequency);
     // a phrase found across the segmenter's words (`烧秸秆` in 焚烧秸秆) helps matching, it weighs no more than the
-    // words it is read as: its rarest word of two or more characters, or its most used synonym
+    // words it is read as: its rarest word of two or more characters, or its most used synonym; a phrase the index
+    // holds only as single characters (`年年` → 年 年) is read as its synonyms, not as its most common character
     const pieces = term.phrase ? termTokens(term.text, tokenizer).filter((token) => token.length >= 2) : [];
     const df = term.phrase
-      ? Math.max(pieces.length ? Math.min(...pieces.map(frequency)) : frequency(term.text), ...term.synonyms.map(frequency))
+      ? Math.max(pieces.length ? Math.min(...pieces.map(frequency)) : 0, ...term.synonyms.map(frequency))
       : Math.max(frequency(term.text), ...term.variants.map(frequency));
     const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
     const guessedOnly = df === 0 && term.guessed;

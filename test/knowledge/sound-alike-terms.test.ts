@@ -38,3 +38,15 @@ describe('a subject word typed with a same-sounding character', () => {
     expect(asking?.variants ?? []).not.toContain('地力');
   });
 });
+
+describe('a vocabulary phrase the index holds only as single characters', () => {
+  const lexicon = loadLexicon(join(process.cwd(), 'knowledge'));
+  const tokenizer = createTokenizer(lexicon.dictionaryText);
+
+  it('weighs 年年 by its synonyms (连年, 每年), not by the character 年 that nearly every passage holds', () => {
+    const store = vocabulary({ 年: 90, 连年: 2, 每年: 10, 石灰: 5, 酸化: 20 });
+    const yearly = weighTerms(queryTerms('治酸化的石灰能不能年年撒', tokenizer, lexicon), store, tokenizer, new Map()).find((term) => term.text === '年年')!;
+    expect(yearly.phrase).toBe(true);
+    expect(yearly.df).toBe(10);
+  });
+});

@@ -23,7 +23,7 @@ import { withNeighbours } from './quote-neighbours.ts';
 import { fillBudget } from './fill-budget.ts';
 import type { DocumentMeta, IndexOptions, IngestReport, KnowledgeBase, SearchHit, AnswerContext } from './types.ts';
 import { documentVersions, type DocumentVersion } from './versions/document-versions.ts';
-import { knownPlaces, preferenceContext, preferVersions, versionNotice, type PreferenceContext } from './versions/preference.ts';
+import { knownPlaces, shortPlaceName, preferenceContext, preferVersions, versionNotice, type PreferenceContext } from './versions/preference.ts';
 import type { RegionPath } from './versions/region.ts';
 
 export interface KnowledgeBaseOptions {
@@ -71,6 +71,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   let metas = new Map<string, DocumentMeta>();
   let versions = new Map<string, DocumentVersion>();
   let places: RegionPath[] = [];
+  /** The cities and counties the documents are about, full and short (`岚溪县`, `岚溪`): each one word of a question. */
+  let placeNames: string[] = [];
   let excluded = new Set<string>();
   /** Example questions for the no-answer reply: candidates the documents answer, found once per index change. */
   let examples: string[] | undefined;
@@ -80,6 +82,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     metas = new Map(documents.map((document) => [document.doc, document.meta]));
     versions = documentVersions(documents.filter((document) => !document.duplicateOf), lexicon.domainTerms);
     places = knownPlaces(versions.values());
+    placeNames = places.flatMap((place) => [place.county, place.city]).filter((name): name is string => Boolean(name)).flatMap((name) => [name, shortPlaceName(name)]);
     excluded = new Set(documents.filter((document) => document.duplicateOf).map((document) => document.doc));
     frequencies.clear();
     examples = undefined;
@@ -91,7 +94,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   const contentWords = (text: string) => tokenizer.words(text).filter((word) => !lexicon.stopwords.has(word));
 
   function rank(question: string) {
-    const terms = weighTerms(queryTerms(question, tokenizer, lexicon), store, tokenizer, frequencies);
+    const terms = weighTerms(queryTerms(question, tokenizer, lexicon, placeNames), store, tokenizer, frequencies);
     const cues = WANTS_DEFINITION.test(question) ? DEFINITION_CUES : [];
     return { terms, ranked: terms.length ? rankChunks(terms, store, tokenizer, excluded, cues) : [] };
   }

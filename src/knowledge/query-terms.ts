@@ -63,7 +63,26 @@ export function tenthsAsPercent(text: string): string {
 }
 
 /** Content words of a question: dates and numbers as written, jieba words minus stop words, with variants and synonyms. */
-export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexicon): QueryTerm[] {
+/**
+ * A place some document is about, named in the question (`岚溪`, `澄州市`): its own word, not cut together with the
+ * words around it (`岚溪水田土样` is not 岚 溪水 田土 样). A short name followed by another unit word (`清文镇`) is left
+ * to the segmenter: it is another place.
+ */
+function placesApart(text: string, placeNames: readonly string[]): string {
+  if (!placeNames.length) return text;
+  let pattern = placePatterns.get(placeNames);
+  if (!pattern) {
+    const names = [...new Set(placeNames)].filter((name) => name.length >= 2).sort((a, b) => b.length - a.length);
+    if (!names.length) return text;
+    pattern = new RegExp(`(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![市县旗区盟州镇乡村])`, 'g');
+    placePatterns.set(placeNames, pattern);
+  }
+  return text.replace(pattern, ' $& ');
+}
+/** One pattern per list of place names (the knowledge base makes a new list when its documents change). */
+const placePatterns = new WeakMap<readonly string[], RegExp>();
+
+export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexicon, placeNames: readonly string[] = []): QueryTerm[] {
   let text = tenthsAsPercent(comparable(question));
   const tags = new Map<string, string>();
   const terms: QueryTerm[] = [];
@@ -92,7 +111,7 @@ export function queryTerms(question: string, tokenizer: Tokenizer, lexicon: Lexi
     terms.push({ text: word, variants, synonyms, numeric, parts, guessed, phrasing, functional, subject });
   };
   for (const date of text.match(DATE) ?? []) add(date.replace(/(之前|以前|前)$/, ''));
-  text = text.replace(DATE, ' ').replace(DEFINITION_ASK, ' ').replace(QUESTION_WORDS, ' ');
+  text = placesApart(text.replace(DATE, ' ').replace(DEFINITION_ASK, ' ').replace(QUESTION_WORDS, ' '), placeNames);
   // the words left around a removed question word are segmented apart (`给 多少 钱` is not `给钱`)
   const pieces = text.split(/\s+/).filter(Boolean);
   for (const piece of pieces) for (const [word, tag] of tokenizer.tags(piece)) if (!tags.has(word)) tags.set(word, tag);

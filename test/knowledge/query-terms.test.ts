@@ -74,3 +74,20 @@ describe('queryTerms reads vocabulary words on the question characters', () => {
     expect(terms('高标准保护性耕作应用基地建一个补多少钱').find((term) => term.text === '高标准')?.synonyms).toEqual([]);
   });
 });
+
+describe('queryTerms keeps a place the documents are about apart from the words after it', () => {
+  const lexicon = loadLexicon(join(process.cwd(), 'knowledge'));
+  const tokenizer = createTokenizer(lexicon.dictionaryText);
+
+  it('reads 岚溪水田土样 as 岚溪 水田 土样, not 岚 溪水 田土 样', () => {
+    const words = queryTerms('岚溪水田土样啥时候采', tokenizer, lexicon, ['岚溪县', '岚溪']).map((term) => term.text);
+    expect(words).toContain('水田');
+    expect(words).not.toContain('溪水');
+    expect(words).not.toContain('田土');
+  });
+
+  it('leaves another unit of the same short name to the segmenter (清文镇 is not 清文县)', () => {
+    const words = queryTerms('清文镇任务多少亩', tokenizer, lexicon, ['清文县', '清文']).map((term) => term.text);
+    expect(words.some((word) => word.includes('清文镇') || word.includes('文镇'))).toBe(true);
+  });
+});

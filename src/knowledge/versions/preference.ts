@@ -27,6 +27,8 @@ export function knownPlaces(versions: Iterable<DocumentVersion>): RegionPath[] {
 }
 
 const shortName = (name: string) => (name.length > 2 ? name.replace(/(市|县|旗|区|盟|州)$/, '') : name);
+/** A city's or county's name without its unit word (`岚溪县` → 岚溪; two-character names stay whole). */
+export const shortPlaceName = shortName;
 /** A unit word right after an abbreviation makes it another unit's full name (`清文镇`, `清文市` are not 清文县). */
 const UNIT_AFTER = /^(?:市|县|旗|区|盟|州|镇|乡|村|屯|街道|苏木|嘎查)/;
 

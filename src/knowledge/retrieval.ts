@@ -72,12 +72,39 @@ function withSoundAlike(term: QueryTerm, store: IndexStore, frequency: (word: st
   const length = term.text.length;
   if (!term.subject || term.guessed || length < 2 || length > 4 || ![...term.text].every(isCjk) || !store.tokensOfLength || frequency(term.text) > 0 || term.variants.some((variant) => frequency(variant) > 0)) return term;
   let best: string | undefined;
-  for (const token of store.tokensOfLength(length)) {
-    if (![...token].some((character, index) => character === term.text[index]) || !soundsAlike(term.text, token)) continue;
+  const tokens = store.tokensOfLength(length);
+  for (const at of sharingCharacterInPlace(tokens, term.text)) {
+    const token = tokens[at];
+    if (!soundsAlike(term.text, token)) continue;
     if (!best || frequency(token) > frequency(best)) best = token;
   }
   return best ? { ...term, variants: [...term.variants, best] } : term;
 }
+
+/**
+ * Positions (in list order) of the tokens that hold at least one of the word's characters in the same place — looked
+ * up by place and character instead of testing every indexed token of that length for each unknown word.
+ */
+function sharingCharacterInPlace(tokens: string[], word: string): number[] {
+  let byPlace = tokensByPlace.get(tokens);
+  if (!byPlace) {
+    byPlace = new Map();
+    tokens.forEach((token, at) => {
+      let place = 0;
+      for (const character of token) {
+        const key = `${place++}\u0001${character}`;
+        const list = byPlace!.get(key);
+        if (list) list.push(at);
+        else byPlace!.set(key, [at]);
+      }
+    });
+    tokensByPlace.set(tokens, byPlace);
+  }
+  const found = new Set<number>();
+  for (let place = 0; place < word.length; place++) for (const at of byPlace.get(`${place}\u0001${word[place]}`) ?? []) found.add(at);
+  return [...found].sort((a, b) => a - b);
+}
+const tokensByPlace = new WeakMap<string[], Map<string, number[]>>();
 
 /**
  * True when every character of a word of 3+ characters occurs, in any order, within a short span of

@@ -29,7 +29,7 @@ export interface DetailContext {
    * The signals to compute (the ones the committed model weighs or vetoes on); the others are 0. Default: all
    * (fit-calibration reads every one).
    */
-  only?: ReadonlySet<keyof DetailSignals>;
+  only?: ReadonlySet<string>;
 }
 
 export interface DetailSignals {

@@ -6,7 +6,8 @@ import type { ScoredSentence } from './extract-sentences.ts';
 import { matchable } from './normalize-text.ts';
 import { termMatch, type WeightedTerm } from './retrieval.ts';
 import { countOnly } from './answer-type-signals.ts';
-import { askedDetail, DETAIL_SIGNAL_NAMES, type DetailContext, type DetailSignals } from './asked-detail.ts';
+import { askedDetail, DETAIL_SIGNAL_NAMES, type DetailContext } from './asked-detail.ts';
+import { askedKindSignals, KIND_SIGNAL_NAMES } from './asked-kind.ts';
 
 /**
  * What the decline decision looks at, for the best candidate sentence of a question. Every value is
@@ -37,6 +38,10 @@ export const FEATURE_NAMES = [
   'placeOtherFigure',
   'placeStated',
   'yearStated',
+  'askedKindAbsent',
+  'askedFigureAbsent',
+  'askedNameAbsent',
+  'askedKindNear',
 ] as const;
 
 export type Features = Record<(typeof FEATURE_NAMES)[number], number>;
@@ -97,6 +102,7 @@ export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[
     gate: gate ? 1 : 0,
     countOnly: countOnly(question, answerText || best.text),
     ...askedDetail(question, terms, best.text, best.chunk.section, wantsQuantity, detail, answerText),
+    ...(!detail.only || KIND_SIGNAL_NAMES.some((name) => detail.only!.has(name)) ? askedKindSignals(question, best.text, best.chunk.section, answerText, terms.some((term) => term.optional)) : { askedKindAbsent: 0, askedFigureAbsent: 0, askedNameAbsent: 0, askedKindNear: 0 }),
   };
 }
 
@@ -106,9 +112,9 @@ function askedYears(question: string): string[] {
 }
 
 /** The asked-detail signals a model reads (a non-zero weight or a veto): the only ones worth computing per answer. */
-export function detailSignalsUsed(calibration: Calibration): ReadonlySet<keyof DetailSignals> {
+export function detailSignalsUsed(calibration: Calibration): ReadonlySet<string> {
   const vetoed = new Set((calibration.vetoes ?? []).map(({ signal }) => signal));
-  return new Set(DETAIL_SIGNAL_NAMES.filter((name) => (calibration.weights[name] ?? 0) !== 0 || vetoed.has(name)));
+  return new Set([...DETAIL_SIGNAL_NAMES, ...KIND_SIGNAL_NAMES].filter((name) => (calibration.weights[name] ?? 0) !== 0 || vetoed.has(name)));
 }
 
 /** The fitted probability that answering with this sentence is right. */

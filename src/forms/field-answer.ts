@@ -1,5 +1,6 @@
 import { parseQuantity } from '../quantity/parse-quantity.ts';
 import { unknownUnitWord } from '../quantity/unknown-unit.ts';
+import { periodSpan, periodStart } from '../reporting/periods.ts';
 import { isOpenEnded } from '../quantity/open-ended.ts';
 import type { Quantity } from '../quantity/types.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
@@ -199,9 +200,11 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
       return parseChoice(field, text);
     case 'yes-no': {
       // 「没装终端」「装了监测终端」: the answer word once the field's own words are taken out.
-      const bare = withoutFieldNames(field, text).replace(/[的了吧啊]+$/, '');
-      if (YES.test(text) || (bare && YES.test(bare))) return { ok: true, value: true, display: '是' };
-      if (NO.test(text) || (bare && NO.test(bare))) return { ok: true, value: false, display: '否' };
+      // 「装了的」: a closing 的/吧 said after the answer word; 了 is part of some answer words (装了) and not of others.
+      const closed = withoutFieldNames(field, text).replace(/[的吧啊呀]+$/, '');
+      const bares = [closed, closed.replace(/[的了吧啊]+$/, '')].filter(Boolean);
+      if (YES.test(text) || bares.some((bare) => YES.test(bare))) return { ok: true, value: true, display: '是' };
+      if (NO.test(text) || bares.some((bare) => NO.test(bare))) return { ok: true, value: false, display: '否' };
       return invalid(field, '请回答「是」或「否」');
     }
     case 'text': {
@@ -217,6 +220,11 @@ export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, i
       const kind = field.type === 'date' ? 'date' : (form.period?.kind ?? 'month');
       const parsed = parsePeriod(text, kind, form.period?.year ?? form.year, now);
       if (!parsed.ok) return { ok: false, error: `「${field.label}」：${parsed.error}` };
+      const span = field.type === 'period' ? periodSpan(parsed.value) : undefined;
+      // A period of this year that has not begun (「7-8月」 on 20 June) cannot have figures yet.
+      if (span && now && span.year === Number(beijingDay(now).slice(0, 4)) && periodStart(span).getTime() > now.getTime()) {
+        return { ok: false, error: `「${field.label}」：${parsed.display}还没有开始，不能填报。请填已经开始的一期（今天是${dayText(beijingDay(now))}）。已填写的内容都保留着。` };
+      }
       const today = now ? beijingDay(now) : undefined;
       if (field.type === 'date' && field.past && today && parsed.value > today) {
         return { ok: false, error: `「${field.label}」是已经完成的日子，不能晚于今天（${dayText(today)}），您填的是${parsed.display}。请改成实际的日期（今天或以前）；不记得可以回复「跳过」。已填写的内容都保留着。` };

@@ -26,6 +26,7 @@ import type { FieldDefinition } from './form-schema.ts';
 import { submitDraft } from './form-submission.ts';
 import { readMessage, type ReadAnswer } from './read-message.ts';
 import { fieldNames, withoutFieldNames } from './field-names.ts';
+import { keepForLaterClauses, SAID_RIGHT, saysStartOver, saysWrong, spokenWords, withoutFillers, withoutSaidWrong } from './spoken-words.ts';
 
 const RESUME = /^(?:继续|接着)(?:填|报|填报|上报|登记|登|来|弄|说)?(?:吧|啊)?$|^(?:接着上次的?|上次的?)(?:.{0,6})?(?:继续|接着)(?:填|报|填报|登记)?$|^(?:到哪了|填到哪了|现在填什么|下一个)$/;
 /** 「今天先到这儿」「先这样吧，明天再填」「回头再报」: the draft stays as it is; nothing in it is an answer. */
@@ -44,7 +45,9 @@ const EDIT = /^(修改|我要修改|要改|改一下|更正|改)$/;
 const SUBMITTED_QUESTION = /(?:提交|报|交|传|发)(?:上去|成功|出去)?了(?:吗|没有?|么)|(?:提交|报|交)(?:上去|成功)?(?:没有?)[？?]*$|(?:提交|报)(?:上去)?了?没/;
 const YES = /^(是|是的|对|对的|好|好的|可以|确认|没错|就这样|行|就这样填)$/;
 const NOT_THESE = /^(不对|不是|错了|重新填|重填|都不对)$/;
-const CHANGE = /^(?:把)?(.+?)(?:改成|改为|改到|更正为|更改为|应该是|应为|换成|是)(.+)$/;
+const RIGHT_WORDS = [...spokenWords.saidRight].sort((a, b) => b.length - a.length).join('|');
+/** 「面积改成2.5万亩」「面积多写了 实际是二百八十亩」: a field's name, the words that introduce the right value, the value. */
+const CHANGE = new RegExp(`^(?:把)?(.+?)(?:改成|改为|改到|更正为|更改为|${RIGHT_WORDS}|换成|是)(.+)$`);
 /** 「改成1.3万」「应该是150」: a new value, no field named. */
 const BARE_CHANGE = /^(?:不对[，,\s]*)?(?:应该)?(?:改成|改为|改到|更正为|更改为|换成|应该是|应为)(.+)$/;
 const CHANGE_ASK = /^(?:改一下|修改|更正|改|重填|重新填)(?:一下)?(.+?)$/;
@@ -175,7 +178,8 @@ function pickAmong(turn: FormTurn, fields: FieldDefinition[], phrase: string, va
 
 /** 「面积填错了，应该是…」: what was said about the field is not its name. */
 function namePhrase(phrase: string): string {
-  return phrase.replace(/[，,。\s]+$/, '').replace(/(?:填错了|写错了|搞错了|打错了|说错了|错了|不对|有误)$/, '').replace(/^(把|将)/, '').replace(/(的数|数|一下)$/, '').trim();
+  const said = withoutSaidWrong(phrase.replace(/[，,。\s]+$/, '')).replace(/[，,。\s]+$/, '');
+  return said.replace(/^(把|将)/, '').replace(/(的数|数|一下)$/, '').trim();
 }
 
 /** The value is kept while the user says which field it is for (by name, a piece of its name, or the button). */
@@ -302,7 +306,8 @@ async function tryRetraction(turn: FormTurn, text: string): Promise<boolean> {
 async function tryCorrection(turn: FormTurn, text: string): Promise<boolean> {
   const fields = activeFields(turn.form, turn.state.values);
   const change = CHANGE.exec(text);
-  if (change && /改|更正|应该|应为|换成/.test(text)) {
+  // On the summary no question is open: 「实施后取的土样是十五个」 naming a field changes it, as 「…写错了 是…」 does anywhere.
+  if (change && (/改|更正|应该|应为|换成/.test(text) || SAID_RIGHT.test(text) || saysWrong(change[1]) || turn.state.phase === 'review')) {
     // 「治理面积」 is one field's synonym and inside another's label (本期治理面积): both are meant, ask among those the value fits.
     const inLabels = fields.filter((field) => field.label.includes(namePhrase(change[1]))).length > 1;
     const field =
@@ -426,6 +431,51 @@ async function reviewText(turn: ReportTurn, typed: string): Promise<boolean> {
   return true;
 }
 
+/** 「资金的数财政那边还没给 先存着 过两天再报」: a clause that keeps the draft for later, the others only reasons. */
+function keepsForLater(turn: FormTurn, text: string): boolean {
+  const { keep, rest } = keepForLaterClauses(text);
+  return keep.length > 0 && rest.every((clause) => !holdsAnswer(turn, clause) && !CHANGE.test(clause));
+}
+
+/** 「不对」「错了」「说错了」 and nothing else. */
+function saysOnlyWrong(text: string): boolean {
+  const bare = text.trim().replace(/[。.！!~～]+$/, '');
+  return NOT_THESE.test(bare) || (RETRACT.exec(bare)?.[1] ?? 'x') === '';
+}
+
+/**
+ * A message whose first clause answers the open question and whose later clause changes an earlier answer by
+ * name (「6个 实施前取土说错了是50个」): the two parts, or undefined.
+ */
+function trailingCorrection(turn: FormTurn, text: string): { answer: string; correction: string } | undefined {
+  const clauses = text.trim().split(/[，,。；;\s]+/).filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const changing = (clause: string) => /改成|改为|换成/.test(clause) || SAID_RIGHT.test(clause) || saysWrong(clause);
+  if (changing(clauses[0])) return undefined;
+  const at = clauses.findIndex((clause, index) => index > 0 && changing(clause));
+  if (at < 1) return undefined;
+  const correction = clauses.slice(at).join('，');
+  const change = CHANGE.exec(correction);
+  const fields = activeFields(turn.form, turn.state.values).filter((field) => field.ask !== false && field.key !== turn.state.current);
+  const named = change ? findFieldByName(fields.filter((field) => turn.state.values[field.key] !== undefined), change[1], turn.state.values) : undefined;
+  if (!named) return undefined;
+  return { answer: clauses.slice(0, at).join('，'), correction };
+}
+
+/** 「重来」: every answer is cleared (the unit stays) and the form asks from its first question again. */
+async function startOver(turn: FormTurn): Promise<void> {
+  const { state, form } = turn;
+  const unit = state.values[form.unitField];
+  state.values = unit !== undefined ? { [form.unitField]: unit } : {};
+  state.answered = state.answered.filter((key) => key === form.unitField);
+  state.skipped = [];
+  state.stashed = undefined;
+  state.pending = undefined;
+  state.toldFails = [];
+  state.revision += 1;
+  await askNext(turn, '好的，重新填：刚才填的都已清空。');
+}
+
 /**
  * One typed message while a form is open. Returns false for a question typed mid-form so the core
  * answers it and reminds the user where they were.
@@ -433,7 +483,8 @@ async function reviewText(turn: ReportTurn, typed: string): Promise<boolean> {
 export async function handleFormText(turn: ReportTurn, typed: string): Promise<boolean> {
   const { state } = turn;
   // 「1.2w」「3k亩」 as typed in chats: w = 万, k = 千 right after a number (kg, km, kW stay units).
-  const text = typed.replace(/(\d)\s*[wW](?![a-zA-Z])/g, '$1万').replace(/(\d)\s*[kK](?![a-zA-Z²³\d])/g, '$1千');
+  // 「嗯 没有」「对的 提交吧」: sounds and a yes said before what follows are no part of it (knowledge/spoken-words.json).
+  const text = withoutFillers(typed.replace(/(\d)\s*[wW](?![a-zA-Z])/g, '$1万').replace(/(\d)\s*[kK](?![a-zA-Z²³\d])/g, '$1千'));
   // 「帮助」「你好」 are not answers: the core shows its guide and reminds where the form is.
   if (RECORD_CORRECTION.test(text) || isGreetingOrHelp(text)) return false;
   if (RESUME.test(text.replace(/[。.！!~～]+$/, ''))) return (await restoreStashed(turn)) || (await repeatCurrent(turn, '接着填：')), true;
@@ -441,12 +492,15 @@ export async function handleFormText(turn: ReportTurn, typed: string): Promise<b
   if (PAUSE.test(text.trim())) return pause(turn), true;
   const stop = STOP_WITH_REASON.exec(text.trim());
   if (stop && !holdsAnswer(turn, stop[1])) return cancelDraft(turn), true;
+  // 「取消吧，明天再登」 cancels (above); 「先存着 过两天再报」 keeps the draft.
+  if (keepsForLater(turn, text)) return pause(turn), true;
   const again = restartsSameForm(turn, text.trim());
   if (again !== undefined) {
     if (!again) return await repeatCurrent(turn, `「${turn.form.shortName}」正在填，接着填：`), true;
     return await handleFormText(turn, again);
   }
   if (BACK.test(text)) return await goBack(turn), true;
+  if (saysStartOver(text)) return await startOver(turn), true;
   if (state.pending?.kind === 'approximate') {
     const pending = state.pending;
     const field = fieldOf(turn, pending.field);
@@ -470,7 +524,18 @@ export async function handleFormText(turn: ReportTurn, typed: string): Promise<b
     if (chosen) return await answerChosenField(turn, chosen.key);
     state.pending = undefined;
   }
+  const trailing = state.phase === 'filling' ? trailingCorrection(turn, text) : undefined;
+  if (trailing) {
+    // 「验收八千 前面那个完成的应该是一万二千五」: the open question's answer, then the change to an earlier one.
+    await handleFormText(turn, trailing.answer);
+    return await handleFormText(turn, trailing.correction);
+  }
   if ((await tryOrdinal(turn, text)) || (await tryBareChange(turn, text)) || (await tryRetraction(turn, text))) return true;
+  if (saysOnlyWrong(text) && state.answered.length) {
+    // A bare 「不对」: the last answer is asked again (on the summary: which line).
+    if (state.phase === 'review') return showEditMenu(turn), true;
+    return await goBack(turn), true;
+  }
   if (SUBMITTED_QUESTION.test(text) && text.length <= 20) {
     if (state.phase === 'review') return await showReview(turn, '还没有提交。内容如下，核对无误请点「确认提交」。'), true;
     return await repeatCurrent(turn, '还没有提交：还有问题没回答，答完核对后才能提交。\n'), true;

@@ -60,9 +60,11 @@ const AGAIN = /^(?:再|还要|还得)(登记?|填报?|报)(?:一(?:块|个|份|�
 function startWithAnswers(text: string, formsIn: (text: string) => FormDefinition[]): { named: FormDefinition[]; rest: string; head: string } | undefined {
   if (looksLikeQuestion(text) || !/[\d一二三四五六七八九十两]/.test(text)) return undefined;
   const head = text.split(/[，,。；;！!\s]/, 1)[0];
-  if (!/填报|登记|上报|报送|报/.test(head)) return undefined;
   const periods = periodsIn(head);
   const named = formsIn(withoutPeriods(head));
+  // 「双月调度 5-6月 本期两万三」: a form's own name said first starts it as a start verb would.
+  const nameOnly = named.some((form) => [form.shortName, form.title, ...form.triggers].includes(withoutPeriods(head).trim()));
+  if (!/填报|登记|上报|报送|报/.test(head) && !nameOnly) return undefined;
   // 「填报进度五月份累计完成一万二千亩验收八千亩」 said without a pause: what follows the form's name is answers too.
   const said = named.length === 1 ? answersInHead(withoutPeriods(head, '，'), named[0]) : '';
   // 「…漏报了，补一下」: the words about filing late answer nothing.
@@ -360,7 +362,8 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       if (ctx.text.length > 20) return false;
       // A message that is nothing but a form's name (「乡镇进度」) asks for that form, as 「填报乡镇进度」 does.
       const bareName = ctx.text.replace(/[\p{P}\p{S}\s]/gu, '');
-      const onlyName = deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].includes(bareName));
+      // 「双月调度 5-6月」: the name with a period only asks for that form too, the period its first answer.
+      const onlyName = deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].some((word) => word === bareName || word === withoutPeriods(bareName).trim()));
       let named = onlyName || /填报|登记|上报|报送|填|报|登|我要/.test(ctx.text) ? formsNamedIn(ctx.text, deps) : [];
       const fitting = deps.forms.list().filter((form) => formFitsUser(form, ctx.user, deps));
       if (!named.length && LATE_FILING.test(ctx.text) && !looksLikeQuestion(ctx.text)) named = fitting.filter((form) => form.period);

@@ -6,7 +6,7 @@ import { UNBOUND_REFUSAL } from '../users/access.ts';
 import { formatFormStatus } from './format-status.ts';
 import { reporterNames, statusFromStores, type ReportingStores } from './reporting-context.ts';
 import { formConcerns, statusScope } from './status-access.ts';
-import { resolvePeriod } from './status-request.ts';
+import { resolveFilingUnit, resolvePeriod } from './status-request.ts';
 import type { Outbox } from '../notify/notifier.ts';
 import type { ReminderStore } from './reminder-store.ts';
 import type { RecentForms } from './recent-form.ts';
@@ -15,6 +15,8 @@ import { describeQuietHours, isQuiet, type QuietHours } from './quiet-hours.ts';
 import { planManualReminders } from './reminder-plan.ts';
 import { deliverReminders } from './deliver-reminders.ts';
 import { progressChartFile } from './chart/chart-file.ts';
+import { answerFigureQuestion, FIGURE_QUESTION, namesFormFigure } from './figure-question.ts';
+import { unitsThatFile } from './status.ts';
 
 import { REPORTING_SKILL } from './reporting-skill-name.ts';
 export { REPORTING_SKILL };
@@ -196,13 +198,35 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
         if (form) await remind(ctx, form, periodWords(remindMatch[1], form));
         return true;
       }
+      if (ctx.user.role === 'admin' && text.length <= 60 && !FILING_VERB.test(text) && !EXPORT_VERB.test(text) && FIGURE_QUESTION.test(text) && !STATUS_QUESTION.test(text)) {
+        // 「5月全县累计完成一共多少亩」「三面船镇5月比4月多干了多少」: the figures filed, summed or compared.
+        const named = namedForms(text);
+        const unit = unitNamed(text, deps, ctx.user.unit);
+        const periodSaid = periodsIn(text).length > 0;
+        const candidates = (named.length ? named : deps.forms.list()).filter(
+          (form) => form.period && formConcerns(form, ctx.user.unit, deps.units) && (named.length > 0 || namesFormFigure(form, text) || (periodSaid && !!unit && unitsThatFile(form, deps.units).includes(unit))),
+        );
+        const form = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => namesFormFigure(candidate, text));
+        if (form && (periodSaid || named.length || namesFormFigure(form, text))) {
+          await deps.recent?.remember(ctx.user.userKey, form.id, undefined);
+          await answerFigureQuestion(ctx, deps, form, text, unit && unitsThatFile(form, deps.units).includes(unit) ? unit : undefined);
+          return true;
+        }
+      }
       if (text.length > 40 || FILING_VERB.test(text) || EXPORT_VERB.test(text) || !STATUS_QUESTION.test(text)) return false;
       // A bare form name (「乡镇进度」) asks to file that form, not for its status.
       const bare = text.replace(/[\p{P}\p{S}\s]/gu, '');
       if (deps.forms.list().some((form) => [form.shortName, form.title, ...form.triggers].some((word) => word === bare || oneCharOff(word, bare)))) return false;
       if (ctx.user.role === 'farmer') return (ctx.reply(`填报进度仅限县级管理员查看。${UNBOUND_REFUSAL}`), true);
       const form = await pickForm(ctx, text, 'status');
-      if (form) await showStatus(ctx, form, periodWords(text, form));
+      if (!form) return true;
+      // 「看看火星镇5月的进度」: a unit named that the directory does not know is said, not silently dropped.
+      const unknown = unknownUnitIn(text, deps);
+      if (unknown) {
+        const resolved = resolveFilingUnit(form, unknown, deps.units);
+        if (!resolved.ok) return (ctx.reply(resolved.error), true);
+      }
+      await showStatus(ctx, form, periodWords(text, form));
       return true;
     },
   };
@@ -211,4 +235,15 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
 /** 「天报进度」 for 「填报进度」: a start phrase of 4 characters or more typed with one character wrong is the form's, not a status question. */
 function oneCharOff(word: string, text: string): boolean {
   return word.length >= 4 && word.length === text.length && [...word].filter((char, i) => char !== text[i]).length === 1;
+}
+
+/** A word shaped like a township or county name (「火星镇」) that is no unit of the directory. */
+function unknownUnitIn(text: string, deps: ReportingSkillDependencies): string | undefined {
+  const rest = text.replace(/^(?:请|帮我|给我)?(?:查看|看看|看一下|查一下|查询|查)?/, '');
+  for (const word of rest.match(/\p{Script=Han}{2,4}?(?:镇|乡(?!镇)|街道)/gu) ?? []) {
+    // 「还差哪几个乡镇」「各乡镇」: words of the question, not a name.
+    if (/[哪几些各全本谁个还差没未报填的了和与及]|乡镇/.test(word)) continue;
+    if (!deps.units.find(word)) return word;
+  }
+  return undefined;
 }

@@ -89,3 +89,48 @@ describe('filing as people type it (filing-4 classes)', () => {
     expect(last).toContain('✓ 已把「作业面积」改为 1500亩');
   });
 });
+
+describe('filing as people speak on a phone (filing-7 classes)', () => {
+  it('「嗯 没有」 leaves the note empty, 「对的 提交吧」 submits', async () => {
+    const { h, last } = await started('报进度 5月 累计完成1万2 验收八千', '嗯 没有');
+    expect(last).toContain('请核对');
+    expect(last).not.toContain('备注：嗯');
+    expect(await h.say('wang', '对的 提交吧')).toContain('已提交');
+  });
+
+  it('「重来」 clears the answers and asks from the first question; a bare 「不对」 asks the last answer again', async () => {
+    const { h, last } = await started('报进度', '5月', '一万二', '重来');
+    expect(last).toContain('刚才填的都已清空');
+    expect(last).toContain('哪个月');
+    await h.say('wang', '5月');
+    await h.say('wang', '一万两千');
+    const again = await h.say('wang', '不对');
+    expect(again).toContain('重新填「累计完成作业面积」');
+    expect(await h.say('wang', '一万二千五')).toContain('✓ 累计完成作业面积：1.25万亩');
+  });
+
+  it('「资金的数财政那边还没给 先存着 过两天再报」 keeps the draft; 「两天」 is no amount', async () => {
+    const { last } = await started('li:填报双月调度', 'li:5-6月', 'li:2.3万亩', 'li:资金的数财政那边还没给 先存着 过两天再报');
+    expect(last).toContain('都保存着');
+    expect(last).not.toContain('✓');
+  });
+
+  it('「验收八千 前面那个完成的应该是一万二千五」 answers the open question and changes the earlier one', async () => {
+    const { last } = await started('报进度', '5月', '一万二', '验收八千 前面那个完成的应该是一万二千五');
+    expect(last).toContain('✓ 累计验收合格面积：8000亩');
+    expect(last).toContain('已把「累计完成作业面积」改为 1.25万亩');
+  });
+
+  it('on the summary a field named in the user own words is changed: 「面积多写了 实际是二百八十亩」「合作社名字写错了 应该是…」', async () => {
+    const { h } = await started(...REGISTER, '5月10号');
+    expect(await h.say('wang', '面积多写了 实际是八十亩')).toContain('已把「作业面积」改为 80亩');
+    expect(await h.say('wang', '合作社名字写错了 应该是李向东家庭农场')).toContain('已把「实施主体」改为 李向东家庭农场');
+  });
+
+  it('a period of this year that has not begun is refused at the period question', async () => {
+    const { h } = await started('报进度');
+    const refused = await h.say('wang', '8月');
+    expect(refused).toContain('还没有开始');
+    expect(refused).toContain('哪个月');
+  });
+});

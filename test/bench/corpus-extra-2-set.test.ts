@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { readEvalFile } from '../../src/bench/eval-runner.ts';
 import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
+import { asJudged as judgedText, comparable, nearCopies } from './eval-set-documents.ts';
 
 /**
  * The corpus-extra-2 eval set (eval/corpus-extra-2.jsonl): new questions on the 16 real documents of
@@ -13,19 +13,8 @@ import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
  * Ids: ex… on documents 01–08 (fitting half, as x…), ey… on 09–16 (validation half, as y…).
  */
 const folder = join(REPO_ROOT, 'eval', 'corpus-extra', 'docs');
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string;
-const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
-const PINYIN = new RegExp(`(?<=[\\u3400-\\u9fff])[(（][a-z${TONED}]{1,6}[)）]`, 'g');
-const comparable = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 const raw = (name: string) => readFileSync(join(folder, name), 'utf8');
-const asJudged = (name: string) => comparable(toSimplified(raw(name).replace(PINYIN, '')));
-
-/** Character pairs of a question without punctuation, to find near-copies of older questions. */
-function pairs(question: string): Set<string> {
-  const text = comparable(question).replace(/[？?，,。.！!、]/g, '');
-  return new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, index) => text.slice(index, index + 2)));
-}
-const likeness = (a: Set<string>, b: Set<string>) => [...a].filter((pair) => b.has(pair)).length / new Set([...a, ...b]).size;
+const asJudged = (name: string) => judgedText(raw(name));
 
 describe('eval/corpus-extra-2.jsonl', () => {
   const { cases, errors } = readEvalFile(join(REPO_ROOT, 'eval', 'corpus-extra-2.jsonl'));
@@ -68,14 +57,6 @@ describe('eval/corpus-extra-2.jsonl', () => {
   });
 
   it('copies no question of the older sets on these documents', () => {
-    const older = ['corpus-extra-qa.jsonl', 'own-corpus-extra.jsonl', 'placement.jsonl', 'placement-2.jsonl']
-      .flatMap((file) => readEvalFile(join(REPO_ROOT, 'eval', file)).cases)
-      .map((testCase) => ({ id: testCase.id, pairs: pairs(testCase.q) }));
-    const copies: string[] = [];
-    for (const testCase of cases) {
-      const mine = pairs(testCase.q);
-      for (const other of older) if (likeness(mine, other.pairs) >= 0.65) copies.push(`${testCase.id} ~ ${other.id}`);
-    }
-    expect(copies).toEqual([]);
+    expect(nearCopies(cases, ['corpus-extra-qa', 'own-corpus-extra', 'placement', 'placement-2'], 0.65)).toEqual([]);
   });
 });

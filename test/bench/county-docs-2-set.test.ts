@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readEvalFile } from '../../src/bench/eval-runner.ts';
 import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
-import { READERS } from '../../src/knowledge/readers/formats.ts';
-import { withoutHtmlComments } from '../../src/knowledge/read-for-index.ts';
+import { asJudged, comparable, readWithProductReaders } from './eval-set-documents.ts';
 
 /**
  * The county-docs-2 eval set (eval/county-docs-2.jsonl over eval/county-docs-2/docs: Word, PDF, web pages
@@ -15,25 +13,13 @@ import { withoutHtmlComments } from '../../src/knowledge/read-for-index.ts';
  * characters are converted. Ids: zc… on the odd documents (fitting half), zd… on the even ones (validation).
  */
 const folder = join(REPO_ROOT, 'eval', 'county-docs-2', 'docs');
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string;
-const comparable = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
-const NO_TOOLS = { chiSim: false };
-
-async function readText(name: string): Promise<string> {
-  const bytes = readFileSync(join(folder, name));
-  const reader = READERS[extname(name).toLowerCase()];
-  if (!reader) return withoutHtmlComments(bytes.toString('utf8'));
-  const outcome = await reader(new Uint8Array(bytes), { fileName: name, tools: NO_TOOLS, timeoutMs: 60_000 });
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.reason}`);
-  return outcome.text;
-}
 
 describe('eval/county-docs-2.jsonl', () => {
   const { cases, errors } = readEvalFile(join(REPO_ROOT, 'eval', 'county-docs-2.jsonl'));
   const names = readdirSync(folder).sort();
   const texts = new Map<string, string>();
   beforeAll(async () => {
-    for (const name of names) texts.set(name, await readText(name));
+    for (const name of names) texts.set(name, await readWithProductReaders(join(folder, name)));
   }, 60_000);
 
   it('comes in the formats counties send: at least 2 each of .docx, .pdf and .html, the rest text', () => {
@@ -59,7 +45,7 @@ describe('eval/county-docs-2.jsonl', () => {
   it('holds every must string in its document as the readers return it', () => {
     const missing: string[] = [];
     for (const testCase of cases) {
-      const text = comparable(toSimplified(texts.get(testCase.doc!)!));
+      const text = asJudged(texts.get(testCase.doc!)!);
       const holds = (must: string) => must.split('|').some((alternative) => text.includes(comparable(alternative)));
       for (const must of testCase.must ?? []) if (!holds(must)) missing.push(`${testCase.id}: ${must}`);
       if (testCase.must_any?.length && !testCase.must_any.some(holds)) missing.push(`${testCase.id}: any of ${testCase.must_any.join(', ')}`);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { readEvalFile } from '../../src/bench/eval-runner.ts';
 import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
+import { asJudged, comparable } from './eval-set-documents.ts';
 
 /**
  * The county-docs eval set (eval/county-docs.jsonl over eval/county-docs/docs): every must string is
@@ -12,13 +12,9 @@ import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
  * documents (fitting half), zb… on the even ones (validation half).
  */
 const folder = join(REPO_ROOT, 'eval', 'county-docs', 'docs');
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string;
-const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
-const PINYIN = new RegExp(`(?<=[\\u3400-\\u9fff])[(（][a-z${TONED}]{1,6}[)）]`, 'g');
-const comparable = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
 function documentText(name: string): string {
-  return comparable(toSimplified(readFileSync(join(folder, name), 'utf8').replace(PINYIN, '')));
+  return asJudged(readFileSync(join(folder, name), 'utf8'));
 }
 
 describe('eval/county-docs.jsonl', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { readEvalFile } from '../../src/bench/eval-runner.ts';
 import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
+import { asJudged, comparable } from './eval-set-documents.ts';
 
 /**
  * eval/placement.jsonl: farmers' and township staff's questions carrying their own figure, asked over
@@ -15,10 +15,6 @@ import { REPO_ROOT } from '../../src/bench/eval-sets.ts';
  * run): p3x… corpus-extra 01–08 (fit), p3y… corpus-extra 09–16 (validation); a line whose area is not written in
  * digits (三百亩, 20公顷) carries it in 亩 as `given`, and a total may be that area times a quoted share (2万亩×30%).
  */
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string;
-const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
-const PINYIN = new RegExp(`(?<=[\\u3400-\\u9fff])[(（][a-z${TONED}]{1,6}[)）]`, 'g');
-const comparable = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 const FOLDERS: Record<string, string> = { npa: 'county-docs', npb: 'county-docs', npx: 'corpus-extra', npy: 'corpus-extra', np2b: 'county-docs', np2y: 'corpus-extra', p3x: 'corpus-extra', p3y: 'corpus-extra' };
 const prefixOf = (id: string) => /^(?:np2?|p3)[abxy]/.exec(id)![0];
 const FILES = ['placement.jsonl', 'placement-2.jsonl', 'placement-3.jsonl'];
@@ -30,7 +26,7 @@ function givenAreas(file: string): Map<string, number> {
 }
 
 function documentText(prefix: string, name: string): string {
-  return comparable(toSimplified(readFileSync(join(REPO_ROOT, 'eval', FOLDERS[prefix], 'docs', name), 'utf8').replace(PINYIN, '')));
+  return asJudged(readFileSync(join(REPO_ROOT, 'eval', FOLDERS[prefix], 'docs', name), 'utf8'));
 }
 
 describe.each(FILES)('eval/%s', (file) => {

@@ -44,7 +44,8 @@ function restates(turn: FormTurn, clause: Clause, answers: ReadAnswer[]): boolea
   return answers.some(
     ({ field, answer }) =>
       (words.length > 1 && (field.question.includes(words) || field.synonyms.includes(words))) ||
-      JSON.stringify(parseFor(turn, field, clause.text)) === JSON.stringify(answer),
+      // 「丰收农机合作社 合作社」: a name of the kind chosen is a name, not the choice said again.
+      (!(field.type === 'choice' && isNameOfKind(field, clause.text)) && JSON.stringify(parseFor(turn, field, clause.text)) === JSON.stringify(answer)),
   );
 }
 

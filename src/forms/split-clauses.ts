@@ -11,7 +11,8 @@ export function splitClauses(text: string): string[] {
   // A space between two characters (「用了九百吨 面积一万八千亩」) separates as a comma does; 「1.2 万亩」 stays whole.
   const parts = text
     .split(/[，。；;！!？?\n]+|(?<!\d),|,(?!\d{3}(?!\d))/)
-    .flatMap((part) => part.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u))
+    // 「有终端 5月12号」: a date after a space starts a clause too.
+    .flatMap((part) => part.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han}|\d{1,2}月\d{1,2}[日号])/u))
     .map((part) => part.trim());
   return parts
     .flatMap((part) => {

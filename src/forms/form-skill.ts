@@ -25,6 +25,8 @@ import { confirmExtracted, dropExtracted } from './model-extraction.ts';
 import { defaultNewId, formFitsUser, formsNamedIn, namesOfForm, offerForms, startCorrection, startForm, unitNamesIn } from './form-start.ts';
 import { describePeriod, parsePeriod } from './period.ts';
 import { periodsIn, withoutPeriods } from './period-words.ts';
+import { findQuantities } from '../quantity/find-quantities.ts';
+import { fieldNames } from './field-names.ts';
 import { withoutCorrectionLead } from './correction-lead.ts';
 import { placeQuantities } from './extract-answers.ts';
 import { pastedTable } from './pasted-table.ts';
@@ -230,10 +232,50 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     }
   }
 
+  /**
+   * 「4月5月的进度一起报 4月累计完成八千 验收五千 5月累计完成一万二 验收八千」: one message, several periods of one form,
+   * each with its answers. The first is filled now; the others wait in the draft and follow its submission.
+   */
+  async function startSeveralPeriods(ctx: TurnContext): Promise<boolean> {
+    const text = ctx.text;
+    if (looksLikeQuestion(text) || ctx.user.role === 'farmer') return false;
+    const pieces = periodPieces(text);
+    if (pieces.length < 2) return false;
+    const periodic = deps.forms.list().filter((form) => form.period && formFitsUser(form, ctx.user, deps));
+    const named = formsNamedIn(withoutPeriods(text), deps).filter((form) => periodic.includes(form));
+    const byFields = periodic.filter((form) => form.fields.some((field) => field.type === 'number' && fieldNames(field).some((name) => name.length >= 2 && pieces.every((piece) => piece.includes(name)))));
+    const forms = named.length ? named : byFields;
+    if (forms.length !== 1) return false;
+    await startForm(ctx, forms[0], deps);
+    const turn = turnOf(ctx);
+    if (!turn) return true;
+    turn.state.queued = pieces.slice(1);
+    ctx.reply(`这条消息里有 ${pieces.length} 期，一期一份：先填第一期，提交后接着填下一期（后面几期的数已记下）。`);
+    await handleFormText(turn, pieces[0]);
+    return true;
+  }
+
+  /** After a submission, the next period said in the same message is started with its answers. */
+  async function startQueued(turn: ReportTurn): Promise<void> {
+    const [next, ...rest] = turn.state.queued ?? [];
+    if (turn.state.phase !== 'saved' || !next) return;
+    turn.state.queued = undefined;
+    await startForm(turn.ctx, turn.form, deps);
+    const started = turnOf(turn.ctx);
+    if (!started) return;
+    started.state.queued = rest.length ? rest : undefined;
+    turn.ctx.reply('接着填同一条消息里的下一期：');
+    await handleFormText(started, next);
+  }
+
   /** One message to an open draft: another form's start phrase sets this draft aside and starts that form. */
   async function continueDraft(turn: ReportTurn, text: string): Promise<boolean> {
     const other = turn.state.phase === 'filling' ? otherFormStarted(text, turn.form, deps.forms.list()) : undefined;
-    if (!other || !formFitsUser(other, turn.ctx.user, deps)) return await handleFormText(turn, text);
+    if (!other || !formFitsUser(other, turn.ctx.user, deps)) {
+      const handled = await handleFormText(turn, text);
+      await startQueued(turn);
+      return handled;
+    }
     const filled = turn.state.answered.length;
     turn.ctx.reply(`好的，先填「${other.shortName}」。「${turn.form.shortName}」已填的 ${filled} 项先放着，「${other.shortName}」提交或取消后接着填。`);
     await startForm(turn.ctx, other, deps);
@@ -343,6 +385,7 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
       // A report submitted a moment ago leaves its draft saved: the next report starts as if nothing were open.
       const idle = !ctx.session.activity || savedDraft(ctx.session.activity);
       if (idle && (await correctSaved(ctx))) return true;
+      if (idle && (await startSeveralPeriods(ctx))) return true;
       const withAnswers = idle ? startWithAnswers(typedText(ctx), (head) => formsNamedIn(head, deps)) : undefined;
       if (withAnswers) {
         await offerForms(ctx, withAnswers.named, deps);
@@ -387,4 +430,22 @@ export function createFormSkill(dependencies: FormSkillDependencies): FormSkill 
     },
     submitFormValues: (formId, values, ctx) => submitFormValues(formId, values, ctx, deps),
   };
+}
+
+/** The pieces of a message that each begin with a period word and hold an amount (「4月累计完成八千 验收五千」), if two periods or more. */
+function periodPieces(text: string): string[] {
+  const starts: number[] = [];
+  let from = 0;
+  for (const word of periodsIn(text)) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return [];
+    starts.push(at);
+    from = at + word.length;
+  }
+  const pieces = starts
+    .map((start, index) => text.slice(start, starts[index + 1] ?? text.length).trim().replace(/[，,。；;\s]+$/, ''))
+    // An amount in digits or in words (「八千」「一万二」 are no quantity to the free-text finder).
+    .filter((piece) => findQuantities(withoutPeriods(piece)).length > 0 || /[一二两三四五六七八九十][十百千万]/.test(withoutPeriods(piece)));
+  const periods = new Set(pieces.map((piece) => periodsIn(piece)[0]));
+  return periods.size === pieces.length && pieces.length >= 2 ? pieces : [];
 }

@@ -103,6 +103,8 @@ export interface FormDraftState {
   stashed?: Record<string, FieldValue>;
   /** Rules whose failure was already said while filling (said once, again only if it comes back). */
   toldFails?: string[];
+  /** 「4月…，5月…」: the other periods said in the same message, filed one after another once this one is submitted. */
+  queued?: string[];
 }
 
 export interface CheckOutcome {

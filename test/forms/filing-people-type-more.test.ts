@@ -134,3 +134,16 @@ describe('filing as people speak on a phone (filing-7 classes)', () => {
     expect(refused).toContain('哪个月');
   });
 });
+
+describe('two periods in one message (filing-7)', () => {
+  it('「4月累计完成八千 验收五千 5月累计完成一万二 验收八千」: the first filed now, the next started after its submission', async () => {
+    const { h, last } = await started('4月5月的进度一起报 4月累计完成八千 验收五千 5月累计完成一万二 验收八千');
+    expect(last).toContain('有 2 期');
+    expect(last).toContain('✓ 月份：2022年4月');
+    await h.say('wang', '没有');
+    const next = await h.say('wang', '确认提交');
+    expect(next).toContain('已提交');
+    expect(next).toContain('✓ 月份：2022年5月');
+    expect(next).toContain('✓ 累计完成作业面积：1.2万亩');
+  });
+});

@@ -176,19 +176,6 @@ function beijingDay(now: Date): string {
 
 const dayText = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
-const DIGIT_WORDS = '一二三四五六七八九';
-/** 「百分之七八十」「三四百亩」「七八成」: two neighbouring digits before their order is a span, not a figure. */
-function spokenRange(text: string): string | undefined {
-  const found = /([一二两三四五六七八])([二三四五六七八九])(十|百|千|万|成)/.exec(text);
-  if (!found) return undefined;
-  const first = found[1] === '两' ? 2 : DIGIT_WORDS.indexOf(found[1]) + 1;
-  if (DIGIT_WORDS.indexOf(found[2]) + 1 !== first + 1) return undefined;
-  // 「二十三」 reads as a figure; only the digit pair directly before the order word is a span (「七八十」, not 「十七」).
-  const before = text.slice(0, found.index);
-  if (/[一二两三四五六七八九十百千万]$/.test(before)) return undefined;
-  return before.endsWith('百分之') ? `百分之${found[0]}` : found[0];
-}
-
 /**
  * Parses one answer to one field: numbers as people type them (via the quantity parser), choices by
  * label or synonym, periods and dates normalised. An invalid answer is a result with a message naming
@@ -197,10 +184,6 @@ function spokenRange(text: string): string | undefined {
 export function parseFieldAnswer(form: FormDefinition, field: FieldDefinition, input: string, units: UnitChoices, now?: Date): FieldAnswer {
   const text = input.trim().replace(/[。.！!]+$/, '');
   if (!text) return invalid(field, '还没有填写');
-  const range = (field.type === 'number' || field.type === 'share') ? spokenRange(text) : undefined;
-  if (range) {
-    return { ok: false, error: `「${range}」是一个范围，不是一个数。「${field.label}」要填一个准确的数${example(field)}。已填写的内容都保留着。` };
-  }
   switch (field.type) {
     case 'number': {
       // 「一千万整」「1000万元整」: 整 closes an amount as on a cheque; it is no unit.

@@ -35,6 +35,8 @@ export interface IndexStore {
   /** Every indexed token of this many characters (from the same vocabulary). */
   tokensOfLength?(length: number): string[];
   chunkCount(): number;
+  /** Every chunk text of one document in order, read once until the index changes (the placement line reads a tier's rate anywhere in it). */
+  documentTexts?(doc: string): readonly string[];
   getState(key: string): string | undefined;
   setState(key: string, value: string): void;
   transaction<T>(work: () => T): T;
@@ -71,6 +73,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
        ON CONFLICT(doc) DO UPDATE SET hash = excluded.hash, meta = excluded.meta, signature = excluded.signature, quality = excluded.quality, indexed_at = excluded.indexed_at`,
     ),
     chunkIds: db.prepare('SELECT id FROM kb_chunks WHERE doc = ?'),
+    documentTexts: db.prepare('SELECT text FROM kb_chunks WHERE doc = ? ORDER BY ord'),
     deleteFts: db.prepare('DELETE FROM kb_fts WHERE rowid = ?'),
     deleteChunks: db.prepare('DELETE FROM kb_chunks WHERE doc = ?'),
     deleteDocument: db.prepare('DELETE FROM kb_documents WHERE doc = ?'),
@@ -94,6 +97,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
    * questions read, and one object per passage lets its sentence splits be worked out once (extract-sentences).
    */
   const chunks = new Map<number, StoredChunk>();
+  const documentTexts = new Map<string, readonly string[]>();
   const CHUNKS_KEPT = 20_000;
   function chunkById(id: number): StoredChunk | undefined {
     let chunk = chunks.get(id);
@@ -119,6 +123,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     frequencies.clear();
     byLength.clear();
     chunks.clear();
+    documentTexts.clear();
     for (const row of statements.vocabulary.iterate() as Iterable<{ term: string; doc: number }>) frequencies.set(row.term, row.doc);
   }
 
@@ -126,6 +131,7 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     frequencies.clear();
     byLength.clear();
     chunks.clear();
+    documentTexts.clear();
     chunkTotal = undefined;
     for (const row of statements.chunkIds.all(doc) as Array<{ id: number }>) statements.deleteFts.run(row.id);
     statements.deleteChunks.run(doc);
@@ -163,6 +169,11 @@ export function createIndexStore(db: SqliteDatabase): IndexStore {
     },
     match: (expression, limit) => matchChunks(expression, limit).map(({ chunk, rank }) => ({ ...chunk, rank })),
     matchChunks,
+    documentTexts(doc) {
+      let texts = documentTexts.get(doc);
+      if (!texts) documentTexts.set(doc, (texts = (statements.documentTexts.all(doc) as Array<{ text: string }>).map((row) => row.text)));
+      return texts;
+    },
     tokenFrequency(token) {
       if (!frequencies.size) loadVocabulary();
       return frequencies.get(token) ?? 0;

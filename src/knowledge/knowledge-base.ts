@@ -260,8 +260,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const title = citation(chosen[0].sentence.chunk, '').title;
     // the verdict on the user's own figure comes before a region or year notice: it is what they asked
     const quotes = () => chosen.map(({ quote }) => quote);
-    // a tier's rate written in another paragraph of the first quote's document (第二档不高于58元/亩)
-    const sameDocument = values.length ? scored.filter((sentence) => sentence.chunk.doc === chosen[0].sentence.chunk.doc).map((sentence) => sentence.text) : [];
+    // a tier's rate written in another paragraph of the first quote's document (第二档不高于58元/亩): the whole document's text
+    const sameDocument = !values.length ? [] : store.documentTexts?.(chosen[0].sentence.chunk.doc) ?? scored.filter((sentence) => sentence.chunk.doc === chosen[0].sentence.chunk.doc).map((sentence) => sentence.text);
     let placement = placementLine(values, quotes(), title, text, sameDocument);
     // what the reader is shown: the placement line, the notice, then the quotes
     const shown = () => [placement, notice, ...quotes()].filter(Boolean).join('\n');

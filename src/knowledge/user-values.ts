@@ -3,6 +3,7 @@ import { quantitiesOf } from './quantities-of.ts';
 import { TUNING } from './tuning.ts';
 import { questionPattern } from './question-words.ts';
 import { characterPairs } from '../text/character-pairs.ts';
+import { keptValues } from '../memo/kept-values.ts';
 
 /**
  * The user's own figures placed in the documents' ranges (`覆盖率45%` in 「30%—60%之间」): which
@@ -129,7 +130,19 @@ function respectiveLists(text: string, found: readonly FoundQuantity[]): Map<num
   return out;
 }
 
+/** A text's limits, read once per text (a whole document is read for every question that states a figure). Shared: never change them. */
 function limitsOf(text: string): Limit[] {
+  const units = activeUnitsOfMeasure();
+  if (units !== limitsFor) {
+    keptLimits.clear();
+    limitsFor = units;
+  }
+  return keptLimits.get(text, () => readLimits(text));
+}
+const keptLimits = keptValues<string, Limit[]>(20_000);
+let limitsFor: ReturnType<typeof activeUnitsOfMeasure> | undefined;
+
+function readLimits(text: string): Limit[] {
   const limits: Limit[] = [];
   const lastLabel = new Map<string, string>();
   let previousEnd = 0;
@@ -264,7 +277,52 @@ interface Verdict {
 }
 
 /** Where each of the user's figures stands against a text's limits: one verdict per figure the text speaks of. */
-function verdicts(values: FoundQuantity[], texts: string[], question: string): Verdict[] {
+function verdicts(values: FoundQuantity[], texts: string[], question: string, document: readonly string[] = []): Verdict[] {
+  const found = quotedVerdicts(values, texts, question);
+  if (!document.length) return found;
+  const limits = document.flatMap((text) => limitsOf(text));
+  const out: Verdict[] = [];
+  for (const value of values) {
+    const verdict = found.find((one) => one.value === value);
+    const tier = documentTier(limits, value, question);
+    const placed = tier && (!verdict || !verdict.fits || !verdict.tiers.length) ? { value, fits: true, clauses: [tier.clause], tiers: [tier.tier!] } : verdict;
+    const unmet = placed?.fits ? unmetCondition(limits, value, question, placed.clauses) : undefined;
+    if (unmet) out.push({ value, fits: false, clauses: [unmet.clause], tiers: [] });
+    else if (placed) out.push(placed);
+  }
+  return out;
+}
+
+/**
+ * 「秸秆覆盖度40%」 in a document that names its ranges as tiers (「第二档为…覆盖率在30%—60%之间」): the one tier,
+ * anywhere in the document, whose range holds the figure and whose words share some with the words around the figure
+ * (秸秆覆盖 — not 「动土面积低于50%」). It wins over a quoted condition of another scope (「基地秸秆覆盖率应达到60%以上」).
+ */
+function documentTier(limits: Limit[], value: FoundQuantity, question: string): Limit | undefined {
+  const near = bigrams(`${value.label ?? ''}${value.after ?? ''}`);
+  const tiers = limits.filter((limit) => limit.tier && !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '')
+    && countIn(bigrams(limit.label), near) > 0 && !otherMeasure(value.label ?? '', limit, question) && admits(limit, value) === true);
+  const names = new Set(tiers.map((limit) => limit.tier!.replace(/^第/, '')));
+  return names.size === 1 ? tiers[0] : undefined;
+}
+
+/**
+ * 「pH 5.6能纳入酸化治理吗」 over a document whose project takes only 「酸性耕地（pH < 5.5）开展酸化耕地治理」: a
+ * one-sided condition of the document that the figure misses, whose words name something the question names and
+ * the admitting clauses do not (酸化). A figure in a band of a classification (5.5–6.5的治理区) is then 不符合.
+ */
+function unmetCondition(limits: Limit[], value: FoundQuantity, question: string, admitting: string[]): Limit | undefined {
+  const near = bigrams(`${value.label ?? ''}${value.after ?? ''}`);
+  const asked = bigrams(question);
+  // the words of the figure itself (秸秆覆盖率) name the measure, not the scope
+  const mine = new Set([...bigrams(admitting.join('')), ...near]);
+  return limits.find((limit) => !limit.quantity.range && !limit.tier && !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '')
+    && admits(limit, value) === false && (value.kind === 'ph' || countIn(bigrams(limit.label), near) > 0) && !otherMeasure(value.label ?? '', limit, question)
+    && [...bigrams(limit.clause)].some((gram) => asked.has(gram) && !mine.has(gram)));
+}
+
+/** Where each of the user's figures stands against the quotes' limits. */
+function quotedVerdicts(values: FoundQuantity[], texts: string[], question: string): Verdict[] {
   const limits = texts.flatMap((text) => limitsOf(text));
   const out: Verdict[] = [];
   for (const value of values) {
@@ -411,9 +469,11 @@ function ratesOf(values: FoundQuantity[], text: string): Rate[] {
     const next = paid[i + 1] && paid[i + 1].index < sentenceEnd ? paid[i + 1].index : undefined;
     const tier = limits.filter((limit) => (limit.at >= before && limit.at < quantity.index) || (next === undefined && limit.at > quantity.index && limit.at < sentenceEnd));
     const inTier = (limit: Limit) => values.filter((value) => value.kind === limit.quantity.kind).every((value) => limit.holds(value.value) !== limit.refuses);
+    // 「第一档标准对应作业补助不高于38元/亩」: a rate paid for a named tier is that tier's (tierRate), no rate for any figure
+    const named = tierNames(label).length > 0;
     rates.push({
       quantity, label,
-      tier: !tier.length ? 'neutral' : tier.every(inTier) ? 'in' : 'out',
+      tier: named ? 'out' : !tier.length ? 'neutral' : tier.every(inTier) ? 'in' : 'out',
       total: words().total.some((word) => label.includes(word)),
     });
   });
@@ -440,7 +500,7 @@ const ASKS_AMOUNT = questionPattern('asksAmount');
  * The rate a text pays for a named tier (「第一档标准对应作业补助不高于38元/亩，第二档不高于58元/亩」 → 58元/亩 for
  * 第二档): a per-unit amount whose clause names that tier last before it. With its clause, to quote.
  */
-function tierRate(texts: string[], tier: string): { rate: Rate; clause: string } | undefined {
+function tierRate(texts: readonly string[], tier: string): { rate: Rate; clause: string } | undefined {
   for (const text of texts) {
     for (const quantity of quantitiesOf(text)) {
       if (quantity.kind !== 'money' || quantity.per === undefined || quantity.range) continue;
@@ -509,10 +569,10 @@ function shareOfBase(values: FoundQuantity[], texts: string[], question: string)
  * clause), and a rate times the user's area as a labelled calculation, the rate taken from whichever quoted
  * clause pays it for the user's tier. Empty when the quotes state no limit or rate for the user's figures.
  */
-export function placementLine(values: FoundQuantity[], quotes: string | string[], title: string, question = '', sameDocument: string[] = []): string {
+export function placementLine(values: FoundQuantity[], quotes: string | string[], title: string, question = '', sameDocument: readonly string[] = []): string {
   if (!values.length) return '';
   const texts = typeof quotes === 'string' ? [quotes] : quotes;
-  const found = verdicts(values, texts, question);
+  const found = verdicts(values, texts, question, sameDocument);
   const tiers = [...new Set(found.flatMap((verdict) => verdict.tiers))];
   // the tier's rate may be written in another paragraph of the same document (「第二档不高于58元/亩」): quoted in the line
   const named = tiers.length === 1 && found.every((verdict) => verdict.fits) ? tierRate([...texts, ...sameDocument], tiers[0]) : undefined;

@@ -285,8 +285,12 @@ function verdicts(values: FoundQuantity[], texts: string[], question: string, do
   for (const value of values) {
     const verdict = found.find((one) => one.value === value);
     const tier = documentTier(limits, value, question);
-    const placed = tier && (!verdict || !verdict.fits || !verdict.tiers.length) ? { value, fits: true, clauses: [tier.clause], tiers: [tier.tier!] } : verdict;
-    const unmet = placed?.fits ? unmetCondition(limits, value, question, placed.clauses) : undefined;
+    const link = !tier && verdict && !verdict.fits ? chainedRange(limits, value, verdict.clauses[0]) : undefined;
+    const placed = tier && (!verdict || !verdict.fits || !verdict.tiers.length) ? { value, fits: true, clauses: [tier.clause], tiers: [tier.tier!] }
+      : link ? { value, fits: true, clauses: [link.clause], tiers: link.tier ? [link.tier] : [] } : verdict;
+    // a figure in a band of a classification, or one the quotes do not place: a condition of the document it misses decides
+    const inBand = placed?.fits && limits.some((limit) => limit.quantity.range && placed.clauses.includes(limit.clause));
+    const unmet = (inBand || !placed) ? documentCondition(limits, value, question, placed?.clauses ?? texts) : undefined;
     if (unmet) out.push({ value, fits: false, clauses: [unmet.clause], tiers: [] });
     else if (placed) out.push(placed);
   }
@@ -308,17 +312,45 @@ function documentTier(limits: Limit[], value: FoundQuantity, question: string): 
 
 /**
  * 「pH 5.6能纳入酸化治理吗」 over a document whose project takes only 「酸性耕地（pH < 5.5）开展酸化耕地治理」: a
- * one-sided condition of the document that the figure misses, whose words name something the question names and
- * the admitting clauses do not (酸化). A figure in a band of a classification (5.5–6.5的治理区) is then 不符合.
+ * one-sided condition of the document that the figure misses, whose words name something the question names and the
+ * quoted clauses and the figure's own words do not (酸化). A figure in a band of a classification (5.5–6.5的治理区) is
+ * then 不符合.
  */
-function unmetCondition(limits: Limit[], value: FoundQuantity, question: string, admitting: string[]): Limit | undefined {
+/**
+ * 「pH 5.3」 outside the quoted 「三是耕地土壤pH 5.5-6.5的治理区」: the ranges of the document that follow it end to start
+ * (「二是…pH 5.0-5.5的治理区」, 「一是…pH < 5.0」) are the rest of its classification; the one holding the figure places it.
+ */
+function chainedRange(limits: Limit[], value: FoundQuantity, clause: string): Limit | undefined {
+  const sameKind = limits.filter((limit) => !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? ''));
+  const start = sameKind.find((limit) => limit.clause === clause && limit.quantity.range);
+  if (!start) return undefined;
+  const chain = [start];
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const limit of sameKind) {
+      if (chain.includes(limit)) continue;
+      const [low, high] = interval(limit);
+      if (chain.some((link) => { const [a, b] = interval(link); return (b === low || a === high) && !(a === low && b === high); })) { chain.push(limit); grown = true; }
+    }
+  }
+  // a band of the classification before a one-sided limit that merely touches it (「酸性耕地（pH < 5.5）」)
+  const holding = chain.filter((limit) => admits(limit, value) === true);
+  const bands = holding.filter((limit) => limit.quantity.range);
+  const one = (found: Limit[]) => (new Set(found.map((limit) => limit.clause)).size === 1 ? found[0] : undefined);
+  return bands.length ? one(bands) : one(holding);
+}
+
+/** Two Chinese characters: a word of a scope, not 「pH」 or 「H的」 around a figure. */
+const HAN_PAIR = /^[\u4e00-\u9fff]{2}$/u;
+
+function documentCondition(limits: Limit[], value: FoundQuantity, question: string, admitting: string[]): Limit | undefined {
   const near = bigrams(`${value.label ?? ''}${value.after ?? ''}`);
   const asked = bigrams(question);
   // the words of the figure itself (秸秆覆盖率) name the measure, not the scope
-  const mine = new Set([...bigrams(admitting.join('')), ...near]);
+  const mine = new Set([...bigrams(admitting.join('')), ...bigrams(value.label ?? '')]);
   return limits.find((limit) => !limit.quantity.range && !limit.tier && !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '')
     && admits(limit, value) === false && (value.kind === 'ph' || countIn(bigrams(limit.label), near) > 0) && !otherMeasure(value.label ?? '', limit, question)
-    && [...bigrams(limit.clause)].some((gram) => asked.has(gram) && !mine.has(gram)));
+    && [...bigrams(limit.clause)].some((gram) => HAN_PAIR.test(gram) && asked.has(gram) && !mine.has(gram)));
 }
 
 /** Where each of the user's figures stands against the quotes' limits. */
@@ -514,6 +546,28 @@ function tierRate(texts: readonly string[], tier: string): { rate: Rate; clause:
 }
 
 /**
+ * 「pH才4.2，100亩能补多少」 when the quotes place the figure (「酸性耕地（pH < 5.5）」) but pay nothing: the rate the
+ * document pays per the asker's unit in the passage nearest the placing clause (its 补助标准 a few paragraphs on),
+ * not one paid for a named tier. None when the placing clause is not found or two rates are equally near.
+ */
+function nearestRate(values: FoundQuantity[], found: Verdict[], document: readonly string[]): Rate | undefined {
+  const clause = found.find((verdict) => verdict.fits)?.clauses[0];
+  const at = clause ? document.findIndex((text) => text.includes(clause)) : -1;
+  if (at < 0) return undefined;
+  let best: { rate: Rate; distance: number } | undefined;
+  let tied = false;
+  document.forEach((text, i) => {
+    for (const rate of ratesOf(values, text)) {
+      if (rate.tier === 'out') continue;
+      const distance = Math.abs(i - at);
+      if (best && distance === best.distance && rate.quantity.value !== best.rate.quantity.value) tied = true;
+      if (!best || distance < best.distance) [best, tied] = [{ rate, distance }, false];
+    }
+  });
+  return tied ? undefined : best?.rate;
+}
+
+/**
  * 「每亩至少补助20元」: a bound word a short verb away from the rate (至少 补助) bounds it as one written next to it
  * would; the words between are at most three characters with no figure.
  */
@@ -583,7 +637,7 @@ export function placementLine(values: FoundQuantity[], quotes: string | string[]
   });
   // a rate times the asker's area only when they ask what they get (「会不会有人来核实」 asks no money)
   const asksAmount = parts.every((part) => !part.includes('不符合')) && (!question || ASKS_AMOUNT.test(question));
-  const rate = asksAmount ? (named && amountPer(values, named.rate.quantity.per!) ? named.rate : rateFor(values, texts, question)) : undefined;
+  const rate = asksAmount ? (named && amountPer(values, named.rate.quantity.per!) ? named.rate : rateFor(values, texts, question) ?? nearestRate(values, found, sameDocument)) : undefined;
   const amount = rate && amountPer(values, rate.quantity.per!);
   if (rate && amount) {
     const bound = rate.quantity.bound ?? boundBefore(rate.label);

@@ -318,12 +318,15 @@ function documentTier(limits: Limit[], value: FoundQuantity, question: string): 
  */
 /**
  * 「pH 5.3」 outside the quoted 「三是耕地土壤pH 5.5-6.5的治理区」: the ranges of the document that follow it end to start
- * (「二是…pH 5.0-5.5的治理区」, 「一是…pH < 5.0」) are the rest of its classification; the one holding the figure places it.
+ * and end alike (「二是…pH 5.0-5.5的治理区」, 「一是…pH < 5.0的治理区」) are the rest of its classification; the one
+ * holding the figure places it.
  */
 function chainedRange(limits: Limit[], value: FoundQuantity, clause: string): Limit | undefined {
-  const sameKind = limits.filter((limit) => !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? ''));
-  const start = sameKind.find((limit) => limit.clause === clause && limit.quantity.range);
+  // entries of one list end alike after their figure (「…的治理区」); 「坡度8度以上的实行退耕还林还草」 is another measure's rule
+  const tail = (limit: Limit) => limit.clause.slice(limit.clause.indexOf(limit.quantity.text) + limit.quantity.text.length);
+  const start = limits.find((limit) => limit.clause === clause && limit.quantity.range && limit.quantity.kind === value.kind);
   if (!start) return undefined;
+  const sameKind = limits.filter((limit) => !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '') && tail(limit) === tail(start));
   const chain = [start];
   for (let grown = true; grown; ) {
     grown = false;

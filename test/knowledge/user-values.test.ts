@@ -218,6 +218,45 @@ describe('the user\'s figure in the documents\' ranges', () => {
     expect(placementLine(userValues(low), ['第二档为秸秆部分覆盖，地表播种前秸秆覆盖率在30%—60%之间。'], '方案', low, [rates])).not.toContain('第二档不高于');
   });
 
+  it('places the figure in the tiers anywhere in the document, over a quoted condition of another scope (基地…60%以上)', () => {
+    const q = '秸秆覆盖度40%，免耕，300亩，补多少';
+    const document = [
+      '第一档为秸秆少量覆盖，覆盖率在30%以内。第二档为秸秆部分覆盖，地表播种前秸秆覆盖率在30%—60%之间。第三档为秸秆大量覆盖，地表播种前秸秆覆盖率在60%及以上。',
+      '第一档标准对应作业补助不高于 38 元/亩，第二档不高于 58 元/亩，第三档不高于 90 元/亩。',
+      '原则上县、乡、村三级基地单个面积分别不少于 1000 亩、200 亩、50 亩，基地秸秆覆盖率应达到 60%以上。',
+    ];
+    const line = placementLine(userValues(q), ['基地秸秆覆盖率应达到 60%以上。'], '方案', q, document);
+    expect(line).toContain('属于第二档');
+    expect(line).toContain('300亩×58元/亩，最多17400元（计算）');
+    expect(line).not.toContain('不符合');
+    // the quoted tier rates alone: the first tier's rate is no rate for a figure not yet placed
+    const rates = placementLine(userValues('秸秆盖了一半多点，免耕，100亩，补贴多少'), [document[1]], '方案', '秸秆盖了一半多点，免耕，100亩，补贴多少');
+    expect(rates).not.toContain('38元/亩');
+  });
+
+  it('answers 不符合 from a condition of the document the question names (酸化) for a figure inside a band of a classification', () => {
+    const document = [
+      '宁化县、长汀县选择酸性耕地（pH < 5.5）开展酸化耕地治理40万亩。',
+      '一是耕地土壤 pH < 5.0的治理区。二是耕地土壤 pH 5.0-5.5的治理区。三是耕地土壤 pH 5.5-6.5的治理区。',
+      '（二）物化补助。对项目区开展酸化耕地治理所需的农用石灰质物质进行补助，每亩补助不高于125元。',
+    ];
+    const q = '旱地 pH 5.6 能纳入酸化治理吗';
+    const no = placementLine(userValues(q), ['三是耕地土壤 pH 5.5-6.5的治理区。'], '方案', q, document);
+    expect(no).toContain('不符合「宁化县、长汀县选择酸性耕地（pH < 5.5）开展酸化耕地治理40万亩」');
+    // a question naming nothing the condition names beyond the band's words: the band stands
+    const plain = '旱地 pH 5.6 属于哪个治理区';
+    expect(placementLine(userValues(plain), ['三是耕地土壤 pH 5.5-6.5的治理区。'], '方案', plain, document)).toContain('符合「三是耕地土壤 pH 5.5-6.5的治理区」');
+    // outside the quoted band: the chained band of the document holds it, and the rate nearest that clause is multiplied
+    const paid = '旱地pH 5.3，种的是茶园，40亩，能补多少？';
+    const line = placementLine(userValues(paid), ['三是耕地土壤 pH 5.5-6.5的治理区。'], '方案', paid, document);
+    expect(line).toContain('符合「二是耕地土壤 pH 5.0-5.5的治理区」');
+    expect(line).toContain('40亩×125元/亩，最多5000元（计算）');
+    // a range of another rule that merely touches the quoted one (「8度以上的实行退耕还林还草」) is no entry of its list
+    const slope = '坡耕地坡度10度，能享受横坡改垄补助吗';
+    const rules = ['坡度3度至8度的坡耕地改顺坡垄为横坡垄。坡度8度以上的实行退耕还林还草。'];
+    expect(placementLine(userValues(slope), ['坡度3度至8度的坡耕地改顺坡垄为横坡垄。'], '方案', slope, rules)).toContain('10度不符合');
+  });
+
   it('reads one bound over a 分别 list, each figure for the item in its place (县、乡、村三级基地…分别不少于1000亩、200亩、50亩)', () => {
     const text = '原则上县、乡、村三级基地单个面积分别不少于 1000 亩、200 亩、50 亩，基地秸秆覆盖率应达到 60%以上。';
     const county = '县级应用基地只有800亩，符合要求吗？';

@@ -4,6 +4,7 @@ import { describePeriod } from '../forms/period.ts';
 import { periodsIn } from '../forms/period-words.ts';
 import { formatFieldValue } from '../forms/format-value.ts';
 import { fieldNames } from '../forms/field-names.ts';
+import type { FieldValue } from '../forms/types.ts';
 import { statusFromStores, type ReportingStores } from './reporting-context.ts';
 import { periodsOfForm } from './periods.ts';
 import { resolvePeriod } from './status-request.ts';
@@ -106,4 +107,29 @@ export async function answerFigureQuestion(ctx: TurnContext, stores: ReportingSt
     lines.push(`${describePeriod(later.period)}比${describePeriod(earlier.period)}${word} ${formatFieldValue(field, Math.abs(change))}（按两期已报数字计算${unit ? '' : '，未报的单位不计入'}）。`);
   }
   ctx.reply(`《${form.title}》\n${lines.join('\n')}`);
+}
+
+/** 「看一下三面船镇5月报的」「宁化县5-6月的记录」: one unit's report of one period, asked by the county. */
+export const UNIT_RECORD_QUESTION = /报的|报了什么|报了啥|填的|记录|报上来的/;
+
+/** Shows the latest version of one unit's report for the period named (or the current one), every field asked. */
+export async function showUnitRecord(ctx: TurnContext, stores: ReportingStores, form: FormDefinition, text: string, unit: string): Promise<void> {
+  const access = statusScope(ctx.user, form, stores.units, '各单位的记录');
+  if (!access.ok) return void ctx.reply(access.reason);
+  const resolved = resolvePeriod(form, periodsIn(text)[0] ?? '', ctx.now(), stores.units);
+  if (!resolved.ok) return void ctx.reply(resolved.error);
+  const status = await statusFromStores(stores, form, resolved.value, access.scope ? { scope: access.scope } : {});
+  const row = status.rows.find((candidate) => candidate.unit === unit);
+  const when = describePeriod(resolved.value);
+  if (!row || row.state === 'missing') return void ctx.reply(`${unit}${when}的「${form.shortName}」还没有填报。`);
+  const records = await stores.records.latest(form.id, { period: resolved.value });
+  const shown = row.records.map((entry) => records.find((record) => record.recordId === entry.recordId)).filter((record) => !!record);
+  const lines = shown.map((record) => {
+    const values = form.fields
+      .filter((field) => field.key !== form.unitField && field.key !== form.periodField)
+      .map((field) => `${field.label}：${record.data[field.key] === undefined || record.data[field.key] === null ? '（未填）' : formatFieldValue(field, record.data[field.key] as FieldValue)}`);
+    return `记录编号 ${record.recordId}（第${record.version}版）\n${values.join('\n')}`;
+  });
+  const note = shown.length > 1 ? `\n⚠️ 同一期有 ${shown.length} 条记录，请核对后更正或保留一条。` : '';
+  ctx.reply(`《${form.title}》${unit}${when}的记录：\n${lines.join('\n\n')}${note}`);
 }

@@ -15,7 +15,7 @@ import { describeQuietHours, isQuiet, type QuietHours } from './quiet-hours.ts';
 import { planManualReminders } from './reminder-plan.ts';
 import { deliverReminders } from './deliver-reminders.ts';
 import { progressChartFile } from './chart/chart-file.ts';
-import { answerFigureQuestion, FIGURE_QUESTION, namesFormFigure } from './figure-question.ts';
+import { answerFigureQuestion, FIGURE_QUESTION, namesFormFigure, showUnitRecord, UNIT_RECORD_QUESTION } from './figure-question.ts';
 import { unitsThatFile } from './status.ts';
 
 import { REPORTING_SKILL } from './reporting-skill-name.ts';
@@ -198,6 +198,14 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
         if (form) await remind(ctx, form, periodWords(remindMatch[1], form));
         return true;
       }
+      if (ctx.user.role === 'admin' && text.length <= 40 && !FILING_VERB.test(text) && !EXPORT_VERB.test(text) && UNIT_RECORD_QUESTION.test(text) && !FIGURE_QUESTION.test(text) && periodsIn(text).length) {
+        // 「看一下三面船镇5月报的」: one unit's report of one period.
+        const unit = unitNamed(text, deps, ctx.user.unit);
+        const forms = deps.forms.list().filter((form) => form.period && formConcerns(form, ctx.user.unit, deps.units) && !!unit && unitsThatFile(form, deps.units).includes(unit));
+        const named = namedForms(text).filter((form) => forms.includes(form));
+        const form = named.length === 1 ? named[0] : forms.length === 1 ? forms[0] : undefined;
+        if (unit && form) return (await showUnitRecord(ctx, deps, form, text, unit), true);
+      }
       if (ctx.user.role === 'admin' && text.length <= 60 && !FILING_VERB.test(text) && !EXPORT_VERB.test(text) && FIGURE_QUESTION.test(text) && !STATUS_QUESTION.test(text)) {
         // 「5月全县累计完成一共多少亩」「三面船镇5月比4月多干了多少」: the figures filed, summed or compared.
         const named = namedForms(text);
@@ -225,6 +233,12 @@ export function createReportingSkill(deps: ReportingSkillDependencies): Skill {
       if (unknown) {
         const resolved = resolveFilingUnit(form, unknown, deps.units);
         if (!resolved.ok) return (ctx.reply(resolved.error), true);
+      }
+      // 「4月和5月的进度谁还没报」: each period named, one after the other.
+      const named = [...new Set(periodsIn(text))];
+      if (named.length >= 2) {
+        for (const period of named) await showStatus(ctx, form, period);
+        return true;
       }
       await showStatus(ctx, form, periodWords(text, form));
       return true;

@@ -29,6 +29,14 @@ describe('the county asks for the figures filed: a sum, one unit, two periods co
     const one = await r.text('zhao', '三面船镇验收合格比上个月多了多少');
     expect(one).toContain('三面船镇2022年5月「累计验收合格面积」：8000亩');
     expect(one).toContain('增加 3000亩');
+    // One unit's report of one period, every field asked.
+    const record = await r.text('zhao', '看一下三面船镇5月报的');
+    expect(record).toContain('三面船镇2022年5月的记录');
+    expect(record).toContain('累计验收合格面积：8000亩');
+    // Two periods in one status question: each one's status.
+    const both = await r.text('zhao', '4月和5月的进度谁还没报');
+    expect(both).toContain('2022年4月填报进度');
+    expect(both).toContain('2022年5月填报进度');
     // A reporter gets no county figures.
     expect(await r.text('wang', '5月全县累计完成一共多少亩')).not.toContain('合计 2.1万亩');
   });

@@ -4,12 +4,11 @@ import { unknownUnitWord } from '../quantity/unknown-unit.ts';
 import type { FieldDefinition, FormDefinition } from './form-schema.ts';
 import { formatFieldValue } from './format-value.ts';
 import type { FieldValue } from './types.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 function namesOf(field: FieldDefinition): string[] {
   return [field.label, ...field.synonyms].filter((name) => name.length > 0);
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whether the text names the field. Names of three or more characters also match with a little filler

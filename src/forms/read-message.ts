@@ -6,6 +6,7 @@ import { activeFields } from './form-progress.ts';
 import type { FieldDefinition } from './form-schema.ts';
 import type { FieldValue } from './types.ts';
 import { splitClauses } from './split-clauses.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** 「实施主体是老王农机合作社」「村：东营子村」: a field name, then its value. */
 const LABELLED = /^(.{1,10}?)(?:是|为|叫做|叫|：|:)(.+)$/;
@@ -127,8 +128,6 @@ function yesNoNear(turn: FormTurn, field: FieldDefinition, part: string, name: s
   }
   return whole;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words the other fields are known by (names, option words): where a value said in running speech stops. */
 function wordsOfOthers(fields: FieldDefinition[], field: FieldDefinition): string[] {

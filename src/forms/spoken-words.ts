@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import data from '../../knowledge/spoken-words.json' with { type: 'json' };
+import { alternation } from '../text/regexp.ts';
 
 const schema = z.object({
   fillers: z.array(z.string().min(1)),
@@ -15,15 +16,11 @@ export type SpokenWords = z.infer<typeof schema>;
 
 export const spokenWords: SpokenWords = schema.parse(data);
 
-const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (words: string[]) => longestFirst(words).map(escape).join('|');
-
 const PAUSE_MARKS = '[，,。；;！!\\s]';
-const LEADING_FILLERS = new RegExp(`^(?:(?:${alternatives(spokenWords.fillers)})[，,。.~～…\\s]*)+`, 'i');
-const LEADING_AGREEING = new RegExp(`^(?:${alternatives(spokenWords.agreeing)})(?:${PAUSE_MARKS}+|(?=提交|确认))`);
-const START_OVER = new RegExp(`^(?:${alternatives(spokenWords.startOver)})(?:吧|啊|了)*(?:${PAUSE_MARKS}+.{0,16})?$`);
-const KEEP_FOR_LATER = new RegExp(`(?:${alternatives(spokenWords.keepForLater)})`);
+const LEADING_FILLERS = new RegExp(`^(?:(?:${alternation(spokenWords.fillers)})[，,。.~～…\\s]*)+`, 'i');
+const LEADING_AGREEING = new RegExp(`^(?:${alternation(spokenWords.agreeing)})(?:${PAUSE_MARKS}+|(?=提交|确认))`);
+const START_OVER = new RegExp(`^(?:${alternation(spokenWords.startOver)})(?:吧|啊|了)*(?:${PAUSE_MARKS}+.{0,16})?$`);
+const KEEP_FOR_LATER = new RegExp(`(?:${alternation(spokenWords.keepForLater)})`);
 
 /** 「嗯 没有」→「没有」, 「对的 提交吧」→「提交吧」: sounds and a yes said before what follows; a bare 「对的」 stays. */
 export function withoutFillers(text: string): string {
@@ -47,13 +44,13 @@ export function keepForLaterClauses(text: string): { keep: string[]; rest: strin
 
 /** 「面积多写了」→「面积」: what is said to be wrong about a field is no part of its name. */
 export function withoutSaidWrong(phrase: string): string {
-  return phrase.replace(new RegExp(`(?:${alternatives(spokenWords.saidWrong)})$`), '').trim();
+  return phrase.replace(new RegExp(`(?:${alternation(spokenWords.saidWrong)})$`), '').trim();
 }
 
 /** Whether the message says a value was wrong (「写错了」「多写了」「不对」). */
 export function saysWrong(text: string): boolean {
-  return new RegExp(alternatives(spokenWords.saidWrong)).test(text);
+  return new RegExp(alternation(spokenWords.saidWrong)).test(text);
 }
 
 /** 「实际是」「应该是」: the words that introduce the right value. */
-export const SAID_RIGHT = new RegExp(alternatives(spokenWords.saidRight));
+export const SAID_RIGHT = new RegExp(alternation(spokenWords.saidRight));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { bundledDictionaryFile } from './bundled-dictionary.ts';
 import { comparable } from './normalize-text.ts';
+import { alternation, escapeRegExp } from '../text/regexp.ts';
 
 /**
  * The kind of value a question asks for, read from its category noun (文号是多少, 电话多少, 比例是多少, 哪个部门) or
@@ -26,7 +27,6 @@ const table = schema.parse(JSON.parse(readFileSync(FILE, 'utf8')));
  */
 const AFTER = '(?:是|为|在|有|要|都|的|应|需|按|能|可|会|得|该|约|共|一共|总共|最少|最低|最高|最多|至少|达到|要到|到|达|不低于|不少于|大概|一般|应该|应当)*(?:多少|几|多大|什么(?!时)|啥(?!时)|哪(?!天|里|儿)|谁)';
 const BEFORE = '(?:什么|啥|哪)(?:个|家|些|种|类|一|几个)?';
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface AskedKind {
   kind: string;
@@ -43,8 +43,8 @@ interface AskedKind {
 const ASKED: AskedKind[] = table.asked.map(({ kind, nouns = [], phrases = [], patterns = [] }) => {
   const shape = table.kinds[kind];
   if (!shape) throw new Error(`asked-kinds.json: no kind named ${kind}`);
-  const words = nouns.map(escape).sort((a, b) => b.length - a.length).join('|');
-  const ways = [...(words ? [`(?:${words})${AFTER}`, `${BEFORE}(?:${words})`] : []), ...phrases.map(escape), ...patterns];
+  const words = alternation(nouns);
+  const ways = [...(words ? [`(?:${words})${AFTER}`, `${BEFORE}(?:${words})`] : []), ...phrases.map(escapeRegExp), ...patterns];
   return { kind, asks: new RegExp(ways.join('|')), nouns, shape: new RegExp(shape.pattern), figure: shape.figure };
 });
 

@@ -3,6 +3,7 @@ import type { Lexicon } from './lexicon.ts';
 import { comparable, isCjk } from './normalize-text.ts';
 import { quantitiesOf } from './quantities-of.ts';
 import type { Tokenizer } from './tokenizer.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** One content word of a question with the words that may stand for it in a passage. */
 export interface QueryTerm {
@@ -74,7 +75,7 @@ function placesApart(text: string, placeNames: readonly string[]): string {
   if (!pattern) {
     const names = [...new Set(placeNames)].filter((name) => name.length >= 2).sort((a, b) => b.length - a.length);
     if (!names.length) return text;
-    pattern = new RegExp(`(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![市县旗区盟州镇乡村])`, 'g');
+    pattern = new RegExp(`(?:${names.map(escapeRegExp).join('|')})(?![市县旗区盟州镇乡村])`, 'g');
     placePatterns.set(placeNames, pattern);
   }
   return text.replace(pattern, ' $& ');

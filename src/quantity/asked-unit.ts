@@ -1,6 +1,7 @@
 import { MULTIPLIERS } from './read-numeral.ts';
 import { findStatedFigures } from './stated-figures.ts';
 import { activeUnitsOfMeasure, defaultUnitsOfMeasure, type UnitsOfMeasure } from './units-of-measure.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** The unit a question asks its figure in (「多少钱」 → 元/块, 「多少万亩」 → 亩/公顷), as the unit words a quote must state. */
 export interface AskedUnit {
@@ -14,7 +15,6 @@ export interface AskedUnit {
 
 type AskedUnits = NonNullable<UnitsOfMeasure['askedUnits']>;
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const compiled = new WeakMap<AskedUnits, Array<{ asks: RegExp; unit: AskedUnit }>>();
 
 /** The asked-unit groups of the vocabulary in use (knowledge/units-of-measure.json), or the shipped ones. */
@@ -23,10 +23,10 @@ function askedGroups(): Array<{ asks: RegExp; unit: AskedUnit }> {
   if (!asked) return [];
   const cached = compiled.get(asked);
   if (cached) return cached;
-  const questionWords = asked.questionWords.map(escape).join('|');
+  const questionWords = asked.questionWords.map(escapeRegExp).join('|');
   const made = asked.groups.map((group) => ({
     // 万/亿 are numeral multipliers: 多少万亩 asks in 亩
-    asks: new RegExp(`(?:${questionWords})(?:万|亿)?(?:${group.asked.map(escape).join('|')})`, 'i'),
+    asks: new RegExp(`(?:${questionWords})(?:万|亿)?(?:${group.asked.map(escapeRegExp).join('|')})`, 'i'),
     unit: { stated: group.stated },
   }));
   compiled.set(asked, made);

@@ -1,5 +1,6 @@
 import { parseChineseNumber } from './chinese-number.ts';
 import { activeUnitsOfMeasure, defaultUnitsOfMeasure, type UnitsOfMeasure } from './units-of-measure.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 /** A number written in text, with its unit, normalised so that 20万 / 200000 / 二十万 compare equal. */
 export interface NumberMention {
   /** Value after applying 万/亿/千 multipliers (20万 → 200000). */
@@ -30,7 +31,7 @@ function mentionUnits(): MentionUnits {
   if (cached) return cached;
   const units = [...(vocabulary.numberMentionUnits?.units ?? [])].sort((a, b) => b.text.length - a.text.length);
   // longest alternatives first; 万/亿 are multipliers, handled before the unit
-  const pattern = units.map((unit) => unit.text.replace(/[.*+?^${}()|[\]\\/%]/g, '\\$&')).join('|');
+  const pattern = units.map((unit) => escapeRegExp(unit.text)).join('|');
   const made: MentionUnits = {
     arabic: new RegExp(`(?<!第\\s*)(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万亿|亿|万|千)?\\s*(${pattern})?`, 'g'),
     chinese: new RegExp(`(第)?([零〇一二两三四五六七八九十百千点]+)(万亿|亿|万)?(${pattern})`, 'g'),

@@ -21,6 +21,8 @@ const LEADING_FILLERS = new RegExp(`^(?:(?:${alternation(spokenWords.fillers)})[
 const LEADING_AGREEING = new RegExp(`^(?:${alternation(spokenWords.agreeing)})(?:${PAUSE_MARKS}+|(?=提交|确认))`);
 const START_OVER = new RegExp(`^(?:${alternation(spokenWords.startOver)})(?:吧|啊|了)*(?:${PAUSE_MARKS}+.{0,16})?$`);
 const KEEP_FOR_LATER = new RegExp(`(?:${alternation(spokenWords.keepForLater)})`);
+const SAID_WRONG = new RegExp(alternation(spokenWords.saidWrong));
+const SAID_WRONG_AT_END = new RegExp(`(?:${alternation(spokenWords.saidWrong)})$`);
 
 /** 「嗯 没有」→「没有」, 「对的 提交吧」→「提交吧」: sounds and a yes said before what follows; a bare 「对的」 stays. */
 export function withoutFillers(text: string): string {
@@ -44,12 +46,12 @@ export function keepForLaterClauses(text: string): { keep: string[]; rest: strin
 
 /** 「面积多写了」→「面积」: what is said to be wrong about a field is no part of its name. */
 export function withoutSaidWrong(phrase: string): string {
-  return phrase.replace(new RegExp(`(?:${alternation(spokenWords.saidWrong)})$`), '').trim();
+  return phrase.replace(SAID_WRONG_AT_END, '').trim();
 }
 
 /** Whether the message says a value was wrong (「写错了」「多写了」「不对」). */
 export function saysWrong(text: string): boolean {
-  return new RegExp(alternation(spokenWords.saidWrong)).test(text);
+  return SAID_WRONG.test(text);
 }
 
 /** 「实际是」「应该是」: the words that introduce the right value. */

@@ -67,6 +67,9 @@ export interface KindSignals {
   askedKindNear: number;
 }
 
+/** No asked kind, or none worth computing. */
+export const NO_KIND_SIGNALS: Readonly<KindSignals> = { askedKindAbsent: 0, askedFigureAbsent: 0, askedNameAbsent: 0, askedKindNear: 0 };
+
 /**
  * The asked-kind signals of the answer shown (`answerText`) and its chosen clause for the question. A question that
  * states the user's own figure (`userFigure`: 大豆茬一共2万亩，至少要报多少亩) may be answered by a calculation on a
@@ -74,7 +77,7 @@ export interface KindSignals {
  */
 export function askedKindSignals(question: string, clause: string, section: string, answerText: string, userFigure = false): KindSignals {
   const kinds = userFigure ? [] : askedKinds(question);
-  if (!kinds.length) return { askedKindAbsent: 0, askedFigureAbsent: 0, askedNameAbsent: 0, askedKindNear: 0 };
+  if (!kinds.length) return NO_KIND_SIGNALS;
   const shown = comparable(`${section} ${answerText || clause}`);
   const missing = kinds.filter(({ shape }) => !shape.test(shown));
   const parts = comparable(clause).split(/[，,；;。：:]/);

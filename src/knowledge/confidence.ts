@@ -7,7 +7,7 @@ import { matchable } from './normalize-text.ts';
 import { termMatch, type WeightedTerm } from './retrieval.ts';
 import { countOnly } from './answer-type-signals.ts';
 import { askedDetail, DETAIL_SIGNAL_NAMES, type DetailContext } from './asked-detail.ts';
-import { askedKindSignals, KIND_SIGNAL_NAMES } from './asked-kind.ts';
+import { askedKindSignals, KIND_SIGNAL_NAMES, NO_KIND_SIGNALS } from './asked-kind.ts';
 
 /**
  * What the decline decision looks at, for the best candidate sentence of a question. Every value is
@@ -102,7 +102,7 @@ export function answerFeatures(terms: WeightedTerm[], sentences: ScoredSentence[
     gate: gate ? 1 : 0,
     countOnly: countOnly(question, answerText || best.text),
     ...askedDetail(question, terms, best.text, best.chunk.section, wantsQuantity, detail, answerText),
-    ...(!detail.only || KIND_SIGNAL_NAMES.some((name) => detail.only!.has(name)) ? askedKindSignals(question, best.text, best.chunk.section, answerText, terms.some((term) => term.optional)) : { askedKindAbsent: 0, askedFigureAbsent: 0, askedNameAbsent: 0, askedKindNear: 0 }),
+    ...(!detail.only || KIND_SIGNAL_NAMES.some((name) => detail.only!.has(name)) ? askedKindSignals(question, best.text, best.chunk.section, answerText, terms.some((term) => term.optional)) : NO_KIND_SIGNALS),
   };
 }
 

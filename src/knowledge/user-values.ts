@@ -211,12 +211,17 @@ function mostAbout<T extends { label: string }>(items: T[], question: string, ne
 /** A limit written as a prohibition (不得超过, 不能高于): it binds any figure the user states, a rate too. */
 const PROHIBITED = /^不[得能应宜可]/;
 
+/** A limit of the same kind and basis as the user's figure (a share against a share, 元/亩 against 元/亩). */
+function sameMeasure(limit: Limit, value: FoundQuantity): boolean {
+  return limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '');
+}
+
 /** The limits that speak of what the user's figure measures: same kind and basis, level or change alike, then by label. */
 function limitsAbout(limits: Limit[], value: FoundQuantity, question: string, others: FoundQuantity[] = []): Limit[] {
   const change = isChange(value.label ?? '');
   // a rate the user states is held only against a minimum rate (亩均投入不低于3000元) or a prohibited excess (每亩不得超过40元),
   // not against what a tier pays (第二档不高于58元/亩)
-  const sameKind = limits.filter((limit) => limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '') && limit.change === change
+  const sameKind = limits.filter((limit) => sameMeasure(limit, value) && limit.change === change
     && (!value.per || limit.quantity.bound === 'atLeast' || limit.quantity.bound === 'above' || PROHIBITED.test(limit.quantity.text)));
   if (value.kind === 'ph') return sameKind;
   const near = `${value.label ?? ''}${value.after ?? ''}`;
@@ -304,18 +309,12 @@ function verdicts(values: FoundQuantity[], texts: string[], question: string, do
  */
 function documentTier(limits: Limit[], value: FoundQuantity, question: string): Limit | undefined {
   const near = bigrams(`${value.label ?? ''}${value.after ?? ''}`);
-  const tiers = limits.filter((limit) => limit.tier && !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '')
+  const tiers = limits.filter((limit) => limit.tier && !limit.refuses && !limit.change && sameMeasure(limit, value)
     && countIn(bigrams(limit.label), near) > 0 && !otherMeasure(value.label ?? '', limit, question) && admits(limit, value) === true);
   const names = new Set(tiers.map((limit) => limit.tier!.replace(/^第/, '')));
   return names.size === 1 ? tiers[0] : undefined;
 }
 
-/**
- * 「pH 5.6能纳入酸化治理吗」 over a document whose project takes only 「酸性耕地（pH < 5.5）开展酸化耕地治理」: a
- * one-sided condition of the document that the figure misses, whose words name something the question names and the
- * quoted clauses and the figure's own words do not (酸化). A figure in a band of a classification (5.5–6.5的治理区) is
- * then 不符合.
- */
 /**
  * 「pH 5.3」 outside the quoted 「三是耕地土壤pH 5.5-6.5的治理区」: the ranges of the document that follow it end to start
  * and end alike (「二是…pH 5.0-5.5的治理区」, 「一是…pH < 5.0的治理区」) are the rest of its classification; the one
@@ -326,7 +325,7 @@ function chainedRange(limits: Limit[], value: FoundQuantity, clause: string): Li
   const tail = (limit: Limit) => limit.clause.slice(limit.clause.indexOf(limit.quantity.text) + limit.quantity.text.length);
   const start = limits.find((limit) => limit.clause === clause && limit.quantity.range && limit.quantity.kind === value.kind);
   if (!start) return undefined;
-  const sameKind = limits.filter((limit) => !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '') && tail(limit) === tail(start));
+  const sameKind = limits.filter((limit) => !limit.refuses && !limit.change && sameMeasure(limit, value) && tail(limit) === tail(start));
   const chain = [start];
   for (let grown = true; grown; ) {
     grown = false;
@@ -346,12 +345,18 @@ function chainedRange(limits: Limit[], value: FoundQuantity, clause: string): Li
 /** Two Chinese characters: a word of a scope, not 「pH」 or 「H的」 around a figure. */
 const HAN_PAIR = /^[\u4e00-\u9fff]{2}$/u;
 
+/**
+ * 「pH 5.6能纳入酸化治理吗」 over a document whose project takes only 「酸性耕地（pH < 5.5）开展酸化耕地治理」: a
+ * one-sided condition of the document that the figure misses, whose words name something the question names and the
+ * quoted clauses and the figure's own words do not (酸化). A figure in a band of a classification (5.5–6.5的治理区) is
+ * then 不符合.
+ */
 function documentCondition(limits: Limit[], value: FoundQuantity, question: string, admitting: string[]): Limit | undefined {
   const near = bigrams(`${value.label ?? ''}${value.after ?? ''}`);
   const asked = bigrams(question);
   // the words of the figure itself (秸秆覆盖率) name the measure, not the scope
   const mine = new Set([...bigrams(admitting.join('')), ...bigrams(value.label ?? '')]);
-  return limits.find((limit) => !limit.quantity.range && !limit.tier && !limit.refuses && !limit.change && limit.quantity.kind === value.kind && (limit.quantity.per ?? '') === (value.per ?? '')
+  return limits.find((limit) => !limit.quantity.range && !limit.tier && !limit.refuses && !limit.change && sameMeasure(limit, value)
     && admits(limit, value) === false && (value.kind === 'ph' || countIn(bigrams(limit.label), near) > 0) && !otherMeasure(value.label ?? '', limit, question)
     && [...bigrams(limit.clause)].some((gram) => HAN_PAIR.test(gram) && asked.has(gram) && !mine.has(gram)));
 }
